@@ -1,0 +1,87 @@
+package io.wordvec.vectors;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the incubating Vector API. This is the only class that imports {@code
+ * jdk.incubator.vector}; {@link VectorMath} loads it reflectively so the engine still runs when the
+ * module is absent.
+ */
+final class PanamaVectorOps implements VectorOps {
+
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  @Override
+  public float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+    int i = 0;
+    int step = SPECIES.length();
+    float sum = 0;
+    if (len >= 4 * step) {
+      // Four vector accumulators hide the latency of the fused multiply-add chain.
+      FloatVector acc0 = FloatVector.zero(SPECIES);
+      FloatVector acc1 = FloatVector.zero(SPECIES);
+      FloatVector acc2 = FloatVector.zero(SPECIES);
+      FloatVector acc3 = FloatVector.zero(SPECIES);
+      int upper = len - 4 * step + 1;
+      for (; i < upper; i += 4 * step) {
+        acc0 = fma(a, aOff + i, b, bOff + i, acc0);
+        acc1 = fma(a, aOff + i + step, b, bOff + i + step, acc1);
+        acc2 = fma(a, aOff + i + 2 * step, b, bOff + i + 2 * step, acc2);
+        acc3 = fma(a, aOff + i + 3 * step, b, bOff + i + 3 * step, acc3);
+      }
+      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+    int upper = SPECIES.loopBound(len);
+    if (i < upper) {
+      FloatVector acc = FloatVector.zero(SPECIES);
+      for (; i < upper; i += step) {
+        acc = fma(a, aOff + i, b, bOff + i, acc);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < len; i++) {
+      sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
+
+  private static FloatVector fma(float[] a, int aOff, float[] b, int bOff, FloatVector acc) {
+    FloatVector va = FloatVector.fromArray(SPECIES, a, aOff);
+    FloatVector vb = FloatVector.fromArray(SPECIES, b, bOff);
+    return va.fma(vb, acc);
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+    int i = 0;
+    int upper = SPECIES.loopBound(len);
+    FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+    for (; i < upper; i += SPECIES.length()) {
+      FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
+      FloatVector vy = FloatVector.fromArray(SPECIES, y, yOff + i);
+      vx.fma(va, vy).intoArray(y, yOff + i);
+    }
+    for (; i < len; i++) {
+      y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void scale(float alpha, float[] x, int xOff, int len) {
+    int i = 0;
+    int upper = SPECIES.loopBound(len);
+    for (; i < upper; i += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+    }
+    for (; i < len; i++) {
+      x[xOff + i] *= alpha;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "simd-" + SPECIES.vectorBitSize();
+  }
+}

@@ -1,0 +1,114 @@
+package io.wordvec.vectors;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+
+/**
+ * The one entry point for vector arithmetic on flat {@code float[]} rows. Checks arguments once,
+ * then delegates to the fastest available kernels: the Vector API ({@code jdk.incubator.vector})
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector}, otherwise plain Java.
+ *
+ * <p>Thread-safe and stateless. Hot loops that have validated their matrix shapes once call the
+ * unchecked variants {@link #dotUnchecked} and {@link #axpyUnchecked}.
+ */
+public final class VectorMath {
+
+  private static final Logger LOG = System.getLogger(VectorMath.class.getName());
+  private static final VectorOps OPS = chooseImplementation();
+  private static final VectorOps SCALAR = new ScalarVectorOps();
+
+  private VectorMath() {}
+
+  private static VectorOps chooseImplementation() {
+    if (Boolean.getBoolean("wordvec.simd.disabled")) {
+      LOG.log(Level.INFO, "Vector math: scalar (SIMD disabled by wordvec.simd.disabled)");
+      return new ScalarVectorOps();
+    }
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "Vector math: scalar. Start the JVM with --add-modules jdk.incubator.vector for SIMD.");
+      return new ScalarVectorOps();
+    }
+    try {
+      VectorOps ops =
+          (VectorOps)
+              Class.forName("io.wordvec.vectors.PanamaVectorOps")
+                  .getDeclaredConstructor()
+                  .newInstance();
+      LOG.log(Level.INFO, "Vector math: " + ops.name() + " (jdk.incubator.vector)");
+      return ops;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      LOG.log(Level.WARNING, "Vector math: scalar (Vector API unusable: " + e + ")");
+      return new ScalarVectorOps();
+    }
+  }
+
+  /** Which implementation is active: {@code "simd-<bits>"} or {@code "scalar"}. */
+  public static String implementationName() {
+    return OPS.name();
+  }
+
+  /** Whether the SIMD kernels are active. */
+  public static boolean simdEnabled() {
+    return !(OPS instanceof ScalarVectorOps);
+  }
+
+  /** Dot product of two equal-length vectors. */
+  public static float dot(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("vector lengths differ: " + a.length + " != " + b.length);
+    }
+    return OPS.dot(a, 0, b, 0, a.length);
+  }
+
+  /** Dot product of {@code len} elements starting at the given offsets. */
+  public static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+    Objects.checkFromIndexSize(aOff, len, a.length);
+    Objects.checkFromIndexSize(bOff, len, b.length);
+    return OPS.dot(a, aOff, b, bOff, len);
+  }
+
+  /** {@code y += alpha * x} over {@code len} elements starting at the given offsets. */
+  public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+    Objects.checkFromIndexSize(xOff, len, x.length);
+    Objects.checkFromIndexSize(yOff, len, y.length);
+    OPS.axpy(alpha, x, xOff, y, yOff, len);
+  }
+
+  /** {@code x *= alpha} over {@code len} elements starting at {@code xOff}. */
+  public static void scale(float alpha, float[] x, int xOff, int len) {
+    Objects.checkFromIndexSize(xOff, len, x.length);
+    OPS.scale(alpha, x, xOff, len);
+  }
+
+  /** Euclidean norm of {@code len} elements starting at {@code off}. */
+  public static float norm(float[] x, int off, int len) {
+    Objects.checkFromIndexSize(off, len, x.length);
+    return (float) Math.sqrt(OPS.dot(x, off, x, off, len));
+  }
+
+  /**
+   * Dot product without bounds checks beyond the JVM's own. For hot loops (training, top-k scans)
+   * whose callers have validated the matrix shape once, outside the loop.
+   */
+  public static float dotUnchecked(float[] a, int aOff, float[] b, int bOff, int len) {
+    return OPS.dot(a, aOff, b, bOff, len);
+  }
+
+  /** {@code y += alpha * x} without argument checks; see {@link #dotUnchecked}. */
+  public static void axpyUnchecked(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+    OPS.axpy(alpha, x, xOff, y, yOff, len);
+  }
+
+  /** Scalar kernels, for tests that compare the two implementations. */
+  static VectorOps scalar() {
+    return SCALAR;
+  }
+
+  /** Active kernels, for tests that compare the two implementations. */
+  static VectorOps active() {
+    return OPS;
+  }
+}

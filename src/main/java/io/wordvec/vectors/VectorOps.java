@@ -1,0 +1,22 @@
+package io.wordvec.vectors;
+
+/**
+ * The numeric kernels behind {@link VectorMath}. Implementations do no argument checks: the facade
+ * validates once and delegates. All offsets index flat row-major {@code float[]} matrices.
+ */
+interface VectorOps {
+
+  /** Dot product of {@code a[aOff..aOff+len)} and {@code b[bOff..bOff+len)}. */
+  float dot(float[] a, int aOff, float[] b, int bOff, int len);
+
+  /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < len}. */
+  void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
+
+  /** {@code x[xOff+i] *= alpha} for {@code i < len}. */
+  void scale(float alpha, float[] x, int xOff, int len);
+
+  /**
+   * Short name for logs and {@code /actuator/info}, e.g. {@code "simd-512"} or {@code "scalar"}.
+   */
+  String name();
+}

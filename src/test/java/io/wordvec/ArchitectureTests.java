@@ -1,0 +1,59 @@
+package io.wordvec;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+
+  private static final String[] ENGINE = {
+    "io.wordvec.vocab..",
+    "io.wordvec.train..",
+    "io.wordvec.vectors..",
+    "io.wordvec.io..",
+    "io.wordvec.eval..",
+    "io.wordvec.cli.."
+  };
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.wordvec");
+
+  @Test
+  void engineDoesNotDependOnSpring() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ENGINE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+        .check(classes);
+  }
+
+  @Test
+  void engineDoesNotDependOnTheService() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ENGINE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.jobs..", "io.wordvec.system..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyPanamaVectorOpsImportsTheVectorApi() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("io.wordvec.vectors.PanamaVectorOps")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("jdk.incubator.vector..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,73 @@
+package io.wordvec.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VectorMathTests {
+
+  private final VectorOps scalar = VectorMath.scalar();
+  private final VectorOps active = VectorMath.active();
+
+  @Test
+  void simdIsActiveWhenTheModuleIsPresent() {
+    // The build starts test JVMs with --add-modules jdk.incubator.vector.
+    assertThat(VectorMath.simdEnabled()).isTrue();
+    assertThat(VectorMath.implementationName()).startsWith("simd-");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
+  void dotMatchesScalarAndExactSum(int len) {
+    SplittableRandom random = new SplittableRandom(len);
+    float[] a = randomArray(random, len + 3);
+    float[] b = randomArray(random, len + 5);
+    double exact = 0;
+    for (int i = 0; i < len; i++) {
+      exact += (double) a[i + 3] * b[i + 1];
+    }
+    float simd = active.dot(a, 3, b, 1, len);
+    float plain = scalar.dot(a, 3, b, 1, len);
+    assertThat((double) simd).isCloseTo(exact, within(1e-4 * Math.sqrt(len)));
+    assertThat(simd).isCloseTo(plain, within(1e-4f * (float) Math.sqrt(len)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
+  void axpyAndScaleMatchScalar(int len) {
+    SplittableRandom random = new SplittableRandom(31L * len);
+    float[] x = randomArray(random, len + 2);
+    float[] y1 = randomArray(random, len + 4);
+    float[] y2 = y1.clone();
+    active.axpy(0.37f, x, 2, y1, 4, len);
+    scalar.axpy(0.37f, x, 2, y2, 4, len);
+    assertThat(y1).containsExactly(y2, within(1e-6f));
+    active.scale(-1.5f, y1, 1, len);
+    scalar.scale(-1.5f, y2, 1, len);
+    assertThat(y1).containsExactly(y2, within(1e-6f));
+    // elements outside the range are untouched
+    assertThat(y1[0]).isEqualTo(y2[0]);
+  }
+
+  @Test
+  void facadeRejectsMismatchedLengthsAndRanges() {
+    assertThatThrownBy(() -> VectorMath.dot(new float[3], new float[4]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 != 4");
+    assertThatThrownBy(() -> VectorMath.axpy(1f, new float[3], 2, new float[3], 0, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  private static float[] randomArray(SplittableRandom random, int len) {
+    float[] out = new float[len];
+    for (int i = 0; i < len; i++) {
+      out[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return out;
+  }
+}
