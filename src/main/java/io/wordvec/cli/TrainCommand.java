@@ -48,13 +48,16 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--output",
       required = true,
       paramLabel = "PATH",
-      description = "Where to save the vectors; the extension (.bin, .txt, .vec) picks the format.")
+      description = {
+        "Where to save the model; the extension picks the format: .wvm (native, full model:",
+        "can be fine-tuned; the default), .bin (word2vec binary), .txt or .vec (text)."
+      })
   Path output;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Output format, overriding the extension: bin, txt or vec.")
+      description = "Output format, overriding the extension: wvm, bin, txt or vec.")
   String format;
 
   @ArgGroup(exclusive = true)
@@ -170,7 +173,11 @@ public final class TrainCommand implements Callable<Integer> {
       TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
       progress.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
-      ModelFiles.save(model.wordVectors(), output, outputFormat);
+      if (outputFormat == VectorFormat.NATIVE) {
+        ModelFiles.save(model, output);
+      } else {
+        ModelFiles.save(model.wordVectors(), output, outputFormat);
+      }
       spec.commandLine()
           .getOut()
           .printf(
@@ -243,8 +250,9 @@ public final class TrainCommand implements Callable<Integer> {
           return f;
         }
       }
-      throw new IllegalArgumentException("unknown format '" + format + "': use bin, txt or vec");
+      throw new IllegalArgumentException(
+          "unknown format '" + format + "': use wvm, bin, txt or vec");
     }
-    return VectorFormat.fromExtension(output).orElse(VectorFormat.WORD2VEC_BINARY);
+    return VectorFormat.fromExtension(output).orElse(VectorFormat.NATIVE);
   }
 }

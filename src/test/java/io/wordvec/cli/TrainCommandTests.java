@@ -62,6 +62,32 @@ class TrainCommandTests {
   }
 
   @Test
+  void savesTheFullModelInTheNativeFormat() throws Exception {
+    Path output = tmp.resolve("hamlet.wvm");
+
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            output.toString(),
+            "--dim",
+            "8",
+            "--epochs",
+            "1",
+            "--seed",
+            "7",
+            "--quiet");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    LoadedModel model = ModelFiles.load(output);
+    assertThat(model.trained()).isPresent();
+    assertThat(model.trained().get().config().seed()).isEqualTo(7);
+    assertThat(model.trained().get().corpus().tokens()).isEqualTo(32_838);
+  }
+
+  @Test
   void formatOptionOverridesTheExtension() throws Exception {
     Path output = tmp.resolve("vectors.out");
 
