@@ -670,7 +670,7 @@ function updateJob(view) {
   const stats = [];
   if (view.state === 'RUNNING' && view.phase) stats.push(view.phase);
   if (view.epochs) stats.push(`epoch ${Math.max(view.epoch || 0, 0)}/${view.epochs}`);
-  if (view.wordsExpected) {
+  if (view.state === 'RUNNING' && view.wordsExpected) {
     stats.push(`${number(view.wordsProcessed || 0)} / ${number(view.wordsExpected)} words`);
   }
   if (view.state === 'RUNNING' && view.wordsPerSecond) {
