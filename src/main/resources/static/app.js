@@ -571,6 +571,7 @@ async function startJob() {
       outputModel: output,
       params,
       activate: $('job-activate').checked,
+      overwrite: $('job-overwrite').checked,
     };
     if (type === 'fine-tune') request.baseModel = state.model;
     const job = await call('POST', `${API}/jobs`, { json: request, auth: true });
