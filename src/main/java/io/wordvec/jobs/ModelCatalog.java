@@ -1,0 +1,24 @@
+package io.wordvec.jobs;
+
+import io.wordvec.train.TrainedModel;
+import java.io.IOException;
+
+/** What jobs need from the served models: look up, load for fine-tuning, publish a result. */
+interface ModelCatalog {
+
+  /** Whether a model of this name is registered (or its file exists in the models directory). */
+  boolean exists(String name);
+
+  /**
+   * The full state of a registered model (input and output vectors, counts), for fine-tuning.
+   *
+   * @throws IllegalArgumentException if there is no such model, or it holds only word vectors
+   */
+  TrainedModel load(String name) throws IOException;
+
+  /**
+   * Saves {@code model} atomically into the models directory and registers it; with {@code
+   * activate} it then becomes the default model in one atomic swap.
+   */
+  void publish(String name, TrainedModel model, boolean activate) throws IOException;
+}
