@@ -254,6 +254,11 @@ class JobRequestValidator {
       errors.add(new FieldProblem(field, "is required"));
       return false;
     }
+    if ("default".equals(name)) {
+      errors.add(
+          new FieldProblem(field, "'default' stands for the default model; use a real name"));
+      return false;
+    }
     if (!MODEL_NAME.matcher(name).matches()) {
       errors.add(
           new FieldProblem(

@@ -225,7 +225,7 @@ class JobService implements DisposableBean {
       // past this point the model is published; a late cancel no longer stops the job
       job.phase(JobPhase.SAVING);
       changed(job);
-      models.publish(spec.outputModel(), model, spec.activate());
+      models.publish(spec.outputModel(), model, vectors, spec.activate());
       job.succeed(
           spec.outputModel(),
           new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),

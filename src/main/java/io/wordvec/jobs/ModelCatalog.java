@@ -1,6 +1,7 @@
 package io.wordvec.jobs;
 
 import io.wordvec.train.TrainedModel;
+import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 
 /** What jobs need from the served models: look up, load for fine-tuning, publish a result. */
@@ -19,6 +20,9 @@ interface ModelCatalog {
   /**
    * Saves {@code model} atomically into the models directory and registers it; with {@code
    * activate} it then becomes the default model in one atomic swap.
+   *
+   * @param vectors {@code model.wordVectors()}, already built by the caller
    */
-  void publish(String name, TrainedModel model, boolean activate) throws IOException;
+  void publish(String name, TrainedModel model, WordVectors vectors, boolean activate)
+      throws IOException;
 }

@@ -27,7 +27,8 @@ final class FakeModelCatalog implements ModelCatalog {
   }
 
   @Override
-  public void publish(String name, TrainedModel model, boolean activate) {
+  public void publish(
+      String name, TrainedModel model, io.wordvec.vectors.WordVectors vectors, boolean activate) {
     models.put(name, model);
     if (activate) {
       activated.add(name);
