@@ -49,9 +49,14 @@ class CorporaController {
     Corpus corpus;
     String contentType = request.getContentType();
     if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-      Part part = request.getPart("file");
-      if (part == null) {
-        part = request.getParts().stream().findFirst().orElse(null);
+      Part part;
+      try {
+        part = request.getPart("file");
+        if (part == null) {
+          part = request.getParts().stream().findFirst().orElse(null);
+        }
+      } catch (IllegalStateException e) {
+        throw multipartFailure(e);
       }
       if (part == null) {
         throw JobsProblem.emptyCorpus();
@@ -63,6 +68,19 @@ class CorporaController {
       corpus = corpora.store(request.getInputStream(), name);
     }
     return ResponseEntity.created(URI.create("/api/v1/corpora/" + corpus.id())).body(corpus);
+  }
+
+  /**
+   * The container refuses a multipart body beyond {@code spring.servlet.multipart.max-*-size} with
+   * an IllegalStateException caused by its own size exception; anything else is a broken body.
+   */
+  private JobsProblem multipartFailure(IllegalStateException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().contains("Size")) {
+        return JobsProblem.corpusTooLarge(corpora.maxBytes());
+      }
+    }
+    return JobsProblem.unreadableCorpus("malformed multipart body");
   }
 
   @GetMapping
