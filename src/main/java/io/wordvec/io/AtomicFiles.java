@@ -24,14 +24,36 @@ public final class AtomicFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  /** Writes the content of a file through its channel (which the caller must not close). */
+  @FunctionalInterface
+  public interface ChannelWriter {
+    void write(FileChannel channel) throws IOException;
+  }
+
   private AtomicFiles() {}
 
   /**
-   * Writes {@code target} atomically.
+   * Writes {@code target} atomically through a buffered stream.
    *
    * @throws IOException if writing or renaming fails; {@code target} is then unchanged
    */
   public static void write(Path target, Writer writer) throws IOException {
+    writeChannel(
+        target,
+        channel -> {
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+          writer.write(out);
+          out.flush();
+        });
+  }
+
+  /**
+   * Writes {@code target} atomically through a file channel, for writers that seek (e.g. to fill in
+   * a header last).
+   *
+   * @throws IOException if writing or renaming fails; {@code target} is then unchanged
+   */
+  public static void writeChannel(Path target, ChannelWriter writer) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -39,9 +61,7 @@ public final class AtomicFiles {
     boolean done = false;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-        writer.write(out);
-        out.flush();
+        writer.write(channel);
         channel.force(true);
       }
       try {

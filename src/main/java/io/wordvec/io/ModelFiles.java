@@ -1,5 +1,6 @@
 package io.wordvec.io;
 
+import io.wordvec.train.TrainedModel;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,24 +37,49 @@ public final class ModelFiles {
     VectorFormat format = detect(file);
     WordVectors vectors =
         switch (format) {
+          case NATIVE -> null;
           case WORD2VEC_BINARY -> Word2VecFormat.readBinary(file, limit);
           case WORD2VEC_TEXT, FASTTEXT_VEC -> Word2VecFormat.readText(file, limit);
         };
+    if (vectors == null) {
+      return NativeFormat.read(file, limit);
+    }
     return new LoadedModel(file, format, vectors, null);
   }
 
-  /** Saves {@code vectors} in {@code format}, atomically. */
+  /**
+   * Saves {@code vectors} in {@code format}, atomically. In the native format this stores the
+   * vectors only; {@link #save(TrainedModel, Path)} stores a whole trained model.
+   */
   public static void save(WordVectors vectors, Path file, VectorFormat format) throws IOException {
     switch (format) {
+      case NATIVE -> NativeFormat.write(vectors, file);
       case WORD2VEC_BINARY -> Word2VecFormat.writeBinary(vectors, file);
       case WORD2VEC_TEXT, FASTTEXT_VEC -> Word2VecFormat.writeText(vectors, file);
     }
   }
 
+  /** Saves a whole trained model in the native format, atomically. */
+  public static void save(TrainedModel model, Path file) throws IOException {
+    NativeFormat.write(model, file);
+  }
+
   /**
-   * The format of {@code file}: by extension ({@code .bin}, {@code .txt}, {@code .vec}), else by
-   * content: a word2vec header followed by a line of exactly {@code dim} numbers is text, anything
-   * else after a valid header is binary.
+   * Saves what was loaded in {@code format}: the whole trained model when there is one and the
+   * format is native, else the vectors.
+   */
+  public static void save(LoadedModel model, Path file, VectorFormat format) throws IOException {
+    if (format == VectorFormat.NATIVE && model.trained().isPresent()) {
+      save(model.trained().get(), file);
+    } else {
+      save(model.vectors(), file, format);
+    }
+  }
+
+  /**
+   * The format of {@code file}: by extension ({@code .wvm}, {@code .bin}, {@code .txt}, {@code
+   * .vec}), else by content: the native magic number, or a word2vec header followed by a line of
+   * exactly {@code dim} numbers (text) or anything else (binary).
    *
    * @throws InvalidModelFileException if the content matches no format
    */
@@ -65,6 +91,9 @@ public final class ModelFiles {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(SNIFF_BYTES);
+    }
+    if (NativeFormat.hasMagic(head)) {
+      return VectorFormat.NATIVE;
     }
     int headerEnd = indexOf(head, (byte) '\n', 0);
     if (headerEnd < 0) {
@@ -82,7 +111,7 @@ public final class ModelFiles {
       throw new InvalidModelFileException(
           file,
           "unknown format: neither a word2vec file (first line '<count> <dimension>') nor a"
-              + " known extension (.txt, .bin, .vec)");
+              + " known extension (.wvm, .txt, .bin, .vec)");
     }
     int lineEnd = indexOf(head, (byte) '\n', headerEnd + 1);
     if (lineEnd < 0) {

@@ -11,7 +11,9 @@ public enum VectorFormat {
   /** word2vec.c / gensim binary: the same header, then word, space, D little-endian float32s. */
   WORD2VEC_BINARY("bin"),
   /** fastText's {@code .vec}: the word2vec text format. */
-  FASTTEXT_VEC("vec");
+  FASTTEXT_VEC("vec"),
+  /** wordvec's native model file: see {@link NativeFormat}. */
+  NATIVE(NativeFormat.EXTENSION);
 
   private final String extension;
 
