@@ -75,10 +75,27 @@ class JobRequestValidator {
       errors.add(new FieldProblem("corpus", "no corpus '" + shorten(request.corpus()) + "'"));
     }
     checkModelName("outputModel", request.outputModel(), errors);
+    String baseModel = request.baseModel();
     if (type == JobType.FINE_TUNE) {
-      if (checkModelName("baseModel", request.baseModel(), errors)
-          && !models.exists(request.baseModel())) {
-        errors.add(new FieldProblem("baseModel", "no model '" + request.baseModel() + "'"));
+      if ("default".equals(baseModel)) {
+        baseModel = models.defaultName().orElse(null);
+        if (baseModel == null) {
+          errors.add(new FieldProblem("baseModel", "there is no default model"));
+        }
+      } else if (!checkModelName("baseModel", baseModel, errors)) {
+        baseModel = null;
+      } else if (!models.exists(baseModel)) {
+        errors.add(new FieldProblem("baseModel", "no model '" + baseModel + "'"));
+        baseModel = null;
+      }
+      if (baseModel != null && !models.canFineTune(baseModel)) {
+        errors.add(
+            new FieldProblem(
+                "baseModel",
+                "model '"
+                    + baseModel
+                    + "' holds word vectors only (read from a word2vec or fastText file);"
+                    + " fine-tuning needs a model trained by this service (native .wvm format)"));
       }
     } else if (type == JobType.TRAIN && request.baseModel() != null) {
       errors.add(new FieldProblem("baseModel", "applies to fine-tune jobs only"));
@@ -90,7 +107,7 @@ class JobRequestValidator {
     if (type == JobType.TRAIN) {
       spec = trainSpec(request, p, errors);
     } else if (type == JobType.FINE_TUNE) {
-      spec = fineTuneSpec(request, p, errors);
+      spec = fineTuneSpec(request, baseModel, p, errors);
     }
     if (!errors.isEmpty()) {
       throw JobsProblem.invalidJob(errors);
@@ -186,7 +203,8 @@ class JobRequestValidator {
         effective);
   }
 
-  private JobSpec fineTuneSpec(JobRequest request, Params p, List<FieldProblem> errors) {
+  private JobSpec fineTuneSpec(
+      JobRequest request, String baseModel, Params p, List<FieldProblem> errors) {
     p.rejectUnknown(FINE_TUNE_PARAMS, "fine-tune");
     FineTuneOptions d = FineTuneOptions.defaults();
     int epochs = d.epochs();
@@ -240,7 +258,7 @@ class JobRequestValidator {
     return new JobSpec(
         JobType.FINE_TUNE,
         request.corpus(),
-        request.baseModel(),
+        baseModel,
         request.outputModel(),
         Boolean.TRUE.equals(request.activate()),
         Boolean.TRUE.equals(request.overwrite()),

@@ -3,12 +3,22 @@ package io.wordvec.jobs;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
+import java.util.Optional;
 
 /** What jobs need from the served models: look up, load for fine-tuning, publish a result. */
 interface ModelCatalog {
 
   /** Whether a model of this name is registered (or its file exists in the models directory). */
   boolean exists(String name);
+
+  /**
+   * Whether the model carries its full training state (output vectors, counts), which fine-tuning
+   * needs; models read from word2vec or fastText files hold word vectors only.
+   */
+  boolean canFineTune(String name);
+
+  /** The real name of the current default model, if there is one. */
+  Optional<String> defaultName();
 
   /**
    * The full state of a registered model (input and output vectors, counts), for fine-tuning.

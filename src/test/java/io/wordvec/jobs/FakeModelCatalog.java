@@ -18,6 +18,18 @@ final class FakeModelCatalog implements ModelCatalog {
   }
 
   @Override
+  public boolean canFineTune(String name) {
+    return models.containsKey(name);
+  }
+
+  @Override
+  public java.util.Optional<String> defaultName() {
+    return activated.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(activated.get(activated.size() - 1));
+  }
+
+  @Override
   public TrainedModel load(String name) {
     TrainedModel model = models.get(name);
     if (model == null) {
