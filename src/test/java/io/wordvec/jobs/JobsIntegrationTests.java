@@ -120,6 +120,9 @@ class JobsIntegrationTests {
     assertThat(job.get("finishedAt").asString()).isNotBlank();
     assertThat(job.get("wordsProcessed").asLong()).isPositive();
     assertThat(job.has("error")).isFalse();
+    JsonNode scores = job.get("result").get("evaluation");
+    assertThat(scores.get("analogyCoverage").asDouble()).isBetween(0.0, 1.0);
+    assertThat(scores.has("wordsim353OovPercent")).isTrue();
     assertThat(http().get("/api/v1/jobs").json().get(0).get("id").asString()).isEqualTo(id);
 
     assertThat(neighbours("hamlet-small", "king", 5)).hasSize(5).doesNotContain("king");
