@@ -31,6 +31,8 @@ final class FakeTrainingEngine implements TrainingEngine {
 
   /** From now on, trainings wait after their first progress until {@link #release()}. */
   void hold() {
+    // trainings that ran before must not count as running ones
+    running.drainPermits();
     release = new CountDownLatch(1);
     hold = true;
   }
