@@ -1,15 +1,15 @@
 package io.wordvec.jobs;
 
+import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
-import io.wordvec.models.LoadedModel;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,7 +45,7 @@ class RegistryModelCatalog implements ModelCatalog {
 
   @Override
   public boolean canFineTune(String name) {
-    return registry.find(name).flatMap(LoadedModel::training).isPresent();
+    return registry.find(name).flatMap(LoadedModel::trained).isPresent();
   }
 
   @Override
@@ -57,7 +57,7 @@ class RegistryModelCatalog implements ModelCatalog {
   public TrainedModel load(String name) {
     return registry
         .find(name)
-        .flatMap(LoadedModel::training)
+        .flatMap(LoadedModel::trained)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
@@ -78,9 +78,7 @@ class RegistryModelCatalog implements ModelCatalog {
         log.info("Removed {}, replaced by {}", other.getFileName(), file.getFileName());
       }
     }
-    registry.register(
-        name,
-        new LoadedModel(vectors, model, "native", file.getFileName().toString(), Instant.now()));
+    registry.register(name, new LoadedModel(file, VectorFormat.NATIVE, vectors, model));
     if (activate) {
       registry.activate(name);
     }
