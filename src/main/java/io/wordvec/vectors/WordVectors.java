@@ -2,7 +2,9 @@ package io.wordvec.vectors;
 
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An immutable, queryable set of word vectors: the vocabulary, the raw vectors as one flat
@@ -51,15 +53,56 @@ public final class WordVectors {
     float[] out = vectors.clone();
     for (int r = 0; r < rows; r++) {
       int off = r * dim;
-      float norm = VectorMath.norm(out, off, dim);
-      if (!Float.isFinite(norm)) {
-        throw new IllegalArgumentException("non-finite value in the vector of row " + r);
+      for (int j = 0; j < dim; j++) {
+        float v = out[off + j];
+        if (!Float.isFinite(v)) {
+          throw new IllegalArgumentException(
+              "non-finite value " + v + " at position " + j + " in the vector of row " + r);
+        }
       }
-      if (norm > 0) {
-        VectorMath.scale(1f / norm, out, off, dim);
-      }
+      toUnitLength(out, off, dim);
     }
     return out;
+  }
+
+  /**
+   * Scales a row to unit length; a zero row stays zero (as gensim's {@code unitvec}). Rows whose
+   * float norm overflows or whose inverse does (huge or subnormal values) are scaled in double.
+   */
+  private static void toUnitLength(float[] x, int off, int dim) {
+    float norm = VectorMath.norm(x, off, dim);
+    float inverse = 1f / norm;
+    if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
+      VectorMath.scale(inverse, x, off, dim);
+      return;
+    }
+    double sum = 0;
+    for (int j = 0; j < dim; j++) {
+      sum += (double) x[off + j] * x[off + j];
+    }
+    if (sum == 0) {
+      // Squares may underflow even in double: fall back to the largest magnitude.
+      double max = 0;
+      for (int j = 0; j < dim; j++) {
+        max = Math.max(max, Math.abs((double) x[off + j]));
+      }
+      if (max == 0) {
+        return;
+      }
+      for (int j = 0; j < dim; j++) {
+        double v = x[off + j] / max;
+        sum += v * v;
+      }
+      double scale = 1 / (max * Math.sqrt(sum));
+      for (int j = 0; j < dim; j++) {
+        x[off + j] = (float) (x[off + j] * scale);
+      }
+      return;
+    }
+    double length = Math.sqrt(sum);
+    for (int j = 0; j < dim; j++) {
+      x[off + j] = (float) (x[off + j] / length);
+    }
   }
 
   public Vocabulary vocabulary() {
@@ -106,44 +149,320 @@ public final class WordVectors {
 
   /**
    * The 3CosAdd neighbours of {@code mean(positive) - mean(negative)} over the unit vectors, the
-   * query words excluded (gensim's {@code most_similar}).
+   * query words excluded (gensim's {@code most_similar}): each word's unit vector is added with
+   * weight +1 (positive) or -1 (negative), the sum is normalised, and every row of the normalised
+   * matrix is scored by its dot product with it, i.e. by cosine.
    *
+   * @param positive words that pull towards the answer (may be empty if {@code negative} is not)
+   * @param negative words that push away from it
+   * @param topn how many neighbours to return, &gt; 0
    * @param restrictVocab search only the first (most frequent) N words; 0 = all
+   * @return at most {@code topn} neighbours, best first; equal scores in id order
+   * @throws UnknownWordsException listing every unknown word
+   * @throws IllegalArgumentException if both lists are empty, {@code topn <= 0} or {@code
+   *     restrictVocab < 0}
    */
   public List<Neighbor> mostSimilar(
       List<String> positive, List<String> negative, int topn, int restrictVocab) {
-    throw new UnsupportedOperationException("mostSimilar is not implemented yet");
+    List<String> pos = orEmpty(positive);
+    List<String> neg = orEmpty(negative);
+    checkTopn(topn);
+    checkRestrict(restrictVocab);
+    if (pos.isEmpty() && neg.isEmpty()) {
+      throw new IllegalArgumentException("no query words: positive and negative are both empty");
+    }
+    int[] ids = requireIds(concat(pos, neg));
+    return mostSimilarIds(
+        Arrays.copyOfRange(ids, 0, pos.size()),
+        Arrays.copyOfRange(ids, pos.size(), ids.length),
+        topn,
+        restrictVocab);
   }
 
-  /** 3CosMul neighbours (gensim's {@code most_similar_cosmul}), the query words excluded. */
+  /**
+   * {@link #mostSimilar} on word ids, for callers that resolved the words themselves (the analogy
+   * evaluation maps case-folded words to ids). The query ids are excluded from the answer.
+   *
+   * @throws IllegalArgumentException on an id out of range, both arrays empty, {@code topn <= 0} or
+   *     {@code restrictVocab < 0}
+   */
+  public List<Neighbor> mostSimilarIds(
+      int[] positiveIds, int[] negativeIds, int topn, int restrictVocab) {
+    checkTopn(topn);
+    checkRestrict(restrictVocab);
+    if (positiveIds.length == 0 && negativeIds.length == 0) {
+      throw new IllegalArgumentException("no query words: positive and negative are both empty");
+    }
+    checkIds(positiveIds);
+    checkIds(negativeIds);
+    float[] query = new float[dimension];
+    for (int id : positiveIds) {
+      VectorMath.axpyUnchecked(1f, normalized, id * dimension, query, 0, dimension);
+    }
+    for (int id : negativeIds) {
+      VectorMath.axpyUnchecked(-1f, normalized, id * dimension, query, 0, dimension);
+    }
+    normalizeInPlace(query);
+    int excluded = positiveIds.length + negativeIds.length;
+    TopK heap =
+        NeighborScan.cosAdd(
+            normalized, dimension, searchRows(restrictVocab), query, topn + excluded);
+    return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
+  }
+
+  /**
+   * 3CosMul neighbours (gensim's {@code most_similar_cosmul}), the query words excluded: each row
+   * is scored by the product over positive words of {@code (1 + cos) / 2} divided by the product
+   * over negative words of the same plus {@code 1e-6}. Unlike gensim 4.2, which ignores it here,
+   * {@code restrictVocab} is honoured.
+   *
+   * @param positive at least one word
+   * @param negative words that push away from the answer; may be empty
+   * @param topn how many neighbours to return, &gt; 0
+   * @param restrictVocab search only the first (most frequent) N words; 0 = all
+   * @throws UnknownWordsException listing every unknown word
+   * @throws IllegalArgumentException if {@code positive} is empty, {@code topn <= 0} or {@code
+   *     restrictVocab < 0}
+   */
   public List<Neighbor> mostSimilarCosMul(
       List<String> positive, List<String> negative, int topn, int restrictVocab) {
-    throw new UnsupportedOperationException("mostSimilarCosMul is not implemented yet");
+    List<String> pos = orEmpty(positive);
+    List<String> neg = orEmpty(negative);
+    checkTopn(topn);
+    checkRestrict(restrictVocab);
+    if (pos.isEmpty()) {
+      throw new IllegalArgumentException("3CosMul needs at least one positive word, got none");
+    }
+    int[] ids = requireIds(concat(pos, neg));
+    return mostSimilarCosMulIds(
+        Arrays.copyOfRange(ids, 0, pos.size()),
+        Arrays.copyOfRange(ids, pos.size(), ids.length),
+        topn,
+        restrictVocab);
   }
 
-  /** a is to b as c is to ?: {@code positive = [b, c], negative = [a]}. */
+  /** {@link #mostSimilarCosMul} on word ids; see {@link #mostSimilarIds}. */
+  public List<Neighbor> mostSimilarCosMulIds(
+      int[] positiveIds, int[] negativeIds, int topn, int restrictVocab) {
+    checkTopn(topn);
+    checkRestrict(restrictVocab);
+    if (positiveIds.length == 0) {
+      throw new IllegalArgumentException("3CosMul needs at least one positive word, got none");
+    }
+    checkIds(positiveIds);
+    checkIds(negativeIds);
+    float[][] pos = new float[positiveIds.length][];
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = row(normalized, positiveIds[i]);
+    }
+    float[][] neg = new float[negativeIds.length][];
+    for (int i = 0; i < neg.length; i++) {
+      neg[i] = row(normalized, negativeIds[i]);
+    }
+    int excluded = positiveIds.length + negativeIds.length;
+    TopK heap =
+        NeighborScan.cosMul(
+            normalized, dimension, searchRows(restrictVocab), pos, neg, topn + excluded);
+    return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
+  }
+
+  /**
+   * a is to b as c is to ?: {@code positive = [b, c], negative = [a]}, by 3CosAdd ({@link
+   * #mostSimilar}) or 3CosMul ({@link #mostSimilarCosMul}), over the whole vocabulary.
+   *
+   * @throws UnknownWordsException listing every unknown word among a, b, c
+   */
   public List<Neighbor> analogy(String a, String b, String c, int topn, AnalogyMethod method) {
-    throw new UnsupportedOperationException("analogy is not implemented yet");
+    Objects.requireNonNull(method, "method");
+    checkTopn(topn);
+    int[] ids = requireIds(List.of(a, b, c));
+    int[] positive = {ids[1], ids[2]};
+    int[] negative = {ids[0]};
+    return method == AnalogyMethod.COSMUL
+        ? mostSimilarCosMulIds(positive, negative, topn, 0)
+        : mostSimilarIds(positive, negative, topn, 0);
   }
 
-  /** The word furthest from the mean of the others (gensim's {@code doesnt_match}). */
+  /**
+   * The word furthest from the mean of the others (gensim's {@code doesnt_match}): the normalised
+   * mean of the unit vectors is computed, and the word whose unit vector has the lowest cosine with
+   * it is returned (on a tie, the lexicographically smallest, as gensim's sort does).
+   *
+   * @throws UnknownWordsException listing every unknown word
+   * @throws IllegalArgumentException if {@code words} is empty
+   */
   public String doesntMatch(List<String> words) {
-    throw new UnsupportedOperationException("doesntMatch is not implemented yet");
+    if (words == null || words.isEmpty()) {
+      throw new IllegalArgumentException("doesntMatch needs at least one word, got none");
+    }
+    int[] ids = requireIds(words);
+    float[] mean = new float[dimension];
+    for (int id : ids) {
+      VectorMath.axpyUnchecked(1f, normalized, id * dimension, mean, 0, dimension);
+    }
+    normalizeInPlace(mean);
+    String worst = null;
+    float worstScore = Float.POSITIVE_INFINITY;
+    for (int i = 0; i < ids.length; i++) {
+      float score = VectorMath.dotUnchecked(normalized, ids[i] * dimension, mean, 0, dimension);
+      String word = words.get(i);
+      if (score < worstScore || (score == worstScore && word.compareTo(worst) < 0)) {
+        worst = word;
+        worstScore = score;
+      }
+    }
+    return worst;
   }
 
-  /** Cosine similarity of the means of two word sets (gensim's {@code n_similarity}). */
+  /**
+   * Cosine similarity of the means of two word sets (gensim's {@code n_similarity}). As in gensim,
+   * the means are of the raw vectors, not of the unit vectors.
+   *
+   * @throws UnknownWordsException listing every unknown word of both sets, {@code a}'s first
+   * @throws IllegalArgumentException if either set is empty
+   */
   public float nSimilarity(List<String> a, List<String> b) {
-    throw new UnsupportedOperationException("nSimilarity is not implemented yet");
+    if (a == null || a.isEmpty() || b == null || b.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nSimilarity needs two non-empty word lists, got "
+              + (a == null ? 0 : a.size())
+              + " and "
+              + (b == null ? 0 : b.size())
+              + " words");
+    }
+    int[] ids = requireIds(concat(a, b));
+    float[] meanA = new float[dimension];
+    float[] meanB = new float[dimension];
+    for (int i = 0; i < ids.length; i++) {
+      float[] target = i < a.size() ? meanA : meanB;
+      VectorMath.axpyUnchecked(1f, vectors, ids[i] * dimension, target, 0, dimension);
+    }
+    normalizeInPlace(meanA);
+    normalizeInPlace(meanB);
+    return VectorMath.dot(meanA, meanB);
   }
 
-  /** Nearest words to an arbitrary vector, by cosine. */
+  /**
+   * Nearest words to an arbitrary vector, by cosine (gensim's {@code similar_by_vector}). No word
+   * is excluded: a word's own vector finds the word first.
+   *
+   * @param vector {@link #dimension()} finite values, not modified
+   * @param topn how many neighbours to return, &gt; 0
+   * @param restrictVocab search only the first (most frequent) N words; 0 = all
+   * @throws IllegalArgumentException on a dimension mismatch, a non-finite value, {@code topn <= 0}
+   *     or {@code restrictVocab < 0}
+   */
   public List<Neighbor> similarByVector(float[] vector, int topn, int restrictVocab) {
-    throw new UnsupportedOperationException("similarByVector is not implemented yet");
+    Objects.requireNonNull(vector, "vector");
+    checkTopn(topn);
+    checkRestrict(restrictVocab);
+    if (vector.length != dimension) {
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " dimensions, the model has " + dimension);
+    }
+    for (int i = 0; i < vector.length; i++) {
+      if (!Float.isFinite(vector[i])) {
+        throw new IllegalArgumentException(
+            "vector component " + i + " is not a finite number: " + vector[i]);
+      }
+    }
+    float[] query = vector.clone();
+    normalizeInPlace(query);
+    TopK heap = NeighborScan.cosAdd(normalized, dimension, searchRows(restrictVocab), query, topn);
+    return toNeighbors(heap, new int[0], topn);
   }
 
-  /** Mean of the unit vectors of {@code words}. */
+  /**
+   * Mean of the unit vectors of {@code words} (gensim's {@code get_mean_vector} with its defaults:
+   * normalised before averaging, not after).
+   *
+   * @throws UnknownWordsException listing every unknown word
+   * @throws IllegalArgumentException if {@code words} is empty
+   */
   public float[] meanVector(List<String> words) {
-    throw new UnsupportedOperationException("meanVector is not implemented yet");
+    if (words == null || words.isEmpty()) {
+      throw new IllegalArgumentException("meanVector needs at least one word, got none");
+    }
+    int[] ids = requireIds(words);
+    float[] mean = new float[dimension];
+    for (int id : ids) {
+      VectorMath.axpyUnchecked(1f, normalized, id * dimension, mean, 0, dimension);
+    }
+    VectorMath.scale(1f / ids.length, mean, 0, dimension);
+    return mean;
+  }
+
+  private int searchRows(int restrictVocab) {
+    return restrictVocab == 0 ? size() : Math.min(size(), restrictVocab);
+  }
+
+  private List<Neighbor> toNeighbors(TopK heap, int[] excluded, int topn) {
+    float[] scores = new float[heap.size()];
+    int[] ids = heap.sortedIds(scores);
+    List<Neighbor> out = new ArrayList<>(Math.min(topn, ids.length));
+    for (int i = 0; i < ids.length && out.size() < topn; i++) {
+      if (!contains(excluded, ids[i])) {
+        out.add(new Neighbor(vocabulary.word(ids[i]), ids[i], scores[i]));
+      }
+    }
+    return out;
+  }
+
+  private float[] row(float[] matrix, int id) {
+    return Arrays.copyOfRange(matrix, id * dimension, (id + 1) * dimension);
+  }
+
+  private void checkIds(int[] ids) {
+    for (int id : ids) {
+      if (id < 0 || id >= size()) {
+        throw new IllegalArgumentException(
+            "word id " + id + " is out of range [0, " + size() + ")");
+      }
+    }
+  }
+
+  /** Scales {@code v} to unit length; a zero vector stays zero (as gensim's {@code unitvec}). */
+  private static void normalizeInPlace(float[] v) {
+    toUnitLength(v, 0, v.length);
+  }
+
+  private static void checkTopn(int topn) {
+    if (topn <= 0) {
+      throw new IllegalArgumentException("topn must be > 0, was " + topn);
+    }
+  }
+
+  private static void checkRestrict(int restrictVocab) {
+    if (restrictVocab < 0) {
+      throw new IllegalArgumentException(
+          "restrictVocab must be >= 0 (0 = whole vocabulary), was " + restrictVocab);
+    }
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> orEmpty(List<String> words) {
+    return words == null ? List.of() : words;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /**

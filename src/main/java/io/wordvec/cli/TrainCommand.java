@@ -1,0 +1,258 @@
+package io.wordvec.cli;
+
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.train.Architecture;
+import io.wordvec.train.CancellationToken;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.Trainer;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingConfig;
+import io.wordvec.vocab.Tokenizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wordvec train}: trains a model on a corpus file and saves it, printing a progress line
+ * (percentage, words/s, ETA, loss) on standard error.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains word2vec vectors (skip-gram or CBOW, negative sampling) on a corpus file:",
+      "one sentence per line, whitespace-separated tokens (or raw text with --tokenizer"
+          + " normalizing), plain or gzip."
+    },
+    sortOptions = false)
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "FILE",
+      description = "Corpus file, plain text or gzip.")
+  Path corpus;
+
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "PATH",
+      description = {
+        "Where to save the model; the extension picks the format: .wvm (native, full model:",
+        "can be fine-tuned; the default), .bin (word2vec binary), .txt or .vec (text)."
+      })
+  Path output;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format, overriding the extension: wvm, bin, txt or vec.")
+  String format;
+
+  @ArgGroup(exclusive = true)
+  ArchitectureChoice architecture = new ArchitectureChoice();
+
+  static final class ArchitectureChoice {
+    @Option(names = "--sg", description = "Skip-gram (the default).")
+    boolean skipGram;
+
+    @Option(names = "--cbow", description = "CBOW, mean of the context vectors.")
+    boolean cbow;
+  }
+
+  @Option(
+      names = "--dim",
+      defaultValue = "100",
+      description = "Vector size (default: ${DEFAULT-VALUE}).")
+  int dimension;
+
+  @Option(
+      names = "--window",
+      defaultValue = "5",
+      description = "Maximum context distance (default: ${DEFAULT-VALUE}).")
+  int window;
+
+  @Option(
+      names = "--negative",
+      defaultValue = "5",
+      description = "Noise words per example (default: ${DEFAULT-VALUE}).")
+  int negative;
+
+  @Option(
+      names = "--sample",
+      defaultValue = "1e-4",
+      description = "Frequent-word subsampling threshold, 0 = off (default: ${DEFAULT-VALUE}).")
+  double sample;
+
+  @Option(
+      names = "--min-count",
+      defaultValue = "5",
+      description = "Drop words seen fewer times (default: ${DEFAULT-VALUE}).")
+  int minCount;
+
+  @Option(
+      names = "--max-vocab",
+      defaultValue = "0",
+      description = "Keep at most this many most frequent words, 0 = no limit (default: 0).")
+  int maxVocab;
+
+  @Option(
+      names = "--alpha",
+      description = "Initial learning rate (default: 0.025 for skip-gram, 0.05 for CBOW).")
+  Double alpha;
+
+  @Option(
+      names = "--min-alpha",
+      defaultValue = "0.0001",
+      description = "Final learning rate (default: ${DEFAULT-VALUE}).")
+  double minAlpha;
+
+  @Option(
+      names = "--epochs",
+      defaultValue = "5",
+      description = "Passes (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--threads", description = "Worker threads (default: available processors).")
+  Integer threads;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--noise-exponent",
+      defaultValue = "0.75",
+      description = "Exponent of the unigram noise distribution (default: ${DEFAULT-VALUE}).")
+  double noiseExponent;
+
+  @Option(
+      names = "--tokenizer",
+      defaultValue = "whitespace",
+      description =
+          "whitespace (pre-tokenised corpus) or normalizing (raw text: lowercase, split on"
+              + " non-letters) (default: ${DEFAULT-VALUE}).")
+  String tokenizer;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingConfig config;
+    Tokenizer tok;
+    VectorFormat outputFormat;
+    try {
+      config = config().validate();
+      tok = tokenizer(tokenizer);
+      outputFormat = outputFormat();
+    } catch (IllegalArgumentException e) {
+      err.println("wordvec train: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    CancellationToken cancellation = new CancellationToken();
+    Thread hook = new Thread(cancellation::cancel, "wordvec-train-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
+    long start = System.nanoTime();
+    try {
+      TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
+      progress.finish();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (outputFormat == VectorFormat.NATIVE) {
+        ModelFiles.save(model, output);
+      } else {
+        ModelFiles.save(model.wordVectors(), output, outputFormat);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "trained %d words x %d dims on %,d tokens in %.1f s (%,.0f words/s); saved %s%n",
+              model.vocabulary().size(),
+              model.dimension(),
+              model.corpus().tokens(),
+              seconds,
+              model.corpus().tokens() * (double) config.epochs() / seconds,
+              output);
+      return ExitCodes.OK;
+    } catch (TrainingCancelledException e) {
+      progress.finish();
+      err.println("wordvec train: cancelled, nothing written");
+      return ExitCodes.CANCELLED;
+    } catch (IOException | IllegalArgumentException e) {
+      progress.finish();
+      err.println("wordvec train: " + e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting (Ctrl-C): the hook has run.
+      }
+    }
+  }
+
+  TrainingConfig config() {
+    Architecture arch = architecture.cbow ? Architecture.CBOW : Architecture.SKIP_GRAM;
+    double a =
+        alpha != null
+            ? alpha
+            : arch == Architecture.CBOW
+                ? TrainingConfig.CBOW_ALPHA
+                : TrainingConfig.SKIP_GRAM_ALPHA;
+    TrainingConfig defaults = TrainingConfig.defaults();
+    return new TrainingConfig(
+        arch,
+        dimension,
+        window,
+        negative,
+        sample,
+        minCount,
+        maxVocab,
+        a,
+        Math.min(minAlpha, a),
+        epochs,
+        threads != null ? threads : defaults.threads(),
+        seed,
+        noiseExponent,
+        defaults.maxSentenceLength());
+  }
+
+  static Tokenizer tokenizer(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "whitespace" -> Tokenizer.whitespace();
+      case "normalizing", "normalising" -> Tokenizer.normalizing();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown tokenizer '" + name + "': use whitespace or normalizing");
+    };
+  }
+
+  private VectorFormat outputFormat() {
+    if (format != null) {
+      for (VectorFormat f : VectorFormat.values()) {
+        if (f.extension().equalsIgnoreCase(format) || f.name().equalsIgnoreCase(format)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown format '" + format + "': use wvm, bin, txt or vec");
+    }
+    return VectorFormat.fromExtension(output).orElse(VectorFormat.NATIVE);
+  }
+}

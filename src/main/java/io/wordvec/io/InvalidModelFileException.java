@@ -1,0 +1,29 @@
+package io.wordvec.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A model or vector file that cannot be loaded: truncated, corrupt (bad checksum, bad header, a
+ * non-finite value) or not of the expected format. The message names the file and what is wrong;
+ * nothing of the file is kept.
+ */
+public final class InvalidModelFileException extends IOException {
+
+  private final transient Path file;
+
+  public InvalidModelFileException(Path file, String problem) {
+    super(file + ": " + problem);
+    this.file = file;
+  }
+
+  public InvalidModelFileException(Path file, String problem, Throwable cause) {
+    super(file + ": " + problem, cause);
+    this.file = file;
+  }
+
+  /** The rejected file. */
+  public Path file() {
+    return file;
+  }
+}

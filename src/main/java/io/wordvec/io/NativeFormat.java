@@ -1,0 +1,692 @@
+package io.wordvec.io;
+
+import io.wordvec.train.CorpusStats;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingConfig;
+import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.Vocabulary;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * wordvec's own model file ({@code .wvm}): everything a {@link TrainedModel} holds, so a model can
+ * be served and fine-tuned after a restart, or just a set of {@link WordVectors} (e.g. converted
+ * from a word2vec file).
+ *
+ * <p>Layout, all numbers little-endian:
+ *
+ * <pre>
+ * header, 64 bytes:
+ *   magic        8 bytes  0x89 'W' 'V' 'M' '\r' '\n' 0x1A '\n'  (catches text-mode mangling)
+ *   version      int32    1
+ *   flags        int32    bit 0: a full trained model (output matrix and training metadata)
+ *   words        int32    vocabulary size N
+ *   dimension    int32    D
+ *   metaBytes    int64    length of the metadata section
+ *   wordBytes    int64    length of the UTF-8 word section
+ *   contentBytes int64    length of everything after the header
+ *   crc32c       int32    CRC32C of everything after the header
+ *   (zero padding to 64)
+ * content:
+ *   metadata     int32 entry count, then per entry: int32 length + UTF-8 key, int32 length + UTF-8
+ *                value (createdAt, config.*, corpus.*, evaluation.*)
+ *   counts       N int64
+ *   word lengths N int32 (UTF-8 byte lengths)
+ *   words        wordBytes bytes of UTF-8, concatenated
+ *   padding      zeros to a multiple of 8 bytes from the file start
+ *   input        N x D float32, row-major (the word vectors)
+ *   output       N x D float32, only for a full model
+ * </pre>
+ *
+ * <p>Training settings and corpus statistics are stored by record component name, so a file stays
+ * readable when {@link TrainingConfig} gains a component: a missing one takes its {@link
+ * TrainingConfig#defaults()} value.
+ *
+ * <p>Reads are bulk copies from a direct buffer (no per-float parsing) with the checksum computed
+ * over the same buffers; the whole file is verified before a model is returned, so a truncated,
+ * corrupt or mismatched file is rejected, never half-loaded. Writes are atomic ({@link
+ * AtomicFiles}).
+ */
+public final class NativeFormat {
+
+  /** File extension, without the dot. */
+  public static final String EXTENSION = "wvm";
+
+  /** The version this code writes and the newest it reads. */
+  public static final int VERSION = 1;
+
+  static final byte[] MAGIC = {(byte) 0x89, 'W', 'V', 'M', '\r', '\n', 0x1A, '\n'};
+  static final int HEADER_BYTES = 64;
+  private static final int FLAG_FULL_MODEL = 1;
+  private static final int CHUNK = 8 << 20;
+
+  private NativeFormat() {}
+
+  /** Whether {@code head} (the first bytes of a file) starts with this format's magic. */
+  public static boolean hasMagic(byte[] head) {
+    return head.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC);
+  }
+
+  /** Writes a full trained model atomically. */
+  public static void write(TrainedModel model, Path file) throws IOException {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("createdAt", model.createdAt().toString());
+    putComponents(meta, "config.", model.config());
+    if (model.corpus() != null) {
+      putComponents(meta, "corpus.", model.corpus());
+    }
+    model.evaluation().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> meta.put("evaluation." + e.getKey(), Double.toString(e.getValue())));
+    write(
+        file,
+        model.vocabulary(),
+        model.dimension(),
+        model.inputVectors(),
+        model.outputVectors(),
+        meta);
+  }
+
+  /** Writes word vectors only (no output matrix, no training metadata) atomically. */
+  public static void write(WordVectors vectors, Path file) throws IOException {
+    write(file, vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), null, Map.of());
+  }
+
+  private static void putComponents(Map<String, String> meta, String prefix, Record record) {
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      try {
+        Object value = c.getAccessor().invoke(record);
+        if (value != null) {
+          meta.put(prefix + c.getName(), value.toString());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + prefix + c.getName(), e);
+      }
+    }
+  }
+
+  private static void write(
+      Path file,
+      Vocabulary vocabulary,
+      int dim,
+      float[] input,
+      float[] output,
+      Map<String, String> meta)
+      throws IOException {
+    int n = vocabulary.size();
+    byte[][] words = new byte[n][];
+    long totalWordBytes = 0;
+    for (int i = 0; i < n; i++) {
+      words[i] = vocabulary.word(i).getBytes(StandardCharsets.UTF_8);
+      totalWordBytes += words[i].length;
+    }
+    long wordBytes = totalWordBytes;
+    byte[] metaBytes = encodeMeta(meta);
+    long beforePadding = HEADER_BYTES + metaBytes.length + 12L * n + wordBytes;
+    int padding = (int) ((8 - beforePadding % 8) % 8);
+    long matrixBytes = (long) n * dim * Float.BYTES;
+    long contentBytes =
+        beforePadding - HEADER_BYTES + padding + matrixBytes * (output == null ? 1 : 2);
+    long[] counts = vocabulary.counts();
+    AtomicFiles.writeChannel(
+        file,
+        channel -> {
+          CheckedWriter out = new CheckedWriter(channel, HEADER_BYTES);
+          out.putBytes(metaBytes, 0, metaBytes.length);
+          for (long count : counts) {
+            out.putLong(count);
+          }
+          for (byte[] w : words) {
+            out.putInt(w.length);
+          }
+          for (byte[] w : words) {
+            out.putBytes(w, 0, w.length);
+          }
+          out.putBytes(new byte[padding], 0, padding);
+          out.putFloats(input);
+          if (output != null) {
+            out.putFloats(output);
+          }
+          out.flush();
+          if (out.written() != contentBytes) {
+            throw new IllegalStateException(
+                "wrote " + out.written() + " content bytes, expected " + contentBytes);
+          }
+          ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+          header.put(MAGIC);
+          header.putInt(VERSION);
+          header.putInt(output == null ? 0 : FLAG_FULL_MODEL);
+          header.putInt(n);
+          header.putInt(dim);
+          header.putLong(metaBytes.length);
+          header.putLong(wordBytes);
+          header.putLong(contentBytes);
+          header.putInt((int) out.crc());
+          header.clear();
+          while (header.hasRemaining()) {
+            channel.write(header, header.position());
+          }
+        });
+  }
+
+  private static byte[] encodeMeta(Map<String, String> meta) {
+    int size = 4;
+    byte[][] parts = new byte[meta.size() * 2][];
+    int i = 0;
+    for (Map.Entry<String, String> e : meta.entrySet()) {
+      parts[i++] = e.getKey().getBytes(StandardCharsets.UTF_8);
+      parts[i++] = e.getValue().getBytes(StandardCharsets.UTF_8);
+    }
+    for (byte[] p : parts) {
+      size += 4 + p.length;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    buf.putInt(meta.size());
+    for (byte[] p : parts) {
+      buf.putInt(p.length).put(p);
+    }
+    return buf.array();
+  }
+
+  /** Reads every word; see {@link #read(Path, int)}. */
+  public static LoadedModel read(Path file) throws IOException {
+    return read(file, 0);
+  }
+
+  /**
+   * Reads a native model file, verifying its checksum before anything is returned.
+   *
+   * @param limit keep only the first N words (the most frequent in a trained vocabulary); 0 = all.
+   *     The whole file is still read, to verify it.
+   * @throws InvalidModelFileException naming the file and the problem: bad magic, an unsupported
+   *     version, a size that does not match the header, a checksum mismatch, a non-finite value
+   */
+  public static LoadedModel read(Path file, int limit) throws IOException {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0 (0 = all words), was " + limit);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long fileSize = channel.size();
+      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      while (header.hasRemaining() && channel.read(header) >= 0) {}
+      header.flip();
+      byte[] magic = new byte[MAGIC.length];
+      header.get(0, magic);
+      if (header.limit() < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
+        throw new InvalidModelFileException(file, "not a wordvec model file (bad magic number)");
+      }
+      if (header.limit() < HEADER_BYTES) {
+        throw new InvalidModelFileException(
+            file, "truncated: the file is " + fileSize + " bytes, shorter than the header");
+      }
+      header.position(MAGIC.length);
+      int version = header.getInt();
+      int flags = header.getInt();
+      int n = header.getInt();
+      int dim = header.getInt();
+      long metaBytes = header.getLong();
+      long wordBytes = header.getLong();
+      long contentBytes = header.getLong();
+      int expectedCrc = header.getInt();
+      if (version < 1 || version > VERSION) {
+        throw new InvalidModelFileException(
+            file,
+            "format version "
+                + version
+                + " is not supported (this wordvec reads versions 1 to "
+                + VERSION
+                + ")");
+      }
+      boolean full = (flags & FLAG_FULL_MODEL) != 0;
+      if (n < 0 || dim <= 0 || metaBytes < 4 || wordBytes < 0 || contentBytes < 0) {
+        throw new InvalidModelFileException(
+            file,
+            "corrupt header: words "
+                + n
+                + ", dimension "
+                + dim
+                + ", metadata "
+                + metaBytes
+                + " bytes, words "
+                + wordBytes
+                + " bytes, content "
+                + contentBytes
+                + " bytes");
+      }
+      if ((long) n * dim > Integer.MAX_VALUE - 8 || metaBytes > Integer.MAX_VALUE - 8) {
+        throw new InvalidModelFileException(
+            file, n + " x " + dim + " floats is more than one array can hold");
+      }
+      long beforePadding = HEADER_BYTES + metaBytes + 12L * n + wordBytes;
+      int padding = (int) ((8 - beforePadding % 8) % 8);
+      long matrixBytes = (long) n * dim * Float.BYTES;
+      long expectedContent = beforePadding - HEADER_BYTES + padding + matrixBytes * (full ? 2 : 1);
+      if (contentBytes != expectedContent) {
+        throw new InvalidModelFileException(
+            file,
+            "corrupt header: content length "
+                + contentBytes
+                + " does not match "
+                + n
+                + " words x "
+                + dim
+                + " dimensions ("
+                + expectedContent
+                + " bytes)");
+      }
+      if (fileSize != HEADER_BYTES + contentBytes) {
+        String problem =
+            fileSize < HEADER_BYTES + contentBytes
+                ? "truncated: the header promises "
+                    + (HEADER_BYTES + contentBytes)
+                    + " bytes, the file has "
+                    + fileSize
+                : "the file has "
+                    + (fileSize - HEADER_BYTES - contentBytes)
+                    + " bytes after the end the header declares ("
+                    + (HEADER_BYTES + contentBytes)
+                    + ")";
+        throw new InvalidModelFileException(file, problem);
+      }
+
+      CheckedReader in = new CheckedReader(channel, HEADER_BYTES, contentBytes);
+      byte[] metaRaw = new byte[(int) metaBytes];
+      in.getBytes(metaRaw, 0, metaRaw.length);
+      long[] counts = new long[n];
+      in.getLongs(counts);
+      int[] lengths = new int[n];
+      in.getInts(lengths);
+      String[] words = new String[n];
+      byte[] scratch = new byte[256];
+      long wordTotal = 0;
+      for (int i = 0; i < n; i++) {
+        int len = lengths[i];
+        wordTotal += len;
+        if (len <= 0 || wordTotal > wordBytes) {
+          throw new InvalidModelFileException(
+              file, "corrupt vocabulary: word " + i + " has length " + len);
+        }
+        if (len > scratch.length) {
+          scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+        in.getBytes(scratch, 0, len);
+        words[i] = new String(scratch, 0, len, StandardCharsets.UTF_8);
+      }
+      if (wordTotal != wordBytes) {
+        throw new InvalidModelFileException(
+            file,
+            "corrupt vocabulary: word lengths add up to "
+                + wordTotal
+                + " bytes, the header says "
+                + wordBytes);
+      }
+      in.skip(padding);
+      int keep = limit == 0 ? n : Math.min(n, limit);
+      float[] input = new float[keep * dim];
+      in.getFloats(input, (long) n * dim);
+      float[] output = null;
+      if (full) {
+        output = new float[keep * dim];
+        in.getFloats(output, (long) n * dim);
+      }
+      int actualCrc = (int) in.crc();
+      if (actualCrc != expectedCrc) {
+        throw new InvalidModelFileException(
+            file,
+            String.format(
+                "checksum mismatch (CRC32C %08x, the header says %08x): the file is corrupt",
+                actualCrc, expectedCrc));
+      }
+      Map<String, String> meta = decodeMeta(file, metaRaw);
+      checkFinite(file, words, input, dim, "");
+      if (output != null) {
+        checkFinite(file, words, output, dim, "output ");
+      }
+      Vocabulary vocabulary;
+      try {
+        vocabulary =
+            new Vocabulary(
+                keep == n ? words : Arrays.copyOf(words, keep),
+                keep == n ? counts : Arrays.copyOf(counts, keep));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
+      }
+      WordVectors vectors = new WordVectors(vocabulary, dim, input);
+      TrainedModel model = null;
+      if (full) {
+        model = toModel(file, meta, vocabulary, dim, input, output);
+      }
+      return new LoadedModel(file, VectorFormat.NATIVE, vectors, model);
+    }
+  }
+
+  private static void checkFinite(Path file, String[] words, float[] matrix, int dim, String which)
+      throws InvalidModelFileException {
+    for (int i = 0; i < matrix.length; i++) {
+      if (!Float.isFinite(matrix[i])) {
+        int row = i / dim;
+        throw new InvalidModelFileException(
+            file,
+            "non-finite value "
+                + matrix[i]
+                + " at position "
+                + (i % dim)
+                + " of the "
+                + which
+                + "vector of word '"
+                + words[row]
+                + "' (row "
+                + row
+                + ")");
+      }
+    }
+  }
+
+  private static Map<String, String> decodeMeta(Path file, byte[] raw)
+      throws InvalidModelFileException {
+    ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+    Map<String, String> meta = new LinkedHashMap<>();
+    try {
+      int entries = buf.getInt();
+      for (int i = 0; i < entries; i++) {
+        String key = readString(buf);
+        meta.put(key, readString(buf));
+      }
+    } catch (RuntimeException e) {
+      throw new InvalidModelFileException(file, "corrupt metadata section", e);
+    }
+    return meta;
+  }
+
+  private static String readString(ByteBuffer buf) {
+    int len = buf.getInt();
+    byte[] bytes = new byte[len];
+    buf.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static TrainedModel toModel(
+      Path file,
+      Map<String, String> meta,
+      Vocabulary vocabulary,
+      int dim,
+      float[] input,
+      float[] output)
+      throws InvalidModelFileException {
+    TrainingConfig config =
+        readRecord(file, meta, "config.", TrainingConfig.class, TrainingConfig.defaults());
+    CorpusStats corpus =
+        meta.keySet().stream().anyMatch(k -> k.startsWith("corpus."))
+            ? readRecord(file, meta, "corpus.", CorpusStats.class, null)
+            : null;
+    Instant createdAt;
+    try {
+      createdAt = Instant.parse(meta.getOrDefault("createdAt", ""));
+    } catch (DateTimeParseException e) {
+      throw new InvalidModelFileException(
+          file, "bad or missing createdAt '" + meta.get("createdAt") + "'", e);
+    }
+    Map<String, Double> evaluation = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : meta.entrySet()) {
+      if (e.getKey().startsWith("evaluation.")) {
+        try {
+          evaluation.put(
+              e.getKey().substring("evaluation.".length()), Double.parseDouble(e.getValue()));
+        } catch (NumberFormatException ex) {
+          throw new InvalidModelFileException(
+              file, "evaluation score " + e.getKey() + " is not a number: '" + e.getValue() + "'");
+        }
+      }
+    }
+    try {
+      return new TrainedModel(
+          vocabulary, dim, input, output, config, corpus, createdAt, evaluation);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rebuilds a record from {@code prefix + component name} entries; a missing component takes its
+   * value in {@code defaults} (or fails when there are none).
+   */
+  private static <R extends Record> R readRecord(
+      Path file, Map<String, String> meta, String prefix, Class<R> type, R defaults)
+      throws InvalidModelFileException {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      types[i] = c.getType();
+      String raw = meta.get(prefix + c.getName());
+      try {
+        if (raw == null) {
+          if (defaults == null) {
+            throw new InvalidModelFileException(file, "missing " + prefix + c.getName());
+          }
+          values[i] = c.getAccessor().invoke(defaults);
+        } else {
+          values[i] = parse(c.getType(), raw);
+        }
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        throw new InvalidModelFileException(
+            file, "bad value '" + raw + "' for " + prefix + c.getName(), e);
+      }
+    }
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new InvalidModelFileException(
+          file, "invalid " + prefix + "* values: " + cause.getMessage(), cause);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object parse(Class<?> type, String raw) {
+    if (type == int.class || type == Integer.class) {
+      return Integer.parseInt(raw);
+    } else if (type == long.class || type == Long.class) {
+      return Long.parseLong(raw);
+    } else if (type == double.class || type == Double.class) {
+      return Double.parseDouble(raw);
+    } else if (type == float.class || type == Float.class) {
+      return Float.parseFloat(raw);
+    } else if (type == boolean.class || type == Boolean.class) {
+      return Boolean.parseBoolean(raw);
+    } else if (type == String.class) {
+      return raw;
+    } else if (type.isEnum()) {
+      return Enum.valueOf((Class<? extends Enum>) type, raw);
+    }
+    throw new IllegalArgumentException("unsupported component type " + type.getName());
+  }
+
+  /** Writes content through a direct buffer, keeping a CRC32C of everything written. */
+  private static final class CheckedWriter {
+    private final FileChannel channel;
+    private final ByteBuffer buffer =
+        ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private long position;
+    private long written;
+
+    CheckedWriter(FileChannel channel, long start) {
+      this.channel = channel;
+      this.position = start;
+    }
+
+    long written() {
+      return written;
+    }
+
+    long crc() {
+      return crc.getValue();
+    }
+
+    private void room(int bytes) throws IOException {
+      if (buffer.remaining() < bytes) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      buffer.flip();
+      crc.update(buffer.duplicate());
+      while (buffer.hasRemaining()) {
+        position += channel.write(buffer, position);
+      }
+      written += buffer.limit();
+      buffer.clear();
+    }
+
+    void putLong(long v) throws IOException {
+      room(8);
+      buffer.putLong(v);
+    }
+
+    void putInt(int v) throws IOException {
+      room(4);
+      buffer.putInt(v);
+    }
+
+    void putBytes(byte[] bytes, int off, int len) throws IOException {
+      while (len > 0) {
+        if (!buffer.hasRemaining()) {
+          flush();
+        }
+        int n = Math.min(len, buffer.remaining());
+        buffer.put(bytes, off, n);
+        off += n;
+        len -= n;
+      }
+    }
+
+    void putFloats(float[] values) throws IOException {
+      int off = 0;
+      while (off < values.length) {
+        if (buffer.remaining() < Float.BYTES) {
+          flush();
+        }
+        int n = Math.min(values.length - off, buffer.remaining() / Float.BYTES);
+        buffer.asFloatBuffer().put(values, off, n);
+        buffer.position(buffer.position() + n * Float.BYTES);
+        off += n;
+      }
+    }
+  }
+
+  /**
+   * Reads exactly {@code length} content bytes through a direct buffer, keeping a CRC32C of every
+   * byte read; never reads past the declared end.
+   */
+  private static final class CheckedReader {
+    private final FileChannel channel;
+    private final ByteBuffer buffer =
+        ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private long position;
+    private long left;
+
+    CheckedReader(FileChannel channel, long start, long length) {
+      this.channel = channel;
+      this.position = start;
+      this.left = length;
+      buffer.limit(0);
+    }
+
+    long crc() {
+      return crc.getValue();
+    }
+
+    /** Refills when fewer than {@code bytes} remain (bytes &lt;= 8). */
+    private void need(int bytes) throws IOException {
+      if (buffer.remaining() >= bytes) {
+        return;
+      }
+      buffer.compact();
+      int target = (int) Math.min(buffer.remaining(), left);
+      int start = buffer.position();
+      buffer.limit(start + target);
+      while (buffer.hasRemaining()) {
+        int r = channel.read(buffer, position);
+        if (r < 0) {
+          throw new java.io.EOFException("file ended early at byte " + position);
+        }
+        position += r;
+      }
+      left -= target;
+      ByteBuffer fresh = buffer.duplicate();
+      fresh.position(start);
+      crc.update(fresh);
+      buffer.flip();
+      if (buffer.remaining() < bytes) {
+        throw new java.io.EOFException("file ended early at byte " + position);
+      }
+    }
+
+    void getBytes(byte[] out, int off, int len) throws IOException {
+      while (len > 0) {
+        need(1);
+        int n = Math.min(len, buffer.remaining());
+        buffer.get(out, off, n);
+        off += n;
+        len -= n;
+      }
+    }
+
+    void skip(int bytes) throws IOException {
+      getBytes(new byte[bytes], 0, bytes);
+    }
+
+    void getLongs(long[] out) throws IOException {
+      int off = 0;
+      while (off < out.length) {
+        need(Long.BYTES);
+        int n = Math.min(out.length - off, buffer.remaining() / Long.BYTES);
+        buffer.asLongBuffer().get(out, off, n);
+        buffer.position(buffer.position() + n * Long.BYTES);
+        off += n;
+      }
+    }
+
+    void getInts(int[] out) throws IOException {
+      int off = 0;
+      while (off < out.length) {
+        need(Integer.BYTES);
+        int n = Math.min(out.length - off, buffer.remaining() / Integer.BYTES);
+        buffer.asIntBuffer().get(out, off, n);
+        buffer.position(buffer.position() + n * Integer.BYTES);
+        off += n;
+      }
+    }
+
+    /** Reads {@code total} floats, keeping the first {@code out.length}; the rest is skipped. */
+    void getFloats(float[] out, long total) throws IOException {
+      long done = 0;
+      while (done < total) {
+        need(Float.BYTES);
+        int n = (int) Math.min(total - done, buffer.remaining() / Float.BYTES);
+        int keep = (int) Math.max(0, Math.min(n, out.length - done));
+        if (keep > 0) {
+          buffer.asFloatBuffer().get(out, (int) done, keep);
+        }
+        buffer.position(buffer.position() + n * Float.BYTES);
+        done += n;
+      }
+    }
+  }
+}

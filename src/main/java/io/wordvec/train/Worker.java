@@ -1,0 +1,261 @@
+package io.wordvec.train;
+
+import io.wordvec.vectors.VectorMath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One training thread's share of the corpus: a sentence-aligned range of the encoded corpus, a
+ * random generator and scratch buffers allocated once, reused for every word of every epoch.
+ *
+ * <p>Naming, once: {@code inputVectors} is word2vec.c's {@code syn0}, {@code outputVectors} its
+ * {@code syn1neg}, {@code hidden} is {@code neu1} (CBOW's mean context vector) and {@code
+ * inputGradient} is {@code neu1e} (the accumulated update of the input row).
+ *
+ * <p>Workers update the shared matrices without locks (Hogwild, as word2vec.c and gensim do): two
+ * workers rarely touch the same row at once, and a lost update now and then does not hurt
+ * convergence. This is intentional, not a race to fix.
+ */
+final class Worker {
+
+  /** Words between two reads of the shared progress (alpha and cancellation), as word2vec.c. */
+  private static final int SYNC_WORDS = 10_000;
+
+  private static final long LCG_MULTIPLIER = 25214903917L;
+
+  private final Schedule schedule;
+  private final EncodedCorpus corpus;
+  private final long start;
+  private final long end;
+  private final float[] inputVectors;
+  private final float[] outputVectors;
+  private final int dim;
+  private final int window;
+  private final int negative;
+  private final boolean skipGram;
+  private final NoiseSampler sampler;
+  private final long[] keepThresholds;
+  private final int lockedBelow;
+  private final float lockFactor;
+
+  private final float[] hidden;
+  private final float[] inputGradient;
+  private final int[] sentence;
+  private final int[] chunk;
+  private final ByteBuffer io;
+
+  private long random;
+  private float alpha;
+  private double loss;
+  private long examples;
+
+  Worker(
+      Schedule schedule,
+      EncodedCorpus corpus,
+      long start,
+      long end,
+      float[] inputVectors,
+      float[] outputVectors,
+      int dim,
+      TrainingConfig config,
+      NoiseSampler sampler,
+      long[] keepThresholds,
+      int lockedBelow,
+      float lockFactor,
+      long seed) {
+    this.schedule = schedule;
+    this.corpus = corpus;
+    this.start = start;
+    this.end = end;
+    this.inputVectors = inputVectors;
+    this.outputVectors = outputVectors;
+    this.dim = dim;
+    this.window = config.window();
+    this.negative = config.negative();
+    this.skipGram = config.architecture() == Architecture.SKIP_GRAM;
+    this.sampler = sampler;
+    this.keepThresholds = keepThresholds;
+    this.lockedBelow = lockedBelow;
+    this.lockFactor = lockFactor;
+    this.hidden = new float[dim];
+    this.inputGradient = new float[dim];
+    this.sentence = new int[config.maxSentenceLength()];
+    this.io = ByteBuffer.allocateDirect(1 << 18).order(ByteOrder.nativeOrder());
+    this.chunk = new int[io.capacity() / 4];
+    this.random = seed;
+  }
+
+  double loss() {
+    return loss;
+  }
+
+  long examples() {
+    return examples;
+  }
+
+  /** Trains one pass over this worker's range; returns early when the run is stopped. */
+  void runEpoch() throws IOException {
+    loss = 0;
+    examples = 0;
+    alpha = schedule.alpha();
+    long pos = start;
+    int length = 0;
+    int unsynced = 0;
+    while (pos < end) {
+      int n = corpus.read(io, pos, end);
+      if (n == 0) {
+        break;
+      }
+      io.asIntBuffer().get(chunk, 0, n);
+      pos += n;
+      for (int i = 0; i < n; i++) {
+        int id = chunk[i];
+        if (id == EncodedCorpus.SENTENCE_END) {
+          if (length > 1) {
+            trainSentence(length);
+          }
+          length = 0;
+          if (unsynced >= SYNC_WORDS) {
+            alpha = schedule.advance(unsynced);
+            unsynced = 0;
+            if (schedule.stopped()) {
+              return;
+            }
+          }
+          continue;
+        }
+        unsynced++;
+        if (keep(id)) {
+          sentence[length++] = id;
+        }
+      }
+    }
+    if (length > 1) {
+      trainSentence(length);
+    }
+    schedule.advance(unsynced);
+  }
+
+  private long nextRandom() {
+    random = random * LCG_MULTIPLIER + 11;
+    return random;
+  }
+
+  private boolean keep(int id) {
+    long threshold = keepThresholds[id];
+    return threshold > 0xFFFFFFFFL || (nextRandom() >>> 32) < threshold;
+  }
+
+  private void trainSentence(int length) {
+    for (int pos = 0; pos < length; pos++) {
+      // Random window shrinking: the effective window is window - b, b uniform in [0, window).
+      int b = (int) (((nextRandom() >>> 32) * window) >>> 32);
+      int from = Math.max(0, pos - window + b);
+      int to = Math.min(length - 1, pos + window - b);
+      if (skipGram) {
+        int centre = sentence[pos];
+        for (int c = from; c <= to; c++) {
+          if (c != pos) {
+            skipGramPair(sentence[c], centre);
+          }
+        }
+      } else {
+        cbow(pos, from, to);
+      }
+    }
+  }
+
+  /** The input row of {@code context} predicts {@code centre} against noise words. */
+  private void skipGramPair(int context, int centre) {
+    final float[] in = inputVectors;
+    final float[] gradient = inputGradient;
+    final int inputRow = context * dim;
+    Arrays.fill(gradient, 0f);
+    predict(in, inputRow, centre);
+    float scale = context < lockedBelow ? lockFactor : 1f;
+    VectorMath.axpyUnchecked(scale, gradient, 0, in, inputRow, dim);
+    examples++;
+  }
+
+  /** The mean of the context rows predicts the centre word against noise words. */
+  private void cbow(int pos, int from, int to) {
+    final float[] in = inputVectors;
+    final float[] h = hidden;
+    Arrays.fill(h, 0f);
+    int contexts = 0;
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        VectorMath.axpyUnchecked(1f, in, sentence[c] * dim, h, 0, dim);
+        contexts++;
+      }
+    }
+    if (contexts == 0) {
+      return;
+    }
+    float inv = 1f / contexts;
+    for (int i = 0; i < dim; i++) {
+      h[i] *= inv;
+    }
+    Arrays.fill(inputGradient, 0f);
+    predict(h, 0, sentence[pos]);
+    // As word2vec.c and gensim (cbow_mean=1): every context row gets the full gradient.
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        int context = sentence[c];
+        float scale = context < lockedBelow ? lockFactor : 1f;
+        VectorMath.axpyUnchecked(scale, inputGradient, 0, in, context * dim, dim);
+      }
+    }
+    examples++;
+  }
+
+  /**
+   * One positive and {@code negative} noise updates of the output rows for the input vector {@code
+   * x[xOff..xOff+dim)}; accumulates the input's gradient in {@link #inputGradient}.
+   */
+  private void predict(float[] x, int xOff, int target) {
+    final float[] out = outputVectors;
+    final float[] gradient = inputGradient;
+    final float a = alpha;
+    final int d = dim;
+    double sampleLoss = 0;
+    for (int k = 0; k <= negative; k++) {
+      int word;
+      if (k == 0) {
+        word = target;
+      } else {
+        long column = nextRandom() >>> 32;
+        word = sampler.sample(column, (int) (nextRandom() >>> 33));
+        if (word == target) {
+          continue;
+        }
+      }
+      int outputRow = word * d;
+      float f = VectorMath.dotUnchecked(x, xOff, out, outputRow, d);
+      float g;
+      if (f >= Sigmoid.MAX_EXP || f <= -Sigmoid.MAX_EXP) {
+        // Clipped gradient as word2vec.c: sigma is taken as exactly 0 or 1 out here.
+        float label = k == 0 ? 1f : 0f;
+        float sigma = f > 0 ? 1f : 0f;
+        g = (label - sigma) * a;
+        sampleLoss += Sigmoid.softplus(k == 0 ? -f : f);
+      } else {
+        int idx = (int) ((f + Sigmoid.MAX_EXP) * Sigmoid.SCALE);
+        if (k == 0) {
+          g = (1f - Sigmoid.SIGMOID[idx]) * a;
+          sampleLoss += Sigmoid.LOSS_POSITIVE[idx];
+        } else {
+          g = -Sigmoid.SIGMOID[idx] * a;
+          sampleLoss += Sigmoid.LOSS_NEGATIVE[idx];
+        }
+      }
+      if (g != 0f) {
+        VectorMath.axpyUnchecked(g, out, outputRow, gradient, 0, d);
+        VectorMath.axpyUnchecked(g, x, xOff, out, outputRow, d);
+      }
+    }
+    loss += sampleLoss;
+  }
+}

@@ -1,0 +1,126 @@
+package io.wordvec.vectors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * Exhaustive top-k scans over a unit-normalised row-major matrix. Each scan computes one score per
+ * row with {@link VectorMath#dotUnchecked} and keeps the best in a {@link TopK}; large matrices are
+ * cut into contiguous row ranges scanned in parallel on a shared pool, each range with its own
+ * heap, and the heaps merged at the end. The result is the same however the work was split, because
+ * {@link TopK} orders ties by id.
+ *
+ * <p>Callers validate shapes once; the loops here do no checks.
+ */
+final class NeighborScan {
+
+  /**
+   * Below this many floats (4 MB of matrix) a scan stays on the calling thread: forking costs more
+   * than it saves on a matrix that fits in cache.
+   */
+  static final int MIN_FLOATS_PER_TASK = 1 << 20;
+
+  private static final ForkJoinPool POOL =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread thread =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("wordvec-scan-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+          },
+          null,
+          false);
+
+  /** How a row is scored. */
+  private interface RowScorer {
+    void scan(int from, int to, TopK heap);
+  }
+
+  private NeighborScan() {}
+
+  /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
+  static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
+    return run(
+        rows,
+        dim,
+        k,
+        (from, to, heap) -> {
+          float min = heap.threshold();
+          for (int r = from; r < to; r++) {
+            float score = VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim);
+            // Rows arrive in ascending id order, so an equal score never displaces the minimum.
+            if (score > min) {
+              heap.offer(score, r);
+              min = heap.threshold();
+            }
+          }
+        });
+  }
+
+  /**
+   * Rows {@code [0, rows)} by Levy and Goldberg's 3CosMul: the product over positive terms of
+   * {@code (1 + cos) / 2}, divided by the same product over negative terms plus {@code 1e-6}
+   * (gensim's {@code most_similar_cosmul}, including its epsilon, so scores match).
+   */
+  static TopK cosMul(
+      float[] matrix, int dim, int rows, float[][] positive, float[][] negative, int k) {
+    return run(
+        rows,
+        dim,
+        k,
+        (from, to, heap) -> {
+          float min = heap.threshold();
+          for (int r = from; r < to; r++) {
+            int off = r * dim;
+            float numerator = 1f;
+            for (float[] term : positive) {
+              numerator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+            }
+            float denominator = 1f;
+            for (float[] term : negative) {
+              denominator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+            }
+            float score = numerator / (denominator + 0.000001f);
+            if (score > min) {
+              heap.offer(score, r);
+              min = heap.threshold();
+            }
+          }
+        });
+  }
+
+  private static TopK run(int rows, int dim, int k, RowScorer scorer) {
+    long floats = (long) rows * dim;
+    int tasks = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));
+    if (tasks <= 1) {
+      TopK heap = new TopK(k);
+      scorer.scan(0, rows, heap);
+      return heap;
+    }
+    int chunk = (rows + tasks - 1) / tasks;
+    List<ForkJoinTask<TopK>> forked = new ArrayList<>(tasks - 1);
+    for (int t = 1; t < tasks; t++) {
+      int from = Math.min(rows, t * chunk);
+      int to = Math.min(rows, from + chunk);
+      forked.add(
+          POOL.submit(
+              () -> {
+                TopK heap = new TopK(k);
+                scorer.scan(from, to, heap);
+                return heap;
+              }));
+    }
+    // The calling thread scans the first range itself instead of idling while it waits.
+    TopK result = new TopK(k);
+    scorer.scan(0, Math.min(rows, chunk), result);
+    for (ForkJoinTask<TopK> task : forked) {
+      result.addAll(task.join());
+    }
+    return result;
+  }
+}

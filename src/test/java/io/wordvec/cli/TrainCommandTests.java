@@ -1,0 +1,147 @@
+package io.wordvec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.VectorFormat;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTests {
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new WordvecCli());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private static String hamlet() throws Exception {
+    return Path.of(TrainCommandTests.class.getResource("/corpora/hamlet.txt").toURI()).toString();
+  }
+
+  @Test
+  void trainsAndSavesInTheFormatOfTheExtension() throws Exception {
+    Path output = tmp.resolve("hamlet.bin");
+
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            output.toString(),
+            "--cbow",
+            "--dim",
+            "16",
+            "--epochs",
+            "2",
+            "--min-count",
+            "3",
+            "--threads",
+            "2");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    LoadedModel model = ModelFiles.load(output);
+    assertThat(model.format()).isEqualTo(VectorFormat.WORD2VEC_BINARY);
+    assertThat(model.vectors().dimension()).isEqualTo(16);
+    assertThat(model.vectors().vocabulary().word(0)).isEqualTo("the");
+    assertThat(out.toString()).contains("trained").contains("hamlet.bin");
+    assertThat(err.toString()).contains("epoch 2 done: mean loss");
+  }
+
+  @Test
+  void savesTheFullModelInTheNativeFormat() throws Exception {
+    Path output = tmp.resolve("hamlet.wvm");
+
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            output.toString(),
+            "--dim",
+            "8",
+            "--epochs",
+            "1",
+            "--seed",
+            "7",
+            "--quiet");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    LoadedModel model = ModelFiles.load(output);
+    assertThat(model.trained()).isPresent();
+    assertThat(model.trained().get().config().seed()).isEqualTo(7);
+    assertThat(model.trained().get().corpus().tokens()).isEqualTo(32_838);
+  }
+
+  @Test
+  void formatOptionOverridesTheExtension() throws Exception {
+    Path output = tmp.resolve("vectors.out");
+
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            output.toString(),
+            "--format",
+            "txt",
+            "--dim",
+            "8",
+            "--epochs",
+            "1",
+            "--quiet");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readAllLines(output).get(0)).endsWith(" 8");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void badSettingsAreUsageErrors() throws Exception {
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            tmp.resolve("x.bin").toString(),
+            "--dim",
+            "0");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("dimension must be > 0, was 0");
+    assertThat(tmp.resolve("x.bin")).doesNotExist();
+  }
+
+  @Test
+  void aMissingCorpusFailsWithoutWritingAnything() {
+    Path output = tmp.resolve("x.bin");
+
+    int code =
+        run("train", "--corpus", tmp.resolve("nope.txt").toString(), "--output", output.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(err.toString()).contains("nope.txt");
+    assertThat(output).doesNotExist();
+  }
+
+  @Test
+  void trainIsACliCommand() {
+    assertThat(WordvecCli.isCliInvocation("train", "--help")).isTrue();
+  }
+}

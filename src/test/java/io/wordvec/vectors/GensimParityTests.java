@@ -1,0 +1,130 @@
+package io.wordvec.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.wordvec.io.Word2VecFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every query recorded in {@code gensim/expected-queries.tsv} (answers gensim 4.2 gave on {@code
+ * gensim/kjv50.txt}, see the README beside it) gives the same words in the same order, with scores
+ * within 1e-5.
+ */
+class GensimParityTests {
+
+  private static WordVectors vectors;
+
+  record Query(
+      String kind,
+      List<String> positive,
+      List<String> negative,
+      int topn,
+      int restrict,
+      String answer) {
+    @Override
+    public String toString() {
+      return kind
+          + " +"
+          + positive
+          + " -"
+          + negative
+          + (restrict > 0 ? " restrict " + restrict : "");
+    }
+  }
+
+  @BeforeAll
+  static void load() throws IOException {
+    vectors = Word2VecFormat.readText(resource("gensim/kjv50.txt"));
+  }
+
+  static Path resource(String name) {
+    try {
+      return Path.of(GensimParityTests.class.getClassLoader().getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Stream<Query> queries() {
+    try {
+      List<Query> out = new ArrayList<>();
+      for (String line :
+          Files.readAllLines(resource("gensim/expected-queries.tsv"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        out.add(
+            new Query(
+                f[0],
+                words(f[1]),
+                words(f[2]),
+                Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]),
+                f[5]));
+      }
+      return out.stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> words(String field) {
+    return field.isEmpty() ? List.of() : Arrays.asList(field.split(","));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answersAsGensimDoes(Query q) {
+    switch (q.kind()) {
+      case "most_similar" ->
+          assertSameNeighbors(
+              vectors.mostSimilar(q.positive(), q.negative(), q.topn(), q.restrict()), q.answer());
+      case "most_similar_cosmul" ->
+          assertSameNeighbors(
+              vectors.mostSimilarCosMul(q.positive(), q.negative(), q.topn(), q.restrict()),
+              q.answer());
+      case "similar_by_vector" -> {
+        float[] sum = vectors.vector(q.positive().get(0), false);
+        float[] other = vectors.vector(q.positive().get(1), false);
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += other[i];
+        }
+        assertSameNeighbors(vectors.similarByVector(sum, q.topn(), q.restrict()), q.answer());
+      }
+      case "doesnt_match" -> assertThat(vectors.doesntMatch(q.positive())).isEqualTo(q.answer());
+      case "n_similarity" ->
+          assertThat((double) vectors.nSimilarity(q.positive(), q.negative()))
+              .isCloseTo(Double.parseDouble(q.answer()), within(1e-5));
+      default -> throw new IllegalStateException("unknown query kind " + q.kind());
+    }
+  }
+
+  private static void assertSameNeighbors(List<Neighbor> actual, String expected) {
+    String[] pairs = expected.split(" ");
+    List<String> expectedWords = new ArrayList<>();
+    for (String p : pairs) {
+      expectedWords.add(p.substring(0, p.lastIndexOf('=')));
+    }
+    assertThat(actual).extracting(Neighbor::word).containsExactlyElementsOf(expectedWords);
+    for (int i = 0; i < pairs.length; i++) {
+      double score = Double.parseDouble(pairs[i].substring(pairs[i].lastIndexOf('=') + 1));
+      assertThat((double) actual.get(i).score())
+          .as("score of %s", expectedWords.get(i))
+          .isCloseTo(score, within(1e-5));
+    }
+  }
+}

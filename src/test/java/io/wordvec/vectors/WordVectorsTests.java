@@ -1,0 +1,186 @@
+package io.wordvec.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.wordvec.vocab.Vocabulary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class WordVectorsTests {
+
+  /** Four 2-d words at known angles: cat and dog close, car far, zero degenerate-free. */
+  private final WordVectors tiny =
+      vectors(
+          new String[] {"cat", "dog", "car", "kitten"},
+          2,
+          new float[] {1, 0, 0.8f, 0.6f, 0, 3, 2, 0.2f});
+
+  static WordVectors vectors(String[] words, int dim, float[] data) {
+    long[] counts = new long[words.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = words.length - i;
+    }
+    return new WordVectors(new Vocabulary(words, counts), dim, data);
+  }
+
+  static WordVectors random(int rows, int dim, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] words = new String[rows];
+    float[] data = new float[rows * dim];
+    for (int i = 0; i < rows; i++) {
+      words[i] = "w" + i;
+    }
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian();
+    }
+    return vectors(words, dim, data);
+  }
+
+  @Test
+  void mostSimilarRanksByCosineAndExcludesTheQueryWord() {
+    List<Neighbor> result = tiny.mostSimilar(List.of("cat"), List.of(), 10, 0);
+    assertThat(result).extracting(Neighbor::word).containsExactly("kitten", "dog", "car");
+    assertThat(result.get(0).score()).isCloseTo(2 / (float) Math.hypot(2, 0.2), within(1e-6f));
+    assertThat(result.get(2).score()).isCloseTo(0f, within(1e-6f));
+    assertThat(result.get(0).id()).isEqualTo(3);
+  }
+
+  @Test
+  void restrictVocabSearchesOnlyTheFirstWords() {
+    assertThat(tiny.mostSimilar(List.of("cat"), List.of(), 10, 3))
+        .extracting(Neighbor::word)
+        .containsExactly("dog", "car");
+    assertThat(tiny.mostSimilar(List.of("cat"), List.of(), 1, 1_000))
+        .extracting(Neighbor::word)
+        .containsExactly("kitten");
+  }
+
+  @Test
+  void analogyIsMostSimilarWithBAndCPositiveAndANegative() {
+    WordVectors model = random(500, 16, 3);
+    assertThat(model.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSADD))
+        .isEqualTo(model.mostSimilar(List.of("w2", "w3"), List.of("w1"), 5, 0));
+    assertThat(model.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSMUL))
+        .isEqualTo(model.mostSimilarCosMul(List.of("w2", "w3"), List.of("w1"), 5, 0));
+  }
+
+  @Test
+  void cosMulWithOnePositiveWordRanksLikeCosine() {
+    WordVectors model = random(300, 8, 4);
+    assertThat(model.mostSimilarCosMul(List.of("w7"), List.of(), 10, 0))
+        .extracting(Neighbor::word)
+        .isEqualTo(
+            model.mostSimilar(List.of("w7"), List.of(), 10, 0).stream()
+                .map(Neighbor::word)
+                .toList());
+  }
+
+  @Test
+  void similarByVectorOfAWordFindsTheWordFirst() {
+    WordVectors model = random(200, 12, 5);
+    List<Neighbor> result = model.similarByVector(model.vector("w42", false), 3, 0);
+    assertThat(result.get(0).word()).isEqualTo("w42");
+    assertThat(result.get(0).score()).isCloseTo(1f, within(1e-5f));
+  }
+
+  @Test
+  void meanVectorAveragesUnitVectors() {
+    float[] mean = tiny.meanVector(List.of("cat", "car"));
+    assertThat(mean).containsExactly(new float[] {0.5f, 0.5f}, within(1e-6f));
+  }
+
+  @Test
+  void nSimilarityAndDoesntMatch() {
+    assertThat(tiny.nSimilarity(List.of("cat"), List.of("cat"))).isCloseTo(1f, within(1e-6f));
+    assertThat(tiny.doesntMatch(List.of("cat", "dog", "kitten", "car"))).isEqualTo("car");
+  }
+
+  @Test
+  void unknownWordsAreAllReportedInQueryOrder() {
+    assertThatThrownBy(() -> tiny.mostSimilar(List.of("cat", "lion"), List.of("truck"), 5, 0))
+        .isInstanceOfSatisfying(
+            UnknownWordsException.class,
+            e -> assertThat(e.words()).containsExactly("lion", "truck"))
+        .hasMessage("unknown words: lion, truck");
+    assertThatThrownBy(() -> tiny.analogy("a", "cat", "b", 5, AnalogyMethod.COSADD))
+        .isInstanceOfSatisfying(
+            UnknownWordsException.class, e -> assertThat(e.words()).containsExactly("a", "b"));
+    assertThatThrownBy(() -> tiny.nSimilarity(List.of("x"), List.of("cat", "y")))
+        .isInstanceOfSatisfying(
+            UnknownWordsException.class, e -> assertThat(e.words()).containsExactly("x", "y"));
+  }
+
+  @Test
+  void badArgumentsNameTheOffendingValue() {
+    assertThatThrownBy(() -> tiny.mostSimilar(List.of("cat"), List.of(), 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("topn must be > 0, was 0");
+    assertThatThrownBy(() -> tiny.mostSimilar(List.of("cat"), List.of(), 3, -2))
+        .hasMessageContaining("restrictVocab must be >= 0")
+        .hasMessageContaining("-2");
+    assertThatThrownBy(() -> tiny.mostSimilar(List.of(), List.of(), 3, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both empty");
+    assertThatThrownBy(() -> tiny.mostSimilarCosMul(List.of(), List.of("cat"), 3, 0))
+        .hasMessageContaining("at least one positive word");
+    assertThatThrownBy(() -> tiny.similarByVector(new float[3], 3, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("vector has 3 dimensions, the model has 2");
+    assertThatThrownBy(() -> tiny.similarByVector(new float[] {1, Float.NaN}, 3, 0))
+        .hasMessageContaining("component 1")
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> tiny.meanVector(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tiny.doesntMatch(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tiny.nSimilarity(List.of(), List.of("cat")))
+        .hasMessageContaining("got 0 and 1 words");
+    assertThatThrownBy(() -> tiny.mostSimilarIds(new int[] {4}, new int[0], 3, 0))
+        .hasMessageContaining("word id 4 is out of range [0, 4)");
+  }
+
+  @Test
+  void nonFiniteVectorsAreRejectedWithTheirRow() {
+    assertThatThrownBy(() -> vectors(new String[] {"a", "b"}, 2, new float[] {1, 2, Float.NaN, 0}))
+        .hasMessageContaining("row 1");
+  }
+
+  @Test
+  void parallelScanOfALargeModelEqualsABruteForceRanking() {
+    // 40,000 x 64 floats is above the size at which a scan is split across threads.
+    WordVectors model = random(40_000, 64, 11);
+    assertThat((long) model.size() * model.dimension())
+        .isGreaterThan(2L * NeighborScan.MIN_FLOATS_PER_TASK);
+    float[] query = model.vector("w123", true);
+    float[] matrix = model.normalizedVectors();
+    List<Neighbor> expected = new ArrayList<>();
+    for (int id = 0; id < model.size(); id++) {
+      expected.add(new Neighbor("w" + id, id, VectorMath.dot(matrix, id * 64, query, 0, 64)));
+    }
+    expected.sort(
+        Comparator.comparingDouble((Neighbor n) -> -n.score()).thenComparingInt(Neighbor::id));
+    List<Neighbor> actual = model.mostSimilar(List.of("w123"), List.of(), 25, 0);
+    List<Neighbor> top = expected.stream().filter(n -> n.id() != 123).limit(25).toList();
+    assertThat(actual).extracting(Neighbor::id).isEqualTo(top.stream().map(Neighbor::id).toList());
+    for (int i = 0; i < top.size(); i++) {
+      assertThat(actual.get(i).score()).isCloseTo(top.get(i).score(), within(1e-6f));
+    }
+  }
+
+  @Test
+  void topKKeepsTheBestAndOrdersTiesById() {
+    TopK heap = new TopK(3);
+    float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.7f};
+    for (int i = 0; i < scores.length; i++) {
+      heap.offer(scores[i], i);
+    }
+    float[] out = new float[3];
+    assertThat(heap.sortedIds(out)).containsExactly(1, 4, 5);
+    assertThat(out).containsExactly(0.9f, 0.9f, 0.7f);
+  }
+}
