@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,14 +77,15 @@ class ContainerFilesTests {
     Map<String, Object> wordvec =
         (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("wordvec");
     Map<String, Object> environment = (Map<String, Object>) wordvec.get("environment");
-    Properties defaults = new Properties();
-    try (InputStream in =
-        Files.newInputStream(ROOT.resolve("src/main/resources/application.properties"))) {
-      defaults.load(in);
-    }
+    // application.properties lists every wordvec property, optional ones commented out.
+    Pattern declared = Pattern.compile("^#?\\s*(wordvec\\.[a-z0-9.-]+)=");
     List<String> relaxedKeys = new ArrayList<>();
-    for (String key : defaults.stringPropertyNames()) {
-      relaxedKeys.add(key.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT));
+    for (String line :
+        Files.readAllLines(ROOT.resolve("src/main/resources/application.properties"))) {
+      Matcher m = declared.matcher(line);
+      if (m.find()) {
+        relaxedKeys.add(m.group(1).replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT));
+      }
     }
     // Spring's relaxed binding maps WORDVEC_MODELS_DIR to wordvec.models.dir: every variable the
     // compose file sets must correspond to a property the application declares.
