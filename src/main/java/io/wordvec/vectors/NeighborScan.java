@@ -41,7 +41,20 @@ final class NeighborScan {
     void scan(int from, int to, TopK heap);
   }
 
+  /** A piece of work over rows {@code [from, to)}. */
+  interface RowRange {
+    void run(int from, int to);
+  }
+
   private NeighborScan() {}
+
+  /**
+   * Runs {@code work} over rows {@code [0, rows)}, split into contiguous ranges on the shared pool
+   * when the matrix is large (as a scan would be), else on the calling thread.
+   */
+  static void forRanges(int rows, int dim, RowRange work) {
+    run(rows, dim, 0, (from, to, heap) -> work.run(from, to));
+  }
 
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
   static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {

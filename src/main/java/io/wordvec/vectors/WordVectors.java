@@ -50,18 +50,33 @@ public final class WordVectors {
   }
 
   private static float[] normalizeRows(float[] vectors, int rows, int dim) {
-    float[] out = vectors.clone();
-    for (int r = 0; r < rows; r++) {
-      int off = r * dim;
-      for (int j = 0; j < dim; j++) {
-        float v = out[off + j];
-        if (!Float.isFinite(v)) {
-          throw new IllegalArgumentException(
-              "non-finite value " + v + " at position " + j + " in the vector of row " + r);
-        }
-      }
-      toUnitLength(out, off, dim);
-    }
+    float[] out = new float[vectors.length];
+    NeighborScan.forRanges(
+        rows,
+        dim,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            int off = r * dim;
+            float norm = VectorMath.norm(vectors, off, dim);
+            float inverse = 1f / norm;
+            if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
+              // The common case: copy and scale in one pass over the row.
+              for (int j = off; j < off + dim; j++) {
+                out[j] = vectors[j] * inverse;
+              }
+              continue;
+            }
+            for (int j = 0; j < dim; j++) {
+              float v = vectors[off + j];
+              if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(
+                    "non-finite value " + v + " at position " + j + " in the vector of row " + r);
+              }
+            }
+            System.arraycopy(vectors, off, out, off, dim);
+            toUnitLength(out, off, dim);
+          }
+        });
     return out;
   }
 
