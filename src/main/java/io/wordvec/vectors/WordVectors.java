@@ -21,6 +21,15 @@ public final class WordVectors {
   private final float[] vectors;
   private final float[] normalized;
 
+  /** 8-bit copy of {@link #normalized} for fast candidate search; null for small models. */
+  private final QuantizedRows quantized;
+
+  /**
+   * Models at least this big (rows x dimension) get an 8-bit copy for candidate search; smaller
+   * ones fit in cache, where the plain float scan is as fast.
+   */
+  static final long QUANTIZE_MIN_FLOATS = 1L << 18;
+
   /**
    * @param vocabulary the words, id = row
    * @param dimension vector size, &gt; 0
@@ -28,6 +37,15 @@ public final class WordVectors {
    * @throws IllegalArgumentException on a shape mismatch or a non-finite value
    */
   public WordVectors(Vocabulary vocabulary, int dimension, float[] vectors) {
+    this(
+        vocabulary,
+        dimension,
+        vectors,
+        (long) vocabulary.size() * dimension >= QUANTIZE_MIN_FLOATS);
+  }
+
+  /** As above, choosing whether to build the 8-bit candidate index (tests force both paths). */
+  WordVectors(Vocabulary vocabulary, int dimension, float[] vectors, boolean quantize) {
     if (dimension <= 0) {
       throw new IllegalArgumentException("dimension must be > 0, was " + dimension);
     }
@@ -47,6 +65,7 @@ public final class WordVectors {
     this.dimension = dimension;
     this.vectors = vectors;
     this.normalized = normalizeRows(vectors, vocabulary.size(), dimension);
+    this.quantized = quantize ? QuantizedRows.of(normalized, vocabulary.size(), dimension) : null;
   }
 
   private static float[] normalizeRows(float[] vectors, int rows, int dim) {
@@ -383,7 +402,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    TopK heap = NeighborScan.cosAdd(normalized, dimension, searchRows(restrictVocab), query, topn);
+    TopK heap = cosAdd(query, searchRows(restrictVocab), topn);
     return toNeighbors(heap, new int[0], topn);
   }
 
@@ -405,6 +424,14 @@ public final class WordVectors {
     }
     VectorMath.scale(1f / ids.length, mean, 0, dimension);
     return mean;
+  }
+
+  /** The best {@code k} rows of {@code [0, rows)} by cosine with the unit vector {@code query}. */
+  private TopK cosAdd(float[] query, int rows, int k) {
+    if (quantized != null) {
+      return NeighborScan.cosAddQuantized(normalized, quantized, dimension, rows, query, k);
+    }
+    return NeighborScan.cosAdd(normalized, dimension, rows, query, k);
   }
 
   private int searchRows(int restrictVocab) {
