@@ -27,8 +27,10 @@ class Problem extends Error {
   }
 }
 
-async function call(method, path, { json, body, contentType, signal } = {}) {
+async function call(method, path, { json, body, contentType, signal, auth } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
+  const token = auth ? $('admin-token').value.trim() : '';
+  if (token) headers.Authorization = `Bearer ${token}`;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
@@ -201,6 +203,19 @@ function showModelInfo() {
   if (dim !== undefined) parts.push(`${dim} dimensions`);
   if (m.format) parts.push(m.format);
   info.textContent = parts.join(' · ');
+  // Provenance, where the model carries it, on hover: settings, corpus and scores.
+  const details = [];
+  if (m.training) details.push(`training: ${describe(m.training)}`);
+  if (m.corpus) details.push(`corpus: ${describe(m.corpus)}`);
+  if (m.evaluation) details.push(`evaluation: ${describe(m.evaluation)}`);
+  info.title = details.join('\n');
+}
+
+function describe(object) {
+  return Object.entries(object)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(3) : v}`)
+    .join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +557,7 @@ async function startJob() {
     button.textContent = 'Uploading…';
     const gz = file.name.toLowerCase().endsWith('.gz');
     const corpus = await call('POST', `${API}/corpora?name=${encodeURIComponent(file.name)}`, {
-      body: file, contentType: gz ? 'application/gzip' : 'text/plain',
+      body: file, contentType: gz ? 'application/gzip' : 'text/plain', auth: true,
     });
     button.textContent = 'Starting…';
     const params = {
@@ -556,11 +571,13 @@ async function startJob() {
       outputModel: output,
       params,
       activate: $('job-activate').checked,
+      overwrite: $('job-overwrite').checked,
     };
     if (type === 'fine-tune') request.baseModel = state.model;
-    const job = await call('POST', `${API}/jobs`, { json: request });
+    const job = await call('POST', `${API}/jobs`, { json: request, auth: true });
     trackJob(job);
   } catch (e) {
+    if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
     showProblem(box, e);
   } finally {
     button.disabled = false;
@@ -654,7 +671,7 @@ function updateJob(view) {
   const stats = [];
   if (view.state === 'RUNNING' && view.phase) stats.push(view.phase);
   if (view.epochs) stats.push(`epoch ${Math.max(view.epoch || 0, 0)}/${view.epochs}`);
-  if (view.wordsExpected) {
+  if (view.state === 'RUNNING' && view.wordsExpected) {
     stats.push(`${number(view.wordsProcessed || 0)} / ${number(view.wordsExpected)} words`);
   }
   if (view.state === 'RUNNING' && view.wordsPerSecond) {
@@ -700,10 +717,11 @@ function duration(seconds) {
 async function cancelJob(id) {
   const entry = state.jobs.get(id);
   try {
-    const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`);
+    const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true });
     if (view && view.id) updateJob(view);
     else if (entry && !entry.source) poll(entry);
   } catch (e) {
+    if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
     if (entry) showProblem(entry.element.querySelector('.job-error'), e);
   }
 }

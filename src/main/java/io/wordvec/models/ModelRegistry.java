@@ -1,5 +1,6 @@
 package io.wordvec.models;
 
+import io.wordvec.io.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,8 +49,23 @@ public class ModelRegistry implements ApplicationRunner {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
-  /** One consistent view: the models by name and the default's name (null when none). */
-  private record Snapshot(Map<String, LoadedModel> models, String defaultName) {}
+  /**
+   * One consistent view: the models by name, when each was loaded, and the default's name (null
+   * when none).
+   */
+  private record Snapshot(
+      Map<String, LoadedModel> models, Map<String, Instant> loadedAt, String defaultName) {
+
+    Snapshot with(Map<String, LoadedModel> added, String newDefault) {
+      Map<String, LoadedModel> allModels = new TreeMap<>(models);
+      allModels.putAll(added);
+      Map<String, Instant> times = new TreeMap<>(loadedAt);
+      Instant now = Instant.now();
+      added.keySet().forEach(name -> times.put(name, now));
+      return new Snapshot(
+          Collections.unmodifiableMap(allModels), Collections.unmodifiableMap(times), newDefault);
+    }
+  }
 
   /**
    * A model picked from one snapshot.
@@ -56,17 +73,18 @@ public class ModelRegistry implements ApplicationRunner {
    * @param name the model's real name (never {@code default})
    * @param model the model
    * @param isDefault whether it was the default when selected
+   * @param loadedAt when the registry loaded or registered it
    */
-  public record Selection(String name, LoadedModel model, boolean isDefault) {}
+  public record Selection(String name, LoadedModel model, boolean isDefault, Instant loadedAt) {}
 
   private final ModelsProperties properties;
-  private final ModelFiles files;
+  private final ModelLoader files;
   private final AtomicReference<Snapshot> current =
-      new AtomicReference<>(new Snapshot(Map.of(), null));
+      new AtomicReference<>(new Snapshot(Map.of(), Map.of(), null));
   private volatile Map<String, String> failures = Map.of();
   private volatile boolean ready;
 
-  public ModelRegistry(ModelsProperties properties, ModelFiles files) {
+  public ModelRegistry(ModelsProperties properties, ModelLoader files) {
     this.properties = properties;
     this.files = files;
   }
@@ -120,8 +138,8 @@ public class ModelRegistry implements ApplicationRunner {
               "Loaded model '{}' from {}: {} words x {} dimensions in {} ms",
               name,
               file.getFileName(),
-              model.vocabularySize(),
-              model.dimension(),
+              model.vectors().size(),
+              model.vectors().dimension(),
               (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -135,10 +153,8 @@ public class ModelRegistry implements ApplicationRunner {
     }
     current.updateAndGet(
         old -> {
-          Map<String, LoadedModel> models = new TreeMap<>(old.models());
-          models.putAll(loaded);
-          return new Snapshot(
-              Collections.unmodifiableMap(models), chooseDefault(models, old.defaultName()));
+          Snapshot updated = old.with(loaded, null);
+          return updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName()));
         });
     failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     ready = true;
@@ -204,18 +220,12 @@ public class ModelRegistry implements ApplicationRunner {
   public void register(String name, LoadedModel model) {
     requireValidName(name);
     current.updateAndGet(
-        old -> {
-          Map<String, LoadedModel> models = new TreeMap<>(old.models());
-          models.put(name, model);
-          return new Snapshot(
-              Collections.unmodifiableMap(models),
-              old.defaultName() == null ? name : old.defaultName());
-        });
+        old -> old.with(Map.of(name, model), old.defaultName() == null ? name : old.defaultName()));
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,
-        model.vocabularySize(),
-        model.dimension());
+        model.vectors().size(),
+        model.vectors().dimension());
   }
 
   /**
@@ -231,7 +241,7 @@ public class ModelRegistry implements ApplicationRunner {
               if (!old.models().containsKey(name)) {
                 throw notFound(name, old);
               }
-              return new Snapshot(old.models(), name);
+              return new Snapshot(old.models(), old.loadedAt(), name);
             });
     LOG.info("Model '{}' is now the default", updated.defaultName());
     rememberDefault(name);
@@ -283,7 +293,8 @@ public class ModelRegistry implements ApplicationRunner {
     if (model == null) {
       throw notFound(nameOrDefault, snapshot);
     }
-    return new Selection(name, model, name.equals(snapshot.defaultName()));
+    return new Selection(
+        name, model, name.equals(snapshot.defaultName()), snapshot.loadedAt().get(name));
   }
 
   /** The model with this name, if loaded (never the default alias). */
@@ -304,6 +315,23 @@ public class ModelRegistry implements ApplicationRunner {
   /** Every loaded model by name (sorted), from one snapshot. */
   public Map<String, LoadedModel> models() {
     return current.get().models();
+  }
+
+  /** Every loaded model as a selection (sorted by name), all from one snapshot. */
+  public List<Selection> selections() {
+    Snapshot snapshot = current.get();
+    List<Selection> result = new ArrayList<>();
+    snapshot
+        .models()
+        .forEach(
+            (name, model) ->
+                result.add(
+                    new Selection(
+                        name,
+                        model,
+                        name.equals(snapshot.defaultName()),
+                        snapshot.loadedAt().get(name))));
+    return result;
   }
 
   /** The name of the default model, if there is one. */

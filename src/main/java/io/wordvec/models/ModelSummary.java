@@ -3,6 +3,7 @@ package io.wordvec.models;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.wordvec.io.LoadedModel;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
@@ -40,16 +41,17 @@ public record ModelSummary(
     Instant createdAt,
     Map<String, Double> evaluation) {
 
-  static ModelSummary of(String name, LoadedModel model, boolean isDefault) {
-    TrainedModel trained = model.trained();
+  static ModelSummary of(ModelRegistry.Selection selection) {
+    LoadedModel model = selection.model();
+    TrainedModel trained = model.trained().orElse(null);
     return new ModelSummary(
-        name,
-        isDefault,
-        model.format(),
-        model.source(),
-        model.dimension(),
-        model.vocabularySize(),
-        model.loadedAt(),
+        selection.name(),
+        selection.isDefault(),
+        ModelLoader.formatName(model.format()),
+        model.file().getFileName().toString(),
+        model.vectors().dimension(),
+        model.vectors().size(),
+        selection.loadedAt(),
         trained == null ? null : trained.config(),
         trained == null ? null : trained.corpus(),
         trained == null ? null : trained.createdAt(),

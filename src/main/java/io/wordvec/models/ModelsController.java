@@ -48,12 +48,14 @@ class ModelsController {
     if (!registry.isReady()) {
       throw new ModelsNotReadyException();
     }
-    String defaultName = registry.defaultName().orElse(null);
     List<ModelSummary> summaries = new ArrayList<>();
-    registry
-        .models()
-        .forEach(
-            (name, model) -> summaries.add(ModelSummary.of(name, model, name.equals(defaultName))));
+    String defaultName = null;
+    for (ModelRegistry.Selection selection : registry.selections()) {
+      summaries.add(ModelSummary.of(selection));
+      if (selection.isDefault()) {
+        defaultName = selection.name();
+      }
+    }
     return new ModelList(defaultName, summaries, registry.failures());
   }
 
@@ -69,7 +71,6 @@ class ModelsController {
   ModelSummary model(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model) {
-    ModelRegistry.Selection selection = registry.select(model);
-    return ModelSummary.of(selection.name(), selection.model(), selection.isDefault());
+    return ModelSummary.of(registry.select(model));
   }
 }

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ class VectorsController {
               selection.name(),
               word,
               id + 1,
-              count(vectors.vocabulary(), id),
+              count(selection.model(), id),
               normalized,
               vectors.dimension(),
               vectors.vector(word, normalized));
@@ -95,7 +97,11 @@ class VectorsController {
             } else {
               results.add(
                   new BatchVectorsResponse.WordVector(
-                      word, true, id + 1, count(vocabulary, id), vectors.vector(word, normalized)));
+                      word,
+                      true,
+                      id + 1,
+                      count(selection.model(), id),
+                      vectors.vector(word, normalized)));
             }
           }
           return new BatchVectorsResponse(
@@ -103,8 +109,15 @@ class VectorsController {
         });
   }
 
-  /** The corpus count, or null when the model has no counts (plain vector files). */
-  static Long count(Vocabulary vocabulary, int id) {
-    return vocabulary.totalCount() > 0 ? vocabulary.count(id) : null;
+  /**
+   * The corpus count, or null when the model has no real counts: plain vector files carry none
+   * (their loader fills in rank-derived stand-ins), only the native format stores them.
+   */
+  static Long count(LoadedModel model, int id) {
+    return hasRealCounts(model) ? model.vectors().vocabulary().count(id) : null;
+  }
+
+  static boolean hasRealCounts(LoadedModel model) {
+    return model.format() == VectorFormat.NATIVE && model.vectors().vocabulary().totalCount() > 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.wordvec.system;
 
-import io.wordvec.models.LoadedModel;
+import io.wordvec.io.LoadedModel;
+import io.wordvec.models.ModelLoader;
 import io.wordvec.models.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +34,9 @@ class ModelsHealthIndicator implements HealthIndicator {
       models.put(
           entry.getKey(),
           Map.of(
-              "words", model.vocabularySize(),
-              "dimension", model.dimension(),
-              "format", model.format()));
+              "words", model.vectors().size(),
+              "dimension", model.vectors().dimension(),
+              "format", ModelLoader.formatName(model.format())));
     }
     Health.Builder health = Health.up().withDetail("models", models);
     registry.defaultName().ifPresent(name -> health.withDetail("default", name));

@@ -1,6 +1,7 @@
 package io.wordvec.system;
 
-import io.wordvec.models.LoadedModel;
+import io.wordvec.io.LoadedModel;
+import io.wordvec.models.ModelLoader;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.vectors.VectorMath;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ class WordvecInfoContributor implements InfoContributor {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("name", entry.getKey());
       model.put("default", entry.getKey().equals(defaultName));
-      model.put("words", entry.getValue().vocabularySize());
-      model.put("dimension", entry.getValue().dimension());
-      model.put("format", entry.getValue().format());
+      model.put("words", entry.getValue().vectors().size());
+      model.put("dimension", entry.getValue().vectors().dimension());
+      model.put("format", ModelLoader.formatName(entry.getValue().format()));
       models.add(model);
     }
     wordvec.put("models", models);

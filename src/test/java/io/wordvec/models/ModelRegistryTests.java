@@ -3,6 +3,8 @@ package io.wordvec.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -24,15 +26,16 @@ class ModelRegistryTests {
   @TempDir Path dir;
 
   private ModelRegistry registry(String defaultModel) {
-    return new ModelRegistry(new ModelsProperties(dir, defaultModel, true), new ModelFiles());
+    return new ModelRegistry(new ModelsProperties(dir, defaultModel, true), new ModelLoader());
   }
 
   /** A one-word model whose single word is its own name, so answers reveal the model. */
   private static LoadedModel model(String word) {
-    return LoadedModel.of(
+    return new LoadedModel(
+        Path.of(word + ".wvm"),
+        VectorFormat.NATIVE,
         new WordVectors(new Vocabulary(new String[] {word}, new long[] {1}), 2, new float[] {1, 0}),
-        "test",
-        word);
+        null);
   }
 
   private void copyTiny(String name) throws IOException {
@@ -79,7 +82,7 @@ class ModelRegistryTests {
   @Test
   void emptyOrMissingDirectoryLoadsNothingButIsReady() {
     ModelRegistry registry =
-        new ModelRegistry(new ModelsProperties(dir.resolve("absent"), "", true), new ModelFiles());
+        new ModelRegistry(new ModelsProperties(dir.resolve("absent"), "", true), new ModelLoader());
 
     registry.loadAll();
 

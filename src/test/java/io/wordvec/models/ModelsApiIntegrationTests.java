@@ -2,6 +2,8 @@ package io.wordvec.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.testing.ApiIntegrationTest;
 import io.wordvec.testing.HttpTestClient;
 import io.wordvec.testing.HttpTestClient.Response;
@@ -9,6 +11,7 @@ import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.Vocabulary;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +104,10 @@ class ModelsApiIntegrationTests {
             new CorpusStats("tiny-corpus.txt", 2, 10, 10, 2),
             Instant.parse("2026-01-02T03:04:05Z"),
             Map.of("wordsim353", 0.5));
-    registry.register("provenance-test", LoadedModel.of(trained, "native", "provenance-test"));
+    registry.register(
+        "provenance-test",
+        new LoadedModel(
+            Path.of("provenance-test.wvm"), VectorFormat.NATIVE, trained.wordVectors(), trained));
 
     JsonNode model = http.get("/api/v1/models/provenance-test").json();
 
@@ -110,6 +116,8 @@ class ModelsApiIntegrationTests {
     assertThat(model.get("training").get("architecture").asString()).isEqualTo("SKIP_GRAM");
     assertThat(model.get("corpus").get("source").asString()).isEqualTo("tiny-corpus.txt");
     assertThat(model.get("corpus").get("tokens").asLong()).isEqualTo(10);
+    assertThat(model.get("format").asString()).isEqualTo("native");
+    assertThat(model.get("source").asString()).isEqualTo("provenance-test.wvm");
     assertThat(model.get("createdAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
     assertThat(model.get("evaluation").get("wordsim353").asDouble()).isEqualTo(0.5);
 

@@ -18,6 +18,7 @@ class OpenApiIntegrationTests {
 
   private static final Map<String, List<String>> ENDPOINTS =
       Map.of(
+          "/api/v1/models/{model}/embed", List.of("post"),
           "/api/v1/models", List.of("get"),
           "/api/v1/models/{model}", List.of("get"),
           "/api/v1/models/{model}/vectors/{word}", List.of("get"),

@@ -192,6 +192,11 @@ class ProblemDetailsIntegrationTests {
   }
 
   @Test
+  void urlTomcatRejectsIs400ProblemNotAnHtmlPage() {
+    problem(http.get("/api/v1/models/default/vectors/a%2Fb"), 400, "/problems/bad-request");
+  }
+
+  @Test
   void errorPathItselfAnswersWithAProblem() {
     problem(http.get("/error"), 404, "/problems/not-found");
   }
