@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WordvecCli.Version.class,
     description = "Train, fine-tune, evaluate and convert word2vec models.",
-    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, FineTuneCommand.class})
 public final class WordvecCli {
 
   /** Names of the subcommands, so the launcher can tell a CLI call from a service start. */
-  public static final Set<String> COMMANDS = Set.of("help", "train");
+  public static final Set<String> COMMANDS = Set.of("help", "train", "fine-tune");
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
