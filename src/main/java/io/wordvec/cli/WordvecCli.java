@@ -13,11 +13,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WordvecCli.Version.class,
     description = "Train, fine-tune, evaluate and convert word2vec models.",
-    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, FineTuneCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      TrainCommand.class,
+      FineTuneCommand.class,
+      EvaluateCommand.class,
+      ConvertCommand.class,
+      NeighborsCommand.class
+    })
 public final class WordvecCli {
 
   /** Names of the subcommands, so the launcher can tell a CLI call from a service start. */
-  public static final Set<String> COMMANDS = Set.of("help", "train", "fine-tune");
+  public static final Set<String> COMMANDS =
+      Set.of("help", "train", "fine-tune", "evaluate", "convert", "neighbors", "neighbours");
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {

@@ -26,6 +26,21 @@ public enum VectorFormat {
     return extension;
   }
 
+  /**
+   * The format named by {@code name}: its extension ({@code wvm}, {@code bin}, {@code txt}, {@code
+   * vec}) or its constant name, in any case.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted ones
+   */
+  public static VectorFormat fromName(String name) {
+    for (VectorFormat format : values()) {
+      if (format.extension.equalsIgnoreCase(name) || format.name().equalsIgnoreCase(name)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("unknown format '" + name + "': use wvm, bin, txt or vec");
+  }
+
   /** The format a file name's extension stands for, if it is one of ours. */
   public static Optional<VectorFormat> fromExtension(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -35,6 +35,8 @@ public final class Projection {
 
   private static final double TOLERANCE = 1e-12;
 
+  private static final int OVERSAMPLING = 4;
+
   private final int count;
   private final int components;
   private final double[] coordinates;
@@ -219,15 +221,18 @@ public final class Projection {
   }
 
   /**
-   * The {@code k} leading eigenvectors of a symmetric positive semi-definite {@code m x m} matrix,
-   * by orthogonal iteration: multiply a block of {@code k} vectors by the matrix, re-orthonormalise
+   * The {@code wanted} leading eigenvectors of a symmetric positive semi-definite {@code m x m}
+   * matrix, by orthogonal iteration: multiply a block of vectors by the matrix, re-orthonormalise
    * them in order (Gram-Schmidt), repeat until no vector moves. Ordered Gram-Schmidt makes vector
    * {@code i} converge to eigenvector {@code i}. A vector that vanishes (the matrix has rank below
-   * {@code k}) is set to zero: its axis carries no variance.
+   * {@code wanted}) is set to zero: its axis carries no variance.
    *
-   * @return {@code k x m} row-major, unit or zero rows
+   * @return {@code wanted x m} row-major, unit or zero rows
    */
-  private static double[] topEigenvectors(double[] matrix, int m, int k) {
+  private static double[] topEigenvectors(double[] matrix, int m, int wanted) {
+    // Iterating a few more vectors than wanted speeds convergence of the wanted ones: their error
+    // shrinks like (lambda[k] / lambda[wanted-1]) per step instead of (lambda[wanted] / ...).
+    int k = Math.min(m, wanted + OVERSAMPLING);
     SplittableRandom random = new SplittableRandom(SEED);
     double[] q = new double[k * m];
     for (int i = 0; i < q.length; i++) {
@@ -253,7 +258,7 @@ public final class Projection {
       }
       orthonormalize(next, k, m, scaleRef * 1e-13);
       double change = 0;
-      for (int c = 0; c < k; c++) {
+      for (int c = 0; c < wanted; c++) {
         double dot = 0;
         for (int i = 0; i < m; i++) {
           dot += q[c * m + i] * next[c * m + i];
@@ -274,7 +279,7 @@ public final class Projection {
         break;
       }
     }
-    return q;
+    return Arrays.copyOf(q, wanted * m);
   }
 
   /** Modified Gram-Schmidt over {@code k} rows of length {@code m}; rows below the floor zeroed. */

@@ -1,0 +1,795 @@
+'use strict';
+
+// The page talks to the HTTP API under api/v1 (relative, so it also works behind a path prefix).
+const API = 'api/v1';
+const FINAL_STATES = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
+const state = {
+  model: null, // the selected model's name
+  models: [],
+  word: null, // the last searched word
+  jobs: new Map(), // id -> {view, element, source}
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ---------------------------------------------------------------------------------------------
+// HTTP and problem details
+
+/** An error a person can read: the title and detail of an RFC 9457 problem, or our own words. */
+class Problem extends Error {
+  constructor(title, detail, properties = {}, status = 0) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.title = title;
+    this.detail = detail;
+    this.properties = properties;
+    this.status = status;
+  }
+}
+
+async function call(method, path, { json, body, contentType, signal, auth } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const token = auth ? $('admin-token').value.trim() : '';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new Problem('Cannot reach the server', 'Check that wordvec is running, then try again.');
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      const body = await response.json();
+      const title = body.title || response.statusText || `Error ${response.status}`;
+      const detail = body.detail && body.detail !== title ? body.detail : '';
+      return new Problem(title, detail, body, response.status);
+    } catch (e) {
+      // not JSON after all: fall through to the generic message
+    }
+  }
+  const known = {
+    400: 'Bad request', 401: 'Not authorised', 403: 'Forbidden', 404: 'Not found',
+    409: 'Conflict', 413: 'Too large', 429: 'Too many jobs waiting', 503: 'Not ready yet',
+  };
+  return new Problem(known[response.status] || `Server error (${response.status})`,
+    'The server could not answer this request.', {}, response.status);
+}
+
+/** Shows a problem in a box: title, detail, and what the properties offer (suggestions, fields). */
+function showProblem(box, error, onWord) {
+  if (error && error.name === 'AbortError') return;
+  const problem = error instanceof Problem
+    ? error : new Problem('Something went wrong', error && error.message ? error.message : '');
+  box.replaceChildren();
+  const title = document.createElement('span');
+  title.className = 'title';
+  title.textContent = problem.title;
+  box.append(title);
+  const props = problem.properties || {};
+  const suggestions = suggestionsOf(props.suggestions);
+  let detail = problem.detail || '';
+  // The links below say it better than the detail's own "; did you mean …?" tail.
+  if (suggestions.length) detail = detail.replace(/;\s*did you mean [^;]*\?$/i, '.');
+  if (detail) box.append(document.createTextNode(detail));
+  if (suggestions.length) {
+    const more = document.createElement('span');
+    more.className = 'more';
+    more.append('Did you mean ');
+    suggestions.slice(0, 8).forEach((s, i) => {
+      const word = typeof s === 'string' ? s : s.word;
+      if (i > 0) more.append(', ');
+      const link = document.createElement('a');
+      link.textContent = word;
+      link.className = 'suggestion';
+      link.addEventListener('click', () => onWord && onWord(word));
+      more.append(link);
+    });
+    more.append('?');
+    box.append(more);
+  }
+  const fieldErrors = props.errors || props.fieldErrors || props.invalidParams || props.violations;
+  if (Array.isArray(fieldErrors) && fieldErrors.length) {
+    const more = document.createElement('span');
+    more.className = 'more';
+    more.textContent = fieldErrors.map(describeFieldError).join('; ');
+    box.append(more);
+  }
+  const available = props.available || props.models;
+  if (Array.isArray(available) && available.length) {
+    const more = document.createElement('span');
+    more.className = 'more';
+    more.textContent = 'Available: ' + available.join(', ');
+    box.append(more);
+  }
+  box.hidden = false;
+}
+
+/** Spelling suggestions: a list, or a map from each unknown word to its list. */
+function suggestionsOf(value) {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === 'object') return [...new Set(Object.values(value).flat())];
+  return [];
+}
+
+function describeFieldError(e) {
+  if (typeof e === 'string') return e;
+  const field = e.field || e.name || e.parameter || e.property || '';
+  const message = e.message || e.reason || e.detail || '';
+  return field ? `${field}: ${message}` : message;
+}
+
+function hideProblem(box) {
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+/** Lists in responses: a bare array, or the first array-valued property among the given names. */
+function listOf(json, ...names) {
+  if (Array.isArray(json)) return json;
+  for (const name of names) {
+    if (json && Array.isArray(json[name])) return json[name];
+  }
+  return [];
+}
+
+const scoreOf = (n) => n.score ?? n.similarity ?? n.cosine ?? 0;
+const modelPath = (suffix) => `${API}/models/${encodeURIComponent(state.model || 'default')}${suffix}`;
+const number = (x, digits = 0) => Number(x).toLocaleString('en-US', {
+  maximumFractionDigits: digits, minimumFractionDigits: digits,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+async function loadModels(preferred) {
+  const box = $('global-error');
+  try {
+    const json = await call('GET', `${API}/models`);
+    state.models = listOf(json, 'models', 'items').map((m) => (typeof m === 'string' ? { name: m } : m));
+    hideProblem(box);
+  } catch (e) {
+    showProblem(box, e);
+    if (e.status === 503) setTimeout(() => loadModels(preferred), 2000);
+    return;
+  }
+  const select = $('model-select');
+  select.replaceChildren();
+  for (const m of state.models) {
+    const option = document.createElement('option');
+    option.value = m.name;
+    option.textContent = m.default || m.isDefault ? `${m.name} (default)` : m.name;
+    select.append(option);
+  }
+  const names = state.models.map((m) => m.name);
+  const byDefault = state.models.find((m) => m.default || m.isDefault);
+  state.model = names.includes(preferred) ? preferred
+    : names.includes(state.model) ? state.model
+      : byDefault ? byDefault.name : names[0] || null;
+  if (state.model) select.value = state.model;
+  if (!state.models.length) {
+    showProblem(box, new Problem('No models', 'The service has no model loaded yet: train one below.'));
+  }
+  showModelInfo();
+}
+
+function showModelInfo() {
+  const m = state.models.find((x) => x.name === state.model);
+  const info = $('model-info');
+  if (!m) {
+    info.textContent = '';
+    return;
+  }
+  const parts = [];
+  const dim = m.dimension ?? m.dim;
+  const size = m.vocabularySize ?? m.vocabulary ?? m.words;
+  if (size !== undefined) parts.push(`${number(size)} words`);
+  if (dim !== undefined) parts.push(`${dim} dimensions`);
+  if (m.format) parts.push(m.format);
+  info.textContent = parts.join(' · ');
+  // Provenance, where the model carries it, on hover: settings, corpus and scores.
+  const details = [];
+  if (m.training) details.push(`training: ${describe(m.training)}`);
+  if (m.corpus) details.push(`corpus: ${describe(m.corpus)}`);
+  if (m.evaluation) details.push(`evaluation: ${describe(m.evaluation)}`);
+  info.title = details.join('\n');
+}
+
+function describe(object) {
+  return Object.entries(object)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(3) : v}`)
+    .join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search, neighbours and the map
+
+let searchSeq = 0;
+
+async function search(word) {
+  word = (word || '').trim();
+  if (!word) return;
+  closeSuggestions();
+  $('search-input').value = word;
+  state.word = word;
+  updateLocation();
+  const seq = ++searchSeq;
+  const topn = $('topn').value;
+  hideProblem($('search-error'));
+  $('search-empty').hidden = true;
+  let neighbors;
+  try {
+    const json = await call('GET',
+      modelPath(`/neighbors?word=${encodeURIComponent(word)}&topn=${topn}`));
+    neighbors = listOf(json, 'neighbors', 'results', 'items');
+  } catch (e) {
+    if (seq !== searchSeq) return;
+    $('neighbors').replaceChildren();
+    $('search-caption').hidden = true;
+    showProblem($('search-error'), e, search);
+    clearMap();
+    return;
+  }
+  if (seq !== searchSeq) return;
+  renderResults($('neighbors'), neighbors);
+  const caption = $('search-caption');
+  caption.replaceChildren('Nearest to ', bold(word), ` in ${state.model}`);
+  caption.hidden = false;
+  drawNeighbourhood(word, neighbors, seq);
+}
+
+function bold(text) {
+  const b = document.createElement('b');
+  b.textContent = text;
+  return b;
+}
+
+function renderResults(list, neighbors) {
+  list.replaceChildren();
+  const top = Math.max(1e-9, ...neighbors.map((n) => Math.abs(scoreOf(n))));
+  neighbors.forEach((n, i) => {
+    const li = document.createElement('li');
+    li.dataset.word = n.word;
+    const rank = document.createElement('span');
+    rank.className = 'rank';
+    rank.textContent = i + 1;
+    const word = document.createElement('span');
+    word.className = 'word';
+    word.textContent = n.word;
+    word.title = `Search “${n.word}”`;
+    word.addEventListener('click', () => search(n.word));
+    const track = document.createElement('span');
+    track.className = 'track';
+    const fill = document.createElement('span');
+    fill.className = 'fill';
+    fill.style.display = 'block';
+    // Bars are relative to the best score so that differences show for any model.
+    fill.style.width = `${Math.max(2, (100 * Math.max(0, scoreOf(n))) / top)}%`;
+    track.append(fill);
+    const score = document.createElement('span');
+    score.className = 'score';
+    score.textContent = Number(scoreOf(n)).toFixed(3);
+    li.append(rank, word, track, score);
+    list.append(li);
+  });
+}
+
+async function drawNeighbourhood(word, neighbors, seq) {
+  hideProblem($('map-error'));
+  const words = [word, ...neighbors.map((n) => n.word)];
+  let json;
+  try {
+    json = await call('POST', modelPath('/projection'), { json: { words } });
+  } catch (e) {
+    if (seq !== searchSeq) return;
+    clearMap();
+    showProblem($('map-error'), e, search);
+    return;
+  }
+  if (seq !== searchSeq) return;
+  const scores = new Map(neighbors.map((n) => [n.word, scoreOf(n)]));
+  drawMap(listOf(json, 'points', 'words'), word, scores);
+  const explained = json.explainedVariance || [];
+  const caption = $('map-caption');
+  if (explained.length >= 2) {
+    caption.textContent = `Principal components of the unit vectors: the axes show `
+      + `${Math.round(100 * (explained[0] + explained[1]))}% of the variance `
+      + `(${Math.round(100 * explained[0])}% + ${Math.round(100 * explained[1])}%). `
+      + 'Click a word to search it.';
+  }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MAP_CAPTION = 'Principal components of the unit vectors. Click a word to search it.';
+
+function svg(name, attributes = {}) {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attributes)) element.setAttribute(k, v);
+  return element;
+}
+
+function clearMap(message = 'The map of a searched word\'s neighbourhood appears here.') {
+  const hint = svg('text', { x: 320, y: 220, class: 'map-hint', 'text-anchor': 'middle' });
+  hint.textContent = message;
+  $('map').replaceChildren(hint);
+  $('map-caption').textContent = MAP_CAPTION;
+}
+
+function drawMap(points, query, scores) {
+  const map = $('map');
+  map.replaceChildren();
+  if (!points.length) return;
+  const W = 640;
+  const H = 440;
+  const PAD_X = 70;
+  const PAD_Y = 30;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const minY = Math.min(...ys);
+  const maxY = Math.max(...ys);
+  // One scale for both axes: distances on the map mean the same in every direction.
+  const scale = Math.min((W - 2 * PAD_X) / (maxX - minX || 1), (H - 2 * PAD_Y) / (maxY - minY || 1));
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const px = (x) => W / 2 + (x - cx) * scale;
+  const py = (y) => H / 2 - (y - cy) * scale; // y up
+  map.append(svg('line', { class: 'axis', x1: 0, x2: W, y1: py(0), y2: py(0) }));
+  map.append(svg('line', { class: 'axis', x1: px(0), x2: px(0), y1: 0, y2: H }));
+
+  // Labels avoid each other and the other points' dots.
+  const placed = points.map((p) => {
+    const x = px(p.x);
+    const y = py(p.y);
+    return { left: x - 6, right: x + 6, top: y - 6, bottom: y + 6, owner: p.word };
+  });
+  const ordered = [...points].sort((a, b) => (a.word === query) - (b.word === query));
+  // The query word is drawn last (on top) but its label is placed first (it matters most).
+  const labelOrder = [...ordered].reverse();
+  const labels = new Map();
+  for (const p of labelOrder) {
+    labels.set(p.word, placeLabel(p.word, px(p.x), py(p.y), placed, W, H, p.word === query));
+  }
+  for (const p of ordered) {
+    const isQuery = p.word === query;
+    const g = svg('g', { class: isQuery ? 'point query' : 'point', 'data-word': p.word });
+    const x = px(p.x);
+    const y = py(p.y);
+    const similarity = scores.get(p.word);
+    const radius = isQuery ? 7 : 4 + 3 * Math.max(0, similarity ?? 0);
+    g.append(svg('circle', { cx: x, cy: y, r: radius.toFixed(1) }));
+    const label = labels.get(p.word);
+    const text = svg('text', { x: label.x, y: label.y, 'text-anchor': label.anchor });
+    text.textContent = p.word;
+    g.append(text);
+    const title = svg('title');
+    title.textContent = similarity === undefined ? p.word
+      : `${p.word}: similarity ${Number(similarity).toFixed(3)}`;
+    g.append(title);
+    g.addEventListener('click', () => search(p.word));
+    map.append(g);
+  }
+}
+
+/** Puts a label next to its point where it overlaps the fewest labels placed so far. */
+function placeLabel(word, x, y, placed, W, H, isQuery) {
+  const width = word.length * (isQuery ? 9 : 7.4) + 4;
+  const height = isQuery ? 17 : 15;
+  const candidates = [
+    { dx: 9, dy: 4, anchor: 'start' },
+    { dx: -9, dy: 4, anchor: 'end' },
+    { dx: 0, dy: -10, anchor: 'middle' },
+    { dx: 0, dy: 18, anchor: 'middle' },
+    { dx: 8, dy: -8, anchor: 'start' },
+    { dx: -8, dy: -8, anchor: 'end' },
+    { dx: 8, dy: 16, anchor: 'start' },
+    { dx: -8, dy: 16, anchor: 'end' },
+  ];
+  let best = null;
+  for (const c of candidates) {
+    const lx = x + c.dx;
+    const ly = y + c.dy;
+    const left = c.anchor === 'start' ? lx : c.anchor === 'end' ? lx - width : lx - width / 2;
+    const box = { left, right: left + width, top: ly - height + 3, bottom: ly + 3 };
+    let cost = 0;
+    for (const other of placed) {
+      if (other.owner === word) continue;
+      const ox = Math.min(box.right, other.right) - Math.max(box.left, other.left);
+      const oy = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
+      if (ox > 0 && oy > 0) cost += ox * oy;
+    }
+    if (box.left < 0 || box.right > W || box.top < 0 || box.bottom > H) cost += 1e6;
+    if (!best || cost < best.cost) best = { cost, box, x: lx, y: ly, anchor: c.anchor };
+    if (cost === 0) break;
+  }
+  placed.push(best.box);
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Autocomplete
+
+const suggest = { controller: null, timer: null, items: [], active: -1 };
+
+function onSearchInput() {
+  const prefix = $('search-input').value.trim();
+  clearTimeout(suggest.timer);
+  if (!prefix) {
+    closeSuggestions();
+    return;
+  }
+  suggest.timer = setTimeout(() => fetchSuggestions(prefix), 120);
+}
+
+async function fetchSuggestions(prefix) {
+  if (suggest.controller) suggest.controller.abort();
+  const controller = new AbortController();
+  suggest.controller = controller;
+  let words;
+  try {
+    const json = await call('GET',
+      modelPath(`/words?prefix=${encodeURIComponent(prefix)}&limit=10`), { signal: controller.signal });
+    words = listOf(json, 'words', 'items').map((w) => (typeof w === 'string' ? w : w.word));
+  } catch (e) {
+    // Suggestions are a convenience: a failure here must not get in the way of searching.
+    return;
+  }
+  if (controller !== suggest.controller || $('search-input').value.trim() !== prefix) return;
+  showSuggestions(prefix, words);
+}
+
+function showSuggestions(prefix, words) {
+  const list = $('suggestions');
+  list.replaceChildren();
+  suggest.items = words;
+  suggest.active = -1;
+  if (!words.length) {
+    closeSuggestions();
+    return;
+  }
+  words.forEach((word, i) => {
+    const li = document.createElement('li');
+    li.setAttribute('role', 'option');
+    li.id = `suggestion-${i}`;
+    li.dataset.word = word;
+    const head = document.createElement('b');
+    head.textContent = word.slice(0, prefix.length);
+    li.append(head, word.slice(prefix.length));
+    // mousedown, not click: the input's blur would close the list before a click lands
+    li.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      search(word);
+    });
+    list.append(li);
+  });
+  list.hidden = false;
+  $('search-input').setAttribute('aria-expanded', 'true');
+}
+
+function closeSuggestions() {
+  clearTimeout(suggest.timer);
+  if (suggest.controller) suggest.controller.abort();
+  suggest.controller = null;
+  suggest.items = [];
+  suggest.active = -1;
+  $('suggestions').hidden = true;
+  $('suggestions').replaceChildren();
+  $('search-input').setAttribute('aria-expanded', 'false');
+  $('search-input').removeAttribute('aria-activedescendant');
+}
+
+function onSearchKey(e) {
+  const list = $('suggestions');
+  if (list.hidden || !suggest.items.length) return;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const n = suggest.items.length;
+    suggest.active = e.key === 'ArrowDown' ? (suggest.active + 1) % n : (suggest.active - 1 + n) % n;
+    [...list.children].forEach((li, i) => li.classList.toggle('active', i === suggest.active));
+    $('search-input').setAttribute('aria-activedescendant', `suggestion-${suggest.active}`);
+  } else if (e.key === 'Enter' && suggest.active >= 0) {
+    e.preventDefault();
+    search(suggest.items[suggest.active]);
+  } else if (e.key === 'Escape') {
+    closeSuggestions();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analogy
+
+async function solveAnalogy() {
+  const a = $('analogy-a').value.trim();
+  const b = $('analogy-b').value.trim();
+  const c = $('analogy-c').value.trim();
+  const box = $('analogy-error');
+  hideProblem(box);
+  const list = $('analogy-results');
+  list.replaceChildren();
+  const method = $('analogy-method').value;
+  const query = new URLSearchParams({ a, b, c, topn: '10', method });
+  try {
+    const json = await call('GET', modelPath(`/analogy?${query}`));
+    renderResults(list, listOf(json, 'results', 'neighbors', 'answers', 'items'));
+  } catch (e) {
+    showProblem(box, e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs
+
+async function startJob() {
+  const box = $('job-error');
+  hideProblem(box);
+  const file = $('corpus-file').files[0];
+  if (!file) {
+    showProblem(box, new Problem('No corpus', 'Choose a text file to train on.'));
+    return;
+  }
+  const type = $('job-type').value;
+  const output = $('job-output').value.trim();
+  if (!output) {
+    showProblem(box, new Problem('No model name', 'Name the model the job will create.'));
+    return;
+  }
+  const button = $('job-start');
+  button.disabled = true;
+  try {
+    button.textContent = 'Uploading…';
+    const gz = file.name.toLowerCase().endsWith('.gz');
+    const corpus = await call('POST', `${API}/corpora?name=${encodeURIComponent(file.name)}`, {
+      body: file, contentType: gz ? 'application/gzip' : 'text/plain', auth: true,
+    });
+    button.textContent = 'Starting…';
+    const params = {
+      epochs: Number($('job-epochs').value),
+      minCount: Number($('job-min-count').value),
+    };
+    if (type === 'train') params.dim = Number($('job-dim').value);
+    const request = {
+      type,
+      corpus: corpus.id,
+      outputModel: output,
+      params,
+      activate: $('job-activate').checked,
+      overwrite: $('job-overwrite').checked,
+    };
+    if (type === 'fine-tune') request.baseModel = state.model;
+    const job = await call('POST', `${API}/jobs`, { json: request, auth: true });
+    trackJob(job);
+  } catch (e) {
+    if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
+    showProblem(box, e);
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Upload and start';
+  }
+}
+
+async function loadJobs() {
+  try {
+    const json = await call('GET', `${API}/jobs`);
+    // newest first from the server; add oldest first so that each new one goes on top
+    listOf(json, 'jobs', 'items').reverse().forEach(trackJob);
+  } catch (e) {
+    if (e.status !== 404) showProblem($('job-error'), e);
+  }
+}
+
+function trackJob(view) {
+  let entry = state.jobs.get(view.id);
+  if (!entry) {
+    const element = $('job-template').content.firstElementChild.cloneNode(true);
+    element.dataset.job = view.id;
+    element.querySelector('.cancel').addEventListener('click', () => cancelJob(view.id));
+    element.querySelector('.use').addEventListener('click', () => useModel(view.id));
+    $('jobs').prepend(element);
+    entry = { view, element, source: null, poll: null };
+    state.jobs.set(view.id, entry);
+    $('jobs-empty').hidden = true;
+  }
+  updateJob(view);
+  if (!FINAL_STATES.has(view.state)) follow(entry);
+}
+
+/** Live progress through Server-Sent Events; polling takes over if the stream is unavailable. */
+function follow(entry) {
+  if (entry.source || entry.poll) return;
+  const id = entry.view.id;
+  const source = new EventSource(`${API}/jobs/${encodeURIComponent(id)}/events`);
+  entry.source = source;
+  const onEvent = (event) => {
+    try {
+      const data = JSON.parse(event.data);
+      if (data && (data.id === id || data.state)) updateJob({ ...entry.view, ...data, id });
+    } catch (e) {
+      // a keep-alive or non-JSON event: nothing to show
+    }
+  };
+  source.onmessage = onEvent;
+  // 'progress' carries the job whenever it changes; 'end' its final state before the stream closes.
+  for (const name of ['progress', 'end']) {
+    source.addEventListener(name, onEvent);
+  }
+  source.onerror = () => {
+    source.close();
+    entry.source = null;
+    if (!FINAL_STATES.has(entry.view.state)) poll(entry);
+  };
+}
+
+function poll(entry) {
+  entry.poll = setTimeout(async () => {
+    entry.poll = null;
+    try {
+      updateJob(await call('GET', `${API}/jobs/${encodeURIComponent(entry.view.id)}`));
+    } catch (e) {
+      // transient; try again below
+    }
+    if (!FINAL_STATES.has(entry.view.state)) poll(entry);
+  }, 1000);
+}
+
+function updateJob(view) {
+  const entry = state.jobs.get(view.id);
+  if (!entry) return;
+  const previous = entry.view.state;
+  entry.view = view;
+  const el = entry.element;
+  el.className = `job ${view.state}`;
+  const title = el.querySelector('.job-title');
+  const kind = view.type === 'fine-tune' ? `fine-tune of ${view.baseModel}` : 'new model';
+  title.replaceChildren(view.outputModel || view.model || view.id);
+  const small = document.createElement('small');
+  small.textContent = kind;
+  title.append(small);
+  const badge = el.querySelector('.state');
+  badge.className = `state ${view.state}`;
+  badge.textContent = view.state;
+  const progress = view.state === 'SUCCEEDED' ? 1 : Math.min(1, Math.max(0, view.progress || 0));
+  el.querySelector('.bar').style.width = `${(100 * progress).toFixed(1)}%`;
+
+  const stats = [];
+  if (view.state === 'RUNNING' && view.phase) stats.push(view.phase);
+  if (view.epochs) stats.push(`epoch ${Math.max(view.epoch || 0, 0)}/${view.epochs}`);
+  if (view.state === 'RUNNING' && view.wordsExpected) {
+    stats.push(`${number(view.wordsProcessed || 0)} / ${number(view.wordsExpected)} words`);
+  }
+  if (view.state === 'RUNNING' && view.wordsPerSecond) {
+    stats.push(`${number(view.wordsPerSecond)} words/s`);
+  }
+  if (view.state === 'RUNNING' && view.alpha) stats.push(`α ${Number(view.alpha).toFixed(4)}`);
+  if (view.state === 'RUNNING' && view.etaSeconds != null) stats.push(`ETA ${duration(view.etaSeconds)}`);
+  if (view.state === 'SUCCEEDED' && view.result && view.result.vocabularySize) {
+    stats.push(`${number(view.result.vocabularySize)} words in the model`);
+  }
+  el.querySelector('.job-stats').textContent = `${Math.round(100 * progress)}% · ${stats.join(' · ')}`;
+
+  const losses = el.querySelector('.losses');
+  losses.replaceChildren();
+  for (const l of view.losses || []) {
+    const chip = document.createElement('span');
+    const value = l.meanLoss ?? l.loss;
+    chip.textContent = `epoch ${l.epoch}: loss ${Number(value).toPrecision(4)}`;
+    losses.append(chip);
+  }
+
+  const error = el.querySelector('.job-error');
+  if (view.error) {
+    showProblem(error, new Problem(view.state === 'CANCELLED' ? 'Cancelled' : 'Failed', view.error));
+  } else {
+    hideProblem(error);
+  }
+  const final = FINAL_STATES.has(view.state);
+  el.querySelector('.cancel').hidden = final;
+  el.querySelector('.use').hidden = view.state !== 'SUCCEEDED';
+  if (final) {
+    if (entry.source) entry.source.close();
+    entry.source = null;
+    if (view.state === 'SUCCEEDED' && previous !== 'SUCCEEDED') loadModels(state.model);
+  }
+}
+
+function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 90 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+async function cancelJob(id) {
+  const entry = state.jobs.get(id);
+  try {
+    const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true });
+    if (view && view.id) updateJob(view);
+    else if (entry && !entry.source) poll(entry);
+  } catch (e) {
+    if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
+    if (entry) showProblem(entry.element.querySelector('.job-error'), e);
+  }
+}
+
+async function useModel(id) {
+  const entry = state.jobs.get(id);
+  const name = entry.view.model || entry.view.outputModel;
+  await loadModels(name);
+  if (state.model === name) {
+    $('model-select').value = name;
+    showModelInfo();
+    updateLocation();
+    if (state.word) search(state.word);
+  } else {
+    showProblem(entry.element.querySelector('.job-error'),
+      new Problem('Model not available', `The model ${name} is not loaded.`));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Location: #model=…&word=… so that a view can be bookmarked or shared
+
+function updateLocation() {
+  const params = new URLSearchParams();
+  if (state.model) params.set('model', state.model);
+  if (state.word) params.set('word', state.word);
+  history.replaceState(null, '', `#${params}`);
+}
+
+function readLocation() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return { model: params.get('model'), word: params.get('word') };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function start() {
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    search($('search-input').value);
+  });
+  $('search-input').addEventListener('input', onSearchInput);
+  $('search-input').addEventListener('keydown', onSearchKey);
+  $('search-input').addEventListener('blur', () => setTimeout(closeSuggestions, 0));
+  $('topn').addEventListener('change', () => state.word && search(state.word));
+  $('model-select').addEventListener('change', () => {
+    state.model = $('model-select').value;
+    showModelInfo();
+    updateLocation();
+    if (state.word) search(state.word);
+  });
+  $('analogy-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    solveAnalogy();
+  });
+  $('job-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    startJob();
+  });
+  const jobType = () => $('job-form').classList.toggle('training-new', $('job-type').value === 'train');
+  $('job-type').addEventListener('change', jobType);
+  jobType();
+
+  const wanted = readLocation();
+  await loadModels(wanted.model);
+  document.body.dataset.ready = 'true';
+  if (wanted.word) search(wanted.word);
+  loadJobs();
+}
+
+start();
