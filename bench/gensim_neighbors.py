@@ -48,5 +48,6 @@ def pct(p):
 
 print(
     f"GENSIM vocab={len(kv)} dim={kv.vector_size} load_s={load_s:.2f} queries={len(words)} "
-    f"p50_ms={pct(50):.3f} p99_ms={pct(99):.3f} mean_ms={sum(latencies) / len(latencies):.3f}"
+    f"p50_ms={pct(50):.3f} p99_ms={pct(99):.3f} mean_ms={sum(latencies) / len(latencies):.3f} "
+    f"qps={1000 * len(latencies) / sum(latencies):.0f}"
 )

@@ -4,7 +4,10 @@
 #
 # usage: bench/load-neighbors.sh VECTORS
 #   VECTORS  a word2vec binary (.bin) or text (.txt) file; it is served as the default model.
+# Also runs one connection for SINGLE_DURATION: per-request latency without queueing, the figure
+# to hold against gensim's single-threaded in-process latency.
 # env: DURATION (60s), WARMUP (15s), CONCURRENCY (16), THREADS (2), TOPN (10), PORT (18080),
+#      SINGLE_DURATION (20s),
 #      JAR (target/wordvec.jar), PYTHON (/usr/bin/python3, needs gensim), JAVA_OPTS (-Xmx2g).
 # Build the jar first: ./mvnw -B -ntp -DskipTests package
 set -euo pipefail
@@ -14,6 +17,7 @@ VECTORS=${1:?usage: bench/load-neighbors.sh VECTORS.bin}
 DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-15s}
 CONCURRENCY=${CONCURRENCY:-16}
+SINGLE_DURATION=${SINGLE_DURATION:-20s}
 THREADS=${THREADS:-2}
 TOPN=${TOPN:-10}
 PORT=${PORT:-18080}
@@ -74,7 +78,12 @@ echo "== wrk -t$THREADS -c$CONCURRENCY -d$DURATION neighbors?topn=$TOPN"
 wrk -t"$THREADS" -c"$CONCURRENCY" -d"$DURATION" --latency -s bench/neighbors.lua \
   "http://localhost:$PORT" | tee "$work/wrk.txt"
 
+echo "== wrk -t1 -c1 -d$SINGLE_DURATION neighbors?topn=$TOPN (one connection)"
+wrk -t1 -c1 -d"$SINGLE_DURATION" --latency -s bench/neighbors.lua \
+  "http://localhost:$PORT" | tee "$work/wrk1.txt"
+
 result=$(grep '^RESULT' "$work/wrk.txt")
+single=$(grep '^RESULT' "$work/wrk1.txt")
 gensim=$(grep '^GENSIM' "$work/gensim.txt")
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 echo
@@ -83,5 +92,8 @@ printf '%-44s %10s %10s %10s %8s\n' "" "req/s" "p50 ms" "p99 ms" "errors"
 printf '%-44s %10s %10s %10s %8s\n' "wordvec HTTP, c=$CONCURRENCY, $DURATION" \
   "$(field rps "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" \
   "$(( $(field non2xx "$result") + $(field socket_errors "$result") ))"
+printf '%-44s %10s %10s %10s %8s\n' "wordvec HTTP, c=1, $SINGLE_DURATION" \
+  "$(field rps "$single")" "$(field p50_ms "$single")" "$(field p99_ms "$single")" \
+  "$(( $(field non2xx "$single") + $(field socket_errors "$single") ))"
 printf '%-44s %10s %10s %10s %8s\n' "gensim most_similar in-process, 1 thread" \
-  "-" "$(field p50_ms "$gensim")" "$(field p99_ms "$gensim")" "-"
+  "$(field qps "$gensim")" "$(field p50_ms "$gensim")" "$(field p99_ms "$gensim")" "-"

@@ -638,6 +638,7 @@ function follow(entry) {
 }
 
 function poll(entry) {
+  if (entry.poll) return;
   entry.poll = setTimeout(async () => {
     entry.poll = null;
     try {
@@ -653,6 +654,9 @@ function updateJob(view) {
   const entry = state.jobs.get(view.id);
   if (!entry) return;
   const previous = entry.view.state;
+  // Answers can arrive out of order (a cancel's reply after the stream's final event): a job
+  // that has ended never goes back to running on the page.
+  if (FINAL_STATES.has(previous) && !FINAL_STATES.has(view.state)) return;
   entry.view = view;
   const el = entry.element;
   el.className = `job ${view.state}`;
@@ -719,7 +723,7 @@ async function cancelJob(id) {
   try {
     const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true });
     if (view && view.id) updateJob(view);
-    else if (entry && !entry.source) poll(entry);
+    if (entry && !entry.source && !FINAL_STATES.has(entry.view.state)) poll(entry);
   } catch (e) {
     if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
     if (entry) showProblem(entry.element.querySelector('.job-error'), e);

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.system.InvalidParameterException;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
 import io.wordvec.vectors.WordVectors;
@@ -96,13 +97,17 @@ class NeighborsController {
     List<String> positive = support.optionalWords("positive", request.positive());
     List<String> negative = support.optionalWords("negative", request.negative());
     if (positive.isEmpty() && negative.isEmpty()) {
-      throw new io.wordvec.system.InvalidParameterException(
+      throw new InvalidParameterException(
           "positive", request.positive(), "a non-empty list of words (or give 'negative')");
     }
     support.batch("positive+negative", positive.size() + negative.size());
     int n = support.topn(request.topn(), DEFAULT_TOPN);
     int restrict = support.restrictVocab(request.restrictVocab());
     AnalogyMethod method = support.method(request.method());
+    if (method == AnalogyMethod.COSMUL && positive.isEmpty()) {
+      throw new InvalidParameterException(
+          "positive", request.positive(), "a non-empty list of words with method 'cosmul'");
+    }
     return support.query(
         model,
         selection -> {

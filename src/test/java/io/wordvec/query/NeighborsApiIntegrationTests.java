@@ -119,6 +119,27 @@ class NeighborsApiIntegrationTests {
   }
 
   @Test
+  void cosMulWithOnlyNegativeWordsIs400() {
+    Response response =
+        http.postJson(
+            "/api/v1/models/default/neighbors",
+            "{\"negative\": [\"king\"], \"method\": \"cosmul\"}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("parameter").asString()).isEqualTo("positive");
+  }
+
+  @Test
+  void onlyNegativeWordsWorkWithCosAdd() {
+    Response response =
+        http.postJson(
+            "/api/v1/models/default/neighbors", "{\"negative\": [\"king\"], \"topn\": 2}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("neighbors")).hasSize(2);
+  }
+
+  @Test
   void neighborsWithAnUnknownMethodIs400() {
     Response response =
         http.postJson(
