@@ -197,6 +197,16 @@ class ProblemDetailsIntegrationTests {
   }
 
   @Test
+  void actuatorNotFoundWithoutABodyGetsAProblem() {
+    problem(http.get("/actuator/metrics/no.such.metric"), 404, "/problems/not-found");
+  }
+
+  @Test
+  void actuatorWrongMethodIs405Problem() {
+    problem(http.send("POST", "/actuator/health", null, null), 405, "/problems/method-not-allowed");
+  }
+
+  @Test
   void errorPathItselfAnswersWithAProblem() {
     problem(http.get("/error"), 404, "/problems/not-found");
   }
