@@ -3,12 +3,14 @@ package io.wordvec.io;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,6 +73,12 @@ public final class NativeFormat {
   static final int HEADER_BYTES = 64;
   private static final int FLAG_FULL_MODEL = 1;
   private static final int CHUNK = 8 << 20;
+
+  /** Matrices are mapped in windows of this many bytes (a multiple of 4, well under 2 GB). */
+  private static final long MAP_WINDOW = 256L << 20;
+
+  /** Checksum-then-copy granularity: small enough to stay in cache between the two. */
+  private static final int SLICE = 1 << 20;
 
   private NativeFormat() {}
 
@@ -301,7 +309,9 @@ public final class NativeFormat {
         throw new InvalidModelFileException(file, problem);
       }
 
-      CheckedReader in = new CheckedReader(channel, HEADER_BYTES, contentBytes);
+      long prefixBytes = beforePadding - HEADER_BYTES + padding;
+      CRC32C crc = new CRC32C();
+      CheckedReader in = new CheckedReader(channel, HEADER_BYTES, prefixBytes, crc);
       byte[] metaRaw = new byte[(int) metaBytes];
       in.getBytes(metaRaw, 0, metaRaw.length);
       long[] counts = new long[n];
@@ -335,13 +345,14 @@ public final class NativeFormat {
       in.skip(padding);
       int keep = limit == 0 ? n : Math.min(n, limit);
       float[] input = new float[keep * dim];
-      in.getFloats(input, (long) n * dim);
+      long matrixStart = HEADER_BYTES + prefixBytes;
+      readMatrix(channel, crc, matrixStart, input, (long) n * dim);
       float[] output = null;
       if (full) {
         output = new float[keep * dim];
-        in.getFloats(output, (long) n * dim);
+        readMatrix(channel, crc, matrixStart + matrixBytes, output, (long) n * dim);
       }
-      int actualCrc = (int) in.crc();
+      int actualCrc = (int) crc.getValue();
       if (actualCrc != expectedCrc) {
         throw new InvalidModelFileException(
             file,
@@ -372,10 +383,45 @@ public final class NativeFormat {
     }
   }
 
+  /**
+   * Reads {@code total} floats starting at byte {@code offset}, keeping the first {@code
+   * out.length}, from memory-mapped windows of the file: each 1 MB slice is added to the checksum
+   * and then bulk-copied while it is still in cache, so the data crosses memory once.
+   */
+  private static void readMatrix(
+      FileChannel channel, CRC32C crc, long offset, float[] out, long total) throws IOException {
+    long bytesLeft = total * Float.BYTES;
+    long position = offset;
+    int stored = 0;
+    while (bytesLeft > 0) {
+      long windowBytes = Math.min(bytesLeft, MAP_WINDOW);
+      MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, position, windowBytes);
+      for (int at = 0; at < windowBytes; at += SLICE) {
+        int len = (int) Math.min(SLICE, windowBytes - at);
+        ByteBuffer slice = window.slice(at, len).order(ByteOrder.LITTLE_ENDIAN);
+        crc.update(slice.duplicate());
+        int floats = Math.min(len / Float.BYTES, out.length - stored);
+        if (floats > 0) {
+          slice.asFloatBuffer().get(out, stored, floats);
+          stored += floats;
+        }
+      }
+      position += windowBytes;
+      bytesLeft -= windowBytes;
+    }
+  }
+
   private static void checkFinite(Path file, String[] words, float[] matrix, int dim, String which)
       throws InvalidModelFileException {
-    for (int i = 0; i < matrix.length; i++) {
-      if (!Float.isFinite(matrix[i])) {
+    for (int off = 0; off < matrix.length; off += dim) {
+      // A NaN or infinity makes the row's squared norm non-finite: one SIMD pass per row.
+      if (Float.isFinite(VectorMath.dotUnchecked(matrix, off, matrix, off, dim))) {
+        continue;
+      }
+      for (int i = off; i < off + dim; i++) {
+        if (Float.isFinite(matrix[i])) {
+          continue;
+        }
         int row = i / dim;
         throw new InvalidModelFileException(
             file,
@@ -597,19 +643,16 @@ public final class NativeFormat {
     private final FileChannel channel;
     private final ByteBuffer buffer =
         ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-    private final CRC32C crc = new CRC32C();
+    private final CRC32C crc;
     private long position;
     private long left;
 
-    CheckedReader(FileChannel channel, long start, long length) {
+    CheckedReader(FileChannel channel, long start, long length, CRC32C crc) {
       this.channel = channel;
       this.position = start;
       this.left = length;
+      this.crc = crc;
       buffer.limit(0);
-    }
-
-    long crc() {
-      return crc.getValue();
     }
 
     /** Refills when fewer than {@code bytes} remain (bytes &lt;= 8). */
@@ -671,21 +714,6 @@ public final class NativeFormat {
         buffer.asIntBuffer().get(out, off, n);
         buffer.position(buffer.position() + n * Integer.BYTES);
         off += n;
-      }
-    }
-
-    /** Reads {@code total} floats, keeping the first {@code out.length}; the rest is skipped. */
-    void getFloats(float[] out, long total) throws IOException {
-      long done = 0;
-      while (done < total) {
-        need(Float.BYTES);
-        int n = (int) Math.min(total - done, buffer.remaining() / Float.BYTES);
-        int keep = (int) Math.max(0, Math.min(n, out.length - done));
-        if (keep > 0) {
-          buffer.asFloatBuffer().get(out, (int) done, keep);
-        }
-        buffer.position(buffer.position() + n * Float.BYTES);
-        done += n;
       }
     }
   }

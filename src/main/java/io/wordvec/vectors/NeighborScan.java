@@ -41,7 +41,20 @@ final class NeighborScan {
     void scan(int from, int to, TopK heap);
   }
 
+  /** A piece of work over rows {@code [from, to)}. */
+  interface RowRange {
+    void run(int from, int to);
+  }
+
   private NeighborScan() {}
+
+  /**
+   * Runs {@code work} over rows {@code [0, rows)}, split into contiguous ranges on the shared pool
+   * when the matrix is large (as a scan would be), else on the calling thread.
+   */
+  static void forRanges(int rows, int dim, RowRange work) {
+    run(rows, dim, 0, (from, to, heap) -> work.run(from, to));
+  }
 
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
   static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
@@ -60,6 +73,75 @@ final class NeighborScan {
             }
           }
         });
+  }
+
+  /** Per-thread scratch for the approximate scores of a quantised scan, grown on demand. */
+  private static final ThreadLocal<float[]> APPROX = ThreadLocal.withInitial(() -> new float[0]);
+
+  /**
+   * The same answer as {@link #cosAdd}, bit for bit, found with a quarter of the memory traffic:
+   *
+   * <ol>
+   *   <li>every row gets an approximate score from its 8-bit codes, and a bound on how far that can
+   *       be from its exact score: {@code ||q||_1 * scale_r / 2} plus a float-rounding margin;
+   *   <li>{@code L}, the k-th largest lower bound, is a floor for the k-th best exact score, so a
+   *       row whose upper bound is below {@code L} cannot be among the best k;
+   *   <li>the remaining candidates (typically a few more than k) are rescored exactly, with the
+   *       same kernel and arguments as the float scan, into the final heap.
+   * </ol>
+   */
+  static TopK cosAddQuantized(
+      float[] matrix, QuantizedRows quantized, int dim, int rows, float[] query, int k) {
+    float l1 = 0;
+    for (float v : query) {
+      l1 += Math.abs(v);
+    }
+    final double u = 0x1p-24;
+    // Quantisation error per unit of scale, with the rounding of codes and of the float dot
+    // product of floats with integer codes up to 127; 1% on top for the rounding of l1 itself.
+    final float perScale = (float) (l1 * (0.5 + 127.0 * (dim + 2) * u) * 1.01);
+    // Rounding of the exact float dot product of two (near-)unit vectors, and of the product
+    // by the scale.
+    final float fixed = (float) (2.0 * (dim + 4) * u + 1e-6);
+    float[] approx = APPROX.get();
+    if (approx.length < rows) {
+      approx = new float[rows];
+      APPROX.set(approx);
+    }
+    final float[] scores = approx;
+    byte[] codes = quantized.codes;
+    float[] scales = quantized.scales;
+    TopK lower =
+        run(
+            rows,
+            dim / 4,
+            k,
+            (from, to, heap) -> {
+              float min = heap.threshold();
+              for (int r = from; r < to; r++) {
+                float scale = scales[r];
+                float a = VectorMath.dotBytesUnchecked(query, 0, codes, r * dim, dim) * scale;
+                scores[r] = a;
+                float low = a - (fixed + perScale * scale);
+                if (low > min) {
+                  heap.offer(low, r);
+                  min = heap.threshold();
+                }
+              }
+            });
+    float floor = lower.threshold();
+    TopK result = new TopK(k);
+    float min = result.threshold();
+    for (int r = 0; r < rows; r++) {
+      if (scores[r] + fixed + perScale * scales[r] >= floor) {
+        float score = VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim);
+        if (score > min) {
+          result.offer(score, r);
+          min = result.threshold();
+        }
+      }
+    }
+    return result;
   }
 
   /**

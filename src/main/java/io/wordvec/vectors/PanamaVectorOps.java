@@ -1,7 +1,9 @@
 package io.wordvec.vectors;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorOps implements VectorOps {
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  /** Bytes with as many lanes as {@link #SPECIES}: each byte lane widens to one float lane. */
+  private static final VectorSpecies<Byte> BYTE_SPECIES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 4));
 
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int len) {
@@ -45,6 +51,37 @@ final class PanamaVectorOps implements VectorOps {
       sum += a[aOff + i] * b[bOff + i];
     }
     return sum;
+  }
+
+  @Override
+  public float dotBytes(float[] a, int aOff, byte[] b, int bOff, int len) {
+    int i = 0;
+    int step = SPECIES.length();
+    float sum = 0;
+    if (len >= 2 * step) {
+      // Two accumulators: the byte-to-float widening, not the FMA chain, is the bottleneck here.
+      FloatVector acc0 = FloatVector.zero(SPECIES);
+      FloatVector acc1 = FloatVector.zero(SPECIES);
+      int upper = len - 2 * step + 1;
+      for (; i < upper; i += 2 * step) {
+        acc0 = fmaBytes(a, aOff + i, b, bOff + i, acc0);
+        acc1 = fmaBytes(a, aOff + i + step, b, bOff + i + step, acc1);
+      }
+      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < len; i++) {
+      sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
+
+  private static FloatVector fmaBytes(float[] a, int aOff, byte[] b, int bOff, FloatVector acc) {
+    FloatVector va = FloatVector.fromArray(SPECIES, a, aOff);
+    FloatVector vb =
+        (FloatVector)
+            ByteVector.fromArray(BYTE_SPECIES, b, bOff)
+                .convertShape(VectorOperators.B2F, SPECIES, 0);
+    return va.fma(vb, acc);
   }
 
   private static FloatVector fma(float[] a, int aOff, float[] b, int bOff, FloatVector acc) {

@@ -22,6 +22,23 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
+  public float dotBytes(float[] a, int aOff, byte[] b, int bOff, int len) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    int upper = len & ~3;
+    for (; i < upper; i += 4) {
+      s0 += a[aOff + i] * b[bOff + i];
+      s1 += a[aOff + i + 1] * b[bOff + i + 1];
+      s2 += a[aOff + i + 2] * b[bOff + i + 2];
+      s3 += a[aOff + i + 3] * b[bOff + i + 3];
+    }
+    for (; i < len; i++) {
+      s0 += a[aOff + i] * b[bOff + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     // C2 auto-vectorises this loop; no manual unrolling needed.
     for (int i = 0; i < len; i++) {

@@ -97,6 +97,14 @@ public final class VectorMath {
     return OPS.dot(a, aOff, b, bOff, len);
   }
 
+  /**
+   * Dot product of floats with signed bytes taken as integers, without argument checks: the scan
+   * over an 8-bit quantised copy of a matrix. See {@link #dotUnchecked}.
+   */
+  public static float dotBytesUnchecked(float[] a, int aOff, byte[] b, int bOff, int len) {
+    return OPS.dotBytes(a, aOff, b, bOff, len);
+  }
+
   /** {@code y += alpha * x} without argument checks; see {@link #dotUnchecked}. */
   public static void axpyUnchecked(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     OPS.axpy(alpha, x, xOff, y, yOff, len);

@@ -9,6 +9,12 @@ interface VectorOps {
   /** Dot product of {@code a[aOff..aOff+len)} and {@code b[bOff..bOff+len)}. */
   float dot(float[] a, int aOff, float[] b, int bOff, int len);
 
+  /**
+   * Dot product of floats {@code a[aOff..aOff+len)} with signed bytes {@code b[bOff..bOff+len)}
+   * taken as integers (the codes of an 8-bit quantised row).
+   */
+  float dotBytes(float[] a, int aOff, byte[] b, int bOff, int len);
+
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < len}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
 

@@ -21,6 +21,15 @@ public final class WordVectors {
   private final float[] vectors;
   private final float[] normalized;
 
+  /** 8-bit copy of {@link #normalized} for fast candidate search; null for small models. */
+  private final QuantizedRows quantized;
+
+  /**
+   * Models at least this big (rows x dimension) get an 8-bit copy for candidate search; smaller
+   * ones fit in cache, where the plain float scan is as fast.
+   */
+  static final long QUANTIZE_MIN_FLOATS = 1L << 18;
+
   /**
    * @param vocabulary the words, id = row
    * @param dimension vector size, &gt; 0
@@ -28,6 +37,15 @@ public final class WordVectors {
    * @throws IllegalArgumentException on a shape mismatch or a non-finite value
    */
   public WordVectors(Vocabulary vocabulary, int dimension, float[] vectors) {
+    this(
+        vocabulary,
+        dimension,
+        vectors,
+        (long) vocabulary.size() * dimension >= QUANTIZE_MIN_FLOATS);
+  }
+
+  /** As above, choosing whether to build the 8-bit candidate index (tests force both paths). */
+  WordVectors(Vocabulary vocabulary, int dimension, float[] vectors, boolean quantize) {
     if (dimension <= 0) {
       throw new IllegalArgumentException("dimension must be > 0, was " + dimension);
     }
@@ -47,21 +65,37 @@ public final class WordVectors {
     this.dimension = dimension;
     this.vectors = vectors;
     this.normalized = normalizeRows(vectors, vocabulary.size(), dimension);
+    this.quantized = quantize ? QuantizedRows.of(normalized, vocabulary.size(), dimension) : null;
   }
 
   private static float[] normalizeRows(float[] vectors, int rows, int dim) {
-    float[] out = vectors.clone();
-    for (int r = 0; r < rows; r++) {
-      int off = r * dim;
-      for (int j = 0; j < dim; j++) {
-        float v = out[off + j];
-        if (!Float.isFinite(v)) {
-          throw new IllegalArgumentException(
-              "non-finite value " + v + " at position " + j + " in the vector of row " + r);
-        }
-      }
-      toUnitLength(out, off, dim);
-    }
+    float[] out = new float[vectors.length];
+    NeighborScan.forRanges(
+        rows,
+        dim,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            int off = r * dim;
+            float norm = VectorMath.norm(vectors, off, dim);
+            float inverse = 1f / norm;
+            if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
+              // The common case: copy and scale in one pass over the row.
+              for (int j = off; j < off + dim; j++) {
+                out[j] = vectors[j] * inverse;
+              }
+              continue;
+            }
+            for (int j = 0; j < dim; j++) {
+              float v = vectors[off + j];
+              if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(
+                    "non-finite value " + v + " at position " + j + " in the vector of row " + r);
+              }
+            }
+            System.arraycopy(vectors, off, out, off, dim);
+            toUnitLength(out, off, dim);
+          }
+        });
     return out;
   }
 
@@ -368,7 +402,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    TopK heap = NeighborScan.cosAdd(normalized, dimension, searchRows(restrictVocab), query, topn);
+    TopK heap = cosAdd(query, searchRows(restrictVocab), topn);
     return toNeighbors(heap, new int[0], topn);
   }
 
@@ -390,6 +424,14 @@ public final class WordVectors {
     }
     VectorMath.scale(1f / ids.length, mean, 0, dimension);
     return mean;
+  }
+
+  /** The best {@code k} rows of {@code [0, rows)} by cosine with the unit vector {@code query}. */
+  private TopK cosAdd(float[] query, int rows, int k) {
+    if (quantized != null) {
+      return NeighborScan.cosAddQuantized(normalized, quantized, dimension, rows, query, k);
+    }
+    return NeighborScan.cosAdd(normalized, dimension, rows, query, k);
   }
 
   private int searchRows(int restrictVocab) {

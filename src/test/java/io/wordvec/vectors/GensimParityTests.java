@@ -27,6 +27,9 @@ class GensimParityTests {
 
   private static WordVectors vectors;
 
+  /** The same vectors with the 8-bit candidate index the small fixture would not get by default. */
+  private static WordVectors quantized;
+
   record Query(
       String kind,
       List<String> positive,
@@ -48,6 +51,8 @@ class GensimParityTests {
   @BeforeAll
   static void load() throws IOException {
     vectors = Word2VecFormat.readText(resource("gensim/kjv50.txt"));
+    quantized =
+        new WordVectors(vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), true);
   }
 
   static Path resource(String name) {
@@ -89,6 +94,16 @@ class GensimParityTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void answersAsGensimDoes(Query q) {
+    answer(vectors, q);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answersAsGensimDoesThroughTheQuantizedCandidateSearch(Query q) {
+    answer(quantized, q);
+  }
+
+  private static void answer(WordVectors vectors, Query q) {
     switch (q.kind()) {
       case "most_similar" ->
           assertSameNeighbors(

@@ -63,6 +63,25 @@ class VectorMathTests {
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 31, 32, 33, 100, 207, 300, 1023})
+  void dotBytesMatchesScalarAndExactSum(int len) {
+    SplittableRandom random = new SplittableRandom(len * 31L);
+    float[] a = randomArray(random, len + 2);
+    byte[] b = new byte[len + 3];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) random.nextInt(-127, 128);
+    }
+    double exact = 0;
+    for (int i = 0; i < len; i++) {
+      exact += (double) a[i + 2] * b[i + 3];
+    }
+    float simd = active.dotBytes(a, 2, b, 3, len);
+    float plain = scalar.dotBytes(a, 2, b, 3, len);
+    assertThat((double) simd).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+    assertThat((double) plain).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+  }
+
   private static float[] randomArray(SplittableRandom random, int len) {
     float[] out = new float[len];
     for (int i = 0; i < len; i++) {

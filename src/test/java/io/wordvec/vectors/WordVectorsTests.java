@@ -173,6 +173,41 @@ class WordVectorsTests {
   }
 
   @Test
+  void quantizedCandidateSearchGivesBitIdenticalAnswersEvenWithManyTies() {
+    // Components from a tiny set: many rows share exact scores, the hardest case for a filter.
+    SplittableRandom random = new SplittableRandom(21);
+    int rows = 6_000;
+    int dim = 48;
+    String[] words = new String[rows];
+    long[] counts = new long[rows];
+    float[] data = new float[rows * dim];
+    for (int i = 0; i < rows; i++) {
+      words[i] = "w" + i;
+      counts[i] = rows - i;
+    }
+    for (int i = 0; i < data.length; i++) {
+      data[i] = random.nextInt(-2, 3);
+    }
+    Vocabulary vocab = new Vocabulary(words, counts);
+    WordVectors plain = new WordVectors(vocab, dim, data, false);
+    WordVectors quantized = new WordVectors(vocab, dim, data, true);
+    for (int q = 0; q < 200; q++) {
+      String w = "w" + random.nextInt(rows);
+      int topn = 1 + random.nextInt(30);
+      int restrict = random.nextInt(3) == 0 ? random.nextInt(1, rows) : 0;
+      assertThat(quantized.mostSimilar(List.of(w), List.of(), topn, restrict))
+          .isEqualTo(plain.mostSimilar(List.of(w), List.of(), topn, restrict));
+      float[] v = plain.vector(w, false);
+      v[q % dim] += 0.5f;
+      assertThat(quantized.similarByVector(v, topn, restrict))
+          .isEqualTo(plain.similarByVector(v, topn, restrict));
+    }
+    String[] triple = {"w1", "w2", "w3"};
+    assertThat(quantized.analogy(triple[0], triple[1], triple[2], 20, AnalogyMethod.COSADD))
+        .isEqualTo(plain.analogy(triple[0], triple[1], triple[2], 20, AnalogyMethod.COSADD));
+  }
+
+  @Test
   void topKKeepsTheBestAndOrdersTiesById() {
     TopK heap = new TopK(3);
     float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.7f};

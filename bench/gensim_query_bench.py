@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""gensim's side of bench/query-vs-gensim.sh: load time and KeyedVectors.most_similar latency.
+
+usage: gensim_query_bench.py VECTORS.bin QUERIES.txt [--own-format TMPFILE]
+
+Loads a word2vec binary file (timed), optionally saves it in gensim's own format and times
+KeyedVectors.load of that, then times most_similar(word, topn=10) for every word of QUERIES.txt
+after a warm-up of 50 queries. Prints one JSON object per measurement.
+"""
+import argparse, json, logging, statistics, time
+
+from gensim.models import KeyedVectors
+
+ap = argparse.ArgumentParser()
+ap.add_argument("vectors")
+ap.add_argument("queries")
+ap.add_argument("--own-format")
+a = ap.parse_args()
+logging.disable(logging.WARNING)
+
+t = time.perf_counter()
+kv = KeyedVectors.load_word2vec_format(a.vectors, binary=True)
+print(json.dumps({"tool": "gensim", "what": "load", "format": "bin",
+                  "seconds": round(time.perf_counter() - t, 3), "words": len(kv), "dim": kv.vector_size}))
+if a.own_format:
+    kv.save(a.own_format)
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        again = KeyedVectors.load(a.own_format)
+        runs.append(time.perf_counter() - t)
+        del again
+    print(json.dumps({"tool": "gensim", "what": "load", "format": "gensim KeyedVectors.save",
+                      "seconds": round(sorted(runs)[2], 3), "first": round(runs[0], 3),
+                      "runs": [round(r, 3) for r in runs]}))
+
+with open(a.queries) as f:
+    words = [w.strip() for w in f if w.strip()]
+kv.fill_norms()
+for w in words[:50]:
+    kv.most_similar(w, topn=10)
+lat = []
+for w in words:
+    t = time.perf_counter()
+    kv.most_similar(w, topn=10)
+    lat.append(int((time.perf_counter() - t) * 1e6))
+lat.sort()
+print(json.dumps({"tool": "gensim", "what": "most_similar top-10", "queries": len(lat),
+                  "p50_us": lat[len(lat) // 2], "p99_us": lat[int(len(lat) * 0.99)],
+                  "mean_us": round(statistics.mean(lat))}))

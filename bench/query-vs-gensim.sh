@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Top-10 neighbour latency and load time, wordvec and gensim side by side in one run.
+#
+# usage: bench/query-vs-gensim.sh random [N] [DIM]      random Gaussian vectors (default 100000 300)
+#        bench/query-vs-gensim.sh file VECTORS.bin      an existing word2vec binary file
+#
+# env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir)
+# The same 1,000 query words (a seeded sample of the 20,000 most frequent) go to both tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-/usr/bin/python3}
+JAVA=${JAVA:-java}
+WORK=${WORK:-$(mktemp -d)}
+mode=${1:-random}
+
+./mvnw -B -ntp -q test-compile
+./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+JVM=(--add-modules jdk.incubator.vector -Xmx6g -XX:+UseParallelGC)
+
+if [[ "$mode" == random ]]; then
+  n=${2:-100000}; dim=${3:-300}
+  model="$WORK/random-${n}x${dim}.bin"
+  "$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench random "$n" "$dim" 1 "$model" 2>/dev/null
+else
+  model=$2
+fi
+
+"$PYTHON" - "$model" "$WORK/queries.txt" <<'PY'
+import random, sys
+from gensim.models import KeyedVectors
+kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True, limit=20000)
+with open(sys.argv[2], "w") as f:
+    f.write("\n".join(random.Random(5).sample(kv.index_to_key, 1000)) + "\n")
+PY
+
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# model: $model"
+"$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench measure "$model" "$WORK/queries.txt" "$WORK/model.wvm" 2>/dev/null
+"$PYTHON" bench/gensim_query_bench.py "$model" "$WORK/queries.txt" --own-format "$WORK/gensim.kv"
+rm -f "$WORK/model.wvm" "$WORK/gensim.kv" "$WORK/gensim.kv.vectors.npy"
