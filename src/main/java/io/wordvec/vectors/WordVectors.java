@@ -245,9 +245,7 @@ public final class WordVectors {
     }
     normalizeInPlace(query);
     int excluded = positiveIds.length + negativeIds.length;
-    TopK heap =
-        NeighborScan.cosAdd(
-            normalized, dimension, searchRows(restrictVocab), query, topn + excluded);
+    TopK heap = cosAdd(query, searchRows(restrictVocab), topn + excluded);
     return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
   }
 
