@@ -8,14 +8,15 @@
 # query model is first trained from it by the CLI (1 epoch, so the benchmark stays short); then the
 # service starts on that model, wrk measures for SECONDS (default 30) at CONCURRENCY connections
 # (default 16) without a job, then again while a train job (pinned settings, the service's default
-# training threads) runs on the same corpus. The job is cancelled at the end.
+# training threads) runs on the same corpus. The job is cancelled at the end. MODEL=file.wvm skips
+# the CLI training and serves that model instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 corpus=${1:?usage: $0 CORPUS [SECONDS] [CONCURRENCY]}
 seconds=${2:-30}
 concurrency=${3:-16}
-port=${PORT:-18080}
+port=${PORT:-18090}
 jar=target/wordvec.jar
 [[ -f $jar ]] || { echo "build the jar first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 2; }
@@ -30,9 +31,13 @@ trap cleanup EXIT
 
 java_opts=(--add-modules jdk.incubator.vector -Xmx4g)
 mkdir -p "$work/models" "$work/data"
-echo "== training the query model (CLI, 1 epoch)" >&2
-java "${java_opts[@]}" -jar "$jar" train --corpus "$corpus" --output "$work/models/bench.wvm" \
-  --epochs 1 --quiet >&2
+if [[ -n ${MODEL:-} ]]; then
+  cp "$MODEL" "$work/models/bench.wvm"
+else
+  echo "== training the query model (CLI, 1 epoch)" >&2
+  java "${java_opts[@]}" -jar "$jar" train --corpus "$corpus" --output "$work/models/bench.wvm" \
+    --epochs 1 --quiet >&2
+fi
 
 echo "== starting the service on port $port" >&2
 java "${java_opts[@]}" -jar "$jar" --server.port="$port" \
@@ -79,9 +84,17 @@ busy=$(run_wrk)
 state=$(curl -fs "$base/api/v1/jobs/$job_id" | sed -E 's/.*"state":"([A-Z]+)".*/\1/')
 words_per_s=$(curl -fs "$base/api/v1/jobs/$job_id" | sed -E 's/.*"wordsPerSecond":([0-9.E]+).*/\1/')
 curl -fs -X DELETE "$base/api/v1/jobs/$job_id" >/dev/null || true
+for _ in $(seq 1 60); do
+  if curl -fs "$base/api/v1/jobs/$job_id" | grep -q '"state":"CANCELLED"'; then break; fi
+  sleep 1
+done
+# the machine's load drifts: measure without a job once more, so the job's run is bracketed
+echo "== no job again: $seconds s at $concurrency connections" >&2
+after=$(run_wrk)
 
-echo "machine: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "query: GET /api/v1/models/default/neighbors?word=king&topn=10, wrk -t2 -c$concurrency -d${seconds}s"
 echo "$idle" | summary "no job"
 echo "$busy" | summary "training job running"
+echo "$after" | summary "no job (after)"
 echo "job state at the end of the measurement: $state, training at $words_per_s words/s"

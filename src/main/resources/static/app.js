@@ -87,7 +87,10 @@ function showProblem(box, error, onWord) {
   let detail = problem.detail || '';
   // The links below say it better than the detail's own "; did you mean …?" tail.
   if (suggestions.length) detail = detail.replace(/;\s*did you mean [^;]*\?$/i, '.');
-  if (detail) box.append(document.createTextNode(detail));
+  const fieldErrors = props.errors || props.fieldErrors || props.invalidParams || props.violations;
+  const hasFieldErrors = Array.isArray(fieldErrors) && fieldErrors.length > 0;
+  // A list of bad fields says the same as the detail, but one per line.
+  if (detail && !hasFieldErrors) box.append(document.createTextNode(detail));
   if (suggestions.length) {
     const more = document.createElement('span');
     more.className = 'more';
@@ -104,12 +107,15 @@ function showProblem(box, error, onWord) {
     more.append('?');
     box.append(more);
   }
-  const fieldErrors = props.errors || props.fieldErrors || props.invalidParams || props.violations;
-  if (Array.isArray(fieldErrors) && fieldErrors.length) {
-    const more = document.createElement('span');
-    more.className = 'more';
-    more.textContent = fieldErrors.map(describeFieldError).join('; ');
-    box.append(more);
+  if (hasFieldErrors) {
+    const list = document.createElement('ul');
+    list.className = 'field-errors';
+    for (const e of fieldErrors) {
+      const li = document.createElement('li');
+      li.textContent = describeFieldError(e);
+      list.append(li);
+    }
+    box.append(list);
   }
   const available = props.available || props.models;
   if (Array.isArray(available) && available.length) {
@@ -194,6 +200,7 @@ function showModelInfo() {
   const info = $('model-info');
   if (!m) {
     info.textContent = '';
+    updateJobTypes(null);
     return;
   }
   const parts = [];
@@ -209,6 +216,20 @@ function showModelInfo() {
   if (m.corpus) details.push(`corpus: ${describe(m.corpus)}`);
   if (m.evaluation) details.push(`evaluation: ${describe(m.evaluation)}`);
   info.title = details.join('\n');
+  updateJobTypes(m);
+}
+
+/** Fine-tuning needs a model's training state, which only models trained here carry. */
+function updateJobTypes(model) {
+  const option = $('job-type').querySelector('option[value="fine-tune"]');
+  const possible = Boolean(model && model.training);
+  option.disabled = !possible;
+  option.textContent = possible ? `Fine-tune ${model.name}`
+    : 'Fine-tune (needs a model trained here)';
+  if (!possible && $('job-type').value === 'fine-tune') {
+    $('job-type').value = 'train';
+    $('job-type').dispatchEvent(new Event('change'));
+  }
 }
 
 function describe(object) {

@@ -18,11 +18,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,13 @@ class JobService implements DisposableBean {
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor runners;
+  private final ExecutorService evaluation =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "job-evaluation");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean shuttingDown;
 
   JobService(
@@ -204,12 +216,12 @@ class JobService implements DisposableBean {
       job.phase(JobPhase.EVALUATING);
       changed(job);
       WordVectors vectors = model.wordVectors();
-      Map<String, Double> scores = evaluator.evaluate(vectors);
+      Map<String, Double> scores = evaluate(job, vectors);
       Map<String, Double> baseScores = null;
       JobView.DriftView drift = null;
       if (base != null) {
         WordVectors before = base.wordVectors();
-        baseScores = evaluator.evaluate(before);
+        baseScores = evaluate(job, before);
         Drift.Report d = Drift.measure(before, vectors);
         drift =
             new JobView.DriftView(
@@ -243,6 +255,27 @@ class JobService implements DisposableBean {
       job.fail(readable(e), Instant.now());
     } finally {
       finished(job);
+    }
+  }
+
+  /**
+   * Scores vectors on a helper thread so that a cancel is honoured within a fraction of a second
+   * even though scoring a large model takes tens of seconds and cannot itself be interrupted; an
+   * abandoned scoring finishes in the background and is discarded.
+   */
+  private Map<String, Double> evaluate(Job job, WordVectors vectors) throws InterruptedException {
+    CompletableFuture<Map<String, Double>> scores =
+        CompletableFuture.supplyAsync(() -> evaluator.evaluate(vectors), evaluation);
+    while (true) {
+      checkCancelled(job);
+      try {
+        return scores.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // still scoring: look at the cancellation token again
+      } catch (ExecutionException e) {
+        log.warn("Job {}: evaluation failed", job.id(), e.getCause());
+        return Map.of();
+      }
     }
   }
 
@@ -306,6 +339,7 @@ class JobService implements DisposableBean {
       }
     }
     runners.shutdown();
+    evaluation.shutdownNow();
     if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
       runners.shutdownNow();
     }

@@ -74,9 +74,14 @@ class TrainingPageBrowserTests {
     assertThat(job.findElement(By.className("job-stats")).getText()).startsWith("100%");
     assertThat(driver.findElement(By.id("job-error")).isDisplayed()).isFalse();
 
+    // the toy model is a plain vector file: only a model trained here can be fine-tuned
+    WebElement fineTune = driver.findElement(By.cssSelector("#job-type option[value='fine-tune']"));
+    assertThat(fineTune.isEnabled()).isFalse();
     job.findElement(By.cssSelector("button.use")).click();
     wait.until(
         d -> "hamlet-web".equals(d.findElement(By.id("model-select")).getDomProperty("value")));
+    assertThat(fineTune.isEnabled()).isTrue();
+    assertThat(fineTune.getText()).isEqualTo("Fine-tune hamlet-web");
     driver.findElement(By.id("search-input")).sendKeys("king" + Keys.ENTER);
     wait.until(
         ExpectedConditions.presenceOfElementLocated(

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ class JobServiceTests {
 
   private final FakeTrainingEngine engine = new FakeTrainingEngine();
   private final FakeModelCatalog catalog = new FakeModelCatalog();
+  private final CountDownLatch evaluating = new CountDownLatch(1);
+  private volatile CountDownLatch evaluationGate = new CountDownLatch(0);
   private JobService service;
   private CorpusStore corpora;
 
@@ -37,7 +40,15 @@ class JobServiceTests {
             new JobRequestValidator(corpora, catalog, props),
             corpora,
             catalog,
-            vectors -> Map.of("size", (double) vectors.size()),
+            vectors -> {
+              evaluating.countDown();
+              try {
+                evaluationGate.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Map.of("size", (double) vectors.size());
+            },
             engine,
             new JobStore(data),
             new JobEvents(props));
@@ -47,6 +58,7 @@ class JobServiceTests {
   @AfterEach
   void stop() throws InterruptedException {
     engine.release();
+    evaluationGate.countDown();
     if (service != null) {
       service.destroy();
     }
@@ -148,6 +160,21 @@ class JobServiceTests {
     assertThat(done.state()).isEqualTo(JobState.CANCELLED);
     assertThat(done.model()).isNull();
     assertThat(catalog.models).doesNotContainKey("never");
+  }
+
+  @Test
+  void aCancelDuringTheLongEvaluationIsHonouredAtOnce() throws Exception {
+    start(1, 10);
+    evaluationGate = new CountDownLatch(1);
+    JobView job = service.submit(train(hamlet(), "scored"));
+    assertThat(evaluating.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(service.get(job.id()).phase()).isEqualTo(JobPhase.EVALUATING);
+
+    service.cancel(job.id());
+    JobView done = await(service.find(job.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(catalog.models).isEmpty();
   }
 
   @Test
