@@ -29,8 +29,8 @@ public final class Projection {
    * Iteration cap. On real word vectors the maps match an exact SVD to 1e-5 within 60 steps (see
    * ProjectionParityTests); the cap leaves five times that. It bounds the worst case, points with
    * nearly equal variances in many directions (random vectors), where the axes turn slowly inside a
-   * plane that has already settled: stopping there still draws a faithful picture, and it keeps a
-   * 500-word map of 300-dimensional vectors under about 0.1 s.
+   * plane that has already settled: stopping there still draws a faithful picture, and it keeps the
+   * worst 500-word map of 300-dimensional vectors to a fraction of a second.
    */
   private static final int MAX_ITERATIONS = 300;
 
