@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       TrainCommand.class,
+      FineTuneCommand.class,
       EvaluateCommand.class,
       ConvertCommand.class,
       NeighborsCommand.class
@@ -24,7 +25,7 @@ public final class WordvecCli {
 
   /** Names of the subcommands, so the launcher can tell a CLI call from a service start. */
   public static final Set<String> COMMANDS =
-      Set.of("help", "train", "evaluate", "convert", "neighbors", "neighbours");
+      Set.of("help", "train", "fine-tune", "evaluate", "convert", "neighbors", "neighbours");
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {

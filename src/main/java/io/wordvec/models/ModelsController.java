@@ -43,7 +43,10 @@ class ModelsController {
   @ApiResponse(
       responseCode = "503",
       description = "Models still loading",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   ModelList models() {
     if (!registry.isReady()) {
       throw new ModelsNotReadyException();
@@ -67,7 +70,10 @@ class ModelsController {
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model (the problem lists the available ones)",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   ModelSummary model(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model) {

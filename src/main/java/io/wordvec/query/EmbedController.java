@@ -53,11 +53,17 @@ class EmbedController {
   @ApiResponse(
       responseCode = "400",
       description = "No texts, unknown weighting or tokenizer",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "413",
       description = "More texts than wordvec.limits.max-batch-words",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   EmbedResponse embed(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,

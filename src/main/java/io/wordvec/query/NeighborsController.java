@@ -41,11 +41,17 @@ class NeighborsController {
   @ApiResponse(
       responseCode = "400",
       description = "topn or restrictVocab out of range",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   NeighborsResponse neighbors(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,
@@ -85,11 +91,17 @@ class NeighborsController {
   @ApiResponse(
       responseCode = "400",
       description = "No words, topn or restrictVocab out of range, unknown method",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   NeighborsResponse neighborsOf(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,
@@ -135,11 +147,17 @@ class NeighborsController {
   @ApiResponse(
       responseCode = "400",
       description = "topn out of range or unknown method",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   AnalogyResponse analogy(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,

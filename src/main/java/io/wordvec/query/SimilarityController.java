@@ -33,7 +33,10 @@ class SimilarityController {
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   SimilarityResponse similarity(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,
@@ -56,7 +59,10 @@ class SimilarityController {
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   SetSimilarityResponse setSimilarity(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,
@@ -79,7 +85,10 @@ class SimilarityController {
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model or word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   DoesntMatchResponse doesntMatch(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,

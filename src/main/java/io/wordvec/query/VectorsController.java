@@ -40,7 +40,10 @@ class VectorsController {
   @ApiResponse(
       responseCode = "404",
       description = "Unknown model, or unknown word (with suggested spellings)",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   VectorResponse vector(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,
@@ -75,7 +78,10 @@ class VectorsController {
   @ApiResponse(
       responseCode = "413",
       description = "More words than wordvec.limits.max-batch-words",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
   BatchVectorsResponse vectors(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model,

@@ -3,6 +3,8 @@ package io.wordvec.system;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -43,7 +45,11 @@ class ProblemErrorController implements ErrorController {
       }
       problem = Problems.of(code, ProblemDetailsAdvice.slugFor(code), title(code), detail(code));
       if (status != null) {
-        problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));
+        try {
+          problem.setInstance(new URI(null, null, path, null));
+        } catch (URISyntaxException e) {
+          // not a usable path: leave the instance out
+        }
       }
     }
     return ResponseEntity.status(code)

@@ -61,8 +61,23 @@ public final class Trainer {
   }
 
   /**
-   * Continues training {@code base} on a new corpus, adding its new frequent words to the
-   * vocabulary.
+   * Continues training {@code base} on a new, pre-tokenised corpus, adding its new frequent words
+   * to the vocabulary.
+   *
+   * <p>Training starts from the base model's full state: input and output vectors and counts. Words
+   * of the new corpus that are not in the base vocabulary and occur at least {@code
+   * options.minCount()} times are appended after the base words (base ids are kept), with input
+   * vectors initialised as in a fresh training and output vectors at zero. The noise distribution
+   * uses the base counts plus the new corpus' counts; subsampling uses the new corpus' counts.
+   * Updates to the input vectors of base words are scaled by {@code options.lockFactor()} (0
+   * freezes them, as gensim's {@code vectors_lockf}); output vectors always train. Architecture,
+   * dimension, window, negative, sample and noise exponent come from the base model.
+   *
+   * <p>{@code base} is not modified: the result has its own arrays.
+   *
+   * @throws TrainingCancelledException if {@code cancellation} was cancelled
+   * @throws IllegalArgumentException on bad options or a corpus with no usable word
+   * @throws IOException if the corpus cannot be read or is not valid UTF-8
    */
   public static TrainedModel fineTune(
       TrainedModel base,
@@ -71,6 +86,32 @@ public final class Trainer {
       TrainingListener listener,
       CancellationToken cancellation)
       throws IOException {
-    throw new UnsupportedOperationException("fine-tuning is not implemented yet");
+    return fineTune(base, corpus, options, Tokenizer.whitespace(), listener, cancellation);
+  }
+
+  /**
+   * Fine-tunes on a corpus split with {@code tokenizer}.
+   *
+   * @see #fineTune(TrainedModel, Path, FineTuneOptions, TrainingListener, CancellationToken)
+   */
+  public static TrainedModel fineTune(
+      TrainedModel base,
+      Path corpus,
+      FineTuneOptions options,
+      Tokenizer tokenizer,
+      TrainingListener listener,
+      CancellationToken cancellation)
+      throws IOException {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(corpus, "corpus");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(tokenizer, "tokenizer");
+    return TrainingRun.fineTune(
+        base,
+        corpus,
+        options,
+        tokenizer,
+        listener == null ? TrainingListener.NONE : listener,
+        cancellation == null ? new CancellationToken() : cancellation);
   }
 }

@@ -2,6 +2,7 @@ package io.wordvec.train;
 
 import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
+import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -73,6 +74,138 @@ final class TrainingRun {
           Instant.now(),
           Map.of());
     }
+  }
+
+  static TrainedModel fineTune(
+      TrainedModel base,
+      Path corpus,
+      FineTuneOptions options,
+      Tokenizer tokenizer,
+      TrainingListener listener,
+      CancellationToken cancellation)
+      throws IOException {
+    validate(options);
+    TrainingConfig config =
+        base.config()
+            .withEpochs(options.epochs())
+            .withAlpha(options.alpha())
+            .withMinAlpha(options.minAlpha())
+            .withMinCount(options.minCount())
+            .withThreads(options.threads())
+            .withSeed(options.seed())
+            .validate();
+    if (config.dimension() != base.dimension()) {
+      throw new IllegalArgumentException(
+          "base model config says dimension "
+              + config.dimension()
+              + " but its vectors have "
+              + base.dimension());
+    }
+    Vocabulary baseVocabulary = base.vocabulary();
+    int baseSize = baseVocabulary.size();
+    long[][] corpusCounts = new long[1][];
+    Progress progress = new Progress(listener, config.epochs());
+    progress.vocabulary(0, 0);
+    try (EncodedCorpus encoded =
+        EncodedCorpus.encode(
+            corpus,
+            tokenizer,
+            config.minCount(),
+            0,
+            config.maxSentenceLength(),
+            (counts, minCount, maxVocab, source) -> {
+              Vocabulary merged = merge(baseVocabulary, counts, minCount);
+              long[] own = new long[merged.size()];
+              for (int i = 0; i < own.length; i++) {
+                own[i] = counts.count(merged.word(i));
+              }
+              corpusCounts[0] = own;
+              return merged;
+            },
+            (tokens, estimate) -> {
+              checkCancelled(cancellation);
+              progress.vocabulary(tokens, estimate);
+            })) {
+      checkCancelled(cancellation);
+      Vocabulary vocabulary = encoded.vocabulary();
+      int dim = config.dimension();
+      int cells = matrixSize(vocabulary.size(), dim);
+      // Copies: the base model's arrays are never written.
+      float[] inputVectors = java.util.Arrays.copyOf(base.inputVectors(), cells);
+      float[] outputVectors = java.util.Arrays.copyOf(base.outputVectors(), cells);
+      initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
+      runEpochs(
+          encoded,
+          config,
+          inputVectors,
+          outputVectors,
+          vocabulary.counts(),
+          corpusCounts[0],
+          baseSize,
+          (float) options.lockFactor(),
+          progress,
+          cancellation);
+      return new TrainedModel(
+          vocabulary,
+          dim,
+          inputVectors,
+          outputVectors,
+          config,
+          encoded.stats(),
+          Instant.now(),
+          Map.of());
+    }
+  }
+
+  private static void validate(FineTuneOptions o) {
+    if (o.epochs() <= 0) {
+      throw new IllegalArgumentException("epochs must be > 0, was " + o.epochs());
+    }
+    if (!(o.alpha() > 0) || !Double.isFinite(o.alpha())) {
+      throw new IllegalArgumentException("alpha must be > 0, was " + o.alpha());
+    }
+    if (!(o.minAlpha() >= 0 && o.minAlpha() <= o.alpha())) {
+      throw new IllegalArgumentException(
+          "minAlpha must be in [0, alpha=" + o.alpha() + "], was " + o.minAlpha());
+    }
+    if (o.minCount() < 1) {
+      throw new IllegalArgumentException("minCount must be >= 1, was " + o.minCount());
+    }
+    if (!(o.lockFactor() >= 0 && o.lockFactor() <= 1)) {
+      throw new IllegalArgumentException("lockFactor must be in [0, 1], was " + o.lockFactor());
+    }
+    if (o.threads() <= 0) {
+      throw new IllegalArgumentException("threads must be > 0, was " + o.threads());
+    }
+  }
+
+  /**
+   * The base vocabulary with its ids and counts plus this corpus' counts, followed by the new words
+   * that reach {@code minCount} in this corpus, most frequent first.
+   */
+  static Vocabulary merge(Vocabulary base, VocabularyBuilder counts, int minCount) {
+    Vocabulary fresh = counts.build(minCount, 0);
+    int added = 0;
+    for (int i = 0; i < fresh.size(); i++) {
+      if (!base.contains(fresh.word(i))) {
+        added++;
+      }
+    }
+    String[] words = new String[base.size() + added];
+    long[] merged = new long[words.length];
+    for (int i = 0; i < base.size(); i++) {
+      words[i] = base.word(i);
+      merged[i] = base.count(i) + counts.count(words[i]);
+    }
+    int next = base.size();
+    for (int i = 0; i < fresh.size(); i++) {
+      if (!base.contains(fresh.word(i))) {
+        words[next] = fresh.word(i);
+        merged[next] = fresh.count(i);
+        next++;
+      }
+    }
+    return new Vocabulary(words, merged);
   }
 
   /** Rows x dim as an array length, or a clear error when Java arrays cannot hold it. */

@@ -141,6 +141,80 @@ class TrainCommandTests {
   }
 
   @Test
+  void fineTunesANativeModelOnANewCorpus() throws Exception {
+    Path base = tmp.resolve("base.wvm");
+    Path tuned = tmp.resolve("tuned.wvm");
+    String kjv =
+        Path.of(TrainCommandTests.class.getResource("/corpora/kjv-pentateuch.txt").toURI())
+            .toString();
+    assertThat(
+            run(
+                "train",
+                "--corpus",
+                hamlet(),
+                "--output",
+                base.toString(),
+                "--dim",
+                "8",
+                "--epochs",
+                "1",
+                "--quiet"))
+        .isEqualTo(ExitCodes.OK);
+
+    int code =
+        run(
+            "fine-tune",
+            "--model",
+            base.toString(),
+            "--corpus",
+            kjv,
+            "--output",
+            tuned.toString(),
+            "--epochs",
+            "1",
+            "--min-count",
+            "20",
+            "--quiet");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    LoadedModel loaded = ModelFiles.load(tuned);
+    assertThat(loaded.vectors().vocabulary().contains("moses")).isTrue();
+    assertThat(ModelFiles.load(base).vectors().vocabulary().contains("moses")).isFalse();
+    assertThat(out.toString()).contains("new");
+  }
+
+  @Test
+  void fineTuningAVectorsOnlyFileFailsClearly() throws Exception {
+    Path base = tmp.resolve("base.bin");
+    assertThat(
+            run(
+                "train",
+                "--corpus",
+                hamlet(),
+                "--output",
+                base.toString(),
+                "--dim",
+                "8",
+                "--epochs",
+                "1",
+                "--quiet"))
+        .isEqualTo(ExitCodes.OK);
+
+    int code =
+        run(
+            "fine-tune",
+            "--model",
+            base.toString(),
+            "--corpus",
+            hamlet(),
+            "--output",
+            tmp.resolve("t.wvm").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(err.toString()).contains("vectors only");
+  }
+
+  @Test
   void trainIsACliCommand() {
     assertThat(WordvecCli.isCliInvocation("train", "--help")).isTrue();
   }

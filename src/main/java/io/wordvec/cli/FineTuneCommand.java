@@ -1,0 +1,183 @@
+package io.wordvec.cli;
+
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.train.CancellationToken;
+import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.Trainer;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.vocab.Tokenizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wordvec fine-tune}: continues training a native ({@code .wvm}) model on a new corpus,
+ * adding the corpus' new frequent words, and saves the result.
+ */
+@Command(
+    name = "fine-tune",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Continues training a full model (.wvm, as saved by train) on a new corpus, adding its new",
+      "words that reach --min-count. Architecture, dimension, window, negative and sample come"
+          + " from the model."
+    },
+    sortOptions = false)
+public final class FineTuneCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "FILE",
+      description = "Base model, native format (.wvm) with its training state.")
+  Path model;
+
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "FILE",
+      description = "New corpus, plain text or gzip.")
+  Path corpus;
+
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "PATH",
+      description = "Where to save the result; the extension picks the format (default .wvm).")
+  Path output;
+
+  @Option(
+      names = "--epochs",
+      defaultValue = "5",
+      description = "Passes over the new corpus (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--alpha",
+      defaultValue = "0.01",
+      description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(
+      names = "--min-alpha",
+      defaultValue = "0.0001",
+      description = "Final learning rate (default: ${DEFAULT-VALUE}).")
+  double minAlpha;
+
+  @Option(
+      names = "--min-count",
+      defaultValue = "5",
+      description = "New words need this many occurrences (default: ${DEFAULT-VALUE}).")
+  int minCount;
+
+  @Option(
+      names = "--lock-factor",
+      defaultValue = "1.0",
+      description =
+          "Scale of updates to the existing word vectors: 0 frozen, 1 free (default:"
+              + " ${DEFAULT-VALUE}).")
+  double lockFactor;
+
+  @Option(names = "--threads", description = "Worker threads (default: available processors).")
+  Integer threads;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--tokenizer",
+      defaultValue = "whitespace",
+      description = "whitespace or normalizing (default: ${DEFAULT-VALUE}).")
+  String tokenizer;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    FineTuneOptions options =
+        new FineTuneOptions(
+            epochs,
+            alpha,
+            minAlpha,
+            minCount,
+            lockFactor,
+            threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+            seed);
+    Tokenizer tok;
+    VectorFormat format = VectorFormat.fromExtension(output).orElse(VectorFormat.NATIVE);
+    try {
+      tok = TrainCommand.tokenizer(tokenizer);
+    } catch (IllegalArgumentException e) {
+      err.println("wordvec fine-tune: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    CancellationToken cancellation = new CancellationToken();
+    Thread hook = new Thread(cancellation::cancel, "wordvec-fine-tune-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
+    try {
+      LoadedModel loaded = ModelFiles.load(model);
+      TrainedModel base =
+          loaded
+              .trained()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "model "
+                              + model
+                              + " holds vectors only; fine-tuning needs a full model saved by"
+                              + " 'wordvec train' in the .wvm format"));
+      long start = System.nanoTime();
+      TrainedModel tuned = Trainer.fineTune(base, corpus, options, tok, progress, cancellation);
+      progress.finish();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (format == VectorFormat.NATIVE) {
+        ModelFiles.save(tuned, output);
+      } else {
+        ModelFiles.save(tuned.wordVectors(), output, format);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "fine-tuned %s on %,d tokens in %.1f s: %d words (%d new); saved %s%n",
+              model.getFileName(),
+              tuned.corpus().tokens(),
+              seconds,
+              tuned.vocabulary().size(),
+              tuned.vocabulary().size() - base.vocabulary().size(),
+              output);
+      return ExitCodes.OK;
+    } catch (TrainingCancelledException e) {
+      progress.finish();
+      err.println("wordvec fine-tune: cancelled, nothing written");
+      return ExitCodes.CANCELLED;
+    } catch (IOException | IllegalArgumentException e) {
+      progress.finish();
+      err.println("wordvec fine-tune: " + e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting (Ctrl-C): the hook has run.
+      }
+    }
+  }
+}
