@@ -11,6 +11,13 @@ import java.util.Objects;
  * row-major {@code float[]} (row = word id), and a unit-normalised copy made once at construction
  * so that no query pays for it (and memory does not double at an unpredictable moment).
  *
+ * <p>Neighbour queries are exact: every row of the searched range is scored. Models of at least
+ * 2^18 floats also keep an 8-bit copy of the unit rows (a quarter of the float matrix, made at
+ * construction): scans read that, then rescore on the float rows only the few rows whose score
+ * bound can reach the top k, so the answers are bit-identical to a full float scan at about a
+ * quarter of the memory traffic. Large scans are split across a shared pool of daemon threads (one
+ * per core); each querying thread keeps a scratch array of one float per word.
+ *
  * <p>Thread-safe: nothing is mutated after construction. The raw array is owned by this object (and
  * possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
  */
@@ -238,9 +245,7 @@ public final class WordVectors {
     }
     normalizeInPlace(query);
     int excluded = positiveIds.length + negativeIds.length;
-    TopK heap =
-        NeighborScan.cosAdd(
-            normalized, dimension, searchRows(restrictVocab), query, topn + excluded);
+    TopK heap = cosAdd(query, searchRows(restrictVocab), topn + excluded);
     return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
   }
 
