@@ -707,6 +707,12 @@ function updateJob(view) {
   if (view.state === 'SUCCEEDED' && view.result && view.result.vocabularySize) {
     stats.push(`${number(view.result.vocabularySize)} words in the model`);
   }
+  const drift = view.state === 'SUCCEEDED' && view.result && view.result.drift;
+  if (drift) {
+    stats.push(`${number(drift.newWords)} new words`);
+    stats.push(`mean cosine shift ${Number(drift.meanCosineShift).toFixed(3)}`);
+    stats.push(`top-10 neighbours kept ${Math.round(100 * drift.neighborOverlap)}%`);
+  }
   el.querySelector('.job-stats').textContent = `${Math.round(100 * progress)}% · ${stats.join(' · ')}`;
 
   const losses = el.querySelector('.losses');
