@@ -284,7 +284,9 @@ function bold(text) {
 
 function renderResults(list, neighbors) {
   list.replaceChildren();
-  const top = Math.max(1e-9, ...neighbors.map((n) => Math.abs(scoreOf(n))));
+  // Cosines fill the bar to their value, so that 0.78 and 0.69 look different; scores above 1
+  // (3CosMul) are scaled to the best one.
+  const top = Math.max(1, ...neighbors.map((n) => Math.abs(scoreOf(n))));
   neighbors.forEach((n, i) => {
     const li = document.createElement('li');
     li.dataset.word = n.word;
@@ -301,7 +303,6 @@ function renderResults(list, neighbors) {
     const fill = document.createElement('span');
     fill.className = 'fill';
     fill.style.display = 'block';
-    // Bars are relative to the best score so that differences show for any model.
     fill.style.width = `${Math.max(2, (100 * Math.max(0, scoreOf(n))) / top)}%`;
     track.append(fill);
     const score = document.createElement('span');
