@@ -819,9 +819,10 @@ async function start() {
 
   const wanted = readLocation();
   await loadModels(wanted.model);
+  await loadJobs();
+  // Ready: models and the job list are on the page (browser tests wait for this).
   document.body.dataset.ready = 'true';
   if (wanted.word) search(wanted.word);
-  loadJobs();
 }
 
 start();
