@@ -4,14 +4,17 @@
 # usage: bench/query-vs-gensim.sh random [N] [DIM]      random Gaussian vectors (default 100000 300)
 #        bench/query-vs-gensim.sh file VECTORS.bin      an existing word2vec binary file
 #
-# env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir)
+# env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir),
+#      ROUNDS (default 2: wordvec and gensim alternate, so both see the same machine load)
 # The same 1,000 query words (a seeded sample of the 20,000 most frequent) go to both tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA:-java}
 WORK=${WORK:-$(mktemp -d)}
+ROUNDS=${ROUNDS:-2}
 mode=${1:-random}
+mkdir -p "$WORK"
 
 ./mvnw -B -ntp -q test-compile
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
@@ -21,7 +24,7 @@ JVM=(--add-modules jdk.incubator.vector -Xmx6g -XX:+UseParallelGC)
 if [[ "$mode" == random ]]; then
   n=${2:-100000}; dim=${3:-300}
   model="$WORK/random-${n}x${dim}.bin"
-  "$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench random "$n" "$dim" 1 "$model" 2>/dev/null
+  [[ -f "$model" ]] || "$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench random "$n" "$dim" 1 "$model" 2>/dev/null
 else
   model=$2
 fi
@@ -34,8 +37,11 @@ with open(sys.argv[2], "w") as f:
     f.write("\n".join(random.Random(5).sample(kv.index_to_key, 1000)) + "\n")
 PY
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "# model: $model"
-"$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench measure "$model" "$WORK/queries.txt" "$WORK/model.wvm" 2>/dev/null
-"$PYTHON" bench/gensim_query_bench.py "$model" "$WORK/queries.txt" --own-format "$WORK/gensim.kv"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "# round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench measure "$model" "$WORK/queries.txt" "$WORK/model.wvm" 2>/dev/null
+  "$PYTHON" bench/gensim_query_bench.py "$model" "$WORK/queries.txt" --own-format "$WORK/gensim.kv"
+done
 rm -f "$WORK/model.wvm" "$WORK/gensim.kv" "$WORK/gensim.kv.vectors.npy"

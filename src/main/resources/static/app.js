@@ -284,7 +284,9 @@ function bold(text) {
 
 function renderResults(list, neighbors) {
   list.replaceChildren();
-  const top = Math.max(1e-9, ...neighbors.map((n) => Math.abs(scoreOf(n))));
+  // Cosines fill the bar to their value, so that 0.78 and 0.69 look different; scores above 1
+  // (3CosMul) are scaled to the best one.
+  const top = Math.max(1, ...neighbors.map((n) => Math.abs(scoreOf(n))));
   neighbors.forEach((n, i) => {
     const li = document.createElement('li');
     li.dataset.word = n.word;
@@ -301,7 +303,6 @@ function renderResults(list, neighbors) {
     const fill = document.createElement('span');
     fill.className = 'fill';
     fill.style.display = 'block';
-    // Bars are relative to the best score so that differences show for any model.
     fill.style.width = `${Math.max(2, (100 * Math.max(0, scoreOf(n))) / top)}%`;
     track.append(fill);
     const score = document.createElement('span');
@@ -707,6 +708,12 @@ function updateJob(view) {
   if (view.state === 'SUCCEEDED' && view.result && view.result.vocabularySize) {
     stats.push(`${number(view.result.vocabularySize)} words in the model`);
   }
+  const drift = view.state === 'SUCCEEDED' && view.result && view.result.drift;
+  if (drift) {
+    stats.push(`${number(drift.newWords)} new words`);
+    stats.push(`mean cosine shift ${Number(drift.meanCosineShift).toFixed(3)}`);
+    stats.push(`top-10 neighbours kept ${Math.round(100 * drift.neighborOverlap)}%`);
+  }
   el.querySelector('.job-stats').textContent = `${Math.round(100 * progress)}% · ${stats.join(' · ')}`;
 
   const losses = el.querySelector('.losses');
@@ -812,9 +819,10 @@ async function start() {
 
   const wanted = readLocation();
   await loadModels(wanted.model);
+  await loadJobs();
+  // Ready: models and the job list are on the page (browser tests wait for this).
   document.body.dataset.ready = 'true';
   if (wanted.word) search(wanted.word);
-  loadJobs();
 }
 
 start();

@@ -1,6 +1,7 @@
 package io.wordvec.jobs;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -120,7 +121,7 @@ class JobsProblem extends ErrorResponseException {
   /** One bad field of a request. */
   record FieldProblem(String field, String message) {}
 
-  static JobsProblem invalidJob(java.util.List<FieldProblem> errors) {
+  static JobsProblem invalidJob(List<FieldProblem> errors) {
     StringBuilder detail = new StringBuilder("invalid job request: ");
     for (int i = 0; i < errors.size(); i++) {
       if (i > 0) {

@@ -277,22 +277,22 @@ final class Worker {
       int outputRow = word * d;
       float f = VectorMath.dotUnchecked(x, xOff, out, outputRow, d);
       float g;
-      if (f >= Sigmoid.MAX_EXP || f <= -Sigmoid.MAX_EXP) {
+      // Range test on the index, not on f: just below MAX_EXP, f + MAX_EXP rounds up to 2 MAX_EXP
+      // in float and the index would be TABLE_SIZE.
+      int idx = (int) ((f + Sigmoid.MAX_EXP) * Sigmoid.SCALE);
+      if (idx < 0 || idx >= Sigmoid.TABLE_SIZE) {
         // Clipped gradient as word2vec.c: sigma is taken as exactly 0 or 1 out here.
         float label = k == 0 ? 1f : 0f;
         float sigma = f > 0 ? 1f : 0f;
         g = (label - sigma) * a;
         // Out here the loss is max(0, -z) up to e^-6 (0.25%); log1p would cost a sixth of the run.
         sampleLoss += Math.max(0f, k == 0 ? -f : f);
+      } else if (k == 0) {
+        g = (1f - Sigmoid.SIGMOID[idx]) * a;
+        sampleLoss += Sigmoid.LOSS_POSITIVE[idx];
       } else {
-        int idx = (int) ((f + Sigmoid.MAX_EXP) * Sigmoid.SCALE);
-        if (k == 0) {
-          g = (1f - Sigmoid.SIGMOID[idx]) * a;
-          sampleLoss += Sigmoid.LOSS_POSITIVE[idx];
-        } else {
-          g = -Sigmoid.SIGMOID[idx] * a;
-          sampleLoss += Sigmoid.LOSS_NEGATIVE[idx];
-        }
+        g = -Sigmoid.SIGMOID[idx] * a;
+        sampleLoss += Sigmoid.LOSS_NEGATIVE[idx];
       }
       if (g != 0f) {
         VectorMath.axpyUnchecked(g, out, outputRow, gradient, 0, d);

@@ -26,12 +26,13 @@ public final class Projection {
   static final long SEED = 0x5eed_2d_a9L;
 
   /**
-   * Iteration cap. The iteration is cheap (the matrix is at most {@code min(count, dimension)}
-   * square) and usually converges in tens of steps; when two eigenvalues are nearly equal the
-   * individual axes converge slowly, but the plane they span, which is what a map shows, converges
-   * quickly, so stopping at the cap still gives a faithful picture.
+   * Iteration cap. On real word vectors the maps match an exact SVD to 1e-5 within 60 steps (see
+   * ProjectionParityTests); the cap leaves five times that. It bounds the worst case, points with
+   * nearly equal variances in many directions (random vectors), where the axes turn slowly inside a
+   * plane that has already settled: stopping there still draws a faithful picture, and it keeps the
+   * worst 500-word map of 300-dimensional vectors to a fraction of a second.
    */
-  private static final int MAX_ITERATIONS = 3000;
+  private static final int MAX_ITERATIONS = 300;
 
   private static final double TOLERANCE = 1e-12;
 

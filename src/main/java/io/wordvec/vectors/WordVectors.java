@@ -11,6 +11,13 @@ import java.util.Objects;
  * row-major {@code float[]} (row = word id), and a unit-normalised copy made once at construction
  * so that no query pays for it (and memory does not double at an unpredictable moment).
  *
+ * <p>Neighbour queries are exact: every row of the searched range is scored. Models of at least
+ * 2^18 floats also keep an 8-bit copy of the unit rows (a quarter of the float matrix, made at
+ * construction): scans read that, then rescore on the float rows only the few rows whose score
+ * bound can reach the top k, so the answers are bit-identical to a full float scan at about a
+ * quarter of the memory traffic. Large scans are split across a shared pool of daemon threads (one
+ * per core); each querying thread keeps a scratch array of one float per word.
+ *
  * <p>Thread-safe: nothing is mutated after construction. The raw array is owned by this object (and
  * possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
  */
@@ -76,7 +83,7 @@ public final class WordVectors {
         (from, to) -> {
           for (int r = from; r < to; r++) {
             int off = r * dim;
-            float norm = VectorMath.norm(vectors, off, dim);
+            float norm = (float) Math.sqrt(sumOfSquares(vectors, off, dim));
             float inverse = 1f / norm;
             if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
               // The common case: copy and scale in one pass over the row.
@@ -97,6 +104,27 @@ public final class WordVectors {
           }
         });
     return out;
+  }
+
+  /**
+   * Plain-Java sum of squares for the one-off pass at construction. Deliberately not the Vector
+   * API: a model is usually built right after JVM start, when Vector API calls still run
+   * interpreted and cost far more than this loop (measured: a third of a cold load's CPU).
+   */
+  static float sumOfSquares(float[] x, int off, int len) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = off;
+    int upper = off + (len & ~3);
+    for (; i < upper; i += 4) {
+      s0 += x[i] * x[i];
+      s1 += x[i + 1] * x[i + 1];
+      s2 += x[i + 2] * x[i + 2];
+      s3 += x[i + 3] * x[i + 3];
+    }
+    for (; i < off + len; i++) {
+      s0 += x[i] * x[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
@@ -238,9 +266,7 @@ public final class WordVectors {
     }
     normalizeInPlace(query);
     int excluded = positiveIds.length + negativeIds.length;
-    TopK heap =
-        NeighborScan.cosAdd(
-            normalized, dimension, searchRows(restrictVocab), query, topn + excluded);
+    TopK heap = cosAdd(query, searchRows(restrictVocab), topn + excluded);
     return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
   }
 

@@ -92,6 +92,36 @@ class TrainingPageBrowserTests {
   }
 
   @Test
+  void aModelTrainedHereCanBeFineTunedFromThePage() throws IOException {
+    WebElement trained = startTraining("hamlet.txt", "hamlet-base", "1");
+    untilFinal(trained, Duration.ofSeconds(120));
+    assertThat(trained.findElement(By.className("state")).getText()).isEqualTo("SUCCEEDED");
+    // the toy model is a plain vector file: it cannot be fine-tuned, the model trained here can
+    WebElement fineTune = driver.findElement(By.cssSelector("#job-type option[value='fine-tune']"));
+    assertThat(fineTune.isEnabled()).isFalse();
+    trained.findElement(By.cssSelector("button.use")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(fineTune));
+
+    int jobsBefore = driver.findElements(By.cssSelector("#jobs li.job")).size();
+    fillJobForm("kjv-pentateuch.txt", "hamlet-tuned", "1");
+    new Select(driver.findElement(By.id("job-type"))).selectByValue("fine-tune");
+    driver.findElement(By.id("job-start")).click();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector("#jobs li.job"), jobsBefore + 1));
+    WebElement tuned = driver.findElement(By.cssSelector("#jobs li.job"));
+
+    untilFinal(tuned, Duration.ofSeconds(120));
+    Browser.screenshot(driver, "training-fine-tuned");
+    assertThat(tuned.findElement(By.className("state")).getText()).isEqualTo("SUCCEEDED");
+    assertThat(tuned.findElement(By.className("job-title")).getText())
+        .contains("hamlet-tuned")
+        .contains("fine-tune of hamlet-base");
+    assertThat(tuned.findElement(By.className("job-stats")).getText())
+        .contains("new words")
+        .contains("neighbours kept");
+  }
+
+  @Test
   void cancellingAJobShowsItCancelledAndOffersNoModel() throws IOException {
     WebElement job = startTraining("kjv-pentateuch.txt", "pentateuch-cancelled", "100");
 

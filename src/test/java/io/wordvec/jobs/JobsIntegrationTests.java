@@ -1,7 +1,6 @@
 package io.wordvec.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,8 +143,6 @@ class JobsIntegrationTests {
     body.put("params", Map.of("epochs", 5, "alpha", 0.025, "minCount", 5, "threads", 2));
     JsonNode end = http().awaitEnd(submitted(body));
 
-    // until the engine's fine-tuning lands, the job fails with this message
-    assumeFalse(end.path("error").asString("").contains("not implemented yet"));
     assertThat(end.get("state").asString()).as(end.toString()).isEqualTo("SUCCEEDED");
     JsonNode drift = end.get("result").get("drift");
     assertThat(drift.get("newWords").asInt()).isPositive();

@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
 public final class QueryBench {
 
   private static final int TOPN = 10;
-  private static final int WARMUP_ROUNDS = 3;
+  private static final int WARMUP_ROUNDS = 1;
 
   private QueryBench() {}
 
@@ -66,26 +66,39 @@ public final class QueryBench {
     Word2VecFormat.writeBinary(new WordVectors(new Vocabulary(words, counts), dim, data), out);
   }
 
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
   private static void measure(Path model, Path queries, Path nativeFile) throws IOException {
+    double cpu0 = cpuSeconds();
     long t0 = System.nanoTime();
     LoadedModel loaded = ModelFiles.load(model);
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    double loadCpu = cpuSeconds() - cpu0;
     WordVectors vectors = loaded.vectors();
     System.out.printf(
         Locale.ROOT,
         "{\"tool\":\"wordvec\",\"what\":\"load\",\"format\":\"%s\",\"seconds\":%.3f,"
-            + "\"words\":%d,\"dim\":%d}%n",
+            + "\"cpu_seconds\":%.3f,\"words\":%d,\"dim\":%d}%n",
         loaded.format().extension(),
         loadSeconds,
+        loadCpu,
         vectors.size(),
         vectors.dimension());
     if (nativeFile != null) {
       NativeFormat.write(vectors, nativeFile);
       double[] times = new double[5];
+      double[] cpus = new double[5];
       for (int i = 0; i < times.length; i++) {
+        double c = cpuSeconds();
         long t = System.nanoTime();
         WordVectors again = NativeFormat.read(nativeFile).vectors();
         times[i] = (System.nanoTime() - t) / 1e9;
+        cpus[i] = cpuSeconds() - c;
         if (again.size() != vectors.size()) {
           throw new IllegalStateException("native round trip lost words");
         }
@@ -93,8 +106,9 @@ public final class QueryBench {
       System.out.printf(
           Locale.ROOT,
           "{\"tool\":\"wordvec\",\"what\":\"load\",\"format\":\"wvm\",\"seconds\":%.3f,"
-              + "\"first\":%.3f,\"runs\":%s}%n",
-          Arrays.stream(times).sorted().toArray()[times.length / 2],
+              + "\"cpu_seconds\":%.3f,\"first\":%.3f,\"runs\":%s}%n",
+          median(times),
+          median(cpus),
           times[0],
           Arrays.toString(times));
     }
@@ -112,24 +126,34 @@ public final class QueryBench {
       }
     }
     long[] micros = new long[words.size()];
+    double cpuStart = cpuSeconds();
     for (int i = 0; i < words.size(); i++) {
       long t = System.nanoTime();
       sink += vectors.mostSimilar(List.of(words.get(i)), List.of(), TOPN, 0).get(0).id();
       micros[i] = (System.nanoTime() - t) / 1000;
     }
+    double cpuPerQuery = (cpuSeconds() - cpuStart) / words.size() * 1e6;
     Arrays.sort(micros);
     double mean = Arrays.stream(micros).average().orElse(0);
     System.out.printf(
         Locale.ROOT,
         "{\"tool\":\"wordvec\",\"what\":\"most_similar top-%d\",\"queries\":%d,\"p50_us\":%d,"
-            + "\"p99_us\":%d,\"mean_us\":%.0f,\"simd\":\"%s\",\"threads\":%d,\"sink\":%d}%n",
+            + "\"p99_us\":%d,\"mean_us\":%.0f,\"cpu_us_per_query\":%.0f,\"simd\":\"%s\","
+            + "\"threads\":%d,\"sink\":%d}%n",
         TOPN,
         micros.length,
         micros[micros.length / 2],
         micros[(int) (micros.length * 0.99)],
         mean,
+        cpuPerQuery,
         VectorMath.implementationName(),
         Runtime.getRuntime().availableProcessors(),
         sink % 10);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 }
