@@ -20,11 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
-    description = {
-      "Converts between model formats, chosen by extension: .wvm (native), .bin (word2vec",
-      "binary), .txt (word2vec text), .vec (fastText text). Word2vec formats hold only the",
-      "word vectors; converting from them gives counts derived from the word order."
-    },
+    description =
+        "Converts between model formats, chosen by extension: .wvm (native), .bin (word2vec "
+            + "binary), .txt (word2vec text), .vec (fastText text). Word2vec formats hold only the "
+            + "word vectors; converting from them gives counts derived from the word order.",
     sortOptions = false)
 public final class ConvertCommand implements Callable<Integer> {
 

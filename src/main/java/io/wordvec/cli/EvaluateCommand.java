@@ -32,13 +32,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Scores a model by gensim's protocol: analogies by 3CosAdd (or 3CosMul) over the most",
-      "frequent words (30,000 by default), case-insensitive, questions with an unknown word",
-      "skipped and reported as coverage; word pairs by Spearman's rho with the",
-      "out-of-vocabulary share. Without --analogies or --pairs, the bundled Google analogy",
-      "set and WordSim-353 are used."
-    },
+    description =
+        "Scores a model by gensim's protocol: analogies by 3CosAdd (or 3CosMul) over the most "
+            + "frequent words (30,000 by default), case-insensitive, questions with an unknown word "
+            + "skipped and reported as coverage; word pairs by Spearman's rho with the "
+            + "out-of-vocabulary share. Without --analogies or --pairs, the bundled Google analogy "
+            + "set and WordSim-353 are used.",
     sortOptions = false)
 public final class EvaluateCommand implements Callable<Integer> {
 

@@ -26,11 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fine-tune",
     mixinStandardHelpOptions = true,
-    description = {
-      "Continues training a full model (.wvm, as saved by train) on a new corpus, adding its new",
-      "words that reach --min-count. Architecture, dimension, window, negative and sample come"
-          + " from the model."
-    },
+    description =
+        "Continues training a full model (.wvm, as saved by train) on a new corpus, adding its new "
+            + "words that reach --min-count. Architecture, dimension, window, negative and sample come"
+            + " from the model.",
     sortOptions = false)
 public final class FineTuneCommand implements Callable<Integer> {
 

@@ -25,11 +25,10 @@ import picocli.CommandLine.Spec;
     name = "neighbors",
     aliases = "neighbours",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prints the nearest words by cosine similarity. Several words are combined like gensim's",
-      "most_similar: unit vectors added, --negative words subtracted (king - man + woman:",
-      "neighbors --model M king woman --negative man)."
-    },
+    description =
+        "Prints the nearest words by cosine similarity. Several words are combined like gensim's "
+            + "most_similar: unit vectors added, --negative words subtracted (king - man + woman: "
+            + "neighbors --model M king woman --negative man).",
     sortOptions = false)
 public final class NeighborsCommand implements Callable<Integer> {
 

@@ -27,11 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = {
-      "Trains word2vec vectors (skip-gram or CBOW, negative sampling) on a corpus file:",
-      "one sentence per line, whitespace-separated tokens (or raw text with --tokenizer"
-          + " normalizing), plain or gzip."
-    },
+    description =
+        "Trains word2vec vectors (skip-gram or CBOW, negative sampling) on a corpus file: "
+            + "one sentence per line, whitespace-separated tokens (or raw text with --tokenizer"
+            + " normalizing), plain or gzip.",
     sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
@@ -48,10 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--output",
       required = true,
       paramLabel = "PATH",
-      description = {
-        "Where to save the model; the extension picks the format: .wvm (native, full model:",
-        "can be fine-tuned; the default), .bin (word2vec binary), .txt or .vec (text)."
-      })
+      description =
+          "Where to save the model; the extension picks the format: .wvm (native, full model: "
+              + "can be fine-tuned; the default), .bin (word2vec binary), .txt or .vec (text).")
   Path output;
 
   @Option(
