@@ -13,6 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaVectorOps implements VectorOps {
 
+  /** The module these kernels need; the JVM must be started with it added. */
+  static final String MODULE = "jdk.incubator.vector";
+
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
   /** Bytes with as many lanes as {@link #SPECIES}: each byte lane widens to one float lane. */

@@ -1,6 +1,6 @@
 package io.wordvec.vectors;
 
-/** Plain-Java kernels: the fallback when {@code jdk.incubator.vector} is not available. */
+/** Plain-Java kernels: the fallback when the Vector API module is not available. */
 final class ScalarVectorOps implements VectorOps {
 
   @Override

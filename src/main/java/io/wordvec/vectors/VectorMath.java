@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The one entry point for vector arithmetic on flat {@code float[]} rows. Checks arguments once,
- * then delegates to the fastest available kernels: the Vector API ({@code jdk.incubator.vector})
- * when the JVM was started with {@code --add-modules jdk.incubator.vector}, otherwise plain Java.
+ * then delegates to the fastest available kernels: the incubating Vector API ({@link
+ * PanamaVectorOps}) when the JVM was started with that module added, otherwise plain Java.
  *
  * <p>Thread-safe and stateless. Hot loops that have validated their matrix shapes once call the
  * unchecked variants {@link #dotUnchecked} and {@link #axpyUnchecked}.
@@ -15,21 +15,24 @@ import java.util.Objects;
 public final class VectorMath {
 
   private static final Logger LOG = System.getLogger(VectorMath.class.getName());
-  private static final VectorOps OPS = chooseImplementation();
   private static final VectorOps SCALAR = new ScalarVectorOps();
+  private static final VectorOps OPS = chooseImplementation();
 
   private VectorMath() {}
 
   private static VectorOps chooseImplementation() {
     if (Boolean.getBoolean("wordvec.simd.disabled")) {
       LOG.log(Level.INFO, "Vector math: scalar (SIMD disabled by wordvec.simd.disabled)");
-      return new ScalarVectorOps();
+      return SCALAR;
     }
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+    // MODULE is a compile-time constant: reading it does not load PanamaVectorOps.
+    if (ModuleLayer.boot().findModule(PanamaVectorOps.MODULE).isEmpty()) {
       LOG.log(
           Level.WARNING,
-          "Vector math: scalar. Start the JVM with --add-modules jdk.incubator.vector for SIMD.");
-      return new ScalarVectorOps();
+          "Vector math: scalar. Start the JVM with --add-modules "
+              + PanamaVectorOps.MODULE
+              + " for SIMD.");
+      return SCALAR;
     }
     try {
       VectorOps ops =
@@ -37,11 +40,11 @@ public final class VectorMath {
               Class.forName("io.wordvec.vectors.PanamaVectorOps")
                   .getDeclaredConstructor()
                   .newInstance();
-      LOG.log(Level.INFO, "Vector math: " + ops.name() + " (jdk.incubator.vector)");
+      LOG.log(Level.INFO, "Vector math: " + ops.name() + " (" + PanamaVectorOps.MODULE + ")");
       return ops;
     } catch (ReflectiveOperationException | LinkageError e) {
       LOG.log(Level.WARNING, "Vector math: scalar (Vector API unusable: " + e + ")");
-      return new ScalarVectorOps();
+      return SCALAR;
     }
   }
 
