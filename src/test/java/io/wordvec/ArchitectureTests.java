@@ -41,8 +41,18 @@ class ArchitectureTests {
         .resideInAnyPackage(ENGINE)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.jobs..", "io.wordvec.system..")
+        .resideInAPackage("io.wordvec.service..")
+        .check(classes);
+  }
+
+  @Test
+  void springIsUsedOnlyInTheService() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.wordvec.service..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta.servlet..")
         .check(classes);
   }
 

@@ -1,0 +1,370 @@
+package io.wordvec.service.jobs;
+
+import io.wordvec.eval.Drift;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingListener;
+import io.wordvec.train.TrainingPhase;
+import io.wordvec.train.TrainingProgress;
+import io.wordvec.vectors.WordVectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts, schedules and runs training jobs. At most {@code maxRunning} jobs run at once on their
+ * own runner threads (each trains with its own worker threads); at most {@code maxQueued} wait.
+ * Every job is recorded by {@link JobStore} and streamed by {@link JobEvents}.
+ */
+@Service
+class JobService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+  private final JobsProperties properties;
+  private final JobRequestValidator validator;
+  private final CorpusStore corpora;
+  private final ModelCatalog models;
+  private final ModelEvaluator evaluator;
+  private final TrainingEngine engine;
+  private final JobStore store;
+  private final JobEvents events;
+
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor runners;
+  private final ExecutorService evaluation =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "job-evaluation");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile boolean shuttingDown;
+
+  JobService(
+      JobsProperties properties,
+      JobRequestValidator validator,
+      CorpusStore corpora,
+      ModelCatalog models,
+      ModelEvaluator evaluator,
+      TrainingEngine engine,
+      JobStore store,
+      JobEvents events)
+      throws IOException {
+    this.properties = properties;
+    this.validator = validator;
+    this.corpora = corpora;
+    this.models = models;
+    this.evaluator = evaluator;
+    this.engine = engine;
+    this.store = store;
+    this.events = events;
+    for (JobView past : store.loadAll()) {
+      jobs.put(past.id(), new Job(past));
+    }
+    AtomicInteger n = new AtomicInteger();
+    this.runners =
+        new ThreadPoolExecutor(
+            properties.maxRunning(),
+            properties.maxRunning(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "job-runner-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    log.info(
+        "Jobs: {} past, at most {} running and {} waiting, {} training threads by default",
+        jobs.size(),
+        properties.maxRunning(),
+        properties.maxQueued(),
+        properties.effectiveDefaultThreads());
+  }
+
+  /**
+   * Validates and queues a job.
+   *
+   * @throws JobsProblem 400 on bad fields, 409 if the output model exists, 429 if the queue is full
+   */
+  JobView submit(JobRequest request) {
+    JobSpec spec = validator.validate(request);
+    Job job;
+    synchronized (this) {
+      int active = 0;
+      for (Job other : jobs.values()) {
+        if (other.state().isFinal()) {
+          continue;
+        }
+        active++;
+        if (other.spec().outputModel().equals(spec.outputModel())) {
+          throw JobsProblem.modelExists(spec.outputModel());
+        }
+      }
+      if (!spec.overwrite() && models.exists(spec.outputModel())) {
+        throw JobsProblem.modelExists(spec.outputModel());
+      }
+      if (active >= properties.maxRunning() + properties.maxQueued()) {
+        throw JobsProblem.queueFull(properties.maxQueued());
+      }
+      job = new Job(newId(), spec, Instant.now());
+      jobs.put(job.id(), job);
+      store.save(job.view());
+      runners.execute(() -> run(job));
+    }
+    log.info(
+        "Job {} queued: {} -> model '{}'", job.id(), spec.type().apiName(), spec.outputModel());
+    return job.view();
+  }
+
+  /** Every job, newest first. */
+  List<JobView> list() {
+    return jobs.values().stream()
+        .sorted(Comparator.comparing(Job::createdAt).thenComparing(Job::id).reversed())
+        .map(Job::view)
+        .toList();
+  }
+
+  Optional<Job> find(String id) {
+    return Optional.ofNullable(id == null ? null : jobs.get(id));
+  }
+
+  JobView get(String id) {
+    return find(id).orElseThrow(() -> JobsProblem.jobNotFound(id)).view();
+  }
+
+  /**
+   * Cancels a job: a queued one at once, a running one as soon as its training notices.
+   *
+   * @throws JobsProblem 404 if unknown, 409 if it already finished
+   */
+  JobView cancel(String id) {
+    Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
+    if (!job.cancel(Instant.now())) {
+      throw JobsProblem.jobFinished(id, job.state());
+    }
+    JobView view = job.view();
+    log.info("Job {} cancellation requested ({})", id, view.state());
+    if (view.state().isFinal()) {
+      finished(job);
+    }
+    return view;
+  }
+
+  /** The unfinished job that trains on this corpus, if any. */
+  Optional<String> jobUsingCorpus(String corpusId) {
+    return jobs.values().stream()
+        .filter(j -> !j.state().isFinal() && j.spec().corpus().equals(corpusId))
+        .map(Job::id)
+        .findFirst();
+  }
+
+  private void run(Job job) {
+    if (shuttingDown || !job.start(Instant.now())) {
+      return;
+    }
+    JobSpec spec = job.spec();
+    log.info("Job {} started", job.id());
+    changed(job);
+    try {
+      Path corpus = corpora.path(spec.corpus());
+      if (!Files.exists(corpus)) {
+        throw new NoSuchFileException("corpus " + spec.corpus());
+      }
+      TrainingListener listener = new JobListener(job);
+      TrainedModel base = null;
+      TrainedModel model;
+      if (spec.type() == JobType.TRAIN) {
+        job.phase(JobPhase.VOCABULARY);
+        changed(job);
+        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
+      } else {
+        job.phase(JobPhase.LOADING);
+        changed(job);
+        base = models.load(spec.baseModel());
+        checkCancelled(job);
+        job.phase(JobPhase.VOCABULARY);
+        changed(job);
+        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
+      }
+      checkCancelled(job);
+
+      job.phase(JobPhase.EVALUATING);
+      changed(job);
+      WordVectors vectors = model.wordVectors();
+      Map<String, Double> scores = evaluate(job, vectors);
+      Map<String, Double> baseScores = null;
+      JobView.DriftView drift = null;
+      if (base != null) {
+        WordVectors before = base.wordVectors();
+        baseScores = evaluate(job, before);
+        Drift.Report d = Drift.measure(before, vectors);
+        drift =
+            new JobView.DriftView(
+                d.meanCosineShift(),
+                d.sharedWords(),
+                d.neighborOverlap(),
+                d.sampledWords(),
+                d.newWords());
+      }
+      model = model.withEvaluation(scores);
+      checkCancelled(job);
+
+      // past this point the model is published; a late cancel no longer stops the job
+      job.phase(JobPhase.SAVING);
+      changed(job);
+      models.publish(spec.outputModel(), model, vectors, spec.activate());
+      job.succeed(
+          spec.outputModel(),
+          new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),
+          Instant.now());
+      log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
+    } catch (TrainingCancelledException e) {
+      if (shuttingDown) {
+        job.fail(JobStore.INTERRUPTED, Instant.now());
+      } else {
+        job.cancelled(Instant.now());
+        log.info("Job {} cancelled", job.id());
+      }
+    } catch (Exception | OutOfMemoryError e) {
+      log.warn("Job {} failed", job.id(), e);
+      job.fail(readable(e), Instant.now());
+    } finally {
+      finished(job);
+    }
+  }
+
+  /**
+   * Scores vectors on a helper thread so that a cancel is honoured within a fraction of a second
+   * even though scoring a large model takes tens of seconds and cannot itself be interrupted; an
+   * abandoned scoring finishes in the background and is discarded.
+   */
+  private Map<String, Double> evaluate(Job job, WordVectors vectors) throws InterruptedException {
+    CompletableFuture<Map<String, Double>> scores =
+        CompletableFuture.supplyAsync(() -> evaluator.evaluate(vectors), evaluation);
+    while (true) {
+      checkCancelled(job);
+      try {
+        return scores.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // still scoring: look at the cancellation token again
+      } catch (ExecutionException e) {
+        log.warn("Job {}: evaluation failed", job.id(), e.getCause());
+        return Map.of();
+      }
+    }
+  }
+
+  private static void checkCancelled(Job job) {
+    if (job.cancellation().isCancelled()) {
+      throw new TrainingCancelledException();
+    }
+  }
+
+  /** A message for the job record: no class names, no stack traces, no absolute paths. */
+  static String readable(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "not enough memory for this job; use a smaller dim or maxVocab, or give the service"
+          + " more heap";
+    }
+    if (e instanceof UncheckedIOException u) {
+      e = u.getCause();
+    }
+    if (e instanceof NoSuchFileException f) {
+      return "file not found: " + Path.of(f.getFile()).getFileName();
+    }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "internal error while running the job (details are in the service log)";
+    }
+    if (e instanceof IOException) {
+      return "I/O error: " + message;
+    }
+    return message;
+  }
+
+  private void changed(Job job) {
+    JobView view = job.view();
+    store.save(view);
+    events.publish(view);
+  }
+
+  private void finished(Job job) {
+    changed(job);
+    JobView view = job.view();
+    if (view.state().isFinal()) {
+      job.completion().complete(view);
+    }
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[8];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    shuttingDown = true;
+    for (Job job : jobs.values()) {
+      if (job.state() == JobState.QUEUED) {
+        job.fail(JobStore.INTERRUPTED + " (it was QUEUED)", Instant.now());
+        finished(job);
+      } else if (job.state() == JobState.RUNNING) {
+        job.cancellation().cancel();
+      }
+    }
+    runners.shutdown();
+    evaluation.shutdownNow();
+    if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
+      runners.shutdownNow();
+    }
+  }
+
+  /** Forwards training progress into the job and out to its subscribers. */
+  private final class JobListener implements TrainingListener {
+    private final Job job;
+
+    JobListener(Job job) {
+      this.job = job;
+    }
+
+    @Override
+    public void onProgress(TrainingProgress progress) {
+      job.phase(
+          progress.phase() == TrainingPhase.VOCABULARY ? JobPhase.VOCABULARY : JobPhase.TRAINING);
+      job.progress(progress);
+      events.publish(job.view());
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, double loss, long examples) {
+      job.epochEnd(epoch, loss, examples);
+      changed(job);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.wordvec.service.system.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Access control ({@code wordvec.security.*}).
+ *
+ * @param adminToken when set, requests that change state (corpora, jobs, model management) need
+ *     {@code Authorization: Bearer <adminToken>}; queries stay open. Unset or blank: no check.
+ */
+@ConfigurationProperties("wordvec.security")
+public record SecurityProperties(String adminToken) {
+
+  boolean enabled() {
+    return adminToken != null && !adminToken.isBlank();
+  }
+}

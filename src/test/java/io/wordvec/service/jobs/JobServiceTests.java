@@ -1,0 +1,294 @@
+package io.wordvec.service.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wordvec.train.TrainedModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+class JobServiceTests {
+
+  @TempDir Path dataDir;
+
+  private final FakeTrainingEngine engine = new FakeTrainingEngine();
+  private final FakeModelCatalog catalog = new FakeModelCatalog();
+  private final CountDownLatch evaluating = new CountDownLatch(1);
+  private volatile CountDownLatch evaluationGate = new CountDownLatch(0);
+  private JobService service;
+  private CorpusStore corpora;
+
+  private JobService start(int maxRunning, int maxQueued) throws IOException {
+    JobsProperties props = new JobsProperties(maxRunning, maxQueued, 1, 2, Duration.ofMinutes(1));
+    DataProperties data = new DataProperties(dataDir);
+    corpora = new CorpusStore(data, new CorporaProperties(DataSize.ofMegabytes(10)));
+    service =
+        new JobService(
+            props,
+            new JobRequestValidator(corpora, catalog, props),
+            corpora,
+            catalog,
+            vectors -> {
+              evaluating.countDown();
+              try {
+                evaluationGate.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Map.of("size", (double) vectors.size());
+            },
+            engine,
+            new JobStore(data),
+            new JobEvents(props));
+    return service;
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    engine.release();
+    evaluationGate.countDown();
+    if (service != null) {
+      service.destroy();
+    }
+  }
+
+  private String hamlet() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/corpora/hamlet.txt")) {
+      return corpora.store(in, "hamlet.txt").id();
+    }
+  }
+
+  private static JobRequest train(String corpus, String output) {
+    return new JobRequest("train", corpus, null, output, Map.of("dim", 8), null, null);
+  }
+
+  private static JobView await(Job job) throws Exception {
+    return job.completion().get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void trainJobSucceedsAndPublishesTheModel() throws Exception {
+    start(1, 10);
+    JobView submitted = service.submit(train(hamlet(), "hamlet-8"));
+    assertThat(submitted.state()).isIn(JobState.QUEUED, JobState.RUNNING);
+
+    JobView done = await(service.find(submitted.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.model()).isEqualTo("hamlet-8");
+    assertThat(done.losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1);
+    assertThat(done.losses().get(0).meanLoss()).isEqualTo(2.5);
+    assertThat(done.result().evaluation()).containsKey("size");
+    assertThat(done.startedAt()).isNotNull();
+    assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
+    assertThat(catalog.models.get("hamlet-8").dimension()).isEqualTo(8);
+    assertThat(catalog.activated).isEmpty();
+  }
+
+  @Test
+  void activateMakesTheNewModelTheDefault() throws Exception {
+    start(1, 10);
+    JobRequest request =
+        new JobRequest("train", hamlet(), null, "fresh", Map.of("dim", 4), true, null);
+    JobView done = await(service.find(service.submit(request).id()).orElseThrow());
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(catalog.activated).containsExactly("fresh");
+  }
+
+  @Test
+  void fineTuneReportsDriftAndBothEvaluations() throws Exception {
+    start(1, 10);
+    catalog.models.put("base", TestModels.random(List.of("king", "queen", "lord", "hamlet"), 8, 1));
+    JobRequest request =
+        new JobRequest(
+            "fine-tune", hamlet(), "base", "tuned", Map.of("lockFactor", 0.5), false, null);
+
+    JobView done = await(service.find(service.submit(request).id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.params()).containsEntry("lockFactor", 0.5);
+    assertThat(done.result().baseEvaluation()).containsEntry("size", 4.0);
+    TrainedModel tuned = catalog.models.get("tuned");
+    assertThat(done.result().evaluation())
+        .containsEntry("size", (double) tuned.vocabulary().size());
+    assertThat(done.result().drift().sharedWords()).isEqualTo(4);
+    assertThat(done.result().drift().newWords()).isEqualTo(tuned.vocabulary().size() - 4);
+    assertThat(done.result().drift().meanCosineShift()).isGreaterThan(0);
+  }
+
+  @Test
+  void aFullQueueRefusesWith429() throws Exception {
+    start(1, 1);
+    String corpus = hamlet();
+    engine.hold();
+    service.submit(train(corpus, "a"));
+    assertThat(engine.awaitRunning()).isTrue();
+    service.submit(train(corpus, "b"));
+
+    assertThatThrownBy(() -> service.submit(train(corpus, "c")))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(e.getBody().getProperties()).containsEntry("limit", 1);
+            });
+    assertThat(service.list()).hasSize(2);
+  }
+
+  @Test
+  void cancellingARunningJobLeavesNoModel() throws Exception {
+    start(1, 10);
+    engine.hold();
+    JobView job = service.submit(train(hamlet(), "never"));
+    assertThat(engine.awaitRunning()).isTrue();
+
+    service.cancel(job.id());
+    JobView done = await(service.find(job.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(done.model()).isNull();
+    assertThat(catalog.models).doesNotContainKey("never");
+  }
+
+  @Test
+  void aCancelDuringTheLongEvaluationIsHonouredAtOnce() throws Exception {
+    start(1, 10);
+    evaluationGate = new CountDownLatch(1);
+    JobView job = service.submit(train(hamlet(), "scored"));
+    assertThat(evaluating.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(service.get(job.id()).phase()).isEqualTo(JobPhase.EVALUATING);
+
+    service.cancel(job.id());
+    JobView done = await(service.find(job.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(catalog.models).isEmpty();
+  }
+
+  @Test
+  void cancellingAQueuedJobIsImmediateAndItNeverRuns() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    service.submit(train(corpus, "first"));
+    assertThat(engine.awaitRunning()).isTrue();
+    JobView queued = service.submit(train(corpus, "second"));
+
+    JobView cancelled = service.cancel(queued.id());
+    assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+
+    engine.release();
+    for (JobView v : service.list()) {
+      await(service.find(v.id()).orElseThrow());
+    }
+    assertThat(catalog.models).containsOnlyKeys("first");
+    assertThatThrownBy(() -> service.cancel(queued.id()))
+        .isInstanceOfSatisfying(
+            JobsProblem.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+  }
+
+  @Test
+  void anExistingOutputModelConflictsUnlessOverwrite() throws Exception {
+    start(1, 10);
+    catalog.models.put("taken", TestModels.random(List.of("a", "b"), 4, 1));
+    String corpus = hamlet();
+
+    assertThatThrownBy(() -> service.submit(train(corpus, "taken")))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+              assertThat(e.getBody().getProperties()).containsEntry("model", "taken");
+            });
+    JobRequest overwrite =
+        new JobRequest("train", corpus, null, "taken", Map.of("dim", 4), false, true);
+    JobView done = await(service.find(service.submit(overwrite).id()).orElseThrow());
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void twoUnfinishedJobsCannotProduceTheSameModel() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    service.submit(train(corpus, "same"));
+    assertThatThrownBy(() -> service.submit(train(corpus, "same")))
+        .isInstanceOfSatisfying(
+            JobsProblem.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+  }
+
+  @Test
+  void aTrainingErrorFailsTheJobWithAReadableMessage() throws Exception {
+    start(1, 10);
+    engine.failWith(new IllegalArgumentException("no word reaches minCount 5"));
+    JobView done = await(service.find(service.submit(train(hamlet(), "x")).id()).orElseThrow());
+    assertThat(done.state()).isEqualTo(JobState.FAILED);
+    assertThat(done.error()).isEqualTo("no word reaches minCount 5");
+    assertThat(catalog.models).isEmpty();
+  }
+
+  @Test
+  void anErrorWithoutMessageSaysSoWithoutAClassName() {
+    assertThat(JobService.readable(new NullPointerException()))
+        .doesNotContain("Exception")
+        .contains("service log");
+    assertThat(JobService.readable(new java.nio.file.NoSuchFileException("/secret/dir/c.txt")))
+        .isEqualTo("file not found: c.txt");
+  }
+
+  @Test
+  void aRestartListsPastJobsAndFailsInterruptedOnes() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    JobView finished = await(service.find(service.submit(train(corpus, "one")).id()).orElseThrow());
+    engine.hold();
+    JobView running = service.submit(train(corpus, "two"));
+    assertThat(engine.awaitRunning()).isTrue();
+    JobView queued = service.submit(train(corpus, "three"));
+    // a crash: the records stay as they are, nothing is shut down
+    JobView runningRecord = service.get(running.id());
+    assertThat(runningRecord.state()).isEqualTo(JobState.RUNNING);
+    Path records = dataDir.resolve("jobs");
+    try (var files = Files.list(records)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".json"))).hasSize(3);
+    }
+
+    JobsProperties props = new JobsProperties(1, 10, 1, 2, Duration.ofMinutes(1));
+    JobService restarted =
+        new JobService(
+            props,
+            new JobRequestValidator(corpora, catalog, props),
+            corpora,
+            catalog,
+            v -> Map.of(),
+            new FakeTrainingEngine(),
+            new JobStore(new DataProperties(dataDir)),
+            new JobEvents(props));
+    try {
+      List<JobView> jobs = restarted.list();
+      assertThat(jobs)
+          .extracting(JobView::id)
+          .containsExactly(queued.id(), running.id(), finished.id());
+      assertThat(jobs.get(0).state()).isEqualTo(JobState.FAILED);
+      assertThat(jobs.get(0).error()).contains("stopped before the job finished");
+      assertThat(jobs.get(1).state()).isEqualTo(JobState.FAILED);
+      assertThat(jobs.get(1).losses()).hasSize(1);
+      assertThat(jobs.get(2).state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(jobs.get(2).model()).isEqualTo("one");
+    } finally {
+      restarted.destroy();
+    }
+  }
+}

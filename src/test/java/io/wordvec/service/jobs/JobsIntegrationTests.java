@@ -1,0 +1,304 @@
+package io.wordvec.service.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The jobs and corpora API through HTTP, with the real trainer on the small test corpora. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(120)
+class JobsIntegrationTests {
+
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("wordvec.data.dir", () -> dir.resolve("data").toString());
+    registry.add("wordvec.models.dir", () -> dir.resolve("models").toString());
+    registry.add("wordvec.jobs.max-running", () -> "1");
+    registry.add("wordvec.jobs.max-queued", () -> "1");
+    registry.add("wordvec.jobs.threads", () -> "2");
+    registry.add("wordvec.corpora.max-size", () -> "2MB");
+  }
+
+  @LocalServerPort int port;
+
+  private Http http() {
+    return new Http(port);
+  }
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = JobsIntegrationTests.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private String upload(String resource) throws IOException {
+    Http.Response r = http().post("/api/v1/corpora", "text/plain", resource(resource));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asString();
+  }
+
+  private Http.Response submit(Map<String, Object> body) {
+    return http().postJson("/api/v1/jobs", body);
+  }
+
+  private static Map<String, Object> train(String corpus, String output, Map<String, ?> params) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "train");
+    body.put("corpus", corpus);
+    body.put("outputModel", output);
+    body.put("params", params);
+    return body;
+  }
+
+  private static Map<String, Object> smallParams(int epochs) {
+    return Map.of("dim", 24, "epochs", epochs, "minCount", 3, "threads", 2, "seed", 3);
+  }
+
+  private List<String> neighbours(String model, String word, int topn) {
+    Http.Response r =
+        http().get("/api/v1/models/" + model + "/neighbors?word=" + word + "&topn=" + topn);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> words = new ArrayList<>();
+    JsonNode list = r.json().has("neighbors") ? r.json().get("neighbors") : r.json();
+    list.forEach(n -> words.add(n.get("word").asString()));
+    return words;
+  }
+
+  private List<Path> modelFiles(String model) throws IOException {
+    Path models = dir.resolve("models");
+    if (!Files.isDirectory(models)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(models)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(model)).toList();
+    }
+  }
+
+  @Test
+  void uploadTrainAndQueryTheNewModel() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    JsonNode uploaded = http().get("/api/v1/corpora/" + corpus).json();
+    assertThat(uploaded.get("lines").asLong()).isEqualTo(3127);
+    assertThat(uploaded.get("tokens").asLong()).isBetween(30_000L, 36_000L);
+
+    Http.Response submitted = submit(train(corpus, "hamlet-small", smallParams(3)));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+    String id = submitted.json().get("id").asString();
+    assertThat(submitted.header("Location")).endsWith("/api/v1/jobs/" + id);
+
+    JsonNode end = http().awaitEnd(id);
+    assertThat(end.get("state").asString()).as(end.toString()).isEqualTo("SUCCEEDED");
+
+    JsonNode job = http().get("/api/v1/jobs/" + id).json();
+    assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("model").asString()).isEqualTo("hamlet-small");
+    assertThat(job.get("losses")).hasSize(3);
+    assertThat(job.get("params").get("dim").asInt()).isEqualTo(24);
+    assertThat(job.get("startedAt").asString()).isNotBlank();
+    assertThat(job.get("finishedAt").asString()).isNotBlank();
+    assertThat(job.get("wordsProcessed").asLong()).isPositive();
+    assertThat(job.has("error")).isFalse();
+    JsonNode scores = job.get("result").get("evaluation");
+    assertThat(scores.get("analogyCoverage").asDouble()).isBetween(0.0, 1.0);
+    assertThat(scores.has("wordsim353OovPercent")).isTrue();
+    assertThat(http().get("/api/v1/jobs").json().get(0).get("id").asString()).isEqualTo(id);
+
+    assertThat(neighbours("hamlet-small", "king", 5)).hasSize(5).doesNotContain("king");
+    assertThat(modelFiles("hamlet-small")).isNotEmpty();
+  }
+
+  @Test
+  void fineTuningAddsNewWordsWithSensibleNeighboursAndKeepsOldOnes() throws IOException {
+    String hamlet = upload("/corpora/hamlet.txt");
+    JsonNode base = http().awaitEnd(submitted(train(hamlet, "ft-base", smallParams(3))));
+    assertThat(base.get("state").asString()).as(base.toString()).isEqualTo("SUCCEEDED");
+
+    String bible = upload("/corpora/kjv-pentateuch.txt");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "fine-tune");
+    body.put("corpus", bible);
+    body.put("baseModel", "ft-base");
+    body.put("outputModel", "ft-tuned");
+    body.put("params", Map.of("epochs", 5, "alpha", 0.025, "minCount", 5, "threads", 2));
+    JsonNode end = http().awaitEnd(submitted(body));
+
+    assertThat(end.get("state").asString()).as(end.toString()).isEqualTo("SUCCEEDED");
+    JsonNode drift = end.get("result").get("drift");
+    assertThat(drift.get("newWords").asInt()).isPositive();
+    assertThat(drift.get("sharedWords").asInt()).isPositive();
+    assertThat(drift.get("meanCosineShift").asDouble()).isPositive();
+    assertThat(drift.get("neighborOverlap").asDouble()).isBetween(0.0, 1.0);
+    assertThat(end.get("result").has("evaluation")).isTrue();
+    assertThat(end.get("result").has("baseEvaluation")).isTrue();
+
+    List<String> patriarchs =
+        List.of("abraham", "jacob", "esau", "rebekah", "sarah", "ishmael", "laban", "joseph");
+    assertThat(neighbours("ft-tuned", "isaac", 10)).containsAnyElementsOf(patriarchs);
+    // gensim itself does not reliably put "aaron" in the top 10 at dim 24: ask for Pentateuch
+    // words.
+    assertThat(neighbours("ft-tuned", "moses", 10))
+        .containsAnyElementsOf(
+            List.of(
+                "aaron",
+                "israel",
+                "pharaoh",
+                "egypt",
+                "egyptians",
+                "levites",
+                "spake",
+                "commanded",
+                "congregation",
+                "tabernacle",
+                "children",
+                "elders",
+                "wilderness"));
+    assertThat(neighbours("ft-tuned", "hamlet", 10)).hasSize(10);
+  }
+
+  private String submitted(Map<String, Object> body) {
+    Http.Response r = submit(body);
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    return r.json().get("id").asString();
+  }
+
+  @Test
+  void cancellingARunningJobStopsItAndLeavesNoModel() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    String id = submitted(train(corpus, "cancelled-model", smallParams(1000)));
+
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + id + "/events")) {
+      Http.Event training =
+          events.until(
+              e ->
+                  e.name().equals("progress")
+                      && "training".equals(e.data().path("phase").asString(null)));
+      assertThat(training).as("a progress event in the training phase").isNotNull();
+
+      Http.Response cancel = http().delete("/api/v1/jobs/" + id);
+      assertThat(cancel.status()).isEqualTo(202);
+
+      Http.Event end = events.until(e -> e.name().equals("end"));
+      assertThat(end.data().get("state").asString()).isEqualTo("CANCELLED");
+    }
+    assertThat(http().get("/api/v1/jobs/" + id).json().get("state").asString())
+        .isEqualTo("CANCELLED");
+    assertThat(http().get("/api/v1/models/cancelled-model").status()).isEqualTo(404);
+    assertThat(modelFiles("cancelled-model")).isEmpty();
+    assertThat(http().delete("/api/v1/jobs/" + id).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aFullQueueAnswers429() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    String running = submitted(train(corpus, "q-running", smallParams(1000)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
+      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
+    }
+    String waiting = submitted(train(corpus, "q-waiting", smallParams(1)));
+
+    Http.Response full = submit(train(corpus, "q-refused", smallParams(1)));
+
+    assertThat(full.status()).isEqualTo(429);
+    assertThat(full.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(full.json().get("type").asString()).isEqualTo("/problems/job-queue-full");
+    assertThat(full.json().get("limit").asInt()).isEqualTo(1);
+
+    assertThat(http().delete("/api/v1/jobs/" + waiting).json().get("state").asString())
+        .isEqualTo("CANCELLED");
+    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(202);
+    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void invalidParametersAnswer400ListingEachOfThem() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    Map<String, Object> body =
+        train(corpus, "no spaces allowed", Map.of("dim", -1, "window", "wide", "epochs", 0));
+
+    Http.Response r = submit(body);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    JsonNode problem = r.json();
+    assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-job-request");
+    List<String> fields = new ArrayList<>();
+    problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    assertThat(fields)
+        .containsExactlyInAnyOrder("outputModel", "params.dim", "params.window", "params.epochs");
+    assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("java.");
+    assertThat(http().postJson("/api/v1/jobs", "{not json").status()).isEqualTo(400);
+  }
+
+  @Test
+  void anExistingOutputModelAnswers409() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    JsonNode first = http().awaitEnd(submitted(train(corpus, "twice", smallParams(1))));
+    assertThat(first.get("state").asString()).isEqualTo("SUCCEEDED");
+
+    Http.Response again = submit(train(corpus, "twice", smallParams(1)));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("type").asString()).isEqualTo("/problems/model-exists");
+  }
+
+  @Test
+  void gzipMultipartUploadsAreCountedLikePlainText() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(resource("/corpora/hamlet.txt"));
+    }
+    Http.Response r = http().multipart("/api/v1/corpora", "hamlet.txt.gz", gz.toByteArray());
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("lines").asLong()).isEqualTo(3127);
+    assertThat(r.json().get("bytes").asLong()).isEqualTo(resource("/corpora/hamlet.txt").length);
+    assertThat(r.json().get("name").asString()).isEqualTo("hamlet.txt.gz");
+    String id = r.json().get("id").asString();
+    List<String> ids = new ArrayList<>();
+    http().get("/api/v1/corpora").json().forEach(c -> ids.add(c.get("id").asString()));
+    assertThat(ids).contains(id);
+
+    assertThat(http().delete("/api/v1/corpora/" + id).status()).isEqualTo(204);
+    assertThat(http().get("/api/v1/corpora/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anOversizeCorpusAnswers413AndIsNotStored() {
+    byte[] big = "word ".repeat(500_000).getBytes(StandardCharsets.US_ASCII);
+    int before = http().get("/api/v1/corpora").json().size();
+
+    Http.Response r = http().post("/api/v1/corpora", "text/plain", big);
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("type").asString()).isEqualTo("/problems/corpus-too-large");
+    assertThat(http().get("/api/v1/corpora").json().size()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownJobsAnswer404ProblemsAlsoForEventStreams() {
+    Http.Response r = http().get("/api/v1/jobs/0123456789abcdef");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().get("type").asString()).isEqualTo("/problems/job-not-found");
+    assertThat(http().events("/api/v1/jobs/0123456789abcdef/events").status()).isEqualTo(404);
+  }
+}
