@@ -3,11 +3,9 @@ package io.wordvec.cli;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
-import io.wordvec.train.CancellationToken;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.Trainer;
-import io.wordvec.train.TrainingCancelledException;
 import io.wordvec.vocab.Tokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,57 +124,40 @@ public final class FineTuneCommand implements Callable<Integer> {
       err.println("wordvec fine-tune: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    CancellationToken cancellation = new CancellationToken();
-    Thread hook = new Thread(cancellation::cancel, "wordvec-fine-tune-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
-    ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
-    try {
-      LoadedModel loaded = ModelFiles.load(model);
-      TrainedModel base =
-          loaded
-              .trained()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "model "
-                              + model
-                              + " holds vectors only; fine-tuning needs a full model saved by"
-                              + " 'wordvec train' in the .wvm format"));
-      long start = System.nanoTime();
-      TrainedModel tuned = Trainer.fineTune(base, corpus, options, tok, progress, cancellation);
-      progress.finish();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (format == VectorFormat.NATIVE) {
-        ModelFiles.save(tuned, output);
-      } else {
-        ModelFiles.save(tuned.wordVectors(), output, format);
-      }
-      spec.commandLine()
-          .getOut()
-          .printf(
-              Locale.ROOT,
-              "fine-tuned %s on %,d tokens in %.1f s: %d words (%d new); saved %s%n",
-              model.getFileName(),
-              tuned.corpus().tokens(),
-              seconds,
-              tuned.vocabulary().size(),
-              tuned.vocabulary().size() - base.vocabulary().size(),
-              output);
-      return ExitCodes.OK;
-    } catch (TrainingCancelledException e) {
-      progress.finish();
-      err.println("wordvec fine-tune: cancelled, nothing written");
-      return ExitCodes.CANCELLED;
-    } catch (IOException | IllegalArgumentException e) {
-      progress.finish();
-      err.println("wordvec fine-tune: " + e.getMessage());
-      return ExitCodes.FAILED;
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting (Ctrl-C): the hook has run.
-      }
-    }
+    return TrainingSession.run(
+        spec,
+        "fine-tune",
+        quiet,
+        output,
+        format,
+        (progress, cancellation) -> {
+          TrainedModel base = loadBase();
+          long start = System.nanoTime();
+          TrainedModel tuned = Trainer.fineTune(base, corpus, options, tok, progress, cancellation);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          return new TrainingSession.Outcome(
+              tuned,
+              String.format(
+                  Locale.ROOT,
+                  "fine-tuned %s on %,d tokens in %.1f s: %d words (%d new)",
+                  model.getFileName(),
+                  tuned.corpus().tokens(),
+                  seconds,
+                  tuned.vocabulary().size(),
+                  tuned.vocabulary().size() - base.vocabulary().size()));
+        });
+  }
+
+  private TrainedModel loadBase() throws IOException {
+    LoadedModel loaded = ModelFiles.load(model);
+    return loaded
+        .trained()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "model "
+                        + model
+                        + " holds vectors only; fine-tuning needs a full model saved by"
+                        + " 'wordvec train' in the .wvm format"));
   }
 }

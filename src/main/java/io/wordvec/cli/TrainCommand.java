@@ -1,15 +1,11 @@
 package io.wordvec.cli;
 
-import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.Architecture;
-import io.wordvec.train.CancellationToken;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.Trainer;
-import io.wordvec.train.TrainingCancelledException;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.Tokenizer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -162,47 +158,27 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("wordvec train: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    CancellationToken cancellation = new CancellationToken();
-    Thread hook = new Thread(cancellation::cancel, "wordvec-train-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
-    ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
-    long start = System.nanoTime();
-    try {
-      TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
-      progress.finish();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (outputFormat == VectorFormat.NATIVE) {
-        ModelFiles.save(model, output);
-      } else {
-        ModelFiles.save(model.wordVectors(), output, outputFormat);
-      }
-      spec.commandLine()
-          .getOut()
-          .printf(
-              Locale.ROOT,
-              "trained %d words x %d dims on %,d tokens in %.1f s (%,.0f words/s); saved %s%n",
-              model.vocabulary().size(),
-              model.dimension(),
-              model.corpus().tokens(),
-              seconds,
-              model.corpus().tokens() * (double) config.epochs() / seconds,
-              output);
-      return ExitCodes.OK;
-    } catch (TrainingCancelledException e) {
-      progress.finish();
-      err.println("wordvec train: cancelled, nothing written");
-      return ExitCodes.CANCELLED;
-    } catch (IOException | IllegalArgumentException e) {
-      progress.finish();
-      err.println("wordvec train: " + e.getMessage());
-      return ExitCodes.FAILED;
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting (Ctrl-C): the hook has run.
-      }
-    }
+    return TrainingSession.run(
+        spec,
+        "train",
+        quiet,
+        output,
+        outputFormat,
+        (progress, cancellation) -> {
+          long start = System.nanoTime();
+          TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          return new TrainingSession.Outcome(
+              model,
+              String.format(
+                  Locale.ROOT,
+                  "trained %d words x %d dims on %,d tokens in %.1f s (%,.0f words/s)",
+                  model.vocabulary().size(),
+                  model.dimension(),
+                  model.corpus().tokens(),
+                  seconds,
+                  model.corpus().tokens() * (double) config.epochs() / seconds));
+        });
   }
 
   TrainingConfig config() {

@@ -1,0 +1,71 @@
+package io.wordvec.cli;
+
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.train.CancellationToken;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingCancelledException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code train} and {@code fine-tune} share around the training itself: Ctrl-C cancels it
+ * cooperatively, a progress line runs on stderr, the model is saved only when training ended, and
+ * every outcome maps to an exit code with a one-line message.
+ */
+final class TrainingSession {
+
+  /** The training itself. */
+  interface Work {
+    Outcome run(ProgressLine progress, CancellationToken cancellation) throws IOException;
+  }
+
+  /**
+   * @param model the model to save
+   * @param summary one line on what was trained; "; saved PATH" is appended
+   */
+  record Outcome(TrainedModel model, String summary) {}
+
+  private TrainingSession() {}
+
+  static int run(
+      CommandSpec spec,
+      String command,
+      boolean quiet,
+      Path output,
+      VectorFormat format,
+      Work work) {
+    PrintWriter err = spec.commandLine().getErr();
+    CancellationToken cancellation = new CancellationToken();
+    Thread hook = new Thread(cancellation::cancel, "wordvec-" + command + "-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
+    try {
+      Outcome outcome = work.run(progress, cancellation);
+      progress.finish();
+      if (format == VectorFormat.NATIVE) {
+        ModelFiles.save(outcome.model(), output);
+      } else {
+        ModelFiles.save(outcome.model().wordVectors(), output, format);
+      }
+      spec.commandLine().getOut().println(outcome.summary() + "; saved " + output);
+      return ExitCodes.OK;
+    } catch (TrainingCancelledException e) {
+      progress.finish();
+      err.println("wordvec " + command + ": cancelled, nothing written");
+      return ExitCodes.CANCELLED;
+    } catch (IOException | IllegalArgumentException e) {
+      progress.finish();
+      err.println("wordvec " + command + ": " + e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting (Ctrl-C): the hook has run.
+      }
+    }
+  }
+}
