@@ -3,12 +3,16 @@ package io.wordvec.io;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vectors.NonFiniteVectorException;
+import io.wordvec.vectors.QuantizedRows;
+import io.wordvec.vectors.RowSource;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +35,9 @@ import java.util.zip.CRC32C;
  * <pre>
  * header, 64 bytes:
  *   magic        8 bytes  0x89 'W' 'V' 'M' '\r' '\n' 0x1A '\n'  (catches text-mode mangling)
- *   version      int32    1
+ *   version      int32    2 (version 1 is the same without flag bit 1)
  *   flags        int32    bit 0: a full trained model (output matrix and training metadata)
+ *                         bit 1: the 8-bit rows follow the matrices
  *   words        int32    vocabulary size N
  *   dimension    int32    D
  *   metaBytes    int64    length of the metadata section
@@ -49,16 +54,21 @@ import java.util.zip.CRC32C;
  *   padding      zeros to a multiple of 8 bytes from the file start
  *   input        N x D float32, row-major (the word vectors)
  *   output       N x D float32, only for a full model
+ *   scales       N float32, only with flag bit 1: the scale of each 8-bit row
+ *   codes        N x D int8, only with flag bit 1: the unit-normalised input rows coded to 8 bits
  * </pre>
+ *
+ * <p>The 8-bit rows ({@link QuantizedRows}) are derived data, stored for models big enough to use
+ * them so that a load copies them instead of computing them: with the unit-normalised copy built in
+ * the same parallel pass that copies the vectors, a load costs little more than reading the bytes.
  *
  * <p>Training settings and corpus statistics are stored by record component name, so a file stays
  * readable when {@link TrainingConfig} gains a component: a missing one takes its {@link
  * TrainingConfig#defaults()} value.
  *
- * <p>Reads are bulk copies from a direct buffer (no per-float parsing) with the checksum computed
- * over the same buffers; the whole file is verified before a model is returned, so a truncated,
- * corrupt or mismatched file is rejected, never half-loaded. Writes are atomic ({@link
- * AtomicFiles}).
+ * <p>Reads are bulk copies from memory-mapped windows of the file (no per-float parsing); the whole
+ * file's checksum is verified before the vectors are built, so a truncated, corrupt or mismatched
+ * file is rejected, never half-loaded. Writes are atomic ({@link AtomicFiles}).
  */
 public final class NativeFormat {
 
@@ -66,11 +76,12 @@ public final class NativeFormat {
   public static final String EXTENSION = "wvm";
 
   /** The version this code writes and the newest it reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   static final byte[] MAGIC = {(byte) 0x89, 'W', 'V', 'M', '\r', '\n', 0x1A, '\n'};
   static final int HEADER_BYTES = 64;
   private static final int FLAG_FULL_MODEL = 1;
+  private static final int FLAG_QUANTIZED = 2;
   private static final int CHUNK = 8 << 20;
 
   /** Matrices are mapped in windows of this many bytes (a multiple of 4, well under 2 GB). */
@@ -97,18 +108,30 @@ public final class NativeFormat {
     model.evaluation().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> meta.put("evaluation." + e.getKey(), Double.toString(e.getValue())));
+    QuantizedRows quantized =
+        QuantizedRows.worthwhile(model.vocabulary().size(), model.dimension())
+            ? model.wordVectors().quantizedRows().orElse(null)
+            : null;
     write(
         file,
         model.vocabulary(),
         model.dimension(),
         model.inputVectors(),
         model.outputVectors(),
+        quantized,
         meta);
   }
 
   /** Writes word vectors only (no output matrix, no training metadata) atomically. */
   public static void write(WordVectors vectors, Path file) throws IOException {
-    write(file, vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), null, Map.of());
+    write(
+        file,
+        vectors.vocabulary(),
+        vectors.dimension(),
+        vectors.rawVectors(),
+        null,
+        vectors.quantizedRows().orElse(null),
+        Map.of());
   }
 
   private static void putComponents(Map<String, String> meta, String prefix, Record record) {
@@ -130,6 +153,7 @@ public final class NativeFormat {
       int dim,
       float[] input,
       float[] output,
+      QuantizedRows quantized,
       Map<String, String> meta)
       throws IOException {
     int n = vocabulary.size();
@@ -144,8 +168,13 @@ public final class NativeFormat {
     long beforePadding = HEADER_BYTES + metaBytes.length + 12L * n + wordBytes;
     int padding = (int) ((8 - beforePadding % 8) % 8);
     long matrixBytes = (long) n * dim * Float.BYTES;
+    long quantizedBytes = quantized == null ? 0 : (long) n * Float.BYTES + (long) n * dim;
     long contentBytes =
-        beforePadding - HEADER_BYTES + padding + matrixBytes * (output == null ? 1 : 2);
+        beforePadding
+            - HEADER_BYTES
+            + padding
+            + matrixBytes * (output == null ? 1 : 2)
+            + quantizedBytes;
     long[] counts = vocabulary.counts();
     AtomicFiles.writeChannel(
         file,
@@ -166,6 +195,10 @@ public final class NativeFormat {
           if (output != null) {
             out.putFloats(output);
           }
+          if (quantized != null) {
+            out.putFloats(quantized.scales());
+            out.putBytes(quantized.codes(), 0, quantized.codes().length);
+          }
           out.flush();
           if (out.written() != contentBytes) {
             throw new IllegalStateException(
@@ -174,7 +207,8 @@ public final class NativeFormat {
           ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
           header.put(MAGIC);
           header.putInt(VERSION);
-          header.putInt(output == null ? 0 : FLAG_FULL_MODEL);
+          header.putInt(
+              (output == null ? 0 : FLAG_FULL_MODEL) | (quantized == null ? 0 : FLAG_QUANTIZED));
           header.putInt(n);
           header.putInt(dim);
           header.putLong(metaBytes.length);
@@ -256,7 +290,13 @@ public final class NativeFormat {
                 + VERSION
                 + ")");
       }
+      int knownFlags = version == 1 ? FLAG_FULL_MODEL : FLAG_FULL_MODEL | FLAG_QUANTIZED;
+      if ((flags & ~knownFlags) != 0) {
+        throw new InvalidModelFileException(
+            file, "corrupt header: unknown flags " + flags + " for format version " + version);
+      }
       boolean full = (flags & FLAG_FULL_MODEL) != 0;
+      boolean quantized = (flags & FLAG_QUANTIZED) != 0;
       if (n < 0 || dim <= 0 || metaBytes < 4 || wordBytes < 0 || contentBytes < 0) {
         throw new InvalidModelFileException(
             file,
@@ -279,7 +319,9 @@ public final class NativeFormat {
       long beforePadding = HEADER_BYTES + metaBytes + 12L * n + wordBytes;
       int padding = (int) ((8 - beforePadding % 8) % 8);
       long matrixBytes = (long) n * dim * Float.BYTES;
-      long expectedContent = beforePadding - HEADER_BYTES + padding + matrixBytes * (full ? 2 : 1);
+      long quantizedBytes = quantized ? (long) n * Float.BYTES + (long) n * dim : 0;
+      long expectedContent =
+          beforePadding - HEADER_BYTES + padding + matrixBytes * (full ? 2 : 1) + quantizedBytes;
       if (contentBytes != expectedContent) {
         throw new InvalidModelFileException(
             file,
@@ -343,13 +385,29 @@ public final class NativeFormat {
       }
       in.skip(padding);
       int keep = limit == 0 ? n : Math.min(n, limit);
-      float[] input = new float[keep * dim];
-      long matrixStart = HEADER_BYTES + prefixBytes;
-      readMatrix(channel, crc, matrixStart, input, (long) n * dim);
+      long inputStart = HEADER_BYTES + prefixBytes;
+      // The input rows are mapped, checksummed here and copied later, in parallel, by the pass
+      // that also normalises them; the other sections are small or plain copies.
+      MappedRows input = new MappedRows(channel, inputStart, n, dim);
+      input.checksum(crc);
       float[] output = null;
+      long position = inputStart + matrixBytes;
       if (full) {
         output = new float[keep * dim];
-        readMatrix(channel, crc, matrixStart + matrixBytes, output, (long) n * dim);
+        readFloats(channel, crc, position, output, (long) n * dim);
+        position += matrixBytes;
+      }
+      QuantizedRows stored = null;
+      if (quantized) {
+        float[] scales = new float[keep];
+        readFloats(channel, crc, position, scales, n);
+        byte[] codes = new byte[keep * dim];
+        readBytes(channel, crc, position + (long) n * Float.BYTES, codes, (long) n * dim);
+        try {
+          stored = QuantizedRows.restore(dim, scales, codes);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidModelFileException(file, "corrupt 8-bit rows: " + e.getMessage(), e);
+        }
       }
       int actualCrc = (int) crc.getValue();
       if (actualCrc != expectedCrc) {
@@ -360,7 +418,6 @@ public final class NativeFormat {
                 actualCrc, expectedCrc));
       }
       Map<String, String> meta = decodeMeta(file, metaRaw);
-      checkFinite(file, words, input, dim, "");
       if (output != null) {
         checkFinite(file, words, output, dim, "output ");
       }
@@ -373,40 +430,130 @@ public final class NativeFormat {
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
       }
-      WordVectors vectors = new WordVectors(vocabulary, dim, input);
+      WordVectors vectors;
+      try {
+        vectors = WordVectors.fromRows(vocabulary, dim, input, stored);
+      } catch (NonFiniteVectorException e) {
+        throw new InvalidModelFileException(
+            file, nonFinite(e.value(), e.position(), "", words, e.row()), e);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, e.getMessage(), e);
+      }
       TrainedModel model = null;
       if (full) {
-        model = toModel(file, meta, vocabulary, dim, input, output);
+        model = toModel(file, meta, vocabulary, dim, vectors.rawVectors(), output);
       }
       return new LoadedModel(file, VectorFormat.NATIVE, vectors, model);
     }
   }
 
+  /** The rows of the input matrix, read in place from memory-mapped windows of whole rows. */
+  private static final class MappedRows implements RowSource {
+    private final ByteBuffer[] bytes;
+    private final FloatBuffer[] floats;
+    private final int rowsPerWindow;
+    private final int dim;
+
+    MappedRows(FileChannel channel, long offset, int rows, int dim) throws IOException {
+      long rowBytes = (long) dim * Float.BYTES;
+      this.rowsPerWindow = (int) Math.max(1, MAP_WINDOW / rowBytes);
+      this.dim = dim;
+      int count = rows == 0 ? 0 : (rows - 1) / rowsPerWindow + 1;
+      this.bytes = new ByteBuffer[count];
+      this.floats = new FloatBuffer[count];
+      for (int w = 0; w < count; w++) {
+        long first = (long) w * rowsPerWindow;
+        long length = Math.min(rowsPerWindow, rows - first);
+        bytes[w] =
+            channel
+                .map(FileChannel.MapMode.READ_ONLY, offset + first * rowBytes, length * rowBytes)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        floats[w] = bytes[w].asFloatBuffer();
+      }
+    }
+
+    /** Adds every mapped byte to {@code crc}, in file order. */
+    void checksum(CRC32C crc) {
+      for (ByteBuffer window : bytes) {
+        crc.update(window.duplicate());
+      }
+    }
+
+    @Override
+    public void copyRows(int firstRow, int rowCount, float[] dest, int destOffset) {
+      int row = firstRow;
+      int at = destOffset;
+      int end = firstRow + rowCount;
+      while (row < end) {
+        int w = row / rowsPerWindow;
+        int local = row - w * rowsPerWindow;
+        int take = Math.min(end - row, rowsPerWindow - local);
+        // Absolute bulk get: no buffer state changes, so threads can share the window.
+        floats[w].get(local * dim, dest, at, take * dim);
+        row += take;
+        at += take * dim;
+      }
+    }
+  }
+
   /**
    * Reads {@code total} floats starting at byte {@code offset}, keeping the first {@code
-   * out.length}, from memory-mapped windows of the file: each 1 MB slice is added to the checksum
-   * and then bulk-copied while it is still in cache, so the data crosses memory once.
+   * out.length}, and adds all their bytes to {@code crc}.
    */
-  private static void readMatrix(
+  private static void readFloats(
       FileChannel channel, CRC32C crc, long offset, float[] out, long total) throws IOException {
-    long bytesLeft = total * Float.BYTES;
-    long position = offset;
-    int stored = 0;
-    while (bytesLeft > 0) {
-      long windowBytes = Math.min(bytesLeft, MAP_WINDOW);
-      MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, position, windowBytes);
+    readMapped(
+        channel,
+        crc,
+        offset,
+        total * Float.BYTES,
+        out.length * (long) Float.BYTES,
+        (slice, at) ->
+            slice
+                .asFloatBuffer()
+                .get(out, (int) (at / Float.BYTES), slice.remaining() / Float.BYTES));
+  }
+
+  /** As {@link #readFloats}, for bytes. */
+  private static void readBytes(
+      FileChannel channel, CRC32C crc, long offset, byte[] out, long total) throws IOException {
+    readMapped(
+        channel,
+        crc,
+        offset,
+        total,
+        out.length,
+        (slice, at) -> slice.get(out, (int) at, slice.remaining()));
+  }
+
+  /** Receives a slice of mapped bytes that starts {@code at} bytes into its section. */
+  private interface SliceCopy {
+    void copy(ByteBuffer slice, long at);
+  }
+
+  /**
+   * Maps {@code length} bytes from {@code offset} in windows, adds each 1 MB slice to the checksum
+   * and copies what falls in the first {@code keep} bytes while it is still in cache: the data
+   * crosses memory once.
+   */
+  private static void readMapped(
+      FileChannel channel, CRC32C crc, long offset, long length, long keep, SliceCopy copy)
+      throws IOException {
+    long done = 0;
+    while (done < length) {
+      long windowBytes = Math.min(length - done, MAP_WINDOW);
+      MappedByteBuffer window =
+          channel.map(FileChannel.MapMode.READ_ONLY, offset + done, windowBytes);
       for (int at = 0; at < windowBytes; at += SLICE) {
         int len = (int) Math.min(SLICE, windowBytes - at);
         ByteBuffer slice = window.slice(at, len).order(ByteOrder.LITTLE_ENDIAN);
         crc.update(slice.duplicate());
-        int floats = Math.min(len / Float.BYTES, out.length - stored);
-        if (floats > 0) {
-          slice.asFloatBuffer().get(out, stored, floats);
-          stored += floats;
+        long sectionAt = done + at;
+        if (sectionAt < keep) {
+          copy.copy(slice.limit((int) Math.min(len, keep - sectionAt)), sectionAt);
         }
       }
-      position += windowBytes;
-      bytesLeft -= windowBytes;
+      done += windowBytes;
     }
   }
 
@@ -418,25 +565,27 @@ public final class NativeFormat {
         continue;
       }
       for (int i = off; i < off + dim; i++) {
-        if (Float.isFinite(matrix[i])) {
-          continue;
+        if (!Float.isFinite(matrix[i])) {
+          throw new InvalidModelFileException(
+              file, nonFinite(matrix[i], i % dim, which, words, i / dim));
         }
-        int row = i / dim;
-        throw new InvalidModelFileException(
-            file,
-            "non-finite value "
-                + matrix[i]
-                + " at position "
-                + (i % dim)
-                + " of the "
-                + which
-                + "vector of word '"
-                + words[row]
-                + "' (row "
-                + row
-                + ")");
       }
     }
+  }
+
+  private static String nonFinite(
+      float value, int position, String which, String[] words, int row) {
+    return "non-finite value "
+        + value
+        + " at position "
+        + position
+        + " of the "
+        + which
+        + "vector of word '"
+        + words[row]
+        + "' (row "
+        + row
+        + ")";
   }
 
   /** Plain loop, not the Vector API: loads run cold, right after JVM start. */

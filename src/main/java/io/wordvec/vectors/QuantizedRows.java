@@ -1,5 +1,7 @@
 package io.wordvec.vectors;
 
+import java.util.Objects;
+
 /**
  * An 8-bit copy of a unit-normalised matrix, a quarter of its size, used to find neighbour
  * candidates with a quarter of the memory traffic of the float scan; the candidates are then
@@ -10,46 +12,143 @@ package io.wordvec.vectors;
  * 2}: the error of an approximate dot product with a query {@code q} is at most {@code ||q||_1 *
  * scale_r / 2}, plus float rounding.
  *
- * <p>Immutable after construction; owned by one {@link WordVectors}.
+ * <p>Model files may store these rows next to the vectors ({@link #codes()}, {@link #scales()}), so
+ * that loading copies them instead of computing them again; {@link #restore} takes them back.
+ * Immutable after construction; the arrays are shared, not copied: do not modify them.
  */
-final class QuantizedRows {
+public final class QuantizedRows {
+
+  /**
+   * Models at least this big (rows x dimension) get an 8-bit copy; smaller ones fit in cache, where
+   * the plain float scan is as fast.
+   */
+  static final long MIN_FLOATS = 1L << 18;
+
+  /** Rows compared with the vectors when stored rows are restored: a cheap consistency check. */
+  private static final int CHECKED_ROWS = 64;
 
   final byte[] codes;
   final float[] scales;
+  private final int dimension;
 
-  private QuantizedRows(byte[] codes, float[] scales) {
+  private QuantizedRows(byte[] codes, float[] scales, int dimension) {
     this.codes = codes;
     this.scales = scales;
+    this.dimension = dimension;
   }
 
-  static QuantizedRows of(float[] unit, int rows, int dim) {
-    byte[] codes = new byte[rows * dim];
-    float[] scales = new float[rows];
-    NeighborScan.forRanges(
-        rows,
-        dim,
-        (from, to) -> {
-          for (int r = from; r < to; r++) {
-            int off = r * dim;
-            float max = 0;
-            for (int j = off; j < off + dim; j++) {
-              max = Math.max(max, Math.abs(unit[j]));
-            }
-            if (max == 0) {
-              continue;
-            }
-            float scale = max / 127f;
-            if (max / scale > 127f) {
-              scale = Math.nextUp(scale);
-            }
-            scales[r] = scale;
-            float inverse = 1f / scale;
-            for (int j = off; j < off + dim; j++) {
-              int c = Math.round(unit[j] * inverse);
-              codes[j] = (byte) Math.max(-127, Math.min(127, c));
-            }
-          }
-        });
-    return new QuantizedRows(codes, scales);
+  /** Whether a matrix of this shape is big enough for word vectors to keep an 8-bit copy. */
+  public static boolean worthwhile(int rows, int dimension) {
+    return (long) rows * dimension >= MIN_FLOATS;
+  }
+
+  /** Empty rows, filled by {@link #quantizeRow}. */
+  static QuantizedRows allocate(int rows, int dimension) {
+    return new QuantizedRows(new byte[rows * dimension], new float[rows], dimension);
+  }
+
+  /**
+   * Takes back rows that were saved with {@link #codes()} and {@link #scales()}. {@link
+   * WordVectors#fromRows} checks a sample of them against the vectors they are given with.
+   *
+   * @param dimension the vector size
+   * @param scales one scale per row, finite and &ge; 0; not copied
+   * @param codes {@code scales.length * dimension} codes, row-major; not copied
+   * @throws IllegalArgumentException on a length mismatch or a bad scale
+   */
+  public static QuantizedRows restore(int dimension, float[] scales, byte[] codes) {
+    Objects.requireNonNull(scales, "scales");
+    Objects.requireNonNull(codes, "codes");
+    if (dimension <= 0 || (long) scales.length * dimension != codes.length) {
+      throw new IllegalArgumentException(
+          scales.length
+              + " scales and "
+              + codes.length
+              + " codes do not make rows of dimension "
+              + dimension);
+    }
+    for (int r = 0; r < scales.length; r++) {
+      if (!(scales[r] >= 0) || !Float.isFinite(scales[r])) {
+        throw new IllegalArgumentException("bad 8-bit scale " + scales[r] + " for row " + r);
+      }
+    }
+    return new QuantizedRows(codes, scales, dimension);
+  }
+
+  /** The codes, row-major, shared: do not modify. */
+  public byte[] codes() {
+    return codes;
+  }
+
+  /** One scale per row, shared: do not modify. */
+  public float[] scales() {
+    return scales;
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return scales.length;
+  }
+
+  /** Codes per row. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** Codes row {@code row} of {@code unit} (a unit-normalised row-major matrix). */
+  void quantizeRow(float[] unit, int row) {
+    int off = row * dimension;
+    float max = 0;
+    for (int j = off; j < off + dimension; j++) {
+      max = Math.max(max, Math.abs(unit[j]));
+    }
+    if (max == 0) {
+      scales[row] = 0;
+      return;
+    }
+    float scale = max / 127f;
+    if (max / scale > 127f) {
+      scale = Math.nextUp(scale);
+    }
+    scales[row] = scale;
+    float inverse = 1f / scale;
+    for (int j = off; j < off + dimension; j++) {
+      int c = Math.round(unit[j] * inverse);
+      codes[j] = (byte) Math.max(-127, Math.min(127, c));
+    }
+  }
+
+  /**
+   * Checks that evenly spaced rows hold the codes of {@code unit}'s rows within the error bound the
+   * scan relies on: stored rows from another model or another layout would make answers wrong
+   * without any other symptom.
+   *
+   * @throws IllegalArgumentException naming the first row that does not match
+   */
+  void checkMatches(float[] unit) {
+    int rows = rows();
+    if ((long) rows * dimension != unit.length) {
+      throw new IllegalArgumentException(
+          "the 8-bit rows are " + rows + " x " + dimension + ", the vectors are not");
+    }
+    int step = Math.max(1, rows / CHECKED_ROWS);
+    for (int r = 0; r < rows; r += step) {
+      checkRow(unit, r);
+    }
+    if (rows > 0) {
+      checkRow(unit, rows - 1);
+    }
+  }
+
+  private void checkRow(float[] unit, int row) {
+    double scale = scales[row];
+    double allowed = scale * 0.5001;
+    for (int j = 0; j < dimension; j++) {
+      int at = row * dimension + j;
+      if (codes[at] == Byte.MIN_VALUE || Math.abs(unit[at] - scale * codes[at]) > allowed) {
+        throw new IllegalArgumentException(
+            "the stored 8-bit rows do not match the vectors (row " + row + ", position " + j + ")");
+      }
+    }
   }
 }

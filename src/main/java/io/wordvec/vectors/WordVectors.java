@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable, queryable set of word vectors: the vocabulary, the raw vectors as one flat
@@ -32,32 +33,107 @@ public final class WordVectors {
   private final QuantizedRows quantized;
 
   /**
-   * Models at least this big (rows x dimension) get an 8-bit copy for candidate search; smaller
-   * ones fit in cache, where the plain float scan is as fast.
+   * Rows copied and normalised at a time by {@link #fromRows}: about 64 KB, so they stay in cache.
    */
-  static final long QUANTIZE_MIN_FLOATS = 1L << 18;
+  private static final int BLOCK_FLOATS = 1 << 14;
 
   /**
    * @param vocabulary the words, id = row
    * @param dimension vector size, &gt; 0
    * @param vectors {@code vocabulary.size() * dimension} floats, not copied
-   * @throws IllegalArgumentException on a shape mismatch or a non-finite value
+   * @throws IllegalArgumentException on a shape mismatch
+   * @throws NonFiniteVectorException on a NaN or infinite value
    */
   public WordVectors(Vocabulary vocabulary, int dimension, float[] vectors) {
-    this(
-        vocabulary,
-        dimension,
-        vectors,
-        (long) vocabulary.size() * dimension >= QUANTIZE_MIN_FLOATS);
+    this(vocabulary, dimension, vectors, QuantizedRows.worthwhile(vocabulary.size(), dimension));
   }
 
   /** As above, choosing whether to build the 8-bit candidate index (tests force both paths). */
   WordVectors(Vocabulary vocabulary, int dimension, float[] vectors, boolean quantize) {
+    checkShape(vocabulary, dimension, vectors.length);
+    int rows = vocabulary.size();
+    float[] unit = new float[vectors.length];
+    QuantizedRows codes = quantize ? QuantizedRows.allocate(rows, dimension) : null;
+    NeighborScan.forRanges(
+        rows, dimension, (from, to) -> toUnitRows(vectors, unit, codes, from, to, dimension));
+    this.vocabulary = vocabulary;
+    this.dimension = dimension;
+    this.vectors = vectors;
+    this.normalized = unit;
+    this.quantized = codes;
+  }
+
+  private WordVectors(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] vectors,
+      float[] normalized,
+      QuantizedRows quantized) {
+    this.vocabulary = vocabulary;
+    this.dimension = dimension;
+    this.vectors = vectors;
+    this.normalized = normalized;
+    this.quantized = quantized;
+  }
+
+  /**
+   * Builds word vectors from rows read elsewhere (a model file), in one parallel pass: each block
+   * of rows is copied into the raw matrix and normalised (and coded to 8 bits) while it is still in
+   * cache, instead of one pass over memory per matrix.
+   *
+   * @param vocabulary the words, id = row
+   * @param dimension vector size, &gt; 0
+   * @param source the raw rows {@code 0 .. vocabulary.size() - 1}
+   * @param stored the 8-bit rows saved with the vectors, or null to compute them when the model is
+   *     big enough to use them; a sample of stored rows is checked against the vectors
+   * @throws NonFiniteVectorException on a NaN or infinite value
+   * @throws IllegalArgumentException on a bad dimension, or stored rows of another shape or that do
+   *     not match the vectors
+   */
+  public static WordVectors fromRows(
+      Vocabulary vocabulary, int dimension, RowSource source, QuantizedRows stored) {
+    int rows = vocabulary.size();
+    checkShape(vocabulary, dimension, (long) rows * Math.max(dimension, 0));
+    if (stored != null && (stored.rows() != rows || stored.dimension() != dimension)) {
+      throw new IllegalArgumentException(
+          "the stored 8-bit rows are "
+              + stored.rows()
+              + " x "
+              + stored.dimension()
+              + ", the vectors "
+              + rows
+              + " x "
+              + dimension);
+    }
+    float[] raw = new float[rows * dimension];
+    float[] unit = new float[raw.length];
+    QuantizedRows computed =
+        stored == null && QuantizedRows.worthwhile(rows, dimension)
+            ? QuantizedRows.allocate(rows, dimension)
+            : null;
+    int blockRows = Math.max(1, BLOCK_FLOATS / dimension);
+    NeighborScan.forRanges(
+        rows,
+        dimension,
+        (from, to) -> {
+          for (int block = from; block < to; block += blockRows) {
+            int end = Math.min(to, block + blockRows);
+            source.copyRows(block, end - block, raw, block * dimension);
+            toUnitRows(raw, unit, computed, block, end, dimension);
+          }
+        });
+    if (stored != null) {
+      stored.checkMatches(unit);
+    }
+    return new WordVectors(vocabulary, dimension, raw, unit, stored != null ? stored : computed);
+  }
+
+  private static void checkShape(Vocabulary vocabulary, int dimension, long floats) {
     if (dimension <= 0) {
       throw new IllegalArgumentException("dimension must be > 0, was " + dimension);
     }
     long expected = (long) vocabulary.size() * dimension;
-    if (vectors.length != expected) {
+    if (floats != expected) {
       throw new IllegalArgumentException(
           "expected "
               + vocabulary.size()
@@ -66,44 +142,45 @@ public final class WordVectors {
               + " = "
               + expected
               + " floats, got "
-              + vectors.length);
+              + floats);
     }
-    this.vocabulary = vocabulary;
-    this.dimension = dimension;
-    this.vectors = vectors;
-    this.normalized = normalizeRows(vectors, vocabulary.size(), dimension);
-    this.quantized = quantize ? QuantizedRows.of(normalized, vocabulary.size(), dimension) : null;
+    if (expected > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          vocabulary.size() + " x " + dimension + " floats is more than one array can hold");
+    }
   }
 
-  private static float[] normalizeRows(float[] vectors, int rows, int dim) {
-    float[] out = new float[vectors.length];
-    NeighborScan.forRanges(
-        rows,
-        dim,
-        (from, to) -> {
-          for (int r = from; r < to; r++) {
-            int off = r * dim;
-            float norm = (float) Math.sqrt(sumOfSquares(vectors, off, dim));
-            float inverse = 1f / norm;
-            if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
-              // The common case: copy and scale in one pass over the row.
-              for (int j = off; j < off + dim; j++) {
-                out[j] = vectors[j] * inverse;
-              }
-              continue;
-            }
-            for (int j = 0; j < dim; j++) {
-              float v = vectors[off + j];
-              if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(
-                    "non-finite value " + v + " at position " + j + " in the vector of row " + r);
-              }
-            }
-            System.arraycopy(vectors, off, out, off, dim);
-            toUnitLength(out, off, dim);
+  /**
+   * Writes the unit-length copy of rows {@code [from, to)} of {@code vectors} into {@code unit},
+   * and their 8-bit codes when {@code codes} is not null.
+   *
+   * @throws NonFiniteVectorException on a NaN or infinite value
+   */
+  private static void toUnitRows(
+      float[] vectors, float[] unit, QuantizedRows codes, int from, int to, int dim) {
+    for (int r = from; r < to; r++) {
+      int off = r * dim;
+      float norm = (float) Math.sqrt(sumOfSquares(vectors, off, dim));
+      float inverse = 1f / norm;
+      if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
+        // The common case: copy and scale in one pass over the row.
+        for (int j = off; j < off + dim; j++) {
+          unit[j] = vectors[j] * inverse;
+        }
+      } else {
+        for (int j = 0; j < dim; j++) {
+          float v = vectors[off + j];
+          if (!Float.isFinite(v)) {
+            throw new NonFiniteVectorException(r, j, v);
           }
-        });
-    return out;
+        }
+        System.arraycopy(vectors, off, unit, off, dim);
+        toUnitLength(unit, off, dim);
+      }
+      if (codes != null) {
+        codes.quantizeRow(unit, r);
+      }
+    }
   }
 
   /**
@@ -187,6 +264,14 @@ public final class WordVectors {
   /** The unit-normalised matrix, shared: do not modify. */
   public float[] normalizedVectors() {
     return normalized;
+  }
+
+  /**
+   * The 8-bit copy of the unit rows that neighbour scans search first, present for models big
+   * enough to use one ({@link QuantizedRows#worthwhile}); shared: do not modify.
+   */
+  public Optional<QuantizedRows> quantizedRows() {
+    return Optional.ofNullable(quantized);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.wordvec.train.Architecture;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -16,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +177,102 @@ class NativeFormatTests {
         .isInstanceOf(InvalidModelFileException.class)
         .hasMessageContaining(
             "non-finite value Infinity at position 2 of the output vector of word 'w6' (row 6)");
+  }
+
+  /** Changes a file's bytes and writes a matching checksum, as a buggy writer would. */
+  private static void rewriteWithValidChecksum(Path file, Consumer<ByteBuffer> change)
+      throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    change.accept(bytes);
+    CRC32C crc = new CRC32C();
+    crc.update(
+        bytes.array(), NativeFormat.HEADER_BYTES, bytes.capacity() - NativeFormat.HEADER_BYTES);
+    bytes.putInt(CRC_AT, (int) crc.getValue());
+    Files.write(file, bytes.array());
+  }
+
+  private static final int FLAGS_AT = 12;
+  private static final int CRC_AT = 48;
+
+  @Test
+  void largeModelsStoreTheirEightBitRowsAndLoadThemBack() throws IOException {
+    // 1,100 x 240 floats: big enough for an 8-bit copy of the unit rows.
+    TrainedModel original = model(1_100, 240, null);
+    WordVectors expected = original.wordVectors();
+    Path file = dir.resolve("big.wvm");
+    NativeFormat.write(original, file);
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(header.getInt(8)).isEqualTo(NativeFormat.VERSION);
+    assertThat(header.getInt(FLAGS_AT)).isEqualTo(3);
+    LoadedModel loaded = NativeFormat.read(file);
+    QuantizedRows codes = loaded.vectors().quantizedRows().orElseThrow();
+    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
+    assertThat(codes.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
+    assertThat(loaded.vectors().normalizedVectors()).isEqualTo(expected.normalizedVectors());
+    assertThat(loaded.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
+    for (String word : List.of("w0", "größe", "w640", "w1099")) {
+      assertThat(loaded.vectors().mostSimilar(List.of(word), List.of(), 10, 0))
+          .isEqualTo(expected.mostSimilar(List.of(word), List.of(), 10, 0));
+    }
+
+    LoadedModel head = NativeFormat.read(file, 10);
+    QuantizedRows headCodes = head.vectors().quantizedRows().orElseThrow();
+    assertThat(headCodes.rows()).isEqualTo(10);
+    assertThat(headCodes.codes()).isEqualTo(Arrays.copyOf(codes.codes(), 10 * 240));
+
+    Path vectorsOnly = dir.resolve("big-vectors.wvm");
+    NativeFormat.write(expected, vectorsOnly);
+    assertThat(NativeFormat.read(vectorsOnly).vectors().quantizedRows().orElseThrow().codes())
+        .isEqualTo(codes.codes());
+  }
+
+  @Test
+  void storedEightBitRowsThatDoNotMatchTheVectorsAreRejected() throws IOException {
+    Path file = dir.resolve("mismatch.wvm");
+    NativeFormat.write(model(1_100, 240, null), file);
+    // The codes are the last section: flip the sign of the first code of the last row.
+    rewriteWithValidChecksum(
+        file,
+        bytes -> {
+          int at = bytes.capacity() - 240;
+          bytes.put(at, (byte) (bytes.get(at) == 0 ? 100 : -bytes.get(at)));
+        });
+    assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining(
+            "the stored 8-bit rows do not match the vectors (row 1099, position 0)");
+  }
+
+  @Test
+  void aNonFiniteInputValueIsRejectedNamingTheWord() throws IOException {
+    TrainedModel original = model(20, 4, null);
+    Path file = dir.resolve("nan.wvm");
+    NativeFormat.write(original, file);
+    // Input row 3 starts 20 x 4 floats of input and output before the end of the file.
+    rewriteWithValidChecksum(
+        file, bytes -> bytes.putFloat(bytes.capacity() - 2 * 80 * 4 + (3 * 4 + 1) * 4, Float.NaN));
+    assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining(
+            "non-finite value NaN at position 1 of the vector of word 'w3' (row 3)");
+  }
+
+  @Test
+  void versionOneFilesLoadAndCannotClaimEightBitRows() throws IOException {
+    TrainedModel original = model(30, 5, null);
+    Path file = dir.resolve("v1.wvm");
+    NativeFormat.write(original, file);
+    // A version-1 file is a version-2 file without the 8-bit rows (and the header is not
+    // checksummed).
+    rewriteWithValidChecksum(file, bytes -> bytes.putInt(8, 1));
+    LoadedModel loaded = NativeFormat.read(file);
+    assertThat(loaded.vectors().rawVectors()).isEqualTo(original.inputVectors());
+    assertThat(loaded.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
+    rewriteWithValidChecksum(file, bytes -> bytes.putInt(FLAGS_AT, 3));
+    assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("corrupt header: unknown flags 3 for format version 1");
   }
 
   @Test
