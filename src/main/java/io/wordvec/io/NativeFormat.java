@@ -9,11 +9,11 @@ import io.wordvec.vectors.RowSource;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.CRC32C;
 
 /**
@@ -86,9 +88,6 @@ public final class NativeFormat {
 
   /** Matrices are mapped in windows of this many bytes (a multiple of 4, well under 2 GB). */
   private static final long MAP_WINDOW = 256L << 20;
-
-  /** Checksum-then-copy granularity: small enough to stay in cache between the two. */
-  private static final int SLICE = 1 << 20;
 
   private NativeFormat() {}
 
@@ -386,64 +385,137 @@ public final class NativeFormat {
       in.skip(padding);
       int keep = limit == 0 ? n : Math.min(n, limit);
       long inputStart = HEADER_BYTES + prefixBytes;
-      // The input rows are mapped, checksummed here and copied later, in parallel, by the pass
-      // that also normalises them; the other sections are small or plain copies.
-      MappedRows input = new MappedRows(channel, inputStart, n, dim);
-      input.checksum(crc);
-      float[] output = null;
-      long position = inputStart + matrixBytes;
-      if (full) {
-        output = new float[keep * dim];
-        readFloats(channel, crc, position, output, (long) n * dim);
-        position += matrixBytes;
+      // The checksum of the matrices is a pass over most of the file: it runs on its own thread
+      // while this one copies the sections and builds the vectors. Whatever else goes wrong, a
+      // checksum mismatch is what gets reported: it explains everything else.
+      BackgroundChecksum checksum = BackgroundChecksum.start(channel, crc, inputStart, fileSize);
+      try {
+        LoadedModel model =
+            readSections(
+                file, channel, inputStart, n, keep, dim, full, quantized, words, counts, metaRaw);
+        checksum.verify(file, expectedCrc);
+        return model;
+      } catch (InvalidModelFileException | RuntimeException e) {
+        checksum.verify(file, expectedCrc);
+        throw e;
       }
-      QuantizedRows stored = null;
-      if (quantized) {
-        float[] scales = new float[keep];
-        readFloats(channel, crc, position, scales, n);
-        byte[] codes = new byte[keep * dim];
-        readBytes(channel, crc, position + (long) n * Float.BYTES, codes, (long) n * dim);
-        try {
-          stored = QuantizedRows.restore(dim, scales, codes);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidModelFileException(file, "corrupt 8-bit rows: " + e.getMessage(), e);
+    }
+  }
+
+  /** The sections after the vocabulary, once the header and the vocabulary were read. */
+  private static LoadedModel readSections(
+      Path file,
+      FileChannel channel,
+      long inputStart,
+      int n,
+      int keep,
+      int dim,
+      boolean full,
+      boolean quantized,
+      String[] words,
+      long[] counts,
+      byte[] metaRaw)
+      throws IOException {
+    long matrixBytes = (long) n * dim * Float.BYTES;
+    MappedRows input = new MappedRows(channel, inputStart, n, dim);
+    float[] output = null;
+    long position = inputStart + matrixBytes;
+    if (full) {
+      output = new float[keep * dim];
+      copyMapped(channel, position, output.length * (long) Float.BYTES, floatsInto(output));
+      position += matrixBytes;
+    }
+    QuantizedRows stored = null;
+    if (quantized) {
+      float[] scales = new float[keep];
+      copyMapped(channel, position, keep * (long) Float.BYTES, floatsInto(scales));
+      byte[] codes = new byte[keep * dim];
+      copyMapped(
+          channel,
+          position + (long) n * Float.BYTES,
+          codes.length,
+          (slice, at) -> slice.get(codes, (int) at, slice.remaining()));
+      try {
+        stored = QuantizedRows.restore(dim, scales, codes);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "corrupt 8-bit rows: " + e.getMessage(), e);
+      }
+    }
+    Map<String, String> meta = decodeMeta(file, metaRaw);
+    if (output != null) {
+      checkFinite(file, words, output, dim, "output ");
+    }
+    Vocabulary vocabulary;
+    try {
+      vocabulary =
+          new Vocabulary(
+              keep == n ? words : Arrays.copyOf(words, keep),
+              keep == n ? counts : Arrays.copyOf(counts, keep));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
+    }
+    WordVectors vectors;
+    try {
+      vectors = WordVectors.fromRows(vocabulary, dim, input, stored);
+    } catch (NonFiniteVectorException e) {
+      throw new InvalidModelFileException(
+          file, nonFinite(e.value(), e.position(), "", words, e.row()), e);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelFileException(file, e.getMessage(), e);
+    }
+    TrainedModel model = null;
+    if (full) {
+      model = toModel(file, meta, vocabulary, dim, vectors.rawVectors(), output);
+    }
+    return new LoadedModel(file, VectorFormat.NATIVE, vectors, model);
+  }
+
+  /** The CRC32C of the rest of a file, computed on a thread of its own. */
+  private static final class BackgroundChecksum {
+    private final FutureTask<Integer> task;
+
+    private BackgroundChecksum(FutureTask<Integer> task) {
+      this.task = task;
+    }
+
+    /** Continues {@code crc} over bytes {@code [from, to)} of the file, in the background. */
+    static BackgroundChecksum start(FileChannel channel, CRC32C crc, long from, long to) {
+      FutureTask<Integer> task =
+          new FutureTask<>(
+              () -> {
+                for (long at = from; at < to; at += MAP_WINDOW) {
+                  long length = Math.min(MAP_WINDOW, to - at);
+                  crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, length));
+                }
+                return (int) crc.getValue();
+              });
+      Thread thread = new Thread(task, "wordvec-checksum");
+      thread.setDaemon(true);
+      thread.start();
+      return new BackgroundChecksum(task);
+    }
+
+    /** Waits for the checksum and compares it with the header's. */
+    void verify(Path file, int expected) throws IOException {
+      int actual;
+      try {
+        actual = task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while verifying " + file);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
         }
+        throw new IOException("cannot verify " + file + ": " + e.getCause(), e.getCause());
       }
-      int actualCrc = (int) crc.getValue();
-      if (actualCrc != expectedCrc) {
+      if (actual != expected) {
         throw new InvalidModelFileException(
             file,
             String.format(
                 "checksum mismatch (CRC32C %08x, the header says %08x): the file is corrupt",
-                actualCrc, expectedCrc));
+                actual, expected));
       }
-      Map<String, String> meta = decodeMeta(file, metaRaw);
-      if (output != null) {
-        checkFinite(file, words, output, dim, "output ");
-      }
-      Vocabulary vocabulary;
-      try {
-        vocabulary =
-            new Vocabulary(
-                keep == n ? words : Arrays.copyOf(words, keep),
-                keep == n ? counts : Arrays.copyOf(counts, keep));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
-      }
-      WordVectors vectors;
-      try {
-        vectors = WordVectors.fromRows(vocabulary, dim, input, stored);
-      } catch (NonFiniteVectorException e) {
-        throw new InvalidModelFileException(
-            file, nonFinite(e.value(), e.position(), "", words, e.row()), e);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidModelFileException(file, e.getMessage(), e);
-      }
-      TrainedModel model = null;
-      if (full) {
-        model = toModel(file, meta, vocabulary, dim, vectors.rawVectors(), output);
-      }
-      return new LoadedModel(file, VectorFormat.NATIVE, vectors, model);
     }
   }
 
@@ -472,13 +544,6 @@ public final class NativeFormat {
       }
     }
 
-    /** Adds every mapped byte to {@code crc}, in file order. */
-    void checksum(CRC32C crc) {
-      for (ByteBuffer window : bytes) {
-        crc.update(window.duplicate());
-      }
-    }
-
     @Override
     public void copyRows(int firstRow, int rowCount, float[] dest, int destOffset) {
       int row = firstRow;
@@ -496,64 +561,27 @@ public final class NativeFormat {
     }
   }
 
-  /**
-   * Reads {@code total} floats starting at byte {@code offset}, keeping the first {@code
-   * out.length}, and adds all their bytes to {@code crc}.
-   */
-  private static void readFloats(
-      FileChannel channel, CRC32C crc, long offset, float[] out, long total) throws IOException {
-    readMapped(
-        channel,
-        crc,
-        offset,
-        total * Float.BYTES,
-        out.length * (long) Float.BYTES,
-        (slice, at) ->
-            slice
-                .asFloatBuffer()
-                .get(out, (int) (at / Float.BYTES), slice.remaining() / Float.BYTES));
+  /** Copies a window into {@code out}, where its first byte is byte {@code at} of the section. */
+  private static SliceCopy floatsInto(float[] out) {
+    return (slice, at) ->
+        slice.asFloatBuffer().get(out, (int) (at / Float.BYTES), slice.remaining() / Float.BYTES);
   }
 
-  /** As {@link #readFloats}, for bytes. */
-  private static void readBytes(
-      FileChannel channel, CRC32C crc, long offset, byte[] out, long total) throws IOException {
-    readMapped(
-        channel,
-        crc,
-        offset,
-        total,
-        out.length,
-        (slice, at) -> slice.get(out, (int) at, slice.remaining()));
-  }
-
-  /** Receives a slice of mapped bytes that starts {@code at} bytes into its section. */
+  /** Receives a window of mapped bytes that starts {@code at} bytes into its section. */
   private interface SliceCopy {
     void copy(ByteBuffer slice, long at);
   }
 
-  /**
-   * Maps {@code length} bytes from {@code offset} in windows, adds each 1 MB slice to the checksum
-   * and copies what falls in the first {@code keep} bytes while it is still in cache: the data
-   * crosses memory once.
-   */
-  private static void readMapped(
-      FileChannel channel, CRC32C crc, long offset, long length, long keep, SliceCopy copy)
+  /** Copies {@code length} bytes from {@code offset}, mapped in windows. */
+  private static void copyMapped(FileChannel channel, long offset, long length, SliceCopy copy)
       throws IOException {
-    long done = 0;
-    while (done < length) {
+    for (long done = 0; done < length; done += MAP_WINDOW) {
       long windowBytes = Math.min(length - done, MAP_WINDOW);
-      MappedByteBuffer window =
-          channel.map(FileChannel.MapMode.READ_ONLY, offset + done, windowBytes);
-      for (int at = 0; at < windowBytes; at += SLICE) {
-        int len = (int) Math.min(SLICE, windowBytes - at);
-        ByteBuffer slice = window.slice(at, len).order(ByteOrder.LITTLE_ENDIAN);
-        crc.update(slice.duplicate());
-        long sectionAt = done + at;
-        if (sectionAt < keep) {
-          copy.copy(slice.limit((int) Math.min(len, keep - sectionAt)), sectionAt);
-        }
-      }
-      done += windowBytes;
+      copy.copy(
+          channel
+              .map(FileChannel.MapMode.READ_ONLY, offset + done, windowBytes)
+              .order(ByteOrder.LITTLE_ENDIAN),
+          done);
     }
   }
 

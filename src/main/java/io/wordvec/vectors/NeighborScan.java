@@ -56,6 +56,19 @@ final class NeighborScan {
     run(rows, dim, 0, (from, to, heap) -> work.run(from, to));
   }
 
+  /**
+   * Two zeroed arrays of {@code length} floats. Large ones are allocated on two threads at once:
+   * zeroing a model-sized array is a pass over memory of its own, a good part of a model's load.
+   */
+  static float[][] newMatrixPair(int length) {
+    if (length < MIN_FLOATS_PER_TASK || POOL.getParallelism() < 2) {
+      return new float[][] {new float[length], new float[length]};
+    }
+    ForkJoinTask<float[]> second = POOL.submit(() -> new float[length]);
+    float[] first = new float[length];
+    return new float[][] {first, second.join()};
+  }
+
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
   static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
     return run(

@@ -105,8 +105,9 @@ public final class WordVectors {
               + " x "
               + dimension);
     }
-    float[] raw = new float[rows * dimension];
-    float[] unit = new float[raw.length];
+    float[][] matrices = NeighborScan.newMatrixPair(rows * dimension);
+    float[] raw = matrices[0];
+    float[] unit = matrices[1];
     QuantizedRows computed =
         stored == null && QuantizedRows.worthwhile(rows, dimension)
             ? QuantizedRows.allocate(rows, dimension)

@@ -259,6 +259,20 @@ class NativeFormatTests {
   }
 
   @Test
+  void aCorruptFileIsReportedAsCorruptEvenWhenItsVectorsAlsoLookWrong() throws IOException {
+    Path file = dir.resolve("nan-no-crc.wvm");
+    NativeFormat.write(model(20, 4, null), file);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer.wrap(bytes)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putFloat(bytes.length - 2 * 80 * 4 + (3 * 4 + 1) * 4, Float.NaN);
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
   void versionOneFilesLoadAndCannotClaimEightBitRows() throws IOException {
     TrainedModel original = model(30, 5, null);
     Path file = dir.resolve("v1.wvm");
