@@ -1,13 +1,12 @@
 package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Tokenizer;
@@ -17,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,24 +48,9 @@ class EmbedController {
               + " component removal). Unknown tokens are listed and skipped. A building block for"
               + " text classification and sentence similarity.")
   @ApiResponse(responseCode = "200", description = "The embeddings")
-  @ApiResponse(
-      responseCode = "400",
-      description = "No texts, unknown weighting or tokenizer",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "More texts than wordvec.limits.max-batch-words",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  EmbedResponse embed(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody EmbedRequest request) {
+  @BadRequestProblem("No texts, unknown weighting or tokenizer")
+  @PayloadTooLargeProblem("More texts than wordvec.limits.max-batch-words")
+  EmbedResponse embed(@ModelName @PathVariable String model, @RequestBody EmbedRequest request) {
     List<String> texts = request.texts();
     if (texts == null || texts.isEmpty()) {
       throw new InvalidParameterException("texts", texts, "a non-empty list of texts");

@@ -2,15 +2,15 @@ package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,17 +58,10 @@ class WordsController {
           "Words that start with the prefix, ignoring case, most frequent first: for"
               + " autocompletion. An empty prefix lists the most frequent words.")
   @ApiResponse(responseCode = "200", description = "The matching words")
-  @ApiResponse(
-      responseCode = "400",
-      description = "limit out of range or prefix too long",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("limit out of range or prefix too long")
+  @NotFoundProblem("Unknown model")
   WordsResponse words(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "The beginning of the words", example = "ki")
           @RequestParam(defaultValue = "")
           String prefix,
