@@ -14,7 +14,7 @@ import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +32,12 @@ class EmbedController {
 
   /** The Euler-Mascheroni constant, for the harmonic number in the Zipf estimate. */
   private static final double EULER_GAMMA = 0.5772156649;
+
+  /** The weightings by name: whether each is SIF. */
+  private static final Map<String, Boolean> SIF = Map.of("mean", false, "sif", true);
+
+  private static final Map<String, Tokenizer> TOKENIZERS =
+      Map.of("normalizing", Tokenizer.normalizing(), "whitespace", Tokenizer.whitespace());
 
   private final QuerySupport support;
 
@@ -61,8 +67,15 @@ class EmbedController {
         throw new InvalidParameterException("texts[" + i + "]", null, "a string");
       }
     }
-    boolean sif = weighting(request.weighting());
-    Tokenizer tokenizer = tokenizer(request.tokenizer());
+    boolean sif =
+        QuerySupport.choice("weighting", request.weighting(), false, SIF, "'mean' or 'sif'");
+    Tokenizer tokenizer =
+        QuerySupport.choice(
+            "tokenizer",
+            request.tokenizer(),
+            Tokenizer.normalizing(),
+            TOKENIZERS,
+            "'normalizing' or 'whitespace'");
     return support.query(
         model,
         selection -> {
@@ -119,29 +132,5 @@ class EmbedController {
       p = 1.0 / ((id + 1) * harmonic);
     }
     return SIF_A / (SIF_A + p);
-  }
-
-  private static boolean weighting(String weighting) {
-    if (weighting == null || weighting.isBlank()) {
-      return false;
-    }
-    return switch (weighting.toLowerCase(Locale.ROOT)) {
-      case "mean" -> false;
-      case "sif" -> true;
-      default -> throw new InvalidParameterException("weighting", weighting, "'mean' or 'sif'");
-    };
-  }
-
-  private static Tokenizer tokenizer(String tokenizer) {
-    if (tokenizer == null || tokenizer.isBlank()) {
-      return Tokenizer.normalizing();
-    }
-    return switch (tokenizer.toLowerCase(Locale.ROOT)) {
-      case "normalizing" -> Tokenizer.normalizing();
-      case "whitespace" -> Tokenizer.whitespace();
-      default ->
-          throw new InvalidParameterException(
-              "tokenizer", tokenizer, "'normalizing' or 'whitespace'");
-    };
   }
 }

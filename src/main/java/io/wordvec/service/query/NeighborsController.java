@@ -10,7 +10,6 @@ import io.wordvec.service.system.InvalidParameterException;
 import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
-import io.wordvec.vectors.WordVectors;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,17 +53,13 @@ class NeighborsController {
     int restrict = support.restrictVocab(restrictVocab);
     return support.query(
         model,
-        selection ->
+        (name, vectors) ->
             new NeighborsResponse(
-                selection.name(),
+                name,
                 List.of(word),
                 List.of(),
                 QuerySupport.methodName(AnalogyMethod.COSADD),
-                scored(
-                    selection
-                        .model()
-                        .vectors()
-                        .mostSimilar(List.of(word), List.of(), n, restrict))));
+                scored(vectors.mostSimilar(List.of(word), List.of(), n, restrict))));
   }
 
   @PostMapping("/neighbors")
@@ -95,18 +90,13 @@ class NeighborsController {
     }
     return support.query(
         model,
-        selection -> {
-          WordVectors vectors = selection.model().vectors();
+        (name, vectors) -> {
           List<Neighbor> neighbors =
               method == AnalogyMethod.COSMUL
                   ? vectors.mostSimilarCosMul(positive, negative, n, restrict)
                   : vectors.mostSimilar(positive, negative, n, restrict);
           return new NeighborsResponse(
-              selection.name(),
-              positive,
-              negative,
-              QuerySupport.methodName(method),
-              scored(neighbors));
+              name, positive, negative, QuerySupport.methodName(method), scored(neighbors));
         });
   }
 
@@ -140,14 +130,14 @@ class NeighborsController {
     AnalogyMethod analogyMethod = support.method(method);
     return support.query(
         model,
-        selection ->
+        (name, vectors) ->
             new AnalogyResponse(
-                selection.name(),
+                name,
                 a,
                 b,
                 c,
                 QuerySupport.methodName(analogyMethod),
-                scored(selection.model().vectors().analogy(a, b, c, n, analogyMethod))));
+                scored(vectors.analogy(a, b, c, n, analogyMethod))));
   }
 
   private static List<NeighborsResponse.ScoredWord> scored(List<Neighbor> neighbors) {

@@ -79,14 +79,13 @@ class ProjectionController {
     }
     return support.query(
         model,
-        selection -> {
-          WordProjection map = WordProjection.of(selection.model().vectors(), words);
+        (name, vectors) -> {
+          WordProjection map = WordProjection.of(vectors, words);
           List<Point> points = new ArrayList<>(map.words().size());
           for (int i = 0; i < map.words().size(); i++) {
             points.add(new Point(map.words().get(i), map.x()[i], map.y()[i]));
           }
-          return new ProjectionResponse(
-              selection.name(), points, map.unknown(), map.explainedVariance());
+          return new ProjectionResponse(name, points, map.unknown(), map.explainedVariance());
         });
   }
 }

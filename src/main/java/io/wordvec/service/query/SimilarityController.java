@@ -36,10 +36,7 @@ class SimilarityController {
     support.word("a", a);
     support.word("b", b);
     return support.query(
-        model,
-        selection ->
-            new SimilarityResponse(
-                selection.name(), a, b, selection.model().vectors().similarity(a, b)));
+        model, (name, vectors) -> new SimilarityResponse(name, a, b, vectors.similarity(a, b)));
   }
 
   @PostMapping("/similarity")
@@ -54,10 +51,7 @@ class SimilarityController {
     List<String> b = support.words("b", request.b(), 1);
     support.batch("a+b", a.size() + b.size());
     return support.query(
-        model,
-        selection ->
-            new SetSimilarityResponse(
-                selection.name(), a, b, selection.model().vectors().nSimilarity(a, b)));
+        model, (name, vectors) -> new SetSimilarityResponse(name, a, b, vectors.nSimilarity(a, b)));
   }
 
   @PostMapping("/doesnt-match")
@@ -70,9 +64,6 @@ class SimilarityController {
       @ModelName @PathVariable String model, @RequestBody DoesntMatchRequest request) {
     List<String> words = support.words("words", request.words(), 2);
     return support.query(
-        model,
-        selection ->
-            new DoesntMatchResponse(
-                selection.name(), words, selection.model().vectors().doesntMatch(words)));
+        model, (name, vectors) -> new DoesntMatchResponse(name, words, vectors.doesntMatch(words)));
   }
 }

@@ -71,12 +71,7 @@ class WordsController {
           @RequestParam(required = false)
           Integer limit) {
     int max = explore.maxPrefixMatches();
-    int n = limit == null ? Math.min(DEFAULT_LIMIT, max) : limit;
-    if (n < 1 || n > max) {
-      throw new InvalidParameterException(
-              "limit", limit, "between 1 and " + max + " (the configured limit)")
-          .with("limit", max);
-    }
+    int n = QuerySupport.count("limit", limit, Math.min(DEFAULT_LIMIT, max), max);
     if (prefix.length() > MAX_PREFIX_LENGTH) {
       throw new InvalidParameterException(
               "prefix", prefix, "at most " + MAX_PREFIX_LENGTH + " characters long")
@@ -84,11 +79,8 @@ class WordsController {
     }
     return support.query(
         model,
-        selection ->
-            new WordsResponse(
-                selection.name(),
-                prefix,
-                startingWith(selection.model().vectors().vocabulary(), prefix, n)));
+        (name, vectors) ->
+            new WordsResponse(name, prefix, startingWith(vectors.vocabulary(), prefix, n)));
   }
 
   /**
