@@ -115,6 +115,12 @@ final class Job {
     state = JobState.SUCCEEDED;
     model = modelName;
     result = jobResult;
+    // A training that returned has processed every word of every epoch, whatever the last
+    // (rate-limited) progress event said.
+    epoch = epochs;
+    if (wordsExpected > 0) {
+      wordsProcessed = wordsExpected;
+    }
     progress = 1.0;
     phase = null;
     finishedAt = now;

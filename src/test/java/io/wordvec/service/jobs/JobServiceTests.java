@@ -88,6 +88,13 @@ class JobServiceTests {
 
     assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(done.model()).isEqualTo("hamlet-8");
+    // the fake trainer's only progress event said 10 of 50 words: success completes the figures
+    assertThat(done.wordsExpected()).isEqualTo(50);
+    assertThat(done.wordsProcessed()).isEqualTo(done.wordsExpected());
+    assertThat(done.epoch()).isEqualTo(done.epochs());
+    assertThat(done.progress()).isEqualTo(1.0);
+    assertThat(done.etaSeconds()).isNull();
+    assertThat(service.get(submitted.id()).wordsProcessed()).isEqualTo(50);
     assertThat(done.losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1);
     assertThat(done.losses().get(0).meanLoss()).isEqualTo(2.5);
     assertThat(done.result().evaluation()).containsKey("size");

@@ -118,6 +118,10 @@ class JobsIntegrationTests {
     assertThat(job.get("startedAt").asString()).isNotBlank();
     assertThat(job.get("finishedAt").asString()).isNotBlank();
     assertThat(job.get("wordsProcessed").asLong()).isPositive();
+    assertThat(job.get("wordsProcessed").asLong()).isEqualTo(job.get("wordsExpected").asLong());
+    assertThat(job.get("epoch").asInt()).isEqualTo(3);
+    assertThat(job.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(job.has("etaSeconds")).isFalse();
     assertThat(job.has("error")).isFalse();
     JsonNode scores = job.get("result").get("evaluation");
     assertThat(scores.get("analogyCoverage").asDouble()).isBetween(0.0, 1.0);
