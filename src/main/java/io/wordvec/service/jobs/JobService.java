@@ -129,7 +129,7 @@ class JobService implements DisposableBean {
         throw JobsProblem.modelExists(spec.outputModel());
       }
       if (active >= properties.maxRunning() + properties.maxQueued()) {
-        throw JobsProblem.queueFull(properties.maxQueued());
+        throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
       }
       job = new Job(newId(), spec, Instant.now());
       jobs.put(job.id(), job);
@@ -139,6 +139,25 @@ class JobService implements DisposableBean {
     log.info(
         "Job {} queued: {} -> model '{}'", job.id(), spec.type().apiName(), spec.outputModel());
     return job.view();
+  }
+
+  /**
+   * When a refused client should try again: a place in the queue frees up when a running job ends,
+   * so the soonest estimated end of a running job, or the configured default while none has an
+   * estimate (it is still counting the vocabulary, or has not reported yet).
+   */
+  private long retryAfterSeconds() {
+    long soonest = Long.MAX_VALUE;
+    for (Job job : jobs.values()) {
+      if (job.state() == JobState.RUNNING) {
+        Long eta = job.view().etaSeconds();
+        if (eta != null) {
+          soonest = Math.min(soonest, eta);
+        }
+      }
+    }
+    // evaluating and saving follow the training the estimate covers: never say "now"
+    return soonest == Long.MAX_VALUE ? properties.retryAfter().toSeconds() : Math.max(1, soonest);
   }
 
   /** Every job, newest first. */

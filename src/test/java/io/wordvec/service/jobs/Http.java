@@ -156,6 +156,20 @@ final class Http {
       return null;
     }
 
+    /**
+     * Reads raw lines until a comment line ({@code :text}) and returns its text, or null if the
+     * stream ends first. Event lines read meanwhile are consumed.
+     */
+    String nextComment() throws IOException {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.startsWith(":")) {
+          return line.substring(1);
+        }
+      }
+      return null;
+    }
+
     /** Reads until an event matches, or the stream ends (then null). */
     Event until(java.util.function.Predicate<Event> match) throws IOException {
       Event e;

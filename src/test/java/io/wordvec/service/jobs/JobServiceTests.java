@@ -30,8 +30,23 @@ class JobServiceTests {
   private JobService service;
   private CorpusStore corpora;
 
+  private static JobsProperties properties(int maxRunning, int maxQueued, int maxFinished) {
+    return new JobsProperties(
+        maxRunning,
+        maxQueued,
+        1,
+        2,
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(42),
+        maxFinished);
+  }
+
   private JobService start(int maxRunning, int maxQueued) throws IOException {
-    JobsProperties props = new JobsProperties(maxRunning, maxQueued, 1, 2, Duration.ofMinutes(1));
+    return start(properties(maxRunning, maxQueued, 200));
+  }
+
+  private JobService start(JobsProperties props) throws IOException {
     DataProperties data = new DataProperties(dataDir);
     corpora = new CorpusStore(data, new CorporaProperties(DataSize.ofMegabytes(10)));
     service =
@@ -139,6 +154,8 @@ class JobServiceTests {
   void aFullQueueRefusesWith429() throws Exception {
     start(1, 1);
     String corpus = hamlet();
+    // 40 of 50 words left at 0.5 words/s: the running job ends in about 80 s
+    engine.wordsPerSecond(0.5);
     engine.hold();
     service.submit(train(corpus, "a"));
     assertThat(engine.awaitRunning()).isTrue();
@@ -150,8 +167,28 @@ class JobServiceTests {
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
               assertThat(e.getBody().getProperties()).containsEntry("limit", 1);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("80");
+              assertThat(e.getBody().getProperties()).containsEntry("retryAfterSeconds", 80L);
             });
     assertThat(service.list()).hasSize(2);
+  }
+
+  @Test
+  void aFullQueueSaysToRetryAfterTheConfiguredDelayWhileNoJobHasAnEstimate() throws Exception {
+    start(1, 0);
+    String corpus = hamlet();
+    engine.wordsPerSecond(0);
+    engine.hold();
+    service.submit(train(corpus, "a"));
+    assertThat(engine.awaitRunning()).isTrue();
+
+    assertThatThrownBy(() -> service.submit(train(corpus, "b")))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("42");
+            });
   }
 
   @Test
@@ -272,7 +309,7 @@ class JobServiceTests {
       assertThat(files.filter(p -> p.toString().endsWith(".json"))).hasSize(3);
     }
 
-    JobsProperties props = new JobsProperties(1, 10, 1, 2, Duration.ofMinutes(1));
+    JobsProperties props = properties(1, 10, 200);
     JobService restarted =
         new JobService(
             props,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ class JobsIntegrationTests {
     registry.add("wordvec.jobs.max-queued", () -> "1");
     registry.add("wordvec.jobs.threads", () -> "2");
     registry.add("wordvec.corpora.max-size", () -> "2MB");
+    registry.add("wordvec.jobs.events-heartbeat", () -> "200ms");
   }
 
   @LocalServerPort int port;
@@ -227,10 +231,45 @@ class JobsIntegrationTests {
     assertThat(full.header("Content-Type")).startsWith("application/problem+json");
     assertThat(full.json().get("type").asString()).isEqualTo("/problems/job-queue-full");
     assertThat(full.json().get("limit").asInt()).isEqualTo(1);
+    assertThat(full.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
+    assertThat(full.json().get("retryAfterSeconds").asLong())
+        .isEqualTo(Long.parseLong(full.header("Retry-After")));
 
     assertThat(http().delete("/api/v1/jobs/" + waiting).json().get("state").asString())
         .isEqualTo("CANCELLED");
     assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(202);
+    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aQuietProgressStreamCarriesKeepAliveComments() throws Exception {
+    String corpus = upload("/corpora/hamlet.txt");
+    String running = submitted(train(corpus, "hb-running", smallParams(1000)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
+      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
+    }
+    // while the other job runs, this one waits and has nothing to report
+    String waiting = submitted(train(corpus, "hb-waiting", smallParams(1)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + waiting + "/events")) {
+      Http.Event first = events.next();
+      assertThat(first.data().get("state").asString()).isEqualTo("QUEUED");
+
+      CompletableFuture<String> comment =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return events.nextComment();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      assertThat(comment.get(30, TimeUnit.SECONDS)).isEqualTo("keep-alive");
+      assertThat(http().get("/api/v1/jobs/" + waiting).json().get("state").asString())
+          .isEqualTo("QUEUED");
+    } finally {
+      http().delete("/api/v1/jobs/" + waiting);
+      http().delete("/api/v1/jobs/" + running);
+    }
     assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
   }
 
