@@ -1,13 +1,12 @@
 package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Tokenizer;
@@ -15,9 +14,8 @@ import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +33,12 @@ class EmbedController {
   /** The Euler-Mascheroni constant, for the harmonic number in the Zipf estimate. */
   private static final double EULER_GAMMA = 0.5772156649;
 
+  /** The weightings by name: whether each is SIF. */
+  private static final Map<String, Boolean> SIF = Map.of("mean", false, "sif", true);
+
+  private static final Map<String, Tokenizer> TOKENIZERS =
+      Map.of("normalizing", Tokenizer.normalizing(), "whitespace", Tokenizer.whitespace());
+
   private final QuerySupport support;
 
   EmbedController(QuerySupport support) {
@@ -50,24 +54,9 @@ class EmbedController {
               + " component removal). Unknown tokens are listed and skipped. A building block for"
               + " text classification and sentence similarity.")
   @ApiResponse(responseCode = "200", description = "The embeddings")
-  @ApiResponse(
-      responseCode = "400",
-      description = "No texts, unknown weighting or tokenizer",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "More texts than wordvec.limits.max-batch-words",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  EmbedResponse embed(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody EmbedRequest request) {
+  @BadRequestProblem("No texts, unknown weighting or tokenizer")
+  @PayloadTooLargeProblem("More texts than wordvec.limits.max-batch-words")
+  EmbedResponse embed(@ModelName @PathVariable String model, @RequestBody EmbedRequest request) {
     List<String> texts = request.texts();
     if (texts == null || texts.isEmpty()) {
       throw new InvalidParameterException("texts", texts, "a non-empty list of texts");
@@ -78,8 +67,15 @@ class EmbedController {
         throw new InvalidParameterException("texts[" + i + "]", null, "a string");
       }
     }
-    boolean sif = weighting(request.weighting());
-    Tokenizer tokenizer = tokenizer(request.tokenizer());
+    boolean sif =
+        QuerySupport.choice("weighting", request.weighting(), false, SIF, "'mean' or 'sif'");
+    Tokenizer tokenizer =
+        QuerySupport.choice(
+            "tokenizer",
+            request.tokenizer(),
+            Tokenizer.normalizing(),
+            TOKENIZERS,
+            "'normalizing' or 'whitespace'");
     return support.query(
         model,
         selection -> {
@@ -136,29 +132,5 @@ class EmbedController {
       p = 1.0 / ((id + 1) * harmonic);
     }
     return SIF_A / (SIF_A + p);
-  }
-
-  private static boolean weighting(String weighting) {
-    if (weighting == null || weighting.isBlank()) {
-      return false;
-    }
-    return switch (weighting.toLowerCase(Locale.ROOT)) {
-      case "mean" -> false;
-      case "sif" -> true;
-      default -> throw new InvalidParameterException("weighting", weighting, "'mean' or 'sif'");
-    };
-  }
-
-  private static Tokenizer tokenizer(String tokenizer) {
-    if (tokenizer == null || tokenizer.isBlank()) {
-      return Tokenizer.normalizing();
-    }
-    return switch (tokenizer.toLowerCase(Locale.ROOT)) {
-      case "normalizing" -> Tokenizer.normalizing();
-      case "whitespace" -> Tokenizer.whitespace();
-      default ->
-          throw new InvalidParameterException(
-              "tokenizer", tokenizer, "'normalizing' or 'whitespace'");
-    };
   }
 }

@@ -2,16 +2,15 @@ package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
-import io.wordvec.vectors.WordVectors;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,23 +37,10 @@ class NeighborsController {
       summary = "Nearest neighbours of a word",
       description = "The words with the most similar vectors (cosine), best first.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @ApiResponse(
-      responseCode = "400",
-      description = "topn or restrictVocab out of range",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("topn or restrictVocab out of range")
+  @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighbors(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "The word", example = "king") @RequestParam String word,
       @Parameter(description = "How many neighbours (1 to wordvec.limits.max-topn)", example = "10")
           @RequestParam(required = false)
@@ -67,17 +53,13 @@ class NeighborsController {
     int restrict = support.restrictVocab(restrictVocab);
     return support.query(
         model,
-        selection ->
+        (name, vectors) ->
             new NeighborsResponse(
-                selection.name(),
+                name,
                 List.of(word),
                 List.of(),
                 QuerySupport.methodName(AnalogyMethod.COSADD),
-                scored(
-                    selection
-                        .model()
-                        .vectors()
-                        .mostSimilar(List.of(word), List.of(), n, restrict))));
+                scored(vectors.mostSimilar(List.of(word), List.of(), n, restrict))));
   }
 
   @PostMapping("/neighbors")
@@ -88,24 +70,10 @@ class NeighborsController {
               + " the 3CosMul objective with cosmul (most_similar_cosmul). The example is the"
               + " analogy king - man + woman.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @ApiResponse(
-      responseCode = "400",
-      description = "No words, topn or restrictVocab out of range, unknown method",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("No words, topn or restrictVocab out of range, unknown method")
+  @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighborsOf(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody NeighborsRequest request) {
+      @ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
     List<String> positive = support.optionalWords("positive", request.positive());
     List<String> negative = support.optionalWords("negative", request.negative());
     if (positive.isEmpty() && negative.isEmpty()) {
@@ -122,18 +90,13 @@ class NeighborsController {
     }
     return support.query(
         model,
-        selection -> {
-          WordVectors vectors = selection.model().vectors();
+        (name, vectors) -> {
           List<Neighbor> neighbors =
               method == AnalogyMethod.COSMUL
                   ? vectors.mostSimilarCosMul(positive, negative, n, restrict)
                   : vectors.mostSimilar(positive, negative, n, restrict);
           return new NeighborsResponse(
-              selection.name(),
-              positive,
-              negative,
-              QuerySupport.methodName(method),
-              scored(neighbors));
+              name, positive, negative, QuerySupport.methodName(method), scored(neighbors));
         });
   }
 
@@ -144,23 +107,10 @@ class NeighborsController {
           "With the example, man is to king as woman is to ? (expect queen). The three words are"
               + " excluded from the answers.")
   @ApiResponse(responseCode = "200", description = "The answers, best first")
-  @ApiResponse(
-      responseCode = "400",
-      description = "topn out of range or unknown method",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("topn out of range or unknown method")
+  @NotFoundProblem("Unknown model or word")
   AnalogyResponse analogy(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "a", example = "man") @RequestParam String a,
       @Parameter(description = "b", example = "king") @RequestParam String b,
       @Parameter(description = "c", example = "woman") @RequestParam String c,
@@ -180,14 +130,14 @@ class NeighborsController {
     AnalogyMethod analogyMethod = support.method(method);
     return support.query(
         model,
-        selection ->
+        (name, vectors) ->
             new AnalogyResponse(
-                selection.name(),
+                name,
                 a,
                 b,
                 c,
                 QuerySupport.methodName(analogyMethod),
-                scored(selection.model().vectors().analogy(a, b, c, n, analogyMethod))));
+                scored(vectors.analogy(a, b, c, n, analogyMethod))));
   }
 
   private static List<NeighborsResponse.ScoredWord> scored(List<Neighbor> neighbors) {

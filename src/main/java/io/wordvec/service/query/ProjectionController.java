@@ -1,16 +1,16 @@
 package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
+import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.service.system.PayloadTooLargeException;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.WordProjection;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -67,22 +67,11 @@ class ProjectionController {
               + " (PCA), for drawing them as labelled points. Deterministic: the same words give"
               + " the same map. Unknown words do not fail the request; they are listed.")
   @ApiResponse(responseCode = "200", description = "The map")
-  @ApiResponse(
-      responseCode = "400",
-      description = "No words, or a blank word",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "More words than wordvec.explore.max-projection-words",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("No words, or a blank word")
+  @NotFoundProblem("Unknown model")
+  @PayloadTooLargeProblem("More words than wordvec.explore.max-projection-words")
   ProjectionResponse project(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody ProjectionRequest request) {
+      @ModelName @PathVariable String model, @RequestBody ProjectionRequest request) {
     List<String> words = support.words("words", request.words(), 1);
     if (words.size() > explore.maxProjectionWords()) {
       throw new PayloadTooLargeException(
@@ -90,14 +79,13 @@ class ProjectionController {
     }
     return support.query(
         model,
-        selection -> {
-          WordProjection map = WordProjection.of(selection.model().vectors(), words);
+        (name, vectors) -> {
+          WordProjection map = WordProjection.of(vectors, words);
           List<Point> points = new ArrayList<>(map.words().size());
           for (int i = 0; i < map.words().size(); i++) {
             points.add(new Point(map.words().get(i), map.x()[i], map.y()[i]));
           }
-          return new ProjectionResponse(
-              selection.name(), points, map.unknown(), map.explainedVariance());
+          return new ProjectionResponse(name, points, map.unknown(), map.explainedVariance());
         });
   }
 }

@@ -6,10 +6,12 @@ import io.wordvec.service.system.LimitsProperties;
 import io.wordvec.service.system.PayloadTooLargeException;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.UnknownWordsException;
+import io.wordvec.vectors.WordVectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,14 @@ class QuerySupport {
   /** Unknown words beyond this many get no suggestions: the scan costs about 1 ms per word. */
   private static final int MAX_WORDS_WITH_SUGGESTIONS = 10;
 
+  /** The analogy methods by name; the 3-prefixed names are gensim's and the literature's. */
+  private static final Map<String, AnalogyMethod> ANALOGY_METHODS =
+      Map.of(
+          "cosadd", AnalogyMethod.COSADD,
+          "3cosadd", AnalogyMethod.COSADD,
+          "cosmul", AnalogyMethod.COSMUL,
+          "3cosmul", AnalogyMethod.COSMUL);
+
   private final ModelRegistry registry;
   private final LimitsProperties limits;
 
@@ -34,6 +44,14 @@ class QuerySupport {
 
   LimitsProperties limits() {
     return limits;
+  }
+
+  /**
+   * Selects the model and runs a query that needs only its vectors: {@code query} gets the name of
+   * the model that answers and its vectors. Unknown words become a 404 problem.
+   */
+  <T> T query(String model, BiFunction<String, WordVectors, T> query) {
+    return query(model, selection -> query.apply(selection.name(), selection.model().vectors()));
   }
 
   /** Selects the model and runs the query on it, mapping unknown words to a 404 problem. */
@@ -60,11 +78,16 @@ class QuerySupport {
   }
 
   int topn(Integer topn, int fallback) {
-    int value = topn == null ? fallback : topn;
-    if (value < 1 || value > limits.maxTopn()) {
+    return count("topn", topn, fallback, limits.maxTopn());
+  }
+
+  /** A count between 1 and a configured limit; {@code fallback} when absent. */
+  static int count(String name, Integer count, int fallback, int limit) {
+    int value = count == null ? fallback : count;
+    if (value < 1 || value > limit) {
       throw new InvalidParameterException(
-              "topn", topn, "between 1 and " + limits.maxTopn() + " (the configured limit)")
-          .with("limit", limits.maxTopn());
+              name, count, "between 1 and " + limit + " (the configured limit)")
+          .with("limit", limit);
     }
     return value;
   }
@@ -116,14 +139,24 @@ class QuerySupport {
   }
 
   AnalogyMethod method(String method) {
-    if (method == null || method.isBlank()) {
-      return AnalogyMethod.COSADD;
+    return choice("method", method, AnalogyMethod.COSADD, ANALOGY_METHODS, "'cosadd' or 'cosmul'");
+  }
+
+  /**
+   * One of a few named options, ignoring case; {@code fallback} when absent or blank.
+   *
+   * @param expected the accepted names for the error message, e.g. {@code "'mean' or 'sif'"}
+   */
+  static <T> T choice(
+      String name, String value, T fallback, Map<String, T> options, String expected) {
+    if (value == null || value.isBlank()) {
+      return fallback;
     }
-    return switch (method.toLowerCase(Locale.ROOT)) {
-      case "cosadd", "3cosadd" -> AnalogyMethod.COSADD;
-      case "cosmul", "3cosmul" -> AnalogyMethod.COSMUL;
-      default -> throw new InvalidParameterException("method", method, "'cosadd' or 'cosmul'");
-    };
+    T chosen = options.get(value.toLowerCase(Locale.ROOT));
+    if (chosen == null) {
+      throw new InvalidParameterException(name, value, expected);
+    }
+    return chosen;
   }
 
   static String methodName(AnalogyMethod method) {

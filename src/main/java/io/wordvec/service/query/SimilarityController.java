@@ -2,12 +2,10 @@ package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.NotFoundProblem;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,25 +28,15 @@ class SimilarityController {
   @GetMapping("/similarity")
   @Operation(summary = "Cosine similarity of two words")
   @ApiResponse(responseCode = "200", description = "The similarity")
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @NotFoundProblem("Unknown model or word")
   SimilarityResponse similarity(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "First word", example = "france") @RequestParam String a,
       @Parameter(description = "Second word", example = "paris") @RequestParam String b) {
     support.word("a", a);
     support.word("b", b);
     return support.query(
-        model,
-        selection ->
-            new SimilarityResponse(
-                selection.name(), a, b, selection.model().vectors().similarity(a, b)));
+        model, (name, vectors) -> new SimilarityResponse(name, a, b, vectors.similarity(a, b)));
   }
 
   @PostMapping("/similarity")
@@ -56,25 +44,14 @@ class SimilarityController {
       summary = "Similarity of two word sets",
       description = "Cosine similarity of the mean unit vectors of the two sets.")
   @ApiResponse(responseCode = "200", description = "The similarity")
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @NotFoundProblem("Unknown model or word")
   SetSimilarityResponse setSimilarity(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody SetSimilarityRequest request) {
+      @ModelName @PathVariable String model, @RequestBody SetSimilarityRequest request) {
     List<String> a = support.words("a", request.a(), 1);
     List<String> b = support.words("b", request.b(), 1);
     support.batch("a+b", a.size() + b.size());
     return support.query(
-        model,
-        selection ->
-            new SetSimilarityResponse(
-                selection.name(), a, b, selection.model().vectors().nSimilarity(a, b)));
+        model, (name, vectors) -> new SetSimilarityResponse(name, a, b, vectors.nSimilarity(a, b)));
   }
 
   @PostMapping("/doesnt-match")
@@ -82,22 +59,11 @@ class SimilarityController {
       summary = "The odd one out",
       description = "The word furthest from the mean of the others (gensim's doesnt_match).")
   @ApiResponse(responseCode = "200", description = "The odd one out")
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model or word",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @NotFoundProblem("Unknown model or word")
   DoesntMatchResponse doesntMatch(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody DoesntMatchRequest request) {
+      @ModelName @PathVariable String model, @RequestBody DoesntMatchRequest request) {
     List<String> words = support.words("words", request.words(), 2);
     return support.query(
-        model,
-        selection ->
-            new DoesntMatchResponse(
-                selection.name(), words, selection.model().vectors().doesntMatch(words)));
+        model, (name, vectors) -> new DoesntMatchResponse(name, words, vectors.doesntMatch(words)));
   }
 }

@@ -2,17 +2,16 @@ package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.VectorFormat;
+import io.wordvec.service.system.NotFoundProblem;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,16 +36,9 @@ class VectorsController {
       summary = "Vector of one word",
       description = "The word's vector with its frequency rank and corpus count.")
   @ApiResponse(responseCode = "200", description = "The vector")
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model, or unknown word (with suggested spellings)",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @NotFoundProblem("Unknown model, or unknown word (with suggested spellings)")
   VectorResponse vector(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "The word to look up", example = "king") @PathVariable String word,
       @Parameter(description = "Return the unit-length vector", example = "false")
           @RequestParam(defaultValue = "false")
@@ -75,17 +67,9 @@ class VectorsController {
           "One result per requested word, in order. Unknown words are marked `known: false` and"
               + " listed in `unknown`; they do not fail the batch.")
   @ApiResponse(responseCode = "200", description = "The vectors")
-  @ApiResponse(
-      responseCode = "413",
-      description = "More words than wordvec.limits.max-batch-words",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   BatchVectorsResponse vectors(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
-      @RequestBody BatchVectorsRequest request) {
+      @ModelName @PathVariable String model, @RequestBody BatchVectorsRequest request) {
     List<String> words = support.words("words", request.words(), 1);
     boolean normalized = Boolean.TRUE.equals(request.normalized());
     return support.query(

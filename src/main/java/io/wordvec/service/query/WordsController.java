@@ -2,15 +2,15 @@ package io.wordvec.service.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,17 +58,10 @@ class WordsController {
           "Words that start with the prefix, ignoring case, most frequent first: for"
               + " autocompletion. An empty prefix lists the most frequent words.")
   @ApiResponse(responseCode = "200", description = "The matching words")
-  @ApiResponse(
-      responseCode = "400",
-      description = "limit out of range or prefix too long",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model",
-      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @BadRequestProblem("limit out of range or prefix too long")
+  @NotFoundProblem("Unknown model")
   WordsResponse words(
-      @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
-          String model,
+      @ModelName @PathVariable String model,
       @Parameter(description = "The beginning of the words", example = "ki")
           @RequestParam(defaultValue = "")
           String prefix,
@@ -78,12 +71,7 @@ class WordsController {
           @RequestParam(required = false)
           Integer limit) {
     int max = explore.maxPrefixMatches();
-    int n = limit == null ? Math.min(DEFAULT_LIMIT, max) : limit;
-    if (n < 1 || n > max) {
-      throw new InvalidParameterException(
-              "limit", limit, "between 1 and " + max + " (the configured limit)")
-          .with("limit", max);
-    }
+    int n = QuerySupport.count("limit", limit, Math.min(DEFAULT_LIMIT, max), max);
     if (prefix.length() > MAX_PREFIX_LENGTH) {
       throw new InvalidParameterException(
               "prefix", prefix, "at most " + MAX_PREFIX_LENGTH + " characters long")
@@ -91,11 +79,8 @@ class WordsController {
     }
     return support.query(
         model,
-        selection ->
-            new WordsResponse(
-                selection.name(),
-                prefix,
-                startingWith(selection.model().vectors().vocabulary(), prefix, n)));
+        (name, vectors) ->
+            new WordsResponse(name, prefix, startingWith(vectors.vocabulary(), prefix, n)));
   }
 
   /**

@@ -7,6 +7,8 @@ import io.wordvec.service.testing.HttpTestClient;
 import io.wordvec.service.testing.HttpTestClient.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +51,47 @@ class OpenApiIntegrationTests {
                 assertThat(parameter.has("example")).as(name).isTrue();
               }
             }
+          }
+        });
+  }
+
+  /** The error responses each query operation documents, by method and path. */
+  private static final Map<String, Set<String>> ERROR_RESPONSES =
+      Map.ofEntries(
+          Map.entry("get /api/v1/models/{model}/neighbors", Set.of("400", "404")),
+          Map.entry("post /api/v1/models/{model}/neighbors", Set.of("400", "404")),
+          Map.entry("get /api/v1/models/{model}/analogy", Set.of("400", "404")),
+          Map.entry("get /api/v1/models/{model}/similarity", Set.of("404")),
+          Map.entry("post /api/v1/models/{model}/similarity", Set.of("404")),
+          Map.entry("post /api/v1/models/{model}/doesnt-match", Set.of("404")),
+          Map.entry("get /api/v1/models/{model}/vectors/{word}", Set.of("404")),
+          Map.entry("post /api/v1/models/{model}/vectors", Set.of("413")),
+          Map.entry("post /api/v1/models/{model}/embed", Set.of("400", "413")),
+          Map.entry("get /api/v1/models/{model}/words", Set.of("400", "404")),
+          Map.entry("post /api/v1/models/{model}/projection", Set.of("400", "404", "413")));
+
+  @Test
+  void queryErrorResponsesAreDocumentedAsProblemDetails() {
+    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
+
+    ERROR_RESPONSES.forEach(
+        (operation, codes) -> {
+          String[] methodAndPath = operation.split(" ");
+          JsonNode responses = paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses");
+          Set<String> documented = new TreeSet<>(responses.propertyNames());
+          documented.removeIf(code -> code.startsWith("2"));
+          assertThat(documented).as(operation).isEqualTo(new TreeSet<>(codes));
+          for (String code : codes) {
+            JsonNode response = responses.get(code);
+            String name = operation + " " + code;
+            assertThat(response.get("description").asString()).as(name).isNotBlank();
+            JsonNode content = response.get("content");
+            assertThat(content.propertyNames())
+                .as(name)
+                .containsExactly("application/problem+json");
+            assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
+                .as(name)
+                .isEqualTo("#/components/schemas/ProblemDetail");
           }
         });
   }
