@@ -295,6 +295,9 @@ final class TrainingRun {
       checkCancelled(cancellation);
       runEpoch(workers, epoch, schedule, progress);
       checkCancelled(cancellation);
+      // The periodic ticks stop when the workers do: report the epoch's exact final count, so the
+      // last event of a run says wordsProcessed == wordsExpected.
+      progress.training(epoch, schedule);
       double loss = 0;
       long examples = 0;
       for (Worker w : workers) {

@@ -129,8 +129,13 @@ class TrainerTests {
     assertThat(model.corpus().tokens()).isEqualTo(157_249);
     assertThat(model.config()).isEqualTo(config);
     assertThat(recorder.progress).isNotEmpty();
-    assertThat(recorder.progress.get(recorder.progress.size() - 1).phase())
-        .isEqualTo(TrainingPhase.TRAINING);
+    TrainingProgress last = recorder.progress.get(recorder.progress.size() - 1);
+    assertThat(last.phase()).isEqualTo(TrainingPhase.TRAINING);
+    // the last event is the exact end of the run, not the last periodic tick before it
+    assertThat(last.epoch()).isEqualTo(config.epochs());
+    assertThat(last.wordsProcessed()).isEqualTo(last.wordsExpected());
+    assertThat(last.wordsExpected()).isEqualTo(model.corpus().retainedTokens() * config.epochs());
+    assertThat(last.fraction()).isEqualTo(1.0);
   }
 
   @Test

@@ -96,6 +96,26 @@ final class Job {
     phase = value;
   }
 
+  /**
+   * Enters the SAVING phase unless a cancel came first. From then on the job can no longer be
+   * cancelled: the model is written atomically and registered, and undoing that half-way (an
+   * overwritten model is already gone) would leave less than either outcome.
+   *
+   * @return false if the job was cancelled and must stop instead
+   */
+  synchronized boolean startSaving() {
+    if (cancellation.isCancelled()) {
+      return false;
+    }
+    phase = JobPhase.SAVING;
+    return true;
+  }
+
+  /** When the job reached a final state (null while it has not). */
+  synchronized Instant finishedAt() {
+    return restored != null ? restored.finishedAt() : finishedAt;
+  }
+
   synchronized void progress(TrainingProgress p) {
     epoch = p.epoch();
     epochs = p.epochs();
@@ -115,6 +135,12 @@ final class Job {
     state = JobState.SUCCEEDED;
     model = modelName;
     result = jobResult;
+    // A training that returned has processed every word of every epoch, whatever the last
+    // (rate-limited) progress event said.
+    epoch = epochs;
+    if (wordsExpected > 0) {
+      wordsProcessed = wordsExpected;
+    }
     progress = 1.0;
     phase = null;
     finishedAt = now;
@@ -126,22 +152,36 @@ final class Job {
     finishedAt = now;
   }
 
+  /** What a cancel request did. */
+  enum CancelOutcome {
+    /** The job was queued and is now CANCELLED. */
+    CANCELLED,
+    /** The job runs and stops as soon as its training notices. */
+    STOPPING,
+    /** The job is saving its model and can no longer be cancelled. */
+    SAVING,
+    /** The job had already finished. */
+    FINISHED
+  }
+
   /**
    * Asks the job to stop. A queued job is cancelled at once; a running one when its training
-   * notices the token.
-   *
-   * @return false if the job had already finished
+   * notices the token; one that is saving its model not at all.
    */
-  synchronized boolean cancel(Instant now) {
+  synchronized CancelOutcome cancel(Instant now) {
     if (state.isFinal()) {
-      return false;
+      return CancelOutcome.FINISHED;
+    }
+    if (phase == JobPhase.SAVING) {
+      return CancelOutcome.SAVING;
     }
     cancellation.cancel();
     if (state == JobState.QUEUED) {
       state = JobState.CANCELLED;
       finishedAt = now;
+      return CancelOutcome.CANCELLED;
     }
-    return true;
+    return CancelOutcome.STOPPING;
   }
 
   synchronized void cancelled(Instant now) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * once; one dispatcher thread writes to the (possibly slow) clients, in publication order.
  *
  * <p>Events: {@code progress} with the job's JSON whenever it changes, then a final {@code end}
- * with its last state, after which the stream is closed.
+ * with its last state, after which the stream is closed. Every {@code events-heartbeat} each open
+ * stream also gets a {@code :keep-alive} comment (which SSE clients ignore): a queued job or a long
+ * vocabulary pass can be silent for minutes, and proxies close connections that look idle.
  */
 @Component
 class JobEvents implements DisposableBean {
@@ -35,10 +39,40 @@ class JobEvents implements DisposableBean {
             t.setDaemon(true);
             return t;
           });
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "job-events-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
   private final long timeoutMillis;
 
   JobEvents(JobsProperties properties) {
     this.timeoutMillis = properties.eventsTimeout().toMillis();
+    long every = properties.eventsHeartbeat().toMillis();
+    heartbeat.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Queues a comment for every open stream, behind the events already queued. */
+  private void keepAlive() {
+    try {
+      dispatcher.execute(
+          () -> {
+            for (List<SseEmitter> list : subscribers.values()) {
+              for (SseEmitter emitter : list) {
+                try {
+                  emitter.send(SseEmitter.event().comment("keep-alive"));
+                } catch (IOException | IllegalStateException e) {
+                  // gone or already complete: its callbacks unsubscribe it
+                  log.debug("No heartbeat for a closed progress stream: {}", e.getMessage());
+                }
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
   }
 
   /**
@@ -104,6 +138,7 @@ class JobEvents implements DisposableBean {
 
   @Override
   public void destroy() throws InterruptedException {
+    heartbeat.shutdownNow();
     subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
     dispatcher.shutdown();
     dispatcher.awaitTermination(2, TimeUnit.SECONDS);

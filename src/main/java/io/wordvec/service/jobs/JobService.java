@@ -85,6 +85,7 @@ class JobService implements DisposableBean {
     for (JobView past : store.loadAll()) {
       jobs.put(past.id(), new Job(past));
     }
+    prune();
     AtomicInteger n = new AtomicInteger();
     this.runners =
         new ThreadPoolExecutor(
@@ -129,7 +130,7 @@ class JobService implements DisposableBean {
         throw JobsProblem.modelExists(spec.outputModel());
       }
       if (active >= properties.maxRunning() + properties.maxQueued()) {
-        throw JobsProblem.queueFull(properties.maxQueued());
+        throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
       }
       job = new Job(newId(), spec, Instant.now());
       jobs.put(job.id(), job);
@@ -139,6 +140,25 @@ class JobService implements DisposableBean {
     log.info(
         "Job {} queued: {} -> model '{}'", job.id(), spec.type().apiName(), spec.outputModel());
     return job.view();
+  }
+
+  /**
+   * When a refused client should try again: a place in the queue frees up when a running job ends,
+   * so the soonest estimated end of a running job, or the configured default while none has an
+   * estimate (it is still counting the vocabulary, or has not reported yet).
+   */
+  private long retryAfterSeconds() {
+    long soonest = Long.MAX_VALUE;
+    for (Job job : jobs.values()) {
+      if (job.state() == JobState.RUNNING) {
+        Long eta = job.view().etaSeconds();
+        if (eta != null) {
+          soonest = Math.min(soonest, eta);
+        }
+      }
+    }
+    // evaluating and saving follow the training the estimate covers: never say "now"
+    return soonest == Long.MAX_VALUE ? properties.retryAfter().toSeconds() : Math.max(1, soonest);
   }
 
   /** Every job, newest first. */
@@ -160,12 +180,16 @@ class JobService implements DisposableBean {
   /**
    * Cancels a job: a queued one at once, a running one as soon as its training notices.
    *
-   * @throws JobsProblem 404 if unknown, 409 if it already finished
+   * @throws JobsProblem 404 if unknown, 409 if it already finished or is saving its model
    */
   JobView cancel(String id) {
     Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
-    if (!job.cancel(Instant.now())) {
-      throw JobsProblem.jobFinished(id, job.state());
+    switch (job.cancel(Instant.now())) {
+      case FINISHED -> throw JobsProblem.jobFinished(id, job.state());
+      case SAVING -> throw JobsProblem.jobSaving(id, job.spec().outputModel());
+      case CANCELLED, STOPPING -> {
+        // accepted
+      }
     }
     JobView view = job.view();
     log.info("Job {} cancellation requested ({})", id, view.state());
@@ -173,6 +197,53 @@ class JobService implements DisposableBean {
       finished(job);
     }
     return view;
+  }
+
+  /**
+   * Deletes the record of a finished job, from memory and from disk.
+   *
+   * @throws JobsProblem 404 if unknown, 409 if it is still queued or running
+   */
+  synchronized void delete(String id) {
+    Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
+    JobState state = job.state();
+    if (!state.isFinal()) {
+      throw JobsProblem.jobNotFinished(id, state);
+    }
+    remove(job);
+    log.info("Job {} deleted", id);
+  }
+
+  /**
+   * Keeps at most {@code maxFinished} finished jobs, deleting the records of the oldest (by the
+   * time they finished); queued and running jobs are neither removed nor counted.
+   */
+  private synchronized void prune() {
+    List<Job> finished =
+        jobs.values().stream()
+            .filter(j -> j.state().isFinal())
+            .sorted(
+                Comparator.comparing(
+                        (Job j) -> j.finishedAt() != null ? j.finishedAt() : j.createdAt())
+                    .thenComparing(Job::createdAt)
+                    .thenComparing(Job::id))
+            .toList();
+    int excess = finished.size() - properties.maxFinished();
+    for (int i = 0; i < excess; i++) {
+      remove(finished.get(i));
+    }
+    if (excess > 0) {
+      log.info(
+          "Deleted the records of {} old finished job(s), keeping {}",
+          excess,
+          properties.maxFinished());
+    }
+  }
+
+  /** Callers hold the lock, so that {@link #finished} cannot write the record back. */
+  private void remove(Job job) {
+    jobs.remove(job.id(), job);
+    store.delete(job.id());
   }
 
   /** The unfinished job that trains on this corpus, if any. */
@@ -232,10 +303,11 @@ class JobService implements DisposableBean {
                 d.newWords());
       }
       model = model.withEvaluation(scores);
-      checkCancelled(job);
 
-      // past this point the model is published; a late cancel no longer stops the job
-      job.phase(JobPhase.SAVING);
+      // past this point a cancel is refused (409): the model is written and published as a whole
+      if (!job.startSaving()) {
+        throw new TrainingCancelledException();
+      }
       changed(job);
       models.publish(spec.outputModel(), model, vectors, spec.activate());
       job.succeed(
@@ -313,10 +385,18 @@ class JobService implements DisposableBean {
     events.publish(view);
   }
 
+  /** Records and announces a job's final state, then drops the oldest finished records. */
   private void finished(Job job) {
-    changed(job);
     JobView view = job.view();
+    synchronized (this) {
+      // a finished job may be deleted at once: its record must not come back
+      if (jobs.get(job.id()) == job) {
+        store.save(view);
+      }
+    }
+    events.publish(view);
     if (view.state().isFinal()) {
+      prune();
       job.completion().complete(view);
     }
   }

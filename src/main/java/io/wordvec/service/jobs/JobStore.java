@@ -39,6 +39,15 @@ class JobStore {
     }
   }
 
+  /** Deletes a job's record; a failure is logged, as the record then only lingers on disk. */
+  void delete(String id) {
+    try {
+      Files.deleteIfExists(dir.resolve(id + ".json"));
+    } catch (IOException e) {
+      log.warn("Could not delete the record of job {}: {}", id, e.getMessage());
+    }
+  }
+
   /**
    * Reads every job record. Jobs that were queued or running when the service stopped are marked
    * FAILED with the reason, and their records rewritten.

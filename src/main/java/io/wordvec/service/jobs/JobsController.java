@@ -2,6 +2,8 @@ package io.wordvec.service.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -34,8 +36,8 @@ class JobsController {
       summary = "Submit a training or fine-tuning job",
       description =
           "Validates every field up front (400 lists each bad one), refuses an existing output"
-              + " model unless overwrite is set (409) and a full queue (429). Answers 202 with the"
-              + " job and its Location.")
+              + " model unless overwrite is set (409) and a full queue (429, with Retry-After in"
+              + " seconds). Answers 202 with the job and its Location.")
   ResponseEntity<JobView> submit(@RequestBody JobRequest request) {
     JobView job = jobs.submit(request);
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
@@ -53,14 +55,47 @@ class JobsController {
     return jobs.get(id);
   }
 
-  @DeleteMapping("/{id}")
+  @PostMapping("/{id}/cancel")
   @Operation(
       summary = "Cancel a job",
       description =
           "A queued job is cancelled at once; a running one stops within seconds and leaves no"
-              + " model behind. Answers 202 with the job as it is now.")
+              + " model behind. Answers 202 with the job as it is now; 409 if it has finished"
+              + " (job-finished) or is already saving its model, which is then not undone"
+              + " (job-saving); 404 if unknown.")
+  @ApiResponse(responseCode = "202", description = "cancelled, or stopping")
+  @ApiResponse(
+      responseCode = "409",
+      description = "finished, or saving its model",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such job",
+      content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<JobView> cancel(@Parameter(description = "job id") @PathVariable String id) {
     return ResponseEntity.accepted().body(jobs.cancel(id));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      summary = "Delete a finished job's record",
+      description =
+          "Removes a SUCCEEDED, FAILED or CANCELLED job from the list and its record from the data"
+              + " directory; its model, if any, stays. Answers 204; 409 (job-not-finished) while"
+              + " it is queued or running (cancel it first); 404 if unknown. The oldest finished"
+              + " records are also deleted on their own beyond wordvec.jobs.max-finished.")
+  @ApiResponse(responseCode = "204", description = "deleted")
+  @ApiResponse(
+      responseCode = "409",
+      description = "queued or running",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such job",
+      content = @Content(mediaType = "application/problem+json"))
+  ResponseEntity<Void> delete(@Parameter(description = "job id") @PathVariable String id) {
+    jobs.delete(id);
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -68,7 +103,9 @@ class JobsController {
       summary = "Progress as Server-Sent Events",
       description =
           "'progress' events carry the job as GET returns it, whenever it changes; a final 'end'"
-              + " event carries its last state, then the stream closes.")
+              + " event carries its last state, then the stream closes. A ':keep-alive' comment"
+              + " comes every wordvec.jobs.events-heartbeat (15 s) so that proxies keep the"
+              + " stream open.")
   SseEmitter events(@Parameter(description = "job id") @PathVariable String id) {
     Job job = jobs.find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
     return events.subscribe(job);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,7 @@ class JobsExceptionHandler {
 
   @ExceptionHandler(ErrorResponseException.class)
   ResponseEntity<ProblemDetail> problem(ErrorResponseException e, HttpServletRequest request) {
-    return respond(e.getBody(), request);
+    return respond(e.getBody(), e.getHeaders(), request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -36,15 +37,17 @@ class JobsExceptionHandler {
                         "must be a JSON object with type, corpus, outputModel, baseModel,"
                             + " params (an object), activate and overwrite (true/false)")))
             .getBody(),
+        HttpHeaders.EMPTY,
         request);
   }
 
   private static ResponseEntity<ProblemDetail> respond(
-      ProblemDetail problem, HttpServletRequest request) {
+      ProblemDetail problem, HttpHeaders headers, HttpServletRequest request) {
     if (problem.getInstance() == null) {
       problem.setInstance(URI.create(request.getRequestURI()));
     }
     return ResponseEntity.status(problem.getStatus())
+        .headers(headers)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

@@ -3,6 +3,7 @@ package io.wordvec.service.jobs;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -100,13 +101,24 @@ class JobsProblem extends ErrorResponseException {
         Map.of("model", name));
   }
 
-  static JobsProblem queueFull(int limit) {
-    return new JobsProblem(
-        HttpStatus.TOO_MANY_REQUESTS,
-        "job-queue-full",
-        "Job queue full",
-        "the job queue is full (" + limit + " waiting); retry when a job has finished",
-        Map.of("limit", limit));
+  /**
+   * 429 with a {@code Retry-After} header (RFC 9110, delay in seconds); the body repeats it as
+   * {@code retryAfterSeconds}.
+   */
+  static JobsProblem queueFull(int limit, long retryAfterSeconds) {
+    JobsProblem problem =
+        new JobsProblem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "job-queue-full",
+            "Job queue full",
+            "the job queue is full ("
+                + limit
+                + " waiting); retry in about "
+                + retryAfterSeconds
+                + " s, when a job has finished",
+            Map.of("limit", limit, "retryAfterSeconds", retryAfterSeconds));
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return problem;
   }
 
   static JobsProblem jobFinished(String id, JobState state) {
@@ -115,6 +127,34 @@ class JobsProblem extends ErrorResponseException {
         "job-finished",
         "Job already finished",
         "job " + id + " has already finished (" + state + ") and cannot be cancelled",
+        Map.of("job", id, "state", state.name()));
+  }
+
+  static JobsProblem jobSaving(String id, String model) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "job-saving",
+        "Job is saving its model",
+        "job "
+            + id
+            + " is saving model '"
+            + model
+            + "' and can no longer be cancelled; it finishes shortly",
+        Map.of("job", id, "model", model, "phase", JobPhase.SAVING.apiName()));
+  }
+
+  static JobsProblem jobNotFinished(String id, JobState state) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "job-not-finished",
+        "Job not finished",
+        "job "
+            + id
+            + " is still "
+            + state
+            + "; cancel it first (POST /api/v1/jobs/"
+            + id
+            + "/cancel), then delete it once it has finished",
         Map.of("job", id, "state", state.name()));
   }
 

@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     queries stay responsive while a job trains
  * @param maxThreads the most training threads a job may ask for; 0 = all cores
  * @param eventsTimeout how long a progress event stream stays open at most
+ * @param eventsHeartbeat how often a progress event stream carries a comment while nothing else
+ *     happens, so that proxies do not close it as idle
+ * @param retryAfter the {@code Retry-After} of a refused submission when no running job has an
+ *     estimated end yet
+ * @param maxFinished finished job records kept; beyond that the oldest are deleted
  */
 @ConfigurationProperties("wordvec.jobs")
 public record JobsProperties(
@@ -20,7 +25,10 @@ public record JobsProperties(
     @DefaultValue("10") int maxQueued,
     @DefaultValue("0") int threads,
     @DefaultValue("0") int maxThreads,
-    @DefaultValue("30m") Duration eventsTimeout) {
+    @DefaultValue("30m") Duration eventsTimeout,
+    @DefaultValue("15s") Duration eventsHeartbeat,
+    @DefaultValue("30s") Duration retryAfter,
+    @DefaultValue("200") int maxFinished) {
 
   public JobsProperties {
     if (maxRunning < 1) {
@@ -29,6 +37,18 @@ public record JobsProperties(
     }
     if (maxQueued < 0) {
       throw new IllegalArgumentException("wordvec.jobs.max-queued must be >= 0, was " + maxQueued);
+    }
+    if (eventsHeartbeat == null || eventsHeartbeat.toMillis() < 1) {
+      throw new IllegalArgumentException(
+          "wordvec.jobs.events-heartbeat must be at least 1ms, was " + eventsHeartbeat);
+    }
+    if (retryAfter == null || retryAfter.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "wordvec.jobs.retry-after must be at least 1s, was " + retryAfter);
+    }
+    if (maxFinished < 0) {
+      throw new IllegalArgumentException(
+          "wordvec.jobs.max-finished must be >= 0, was " + maxFinished);
     }
   }
 

@@ -28,6 +28,7 @@ final class FakeTrainingEngine implements TrainingEngine {
   private volatile boolean hold;
   private volatile CountDownLatch release = new CountDownLatch(0);
   private volatile RuntimeException failure;
+  private volatile double wordsPerSecond = 1000;
 
   /** From now on, trainings wait after their first progress until {@link #release()}. */
   void hold() {
@@ -40,6 +41,11 @@ final class FakeTrainingEngine implements TrainingEngine {
   void release() {
     hold = false;
     release.countDown();
+  }
+
+  /** The throughput the progress event reports; 0 = unknown, so no ETA. */
+  void wordsPerSecond(double value) {
+    wordsPerSecond = value;
   }
 
   void failWith(RuntimeException e) {
@@ -86,7 +92,8 @@ final class FakeTrainingEngine implements TrainingEngine {
       }
     }
     listener.onProgress(
-        new TrainingProgress(TrainingPhase.TRAINING, 1, epochs, 10, 10L * epochs, 1000, 0.02));
+        new TrainingProgress(
+            TrainingPhase.TRAINING, 1, epochs, 10, 10L * epochs, wordsPerSecond, 0.02));
     listener.onEpochEnd(1, 12.5, 5);
     running.release();
     CountDownLatch latch = release;

@@ -64,6 +64,11 @@ final class Http {
     return send(request(path).DELETE());
   }
 
+  /** A POST without a body, as for an action like {@code /cancel}. */
+  Response post(String path) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   Response postJson(String path, Object body) {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     return send(
@@ -151,6 +156,20 @@ final class Http {
           name = line.substring(6).trim();
         } else if (line.startsWith("data:")) {
           data.append(line.substring(5).trim());
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Reads raw lines until a comment line ({@code :text}) and returns its text, or null if the
+     * stream ends first. Event lines read meanwhile are consumed.
+     */
+    String nextComment() throws IOException {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.startsWith(":")) {
+          return line.substring(1);
         }
       }
       return null;

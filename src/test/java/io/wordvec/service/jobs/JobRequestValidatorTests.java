@@ -36,7 +36,11 @@ class JobRequestValidatorTests {
             .id();
     catalog.models.put("base", TestModels.random(List.of("a", "b"), 4, 1));
     validator =
-        new JobRequestValidator(store, catalog, new JobsProperties(1, 10, 1, 4, Duration.ZERO));
+        new JobRequestValidator(
+            store,
+            catalog,
+            new JobsProperties(
+                1, 10, 1, 4, Duration.ZERO, Duration.ofSeconds(15), Duration.ofSeconds(30), 200));
   }
 
   @SuppressWarnings("unchecked")

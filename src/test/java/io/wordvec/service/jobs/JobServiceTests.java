@@ -30,8 +30,23 @@ class JobServiceTests {
   private JobService service;
   private CorpusStore corpora;
 
+  private static JobsProperties properties(int maxRunning, int maxQueued, int maxFinished) {
+    return new JobsProperties(
+        maxRunning,
+        maxQueued,
+        1,
+        2,
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(42),
+        maxFinished);
+  }
+
   private JobService start(int maxRunning, int maxQueued) throws IOException {
-    JobsProperties props = new JobsProperties(maxRunning, maxQueued, 1, 2, Duration.ofMinutes(1));
+    return start(properties(maxRunning, maxQueued, 200));
+  }
+
+  private JobService start(JobsProperties props) throws IOException {
     DataProperties data = new DataProperties(dataDir);
     corpora = new CorpusStore(data, new CorporaProperties(DataSize.ofMegabytes(10)));
     service =
@@ -88,6 +103,13 @@ class JobServiceTests {
 
     assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(done.model()).isEqualTo("hamlet-8");
+    // the fake trainer's only progress event said 10 of 50 words: success completes the figures
+    assertThat(done.wordsExpected()).isEqualTo(50);
+    assertThat(done.wordsProcessed()).isEqualTo(done.wordsExpected());
+    assertThat(done.epoch()).isEqualTo(done.epochs());
+    assertThat(done.progress()).isEqualTo(1.0);
+    assertThat(done.etaSeconds()).isNull();
+    assertThat(service.get(submitted.id()).wordsProcessed()).isEqualTo(50);
     assertThat(done.losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1);
     assertThat(done.losses().get(0).meanLoss()).isEqualTo(2.5);
     assertThat(done.result().evaluation()).containsKey("size");
@@ -132,6 +154,8 @@ class JobServiceTests {
   void aFullQueueRefusesWith429() throws Exception {
     start(1, 1);
     String corpus = hamlet();
+    // 40 of 50 words left at 0.5 words/s: the running job ends in about 80 s
+    engine.wordsPerSecond(0.5);
     engine.hold();
     service.submit(train(corpus, "a"));
     assertThat(engine.awaitRunning()).isTrue();
@@ -143,8 +167,28 @@ class JobServiceTests {
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
               assertThat(e.getBody().getProperties()).containsEntry("limit", 1);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("80");
+              assertThat(e.getBody().getProperties()).containsEntry("retryAfterSeconds", 80L);
             });
     assertThat(service.list()).hasSize(2);
+  }
+
+  @Test
+  void aFullQueueSaysToRetryAfterTheConfiguredDelayWhileNoJobHasAnEstimate() throws Exception {
+    start(1, 0);
+    String corpus = hamlet();
+    engine.wordsPerSecond(0);
+    engine.hold();
+    service.submit(train(corpus, "a"));
+    assertThat(engine.awaitRunning()).isTrue();
+
+    assertThatThrownBy(() -> service.submit(train(corpus, "b")))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("42");
+            });
   }
 
   @Test
@@ -175,6 +219,123 @@ class JobServiceTests {
 
     assertThat(done.state()).isEqualTo(JobState.CANCELLED);
     assertThat(catalog.models).isEmpty();
+  }
+
+  @Test
+  void aCancelWhileTheModelIsBeingSavedIsRefusedAndTheJobSucceeds() throws Exception {
+    start(1, 10);
+    catalog.publishGate = new CountDownLatch(1);
+    JobView job = service.submit(train(hamlet(), "saved"));
+    assertThat(catalog.publishing.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(service.get(job.id()).phase()).isEqualTo(JobPhase.SAVING);
+
+    assertThatThrownBy(() -> service.cancel(job.id()))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+              assertThat(e.getBody().getType().toString()).isEqualTo("/problems/job-saving");
+              assertThat(e.getBody().getDetail()).contains("can no longer be cancelled");
+              assertThat(e.getBody().getProperties()).containsEntry("model", "saved");
+            });
+    catalog.publishGate.countDown();
+    JobView done = await(service.find(job.id()).orElseThrow());
+
+    // the refused cancel left no trace: the model is saved and the job says so
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.model()).isEqualTo("saved");
+    assertThat(catalog.models).containsKey("saved");
+  }
+
+  @Test
+  void onlyTheNewestFinishedJobsAreKeptAndUnfinishedOnesNeverGo() throws Exception {
+    start(properties(1, 10, 2));
+    String corpus = hamlet();
+    JobView one = await(service.find(service.submit(train(corpus, "one")).id()).orElseThrow());
+    JobView two = await(service.find(service.submit(train(corpus, "two")).id()).orElseThrow());
+    engine.hold();
+    JobView three = service.submit(train(corpus, "three"));
+    assertThat(engine.awaitRunning()).isTrue();
+    JobView four = service.submit(train(corpus, "four"));
+    JobView five = service.submit(train(corpus, "five"));
+    service.cancel(five.id());
+    // five finished (cancelled): with one and two that makes three, one over the limit
+    assertThat(service.list())
+        .extracting(JobView::id)
+        .containsExactly(five.id(), four.id(), three.id(), two.id());
+    assertThat(record(one.id())).doesNotExist();
+    assertThat(record(two.id())).exists();
+
+    engine.release();
+    await(service.find(three.id()).orElseThrow());
+    await(service.find(four.id()).orElseThrow());
+
+    assertThat(service.list()).extracting(JobView::id).containsExactly(four.id(), three.id());
+    assertThat(record(two.id())).doesNotExist();
+    assertThat(record(five.id())).doesNotExist();
+    assertThat(record(four.id())).exists();
+    assertThatThrownBy(() -> service.get(one.id()))
+        .isInstanceOfSatisfying(
+            JobsProblem.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+  }
+
+  @Test
+  void aRestartDeletesTheRecordsBeyondTheLimit() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    await(service.find(service.submit(train(corpus, "one")).id()).orElseThrow());
+    await(service.find(service.submit(train(corpus, "two")).id()).orElseThrow());
+    JobView three = await(service.find(service.submit(train(corpus, "three")).id()).orElseThrow());
+    service.destroy();
+
+    JobsProperties props = properties(1, 10, 1);
+    service =
+        new JobService(
+            props,
+            new JobRequestValidator(corpora, catalog, props),
+            corpora,
+            catalog,
+            v -> Map.of(),
+            engine,
+            new JobStore(new DataProperties(dataDir)),
+            new JobEvents(props));
+
+    assertThat(service.list()).extracting(JobView::id).containsExactly(three.id());
+    try (var files = Files.list(dataDir.resolve("jobs"))) {
+      assertThat(files).containsExactly(record(three.id()));
+    }
+  }
+
+  @Test
+  void aFinishedJobCanBeDeletedButNotARunningOne() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    JobView finished = await(service.find(service.submit(train(corpus, "old")).id()).orElseThrow());
+    engine.hold();
+    JobView running = service.submit(train(corpus, "new"));
+    assertThat(engine.awaitRunning()).isTrue();
+
+    assertThatThrownBy(() -> service.delete(running.id()))
+        .isInstanceOfSatisfying(
+            JobsProblem.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+              assertThat(e.getBody().getType().toString()).isEqualTo("/problems/job-not-finished");
+              assertThat(e.getBody().getProperties()).containsEntry("state", "RUNNING");
+            });
+    service.delete(finished.id());
+
+    assertThat(service.list()).extracting(JobView::id).containsExactly(running.id());
+    assertThat(record(finished.id())).doesNotExist();
+    assertThat(record(running.id())).exists();
+    assertThat(catalog.models).containsKey("old");
+    assertThatThrownBy(() -> service.delete(finished.id()))
+        .isInstanceOfSatisfying(
+            JobsProblem.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+  }
+
+  private Path record(String id) {
+    return dataDir.resolve("jobs").resolve(id + ".json");
   }
 
   @Test
@@ -265,7 +426,7 @@ class JobServiceTests {
       assertThat(files.filter(p -> p.toString().endsWith(".json"))).hasSize(3);
     }
 
-    JobsProperties props = new JobsProperties(1, 10, 1, 2, Duration.ofMinutes(1));
+    JobsProperties props = properties(1, 10, 200);
     JobService restarted =
         new JobService(
             props,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ class JobsIntegrationTests {
     registry.add("wordvec.jobs.max-queued", () -> "1");
     registry.add("wordvec.jobs.threads", () -> "2");
     registry.add("wordvec.corpora.max-size", () -> "2MB");
+    registry.add("wordvec.jobs.events-heartbeat", () -> "200ms");
   }
 
   @LocalServerPort int port;
@@ -118,6 +122,10 @@ class JobsIntegrationTests {
     assertThat(job.get("startedAt").asString()).isNotBlank();
     assertThat(job.get("finishedAt").asString()).isNotBlank();
     assertThat(job.get("wordsProcessed").asLong()).isPositive();
+    assertThat(job.get("wordsProcessed").asLong()).isEqualTo(job.get("wordsExpected").asLong());
+    assertThat(job.get("epoch").asInt()).isEqualTo(3);
+    assertThat(job.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(job.has("etaSeconds")).isFalse();
     assertThat(job.has("error")).isFalse();
     JsonNode scores = job.get("result").get("evaluation");
     assertThat(scores.get("analogyCoverage").asDouble()).isBetween(0.0, 1.0);
@@ -195,7 +203,7 @@ class JobsIntegrationTests {
                       && "training".equals(e.data().path("phase").asString(null)));
       assertThat(training).as("a progress event in the training phase").isNotNull();
 
-      Http.Response cancel = http().delete("/api/v1/jobs/" + id);
+      Http.Response cancel = http().post("/api/v1/jobs/" + id + "/cancel");
       assertThat(cancel.status()).isEqualTo(202);
 
       Http.Event end = events.until(e -> e.name().equals("end"));
@@ -205,7 +213,40 @@ class JobsIntegrationTests {
         .isEqualTo("CANCELLED");
     assertThat(http().get("/api/v1/models/cancelled-model").status()).isEqualTo(404);
     assertThat(modelFiles("cancelled-model")).isEmpty();
-    assertThat(http().delete("/api/v1/jobs/" + id).status()).isEqualTo(409);
+    Http.Response again = http().post("/api/v1/jobs/" + id + "/cancel");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("type").asString()).isEqualTo("/problems/job-finished");
+  }
+
+  @Test
+  void aFinishedJobCanBeDeletedButNotAQueuedOrRunningOne() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    String running = submitted(train(corpus, "del-running", smallParams(1000)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
+      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
+    }
+    String waiting = submitted(train(corpus, "del-waiting", smallParams(1)));
+
+    for (String id : List.of(running, waiting)) {
+      Http.Response refused = http().delete("/api/v1/jobs/" + id);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(refused.json().get("type").asString()).isEqualTo("/problems/job-not-finished");
+      assertThat(refused.json().get("job").asString()).isEqualTo(id);
+    }
+    assertThat(http().post("/api/v1/jobs/" + waiting + "/cancel").status()).isEqualTo(202);
+    assertThat(http().post("/api/v1/jobs/" + running + "/cancel").status()).isEqualTo(202);
+    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
+
+    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(204);
+    assertThat(http().get("/api/v1/jobs/" + running).status()).isEqualTo(404);
+    assertThat(dir.resolve("data").resolve("jobs").resolve(running + ".json")).doesNotExist();
+    List<String> ids = new ArrayList<>();
+    http().get("/api/v1/jobs").json().forEach(j -> ids.add(j.get("id").asString()));
+    assertThat(ids).contains(waiting).doesNotContain(running);
+    Http.Response unknown = http().delete("/api/v1/jobs/" + running);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/job-not-found");
   }
 
   @Test
@@ -223,10 +264,45 @@ class JobsIntegrationTests {
     assertThat(full.header("Content-Type")).startsWith("application/problem+json");
     assertThat(full.json().get("type").asString()).isEqualTo("/problems/job-queue-full");
     assertThat(full.json().get("limit").asInt()).isEqualTo(1);
+    assertThat(full.header("Retry-After")).as("Retry-After").matches("[1-9][0-9]*");
+    assertThat(full.json().get("retryAfterSeconds").asLong())
+        .isEqualTo(Long.parseLong(full.header("Retry-After")));
 
-    assertThat(http().delete("/api/v1/jobs/" + waiting).json().get("state").asString())
+    assertThat(http().post("/api/v1/jobs/" + waiting + "/cancel").json().get("state").asString())
         .isEqualTo("CANCELLED");
-    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(202);
+    assertThat(http().post("/api/v1/jobs/" + running + "/cancel").status()).isEqualTo(202);
+    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aQuietProgressStreamCarriesKeepAliveComments() throws Exception {
+    String corpus = upload("/corpora/hamlet.txt");
+    String running = submitted(train(corpus, "hb-running", smallParams(1000)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
+      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
+    }
+    // while the other job runs, this one waits and has nothing to report
+    String waiting = submitted(train(corpus, "hb-waiting", smallParams(1)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + waiting + "/events")) {
+      Http.Event first = events.next();
+      assertThat(first.data().get("state").asString()).isEqualTo("QUEUED");
+
+      CompletableFuture<String> comment =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return events.nextComment();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      assertThat(comment.get(30, TimeUnit.SECONDS)).isEqualTo("keep-alive");
+      assertThat(http().get("/api/v1/jobs/" + waiting).json().get("state").asString())
+          .isEqualTo("QUEUED");
+    } finally {
+      http().post("/api/v1/jobs/" + waiting + "/cancel");
+      http().post("/api/v1/jobs/" + running + "/cancel");
+    }
     assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
   }
 
