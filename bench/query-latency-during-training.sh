@@ -83,7 +83,7 @@ echo "== training job $job_id running with $job_threads thread(s): $seconds s at
 busy=$(run_wrk)
 state=$(curl -fs "$base/api/v1/jobs/$job_id" | sed -E 's/.*"state":"([A-Z]+)".*/\1/')
 words_per_s=$(curl -fs "$base/api/v1/jobs/$job_id" | sed -E 's/.*"wordsPerSecond":([0-9.E]+).*/\1/')
-curl -fs -X POST "$base/api/v1/jobs/$job_id/cancel" >/dev/null || true
+curl -fs -X DELETE "$base/api/v1/jobs/$job_id" >/dev/null || true
 for _ in $(seq 1 60); do
   if curl -fs "$base/api/v1/jobs/$job_id" | grep -q '"state":"CANCELLED"'; then break; fi
   sleep 1

@@ -19,7 +19,7 @@ mkdir -p "$WORK"
 ./mvnw -B -ntp -q test-compile
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
-JVM=(--add-modules jdk.incubator.vector -Xmx6g -XX:+UseParallelGC)
+JVM=(--add-modules jdk.incubator.vector -Xmx6g)
 
 if [[ "$mode" == random ]]; then
   n=${2:-100000}; dim=${3:-300}

@@ -749,7 +749,7 @@ function duration(seconds) {
 async function cancelJob(id) {
   const entry = state.jobs.get(id);
   try {
-    const view = await call('POST', `${API}/jobs/${encodeURIComponent(id)}/cancel`, { auth: true });
+    const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true });
     if (view && view.id) updateJob(view);
     if (entry && !entry.source && !FINAL_STATES.has(entry.view.state)) poll(entry);
   } catch (e) {

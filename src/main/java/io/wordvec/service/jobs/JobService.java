@@ -200,21 +200,6 @@ class JobService implements DisposableBean {
   }
 
   /**
-   * Deletes the record of a finished job, from memory and from disk.
-   *
-   * @throws JobsProblem 404 if unknown, 409 if it is still queued or running
-   */
-  synchronized void delete(String id) {
-    Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
-    JobState state = job.state();
-    if (!state.isFinal()) {
-      throw JobsProblem.jobNotFinished(id, state);
-    }
-    remove(job);
-    log.info("Job {} deleted", id);
-  }
-
-  /**
    * Keeps at most {@code maxFinished} finished jobs, deleting the records of the oldest (by the
    * time they finished); queued and running jobs are neither removed nor counted.
    */
@@ -389,7 +374,7 @@ class JobService implements DisposableBean {
   private void finished(Job job) {
     JobView view = job.view();
     synchronized (this) {
-      // a finished job may be deleted at once: its record must not come back
+      // a finished job may be pruned at once: its record must not come back
       if (jobs.get(job.id()) == job) {
         store.save(view);
       }

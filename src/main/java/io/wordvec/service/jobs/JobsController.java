@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.NotFoundProblem;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -55,47 +56,23 @@ class JobsController {
     return jobs.get(id);
   }
 
-  @PostMapping("/{id}/cancel")
+  @DeleteMapping("/{id}")
   @Operation(
       summary = "Cancel a job",
       description =
           "A queued job is cancelled at once; a running one stops within seconds and leaves no"
               + " model behind. Answers 202 with the job as it is now; 409 if it has finished"
               + " (job-finished) or is already saving its model, which is then not undone"
-              + " (job-saving); 404 if unknown.")
+              + " (job-saving); 404 if unknown. Finished jobs' records are deleted on their own"
+              + " beyond wordvec.jobs.max-finished.")
   @ApiResponse(responseCode = "202", description = "cancelled, or stopping")
   @ApiResponse(
       responseCode = "409",
       description = "finished, or saving its model",
       content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(
-      responseCode = "404",
-      description = "no such job",
-      content = @Content(mediaType = "application/problem+json"))
+  @NotFoundProblem("no such job")
   ResponseEntity<JobView> cancel(@Parameter(description = "job id") @PathVariable String id) {
     return ResponseEntity.accepted().body(jobs.cancel(id));
-  }
-
-  @DeleteMapping("/{id}")
-  @Operation(
-      summary = "Delete a finished job's record",
-      description =
-          "Removes a SUCCEEDED, FAILED or CANCELLED job from the list and its record from the data"
-              + " directory; its model, if any, stays. Answers 204; 409 (job-not-finished) while"
-              + " it is queued or running (cancel it first); 404 if unknown. The oldest finished"
-              + " records are also deleted on their own beyond wordvec.jobs.max-finished.")
-  @ApiResponse(responseCode = "204", description = "deleted")
-  @ApiResponse(
-      responseCode = "409",
-      description = "queued or running",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(
-      responseCode = "404",
-      description = "no such job",
-      content = @Content(mediaType = "application/problem+json"))
-  ResponseEntity<Void> delete(@Parameter(description = "job id") @PathVariable String id) {
-    jobs.delete(id);
-    return ResponseEntity.noContent().build();
   }
 
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -143,21 +143,6 @@ class JobsProblem extends ErrorResponseException {
         Map.of("job", id, "model", model, "phase", JobPhase.SAVING.apiName()));
   }
 
-  static JobsProblem jobNotFinished(String id, JobState state) {
-    return new JobsProblem(
-        HttpStatus.CONFLICT,
-        "job-not-finished",
-        "Job not finished",
-        "job "
-            + id
-            + " is still "
-            + state
-            + "; cancel it first (POST /api/v1/jobs/"
-            + id
-            + "/cancel), then delete it once it has finished",
-        Map.of("job", id, "state", state.name()));
-  }
-
   /** One bad field of a request. */
   record FieldProblem(String field, String message) {}
 

@@ -58,7 +58,7 @@ class AdminTokenIntegrationTests {
     assertThat(r.json().get("type").asString()).isEqualTo("/problems/forbidden");
     assertThat(new Http(port).with("Authorization", "Basic abc").delete("/api/v1/jobs/x").status())
         .isEqualTo(401);
-    assertThat(wrong.post("/api/v1/jobs/0123456789abcdef/cancel").status()).isEqualTo(403);
+    assertThat(wrong.delete("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(403);
     assertThat(new Http(port).delete("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(401);
   }
 

@@ -64,11 +64,6 @@ final class Http {
     return send(request(path).DELETE());
   }
 
-  /** A POST without a body, as for an action like {@code /cancel}. */
-  Response post(String path) {
-    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
-  }
-
   Response postJson(String path, Object body) {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     return send(

@@ -306,34 +306,6 @@ class JobServiceTests {
     }
   }
 
-  @Test
-  void aFinishedJobCanBeDeletedButNotARunningOne() throws Exception {
-    start(1, 10);
-    String corpus = hamlet();
-    JobView finished = await(service.find(service.submit(train(corpus, "old")).id()).orElseThrow());
-    engine.hold();
-    JobView running = service.submit(train(corpus, "new"));
-    assertThat(engine.awaitRunning()).isTrue();
-
-    assertThatThrownBy(() -> service.delete(running.id()))
-        .isInstanceOfSatisfying(
-            JobsProblem.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-              assertThat(e.getBody().getType().toString()).isEqualTo("/problems/job-not-finished");
-              assertThat(e.getBody().getProperties()).containsEntry("state", "RUNNING");
-            });
-    service.delete(finished.id());
-
-    assertThat(service.list()).extracting(JobView::id).containsExactly(running.id());
-    assertThat(record(finished.id())).doesNotExist();
-    assertThat(record(running.id())).exists();
-    assertThat(catalog.models).containsKey("old");
-    assertThatThrownBy(() -> service.delete(finished.id()))
-        .isInstanceOfSatisfying(
-            JobsProblem.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
-  }
-
   private Path record(String id) {
     return dataDir.resolve("jobs").resolve(id + ".json");
   }

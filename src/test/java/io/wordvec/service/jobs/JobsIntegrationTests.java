@@ -203,7 +203,7 @@ class JobsIntegrationTests {
                       && "training".equals(e.data().path("phase").asString(null)));
       assertThat(training).as("a progress event in the training phase").isNotNull();
 
-      Http.Response cancel = http().post("/api/v1/jobs/" + id + "/cancel");
+      Http.Response cancel = http().delete("/api/v1/jobs/" + id);
       assertThat(cancel.status()).isEqualTo(202);
 
       Http.Event end = events.until(e -> e.name().equals("end"));
@@ -213,40 +213,9 @@ class JobsIntegrationTests {
         .isEqualTo("CANCELLED");
     assertThat(http().get("/api/v1/models/cancelled-model").status()).isEqualTo(404);
     assertThat(modelFiles("cancelled-model")).isEmpty();
-    Http.Response again = http().post("/api/v1/jobs/" + id + "/cancel");
+    Http.Response again = http().delete("/api/v1/jobs/" + id);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("type").asString()).isEqualTo("/problems/job-finished");
-  }
-
-  @Test
-  void aFinishedJobCanBeDeletedButNotAQueuedOrRunningOne() throws IOException {
-    String corpus = upload("/corpora/hamlet.txt");
-    String running = submitted(train(corpus, "del-running", smallParams(1000)));
-    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
-      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
-    }
-    String waiting = submitted(train(corpus, "del-waiting", smallParams(1)));
-
-    for (String id : List.of(running, waiting)) {
-      Http.Response refused = http().delete("/api/v1/jobs/" + id);
-      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-      assertThat(refused.json().get("type").asString()).isEqualTo("/problems/job-not-finished");
-      assertThat(refused.json().get("job").asString()).isEqualTo(id);
-    }
-    assertThat(http().post("/api/v1/jobs/" + waiting + "/cancel").status()).isEqualTo(202);
-    assertThat(http().post("/api/v1/jobs/" + running + "/cancel").status()).isEqualTo(202);
-    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
-
-    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(204);
-    assertThat(http().get("/api/v1/jobs/" + running).status()).isEqualTo(404);
-    assertThat(dir.resolve("data").resolve("jobs").resolve(running + ".json")).doesNotExist();
-    List<String> ids = new ArrayList<>();
-    http().get("/api/v1/jobs").json().forEach(j -> ids.add(j.get("id").asString()));
-    assertThat(ids).contains(waiting).doesNotContain(running);
-    Http.Response unknown = http().delete("/api/v1/jobs/" + running);
-    assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/job-not-found");
   }
 
   @Test
@@ -268,9 +237,9 @@ class JobsIntegrationTests {
     assertThat(full.json().get("retryAfterSeconds").asLong())
         .isEqualTo(Long.parseLong(full.header("Retry-After")));
 
-    assertThat(http().post("/api/v1/jobs/" + waiting + "/cancel").json().get("state").asString())
+    assertThat(http().delete("/api/v1/jobs/" + waiting).json().get("state").asString())
         .isEqualTo("CANCELLED");
-    assertThat(http().post("/api/v1/jobs/" + running + "/cancel").status()).isEqualTo(202);
+    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(202);
     assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
   }
 
@@ -300,8 +269,8 @@ class JobsIntegrationTests {
       assertThat(http().get("/api/v1/jobs/" + waiting).json().get("state").asString())
           .isEqualTo("QUEUED");
     } finally {
-      http().post("/api/v1/jobs/" + waiting + "/cancel");
-      http().post("/api/v1/jobs/" + running + "/cancel");
+      http().delete("/api/v1/jobs/" + waiting);
+      http().delete("/api/v1/jobs/" + running);
     }
     assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
   }
