@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """gensim's side of bench/query-vs-gensim.sh: load time and KeyedVectors.most_similar latency.
 
-usage: gensim_query_bench.py VECTORS.bin QUERIES.txt [--own-format TMPFILE]
+usage: gensim_query_bench.py VECTORS.bin QUERIES.txt [--own-format TMPFILE] [--loads N]
 
 Loads a word2vec binary file (timed), optionally saves it in gensim's own format and times
-KeyedVectors.load of that (5 runs, median), then times most_similar(word, topn=10) for every
+KeyedVectors.load of that (--loads runs, default 10, median), then times most_similar(word, topn=10) for every
 word of QUERIES.txt after fill_norms() and a warm-up of 50 queries. Wall and process CPU time
 (all threads, as BLAS may use several). Prints one JSON object per measurement.
 """
@@ -16,6 +16,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("vectors")
 ap.add_argument("queries")
 ap.add_argument("--own-format")
+ap.add_argument("--loads", type=int, default=10)
 a = ap.parse_args()
 logging.disable(logging.WARNING)
 
@@ -28,7 +29,7 @@ print(json.dumps({"tool": "gensim", "what": "load", "format": "bin",
 if a.own_format:
     kv.save(a.own_format)
     runs, cpus, ready = [], [], []
-    for _ in range(5):
+    for _ in range(a.loads):
         c, t = time.process_time(), time.perf_counter()
         again = KeyedVectors.load(a.own_format)
         runs.append(time.perf_counter() - t)

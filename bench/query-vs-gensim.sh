@@ -5,7 +5,8 @@
 #        bench/query-vs-gensim.sh file VECTORS.bin      an existing word2vec binary file
 #
 # env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir),
-#      ROUNDS (default 2: wordvec and gensim alternate, so both see the same machine load)
+#      ROUNDS (default 2: wordvec and gensim alternate, so both see the same machine load),
+#      LOADS (default 10: loads of each tool's own format per round, median reported)
 # The same 1,000 query words (a seeded sample of the 20,000 most frequent) go to both tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA:-java}
 WORK=${WORK:-$(mktemp -d)}
 ROUNDS=${ROUNDS:-2}
+LOADS=${LOADS:-10}
 mode=${1:-random}
 mkdir -p "$WORK"
 
@@ -41,7 +43,7 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 echo "# model: $model"
 for round in $(seq 1 "$ROUNDS"); do
   echo "# round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" "${JVM[@]}" -cp "$CP" io.wordvec.bench.vectors.QueryBench measure "$model" "$WORK/queries.txt" "$WORK/model.wvm" 2>/dev/null
-  "$PYTHON" bench/gensim_query_bench.py "$model" "$WORK/queries.txt" --own-format "$WORK/gensim.kv"
+  "$JAVA" "${JVM[@]}" -Dwordvec.bench.loads="$LOADS" -cp "$CP" io.wordvec.bench.vectors.QueryBench measure "$model" "$WORK/queries.txt" "$WORK/model.wvm" 2>/dev/null
+  "$PYTHON" bench/gensim_query_bench.py "$model" "$WORK/queries.txt" --own-format "$WORK/gensim.kv" --loads "$LOADS"
 done
 rm -f "$WORK/model.wvm" "$WORK/gensim.kv" "$WORK/gensim.kv.vectors.npy"

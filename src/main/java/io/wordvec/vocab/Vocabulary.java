@@ -3,7 +3,6 @@ package io.wordvec.vocab;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An immutable word list: id &lt;-&gt; word and each word's corpus count. Ids are dense, {@code 0
@@ -38,7 +37,11 @@ public final class Vocabulary {
     this.ids.defaultReturnValue(-1);
     long total = 0;
     for (int i = 0; i < this.words.length; i++) {
-      String w = Objects.requireNonNull(this.words[i], "word " + i + " is null");
+      String w = this.words[i];
+      if (w == null) {
+        // Not requireNonNull(w, message): that would build the message for every word.
+        throw new NullPointerException("word " + i + " is null");
+      }
       if (w.isEmpty()) {
         throw new IllegalArgumentException("word " + i + " is empty");
       }

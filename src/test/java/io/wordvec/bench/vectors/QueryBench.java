@@ -91,8 +91,9 @@ public final class QueryBench {
         vectors.dimension());
     if (nativeFile != null) {
       NativeFormat.write(vectors, nativeFile);
-      double[] times = new double[5];
-      double[] cpus = new double[5];
+      int loads = Integer.getInteger("wordvec.bench.loads", 10);
+      double[] times = new double[loads];
+      double[] cpus = new double[loads];
       for (int i = 0; i < times.length; i++) {
         double c = cpuSeconds();
         long t = System.nanoTime();
