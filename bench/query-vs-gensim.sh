@@ -6,7 +6,8 @@
 #
 # env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir),
 #      ROUNDS (default 2: wordvec and gensim alternate, so both see the same machine load),
-#      LOADS (default 10: loads of each tool's own format per round, median reported)
+#      LOADS (default 10: loads of each tool's own format per round, median reported),
+#      HEAP_OPTS (default "-Xms2g -Xmx6g")
 # The same 1,000 query words (a seeded sample of the 20,000 most frequent) go to both tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,10 @@ mkdir -p "$WORK"
 ./mvnw -B -ntp -q test-compile
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
-JVM=(--add-modules jdk.incubator.vector -Xmx6g)
+# A heap sized for the model (about 2.5x the vectors), as a deployment would give it: without
+# -Xms, repeated loads in one JVM also time G1 growing and shrinking the heap between them.
+read -r -a HEAP <<< "${HEAP_OPTS:--Xms2g -Xmx6g}"
+JVM=(--add-modules jdk.incubator.vector "${HEAP[@]}")
 
 if [[ "$mode" == random ]]; then
   n=${2:-100000}; dim=${3:-300}
