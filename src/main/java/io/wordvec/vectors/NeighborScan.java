@@ -124,10 +124,13 @@ final class NeighborScan {
     final float[] scores = approx;
     byte[] codes = quantized.codes;
     float[] scales = quantized.scales;
+    // Split as a float scan of the same rows would be: widening the codes costs about as much
+    // compute per row as a float dot product, so a model that is small in bytes still gains
+    // from a second thread.
     TopK lower =
         run(
             rows,
-            dim / 4,
+            dim,
             k,
             (from, to, heap) -> {
               float min = heap.threshold();
