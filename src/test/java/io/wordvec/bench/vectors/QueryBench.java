@@ -113,6 +113,9 @@ public final class QueryBench {
           times[0],
           Arrays.toString(times));
     }
+    // The loads above leave gigabytes of garbage: collect it now, or the query timings below
+    // include G1 cleaning up after the load test (gensim frees each copy as it goes).
+    System.gc();
     List<String> words = new ArrayList<>();
     for (String line : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
