@@ -43,7 +43,7 @@ with open(sys.argv[2], "w") as f:
     f.write("\n".join(random.Random(5).sample(kv.index_to_key, 1000)) + "\n")
 PY
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"
 echo "# model: $model"
 for round in $(seq 1 "$ROUNDS"); do
   echo "# round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
