@@ -289,21 +289,26 @@ class JobServiceTests {
     service.destroy();
 
     JobsProperties props = properties(1, 10, 1);
-    service =
-        new JobService(
-            props,
-            new JobRequestValidator(corpora, catalog, props),
-            corpora,
-            catalog,
-            v -> Map.of(),
-            engine,
-            new JobStore(new DataProperties(dataDir)),
-            new JobEvents(props));
+    service = restarted(props, engine);
 
     assertThat(service.list()).extracting(JobView::id).containsExactly(three.id());
     try (var files = Files.list(dataDir.resolve("jobs"))) {
       assertThat(files).containsExactly(record(three.id()));
     }
+  }
+
+  /** A service over the same data directory, as after a restart, with no evaluation. */
+  private JobService restarted(JobsProperties props, FakeTrainingEngine trainer)
+      throws IOException {
+    return new JobService(
+        props,
+        new JobRequestValidator(corpora, catalog, props),
+        corpora,
+        catalog,
+        v -> Map.of(),
+        trainer,
+        new JobStore(new DataProperties(dataDir)),
+        new JobEvents(props));
   }
 
   private Path record(String id) {
@@ -399,16 +404,7 @@ class JobServiceTests {
     }
 
     JobsProperties props = properties(1, 10, 200);
-    JobService restarted =
-        new JobService(
-            props,
-            new JobRequestValidator(corpora, catalog, props),
-            corpora,
-            catalog,
-            v -> Map.of(),
-            new FakeTrainingEngine(),
-            new JobStore(new DataProperties(dataDir)),
-            new JobEvents(props));
+    JobService restarted = restarted(props, new FakeTrainingEngine());
     try {
       List<JobView> jobs = restarted.list();
       assertThat(jobs)

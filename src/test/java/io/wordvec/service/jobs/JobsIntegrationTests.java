@@ -184,6 +184,15 @@ class JobsIntegrationTests {
     assertThat(neighbours("ft-tuned", "hamlet", 10)).hasSize(10);
   }
 
+  /** Submits a long job and returns its id once it runs, so that later jobs queue behind it. */
+  private String runningJob(String corpus, String model) throws IOException {
+    String id = submitted(train(corpus, model, smallParams(1000)));
+    try (Http.EventStream events = http().events("/api/v1/jobs/" + id + "/events")) {
+      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
+    }
+    return id;
+  }
+
   private String submitted(Map<String, Object> body) {
     Http.Response r = submit(body);
     assertThat(r.status()).as(r.body()).isEqualTo(202);
@@ -221,10 +230,7 @@ class JobsIntegrationTests {
   @Test
   void aFullQueueAnswers429() throws IOException {
     String corpus = upload("/corpora/hamlet.txt");
-    String running = submitted(train(corpus, "q-running", smallParams(1000)));
-    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
-      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
-    }
+    String running = runningJob(corpus, "q-running");
     String waiting = submitted(train(corpus, "q-waiting", smallParams(1)));
 
     Http.Response full = submit(train(corpus, "q-refused", smallParams(1)));
@@ -246,10 +252,7 @@ class JobsIntegrationTests {
   @Test
   void aQuietProgressStreamCarriesKeepAliveComments() throws Exception {
     String corpus = upload("/corpora/hamlet.txt");
-    String running = submitted(train(corpus, "hb-running", smallParams(1000)));
-    try (Http.EventStream events = http().events("/api/v1/jobs/" + running + "/events")) {
-      assertThat(events.until(e -> "RUNNING".equals(e.data().get("state").asString()))).isNotNull();
-    }
+    String running = runningJob(corpus, "hb-running");
     // while the other job runs, this one waits and has nothing to report
     String waiting = submitted(train(corpus, "hb-waiting", smallParams(1)));
     try (Http.EventStream events = http().events("/api/v1/jobs/" + waiting + "/events")) {
