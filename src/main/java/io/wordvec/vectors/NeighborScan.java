@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exhaustive top-k scans over a unit-normalised row-major matrix. Each scan computes one score per
@@ -192,33 +194,91 @@ final class NeighborScan {
         });
   }
 
+  /**
+   * Chunks per thread of a parallel scan. Threads take chunks in turn from a counter, so a thread
+   * that starts late (a pool thread waking up, or descheduled on a busy machine) leaves its share
+   * to the others instead of making the query wait for it.
+   */
+  private static final int CHUNKS_PER_THREAD = 4;
+
   private static TopK run(int rows, int dim, int k, RowScorer scorer) {
     long floats = (long) rows * dim;
-    int tasks = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));
-    if (tasks <= 1) {
+    int threads = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));
+    if (threads <= 1) {
       TopK heap = new TopK(k);
       scorer.scan(0, rows, heap);
       return heap;
     }
-    int chunk = (rows + tasks - 1) / tasks;
-    List<ForkJoinTask<TopK>> forked = new ArrayList<>(tasks - 1);
-    for (int t = 1; t < tasks; t++) {
-      int from = Math.min(rows, t * chunk);
-      int to = Math.min(rows, from + chunk);
-      forked.add(
-          POOL.submit(
-              () -> {
-                TopK heap = new TopK(k);
-                scorer.scan(from, to, heap);
-                return heap;
-              }));
+    Chunks chunks = new Chunks(rows, threads * CHUNKS_PER_THREAD, scorer);
+    List<Helper> helpers = new ArrayList<>(threads - 1);
+    for (int t = 1; t < threads; t++) {
+      Helper helper = new Helper(chunks, k);
+      helpers.add(helper);
+      POOL.execute(helper);
     }
-    // The calling thread scans the first range itself instead of idling while it waits.
+    // The calling thread scans too, instead of idling while it waits.
     TopK result = new TopK(k);
-    scorer.scan(0, Math.min(rows, chunk), result);
-    for (ForkJoinTask<TopK> task : forked) {
-      result.addAll(task.join());
+    chunks.scanAll(result);
+    for (Helper helper : helpers) {
+      // A helper that has not started yet finds nothing left: skip it rather than wait for it.
+      if (!helper.abandon()) {
+        result.addAll(helper.join());
+      }
     }
     return result;
+  }
+
+  /** Rows {@code [0, rows)} cut into chunks that threads claim one at a time. */
+  private static final class Chunks {
+    private final int rows;
+    private final int size;
+    private final RowScorer scorer;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Chunks(int rows, int count, RowScorer scorer) {
+      this.rows = rows;
+      this.size = (rows + count - 1) / count;
+      this.scorer = scorer;
+    }
+
+    /** Scans chunks into {@code heap} until none is left. */
+    void scanAll(TopK heap) {
+      for (int from = next.getAndIncrement() * size;
+          from < rows;
+          from = next.getAndIncrement() * size) {
+        scorer.scan(from, Math.min(rows, from + size), heap);
+      }
+    }
+  }
+
+  /** A pool thread's part of a scan; abandoned if it has not started when the work is done. */
+  private static final class Helper extends RecursiveTask<TopK> {
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
+
+    private final Chunks chunks;
+    private final int k;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+
+    Helper(Chunks chunks, int k) {
+      this.chunks = chunks;
+      this.k = k;
+    }
+
+    @Override
+    protected TopK compute() {
+      if (!state.compareAndSet(NEW, STARTED)) {
+        return null;
+      }
+      TopK heap = new TopK(k);
+      chunks.scanAll(heap);
+      return heap;
+    }
+
+    /** True if the helper had not started: it never will scan anything. */
+    boolean abandon() {
+      return state.compareAndSet(NEW, ABANDONED);
+    }
   }
 }
