@@ -31,7 +31,10 @@ public record LoadedModel(
     TrainingInfo trainingInfo) {
 
   /**
-   * @throws IllegalArgumentException if {@code trainingInfo} is not {@code trainedModel}'s
+   * Takes {@code trainingInfo} from {@code trainedModel} when only the latter is given.
+   *
+   * @throws IllegalArgumentException if both are given and {@code trainingInfo} is not {@code
+   *     trainedModel}'s
    */
   public LoadedModel {
     Objects.requireNonNull(file, "file");
