@@ -55,20 +55,31 @@ class OpenApiIntegrationTests {
         });
   }
 
-  /** The error responses each query operation documents, by method and path. */
+  /** The error responses each operation under /api/v1 documents, by method and path. */
   private static final Map<String, Set<String>> ERROR_RESPONSES =
       Map.ofEntries(
-          Map.entry("get /api/v1/models/{model}/neighbors", Set.of("400", "404")),
-          Map.entry("post /api/v1/models/{model}/neighbors", Set.of("400", "404")),
-          Map.entry("get /api/v1/models/{model}/analogy", Set.of("400", "404")),
-          Map.entry("get /api/v1/models/{model}/similarity", Set.of("404")),
-          Map.entry("post /api/v1/models/{model}/similarity", Set.of("404")),
-          Map.entry("post /api/v1/models/{model}/doesnt-match", Set.of("404")),
-          Map.entry("get /api/v1/models/{model}/vectors/{word}", Set.of("404")),
-          Map.entry("post /api/v1/models/{model}/vectors", Set.of("413")),
-          Map.entry("post /api/v1/models/{model}/embed", Set.of("400", "413")),
-          Map.entry("get /api/v1/models/{model}/words", Set.of("400", "404")),
-          Map.entry("post /api/v1/models/{model}/projection", Set.of("400", "404", "413")));
+          Map.entry("get /api/v1/models", Set.of("503")),
+          Map.entry("get /api/v1/models/{model}", Set.of("404", "503")),
+          Map.entry("get /api/v1/models/{model}/neighbors", Set.of("400", "404", "503")),
+          Map.entry("post /api/v1/models/{model}/neighbors", Set.of("400", "404", "413", "503")),
+          Map.entry("get /api/v1/models/{model}/analogy", Set.of("400", "404", "503")),
+          Map.entry("get /api/v1/models/{model}/similarity", Set.of("400", "404", "503")),
+          Map.entry("post /api/v1/models/{model}/similarity", Set.of("400", "404", "413", "503")),
+          Map.entry("post /api/v1/models/{model}/doesnt-match", Set.of("400", "404", "413", "503")),
+          Map.entry("get /api/v1/models/{model}/vectors/{word}", Set.of("400", "404", "503")),
+          Map.entry("post /api/v1/models/{model}/vectors", Set.of("400", "404", "413", "503")),
+          Map.entry("post /api/v1/models/{model}/embed", Set.of("400", "404", "413", "503")),
+          Map.entry("get /api/v1/models/{model}/words", Set.of("400", "404", "503")),
+          Map.entry("post /api/v1/models/{model}/projection", Set.of("400", "404", "413", "503")),
+          Map.entry("post /api/v1/jobs", Set.of("400", "409", "413", "429")),
+          Map.entry("get /api/v1/jobs", Set.of()),
+          Map.entry("get /api/v1/jobs/{id}", Set.of("404")),
+          Map.entry("delete /api/v1/jobs/{id}", Set.of("404", "409")),
+          Map.entry("get /api/v1/jobs/{id}/events", Set.of("404")),
+          Map.entry("post /api/v1/corpora", Set.of("400", "413")),
+          Map.entry("get /api/v1/corpora", Set.of()),
+          Map.entry("get /api/v1/corpora/{id}", Set.of("404")),
+          Map.entry("delete /api/v1/corpora/{id}", Set.of("404", "409")));
 
   @Test
   void queryErrorResponsesAreDocumentedAsProblemDetails() {
@@ -94,6 +105,72 @@ class OpenApiIntegrationTests {
                 .isEqualTo("#/components/schemas/ProblemDetail");
           }
         });
+  }
+
+  @Test
+  void everyOperationUnderApiV1DocumentsItsErrorsAsProblemDetailsOnly() {
+    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
+
+    Set<String> operations = new TreeSet<>();
+    for (String path : paths.propertyNames()) {
+      if (!path.startsWith("/api/v1/")) {
+        continue;
+      }
+      for (String method : paths.get(path).propertyNames()) {
+        String operation = method + " " + path;
+        operations.add(operation);
+        JsonNode responses = paths.get(path).get(method).get("responses");
+        Set<String> errors = new TreeSet<>();
+        for (String code : responses.propertyNames()) {
+          if (code.startsWith("4") || code.startsWith("5")) {
+            errors.add(code);
+            assertProblemDetail(responses.get(code), operation + " " + code);
+          }
+        }
+        assertThat(errors).as(operation).isEqualTo(ERROR_RESPONSES.get(operation));
+      }
+    }
+    assertThat(operations).isEqualTo(new TreeSet<>(ERROR_RESPONSES.keySet()));
+  }
+
+  private static void assertProblemDetail(JsonNode response, String name) {
+    assertThat(response.get("description").asString()).as(name).isNotBlank();
+    JsonNode content = response.get("content");
+    assertThat(content.propertyNames()).as(name).containsExactly("application/problem+json");
+    assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
+        .as(name)
+        .isEqualTo("#/components/schemas/ProblemDetail");
+  }
+
+  @Test
+  void exactlyTheModelAndQueryOperationsDocument503WithRetryAfter() {
+    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
+
+    Set<String> with503 = new TreeSet<>();
+    for (String path : paths.propertyNames()) {
+      for (String method : paths.get(path).propertyNames()) {
+        JsonNode notReady = paths.get(path).get(method).get("responses").get("503");
+        if (notReady != null) {
+          with503.add(method + " " + path);
+          assertThat(notReady.get("description").asString()).contains("/problems/not-ready");
+          assertThat(notReady.get("headers").has("Retry-After")).as(method + " " + path).isTrue();
+        }
+      }
+    }
+    Set<String> modelOperations = new TreeSet<>(ERROR_RESPONSES.keySet());
+    modelOperations.removeIf(operation -> !operation.contains(" /api/v1/models"));
+    assertThat(modelOperations).hasSize(13);
+    assertThat(with503).isEqualTo(modelOperations);
+  }
+
+  @Test
+  void aFullJobQueueDocumentsRetryAfter() {
+    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
+
+    JsonNode queueFull = paths.get("/api/v1/jobs").get("post").get("responses").get("429");
+
+    assertThat(queueFull.get("headers").get("Retry-After").get("schema").get("type").asString())
+        .isEqualTo("integer");
   }
 
   @Test
