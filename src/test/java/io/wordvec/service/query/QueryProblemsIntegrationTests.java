@@ -18,6 +18,9 @@ class QueryProblemsIntegrationTests {
   private static final String TOO_MANY_WORDS =
       "[" + String.join(",", Collections.nCopies(1001, "\"king\"")) + "]";
 
+  private static final String INVALID = "/problems/invalid-parameter";
+  private static final String TOO_LARGE = "/problems/payload-too-large";
+
   @LocalServerPort int port;
 
   private HttpTestClient http;
@@ -37,59 +40,46 @@ class QueryProblemsIntegrationTests {
   void similarityOfAMissingOrBlankWordIs400() {
     assertProblem(
         http.get("/api/v1/models/default/similarity?a=king"), 400, "/problems/missing-parameter");
-    assertProblem(
-        http.get("/api/v1/models/default/similarity?a=%20&b=king"),
-        400,
-        "/problems/invalid-parameter");
+    assertProblem(http.get("/api/v1/models/default/similarity?a=%20&b=king"), 400, INVALID);
+  }
+
+  /** Posts JSON to an operation of the default model, e.g. {@code similarity}. */
+  private Response post(String operation, String json) {
+    return http.postJson("/api/v1/models/default/" + operation, json);
   }
 
   @Test
   void setSimilarityWithoutBodyOrWithAnEmptySetIs400AndTooManyWordsIs413() {
-    String path = "/api/v1/models/default/similarity";
+    Response noBody =
+        http.send("POST", "/api/v1/models/default/similarity", "application/json", null);
+    assertProblem(noBody, 400, "/problems/malformed-request");
+    assertProblem(post("similarity", "{\"a\": [], \"b\": [\"king\"]}"), 400, INVALID);
     assertProblem(
-        http.send("POST", path, "application/json", null), 400, "/problems/malformed-request");
-    assertProblem(
-        http.postJson(path, "{\"a\": [], \"b\": [\"king\"]}"), 400, "/problems/invalid-parameter");
-    assertProblem(
-        http.postJson(path, "{\"a\": " + TOO_MANY_WORDS + ", \"b\": [\"king\"]}"),
-        413,
-        "/problems/payload-too-large");
+        post("similarity", "{\"a\": " + TOO_MANY_WORDS + ", \"b\": [\"king\"]}"), 413, TOO_LARGE);
   }
 
   @Test
   void doesntMatchWithOneWordIs400AndTooManyWordsIs413() {
-    String path = "/api/v1/models/default/doesnt-match";
-    assertProblem(
-        http.postJson(path, "{\"words\": [\"king\"]}"), 400, "/problems/invalid-parameter");
-    assertProblem(
-        http.postJson(path, "{\"words\": " + TOO_MANY_WORDS + "}"),
-        413,
-        "/problems/payload-too-large");
+    assertProblem(post("doesnt-match", "{\"words\": [\"king\"]}"), 400, INVALID);
+    assertProblem(post("doesnt-match", "{\"words\": " + TOO_MANY_WORDS + "}"), 413, TOO_LARGE);
   }
 
   @Test
   void neighboursOfTooManyWordsIs413() {
-    assertProblem(
-        http.postJson("/api/v1/models/default/neighbors", "{\"positive\": " + TOO_MANY_WORDS + "}"),
-        413,
-        "/problems/payload-too-large");
+    assertProblem(post("neighbors", "{\"positive\": " + TOO_MANY_WORDS + "}"), 413, TOO_LARGE);
   }
 
   @Test
   void vectorOfABlankWordOrWithABadNormalizedFlagIs400() {
-    assertProblem(
-        http.get("/api/v1/models/default/vectors/%20"), 400, "/problems/invalid-parameter");
+    assertProblem(http.get("/api/v1/models/default/vectors/%20"), 400, INVALID);
     Response flag = http.get("/api/v1/models/default/vectors/king?normalized=maybe");
-    assertProblem(flag, 400, "/problems/invalid-parameter");
+    assertProblem(flag, 400, INVALID);
     assertThat(flag.json().get("parameter").asString()).isEqualTo("normalized");
   }
 
   @Test
   void batchVectorsWithoutWordsIs400AndOfAnUnknownModelIs404() {
-    assertProblem(
-        http.postJson("/api/v1/models/default/vectors", "{\"words\": []}"),
-        400,
-        "/problems/invalid-parameter");
+    assertProblem(http.postJson("/api/v1/models/default/vectors", "{\"words\": []}"), 400, INVALID);
     Response unknown = http.postJson("/api/v1/models/missing/vectors", "{\"words\": [\"king\"]}");
     assertProblem(unknown, 404, "/problems/model-not-found");
     assertThat(unknown.json().get("model").asString()).isEqualTo("missing");
@@ -108,6 +98,6 @@ class QueryProblemsIntegrationTests {
   void aJobSubmissionOverTheBodyLimitIs413BeforeAnyValidation() {
     String body = "{\"type\": \"train\", \"corpus\": \"" + "a".repeat(1_100_000) + "\"}";
 
-    assertProblem(http.postJson("/api/v1/jobs", body), 413, "/problems/payload-too-large");
+    assertProblem(http.postJson("/api/v1/jobs", body), 413, TOO_LARGE);
   }
 }

@@ -8,6 +8,7 @@ import io.wordvec.service.testing.HttpTestClient.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,30 +108,36 @@ class OpenApiIntegrationTests {
         });
   }
 
-  @Test
-  void everyOperationUnderApiV1DocumentsItsErrorsAsProblemDetailsOnly() {
+  /** Every operation of the document, by method and path, e.g. {@code get /api/v1/models}. */
+  private Map<String, JsonNode> operations() {
     JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
-
-    Set<String> operations = new TreeSet<>();
+    Map<String, JsonNode> operations = new TreeMap<>();
     for (String path : paths.propertyNames()) {
-      if (!path.startsWith("/api/v1/")) {
-        continue;
-      }
       for (String method : paths.get(path).propertyNames()) {
-        String operation = method + " " + path;
-        operations.add(operation);
-        JsonNode responses = paths.get(path).get(method).get("responses");
-        Set<String> errors = new TreeSet<>();
-        for (String code : responses.propertyNames()) {
-          if (code.startsWith("4") || code.startsWith("5")) {
-            errors.add(code);
-            assertProblemDetail(responses.get(code), operation + " " + code);
-          }
-        }
-        assertThat(errors).as(operation).isEqualTo(ERROR_RESPONSES.get(operation));
+        operations.put(method + " " + path, paths.get(path).get(method));
       }
     }
-    assertThat(operations).isEqualTo(new TreeSet<>(ERROR_RESPONSES.keySet()));
+    return operations;
+  }
+
+  @Test
+  void everyOperationUnderApiV1DocumentsItsErrorsAsProblemDetailsOnly() {
+    Map<String, JsonNode> operations = operations();
+    operations.keySet().removeIf(operation -> !operation.contains(" /api/v1/"));
+
+    operations.forEach(
+        (operation, node) -> {
+          JsonNode responses = node.get("responses");
+          Set<String> errors = new TreeSet<>();
+          for (String code : responses.propertyNames()) {
+            if (code.startsWith("4") || code.startsWith("5")) {
+              errors.add(code);
+              assertProblemDetail(responses.get(code), operation + " " + code);
+            }
+          }
+          assertThat(errors).as(operation).isEqualTo(ERROR_RESPONSES.get(operation));
+        });
+    assertThat(operations.keySet()).isEqualTo(new TreeSet<>(ERROR_RESPONSES.keySet()));
   }
 
   private static void assertProblemDetail(JsonNode response, String name) {
@@ -144,19 +151,18 @@ class OpenApiIntegrationTests {
 
   @Test
   void exactlyTheModelAndQueryOperationsDocument503WithRetryAfter() {
-    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
-
     Set<String> with503 = new TreeSet<>();
-    for (String path : paths.propertyNames()) {
-      for (String method : paths.get(path).propertyNames()) {
-        JsonNode notReady = paths.get(path).get(method).get("responses").get("503");
-        if (notReady != null) {
-          with503.add(method + " " + path);
-          assertThat(notReady.get("description").asString()).contains("/problems/not-ready");
-          assertThat(notReady.get("headers").has("Retry-After")).as(method + " " + path).isTrue();
-        }
-      }
-    }
+    operations()
+        .forEach(
+            (operation, node) -> {
+              JsonNode notReady = node.get("responses").get("503");
+              if (notReady != null) {
+                with503.add(operation);
+                assertThat(notReady.get("description").asString()).contains("/problems/not-ready");
+                assertThat(notReady.get("headers").has("Retry-After")).as(operation).isTrue();
+              }
+            });
+
     Set<String> modelOperations = new TreeSet<>(ERROR_RESPONSES.keySet());
     modelOperations.removeIf(operation -> !operation.contains(" /api/v1/models"));
     assertThat(modelOperations).hasSize(13);
@@ -165,9 +171,7 @@ class OpenApiIntegrationTests {
 
   @Test
   void aFullJobQueueDocumentsRetryAfter() {
-    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
-
-    JsonNode queueFull = paths.get("/api/v1/jobs").get("post").get("responses").get("429");
+    JsonNode queueFull = operations().get("post /api/v1/jobs").get("responses").get("429");
 
     assertThat(queueFull.get("headers").get("Retry-After").get("schema").get("type").asString())
         .isEqualTo("integer");
