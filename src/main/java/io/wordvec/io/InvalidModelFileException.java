@@ -12,14 +12,23 @@ public final class InvalidModelFileException extends IOException {
 
   private final transient Path file;
 
+  private final String problem;
+
   public InvalidModelFileException(Path file, String problem) {
     super(file + ": " + problem);
     this.file = file;
+    this.problem = problem;
   }
 
   public InvalidModelFileException(Path file, String problem, Throwable cause) {
     super(file + ": " + problem, cause);
     this.file = file;
+    this.problem = problem;
+  }
+
+  /** What is wrong with the file, without its name (for messages that name it otherwise). */
+  public String problem() {
+    return problem;
   }
 
   /** The rejected file. */

@@ -1,31 +1,80 @@
 package io.wordvec.io;
 
 import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.WordVectors;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link ModelFiles#load} read from a file.
+ * What {@link ModelFiles#load} or {@link ModelFiles#loadForServing} read from a file.
+ *
+ * <p>A full native model read for serving has its {@linkplain #training() training metadata} but no
+ * {@linkplain #trained() trained model}: its output matrix was left in the file, and whoever needs
+ * it (fine-tuning) reads the file again with {@link ModelFiles#load(Path)}.
  *
  * @param file the file
  * @param format its format
  * @param vectors the queryable vectors
  * @param trainedModel the full model (output weights, config, corpus statistics) when the format
- *     stores one, else null; see {@link #trained()}
+ *     stores one and it was loaded, else null; see {@link #trained()}
+ * @param trainingInfo how the model was trained, when the file says so (a full native model), else
+ *     null; taken from {@code trainedModel} when that is given and this is null; see {@link
+ *     #training()}
  */
 public record LoadedModel(
-    Path file, VectorFormat format, WordVectors vectors, TrainedModel trainedModel) {
+    Path file,
+    VectorFormat format,
+    WordVectors vectors,
+    TrainedModel trainedModel,
+    TrainingInfo trainingInfo) {
 
+  /**
+   * @throws IllegalArgumentException if {@code trainingInfo} is not {@code trainedModel}'s
+   */
   public LoadedModel {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(vectors, "vectors");
+    if (trainedModel != null) {
+      TrainingInfo own = trainedModel.info();
+      if (trainingInfo == null) {
+        trainingInfo = own;
+      } else if (!trainingInfo.equals(own)) {
+        throw new IllegalArgumentException(
+            "training info " + trainingInfo + " is not the trained model's " + own);
+      }
+    }
   }
 
-  /** The full model, present only for the native format (which can be fine-tuned). */
+  /** A model with its full state, or vectors only when {@code trainedModel} is null. */
+  public LoadedModel(
+      Path file, VectorFormat format, WordVectors vectors, TrainedModel trainedModel) {
+    this(file, format, vectors, trainedModel, null);
+  }
+
+  /**
+   * The full model, present only for the native format (which can be fine-tuned) when it was loaded
+   * with its output matrix ({@link ModelFiles#load}, not {@link ModelFiles#loadForServing}).
+   */
   public Optional<TrainedModel> trained() {
     return Optional.ofNullable(trainedModel);
+  }
+
+  /**
+   * How the model was trained: present for every full native model, whether or not its output
+   * matrix was loaded; empty for plain vector files.
+   */
+  public Optional<TrainingInfo> training() {
+    return Optional.ofNullable(trainingInfo);
+  }
+
+  /**
+   * This model without its trained model, so that the output matrix is not kept alive by it; the
+   * vectors and the training metadata stay. Returns this when there is nothing to drop.
+   */
+  public LoadedModel withoutOutput() {
+    return trainedModel == null ? this : new LoadedModel(file, format, vectors, null, trainingInfo);
   }
 }

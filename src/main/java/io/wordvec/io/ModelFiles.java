@@ -34,6 +34,10 @@ public final class ModelFiles {
    * @throws NoSuchFileException if it does not exist
    */
   public static LoadedModel load(Path file, int limit) throws IOException {
+    return load(file, limit, true);
+  }
+
+  private static LoadedModel load(Path file, int limit, boolean withOutput) throws IOException {
     VectorFormat format = detect(file);
     WordVectors vectors =
         switch (format) {
@@ -42,9 +46,23 @@ public final class ModelFiles {
           case WORD2VEC_TEXT, FASTTEXT_VEC -> Word2VecFormat.readText(file, limit);
         };
     if (vectors == null) {
-      return NativeFormat.read(file, limit);
+      return NativeFormat.read(file, limit, withOutput);
     }
     return new LoadedModel(file, format, vectors, null);
+  }
+
+  /**
+   * Loads {@code file} for serving: like {@link #load(Path)}, except that a full native model's
+   * output matrix (as big as the vectors, and needed only to continue training) is verified but not
+   * copied into the heap. The result's {@link LoadedModel#training()} still says how the model was
+   * trained; its {@link LoadedModel#trained()} is empty: read the file with {@link #load(Path)} to
+   * fine-tune it.
+   *
+   * @throws InvalidModelFileException if the file is truncated, corrupt or of no known format
+   * @throws NoSuchFileException if it does not exist
+   */
+  public static LoadedModel loadForServing(Path file) throws IOException {
+    return load(file, 0, false);
   }
 
   /**

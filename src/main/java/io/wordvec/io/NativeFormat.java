@@ -3,6 +3,7 @@ package io.wordvec.io;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.NonFiniteVectorException;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.RowSource;
@@ -240,9 +241,17 @@ public final class NativeFormat {
     return buf.array();
   }
 
-  /** Reads every word; see {@link #read(Path, int)}. */
+  /** Reads every word and the output matrix; see {@link #read(Path, int, boolean)}. */
   public static LoadedModel read(Path file) throws IOException {
-    return read(file, 0);
+    return read(file, 0, true);
+  }
+
+  /**
+   * Reads the first {@code limit} words and the output matrix; see {@link #read(Path, int,
+   * boolean)}.
+   */
+  public static LoadedModel read(Path file, int limit) throws IOException {
+    return read(file, limit, true);
   }
 
   /**
@@ -250,10 +259,15 @@ public final class NativeFormat {
    *
    * @param limit keep only the first N words (the most frequent in a trained vocabulary); 0 = all.
    *     The whole file is still read, to verify it.
+   * @param withOutput whether to copy a full model's output matrix into the heap. Without it the
+   *     result has the vectors and the {@linkplain LoadedModel#training() training metadata} but no
+   *     {@linkplain LoadedModel#trained() trained model}: what serving needs, in about {@code N x D
+   *     x 4} bytes less heap. The output section is still covered by the checksum, but its values
+   *     are not checked for NaN or infinity until a read with it.
    * @throws InvalidModelFileException naming the file and the problem: bad magic, an unsupported
    *     version, a size that does not match the header, a checksum mismatch, a non-finite value
    */
-  public static LoadedModel read(Path file, int limit) throws IOException {
+  public static LoadedModel read(Path file, int limit, boolean withOutput) throws IOException {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0 (0 = all words), was " + limit);
     }
@@ -392,7 +406,18 @@ public final class NativeFormat {
       try {
         LoadedModel model =
             readSections(
-                file, channel, inputStart, n, keep, dim, full, quantized, words, counts, metaRaw);
+                file,
+                channel,
+                inputStart,
+                n,
+                keep,
+                dim,
+                full,
+                withOutput,
+                quantized,
+                words,
+                counts,
+                metaRaw);
         checksum.verify(file, expectedCrc);
         return model;
       } catch (InvalidModelFileException | RuntimeException e) {
@@ -411,6 +436,7 @@ public final class NativeFormat {
       int keep,
       int dim,
       boolean full,
+      boolean withOutput,
       boolean quantized,
       String[] words,
       long[] counts,
@@ -421,8 +447,11 @@ public final class NativeFormat {
     float[] output = null;
     long position = inputStart + matrixBytes;
     if (full) {
-      output = new float[keep * dim];
-      copyMapped(channel, position, output.length * (long) Float.BYTES, floatsInto(output));
+      // Serving leaves the output matrix in the file (the checksum thread still reads it).
+      if (withOutput) {
+        output = new float[keep * dim];
+        copyMapped(channel, position, output.length * (long) Float.BYTES, floatsInto(output));
+      }
       position += matrixBytes;
     }
     QuantizedRows stored = null;
@@ -463,11 +492,16 @@ public final class NativeFormat {
     } catch (IllegalArgumentException e) {
       throw new InvalidModelFileException(file, e.getMessage(), e);
     }
+    TrainingInfo info = full ? toInfo(file, meta) : null;
     TrainedModel model = null;
-    if (full) {
-      model = toModel(file, meta, vocabulary, dim, vectors.rawVectors(), output);
+    if (output != null) {
+      try {
+        model = new TrainedModel(vocabulary, dim, vectors.rawVectors(), output, info);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
+      }
     }
-    return new LoadedModel(file, VectorFormat.NATIVE, vectors, model);
+    return new LoadedModel(file, VectorFormat.NATIVE, vectors, model, info);
   }
 
   /** The CRC32C of the rest of a file, computed on a thread of its own. */
@@ -654,13 +688,7 @@ public final class NativeFormat {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static TrainedModel toModel(
-      Path file,
-      Map<String, String> meta,
-      Vocabulary vocabulary,
-      int dim,
-      float[] input,
-      float[] output)
+  private static TrainingInfo toInfo(Path file, Map<String, String> meta)
       throws InvalidModelFileException {
     TrainingConfig config =
         readRecord(file, meta, "config.", TrainingConfig.class, TrainingConfig.defaults());
@@ -687,12 +715,7 @@ public final class NativeFormat {
         }
       }
     }
-    try {
-      return new TrainedModel(
-          vocabulary, dim, input, output, config, corpus, createdAt, evaluation);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
-    }
+    return new TrainingInfo(config, corpus, createdAt, evaluation);
   }
 
   /**

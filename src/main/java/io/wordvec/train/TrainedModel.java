@@ -59,6 +59,34 @@ public record TrainedModel(
     }
   }
 
+  /**
+   * A model from its matrices and its training metadata.
+   *
+   * @throws IllegalArgumentException if the matrices do not have {@code vocabulary.size() *
+   *     dimension} floats each
+   */
+  public TrainedModel(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] inputVectors,
+      float[] outputVectors,
+      TrainingInfo info) {
+    this(
+        vocabulary,
+        dimension,
+        inputVectors,
+        outputVectors,
+        info.config(),
+        info.corpus(),
+        info.createdAt(),
+        info.evaluation());
+  }
+
+  /** The training metadata of this model, without its matrices. */
+  public TrainingInfo info() {
+    return new TrainingInfo(config, corpus, createdAt, evaluation);
+  }
+
   /** The queryable vectors of this model (sharing {@code inputVectors}). */
   public WordVectors wordVectors() {
     return new WordVectors(vocabulary, dimension, inputVectors);

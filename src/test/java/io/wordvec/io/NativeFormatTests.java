@@ -7,6 +7,7 @@ import io.wordvec.train.Architecture;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
@@ -111,6 +112,107 @@ class NativeFormatTests {
     TrainedModel head = NativeFormat.read(file, 7).trained().orElseThrow();
     assertThat(head.vocabulary().size()).isEqualTo(7);
     assertThat(head.outputVectors()).isEqualTo(Arrays.copyOf(original.outputVectors(), 28));
+  }
+
+  @Test
+  void readingForServingLeavesTheOutputMatrixInTheFileAndKeepsTheTrainingInfo() throws IOException {
+    TrainedModel original = model(257, 13, new CorpusStats("kjv.txt", 5852, 157249, 150000, 2800));
+    Path file = dir.resolve("serve.wvm");
+    ModelFiles.save(original, file);
+
+    for (LoadedModel served :
+        List.of(NativeFormat.read(file, 0, false), ModelFiles.loadForServing(file))) {
+      assertThat(served.format()).isEqualTo(VectorFormat.NATIVE);
+      assertThat(served.trained()).as("no output matrix was loaded").isEmpty();
+      assertThat(served.vectors().rawVectors()).isEqualTo(original.inputVectors());
+      assertThat(served.vectors().vocabulary().counts()).isEqualTo(original.vocabulary().counts());
+      TrainingInfo info = served.training().orElseThrow();
+      assertThat(info).isEqualTo(original.info());
+      assertThat(info.config()).isEqualTo(original.config());
+      assertThat(info.corpus()).isEqualTo(original.corpus());
+      assertThat(info.createdAt()).isEqualTo(original.createdAt());
+      assertThat(info.evaluation()).isEqualTo(original.evaluation());
+    }
+    LoadedModel full = ModelFiles.load(file);
+    assertThat(full.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
+    assertThat(full.training()).contains(original.info());
+  }
+
+  @Test
+  void aFlippedByteInTheOutputSectionFailsTheChecksumOfAReadForServing() throws IOException {
+    Path file = dir.resolve("co.wvm");
+    NativeFormat.write(model(50, 8, null), file);
+    byte[] bytes = Files.readAllBytes(file);
+    // The output matrix is the file's last 50 x 8 floats (1,600 bytes): no 8-bit rows this small.
+    int outputStart = bytes.length - 50 * 8 * Float.BYTES;
+    bytes[outputStart + 777] ^= 0x10;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> ModelFiles.loadForServing(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("checksum mismatch");
+    assertThatThrownBy(() -> NativeFormat.read(file, 10, false))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
+  void aLimitedReadForServingKeepsTheFirstRowsAndTheTrainingInfo() throws IOException {
+    TrainedModel original = model(100, 4, null);
+    Path file = dir.resolve("ls.wvm");
+    NativeFormat.write(original, file);
+    LoadedModel head = NativeFormat.read(file, 7, false);
+    assertThat(head.vectors().size()).isEqualTo(7);
+    assertThat(head.vectors().rawVectors()).isEqualTo(Arrays.copyOf(original.inputVectors(), 28));
+    assertThat(head.trained()).isEmpty();
+    assertThat(head.training()).contains(original.info());
+  }
+
+  @Test
+  void aReadForServingFindsTheEightBitRowsAfterTheOutputMatrixItSkips() throws IOException {
+    TrainedModel original = model(1_100, 240, null);
+    WordVectors expected = original.wordVectors();
+    Path file = dir.resolve("big-serve.wvm");
+    NativeFormat.write(original, file);
+    LoadedModel served = NativeFormat.read(file, 0, false);
+    assertThat(served.trained()).isEmpty();
+    QuantizedRows codes = served.vectors().quantizedRows().orElseThrow();
+    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
+    assertThat(codes.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
+    assertThat(NativeFormat.read(file, 10, false).vectors().quantizedRows().orElseThrow().codes())
+        .isEqualTo(Arrays.copyOf(codes.codes(), 10 * 240));
+  }
+
+  @Test
+  void aVectorsOnlyFileHasNoTrainingInfo() throws IOException {
+    Path file = dir.resolve("plain.wvm");
+    NativeFormat.write(Word2VecFormatTests.awkward(), file);
+    LoadedModel served = ModelFiles.loadForServing(file);
+    assertThat(served.training()).isEmpty();
+    assertThat(served.trained()).isEmpty();
+  }
+
+  @Test
+  void aLoadedModelWithoutOutputKeepsItsVectorsAndTrainingInfo() throws IOException {
+    TrainedModel original = model(20, 4, null);
+    Path file = dir.resolve("strip.wvm");
+    NativeFormat.write(original, file);
+    LoadedModel full = ModelFiles.load(file);
+    LoadedModel stripped = full.withoutOutput();
+    assertThat(stripped.trained()).isEmpty();
+    assertThat(stripped.training()).isEqualTo(full.training()).contains(original.info());
+    assertThat(stripped.vectors()).isSameAs(full.vectors());
+    assertThat(stripped.withoutOutput()).isSameAs(stripped);
+    assertThatThrownBy(
+            () ->
+                new LoadedModel(
+                    file,
+                    VectorFormat.NATIVE,
+                    full.vectors(),
+                    full.trained().orElseThrow(),
+                    original.withEvaluation(Map.of("other", 1.0)).info()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not the trained model's");
   }
 
   @Test

@@ -22,8 +22,11 @@ interface ModelCatalog {
 
   /**
    * The full state of a registered model (input and output vectors, counts), for fine-tuning.
+   * Served models do not keep their output vectors in memory: this reads the model's file, so call
+   * it on the job's thread, never while answering a request.
    *
    * @throws IllegalArgumentException if there is no such model, or it holds only word vectors
+   * @throws IllegalStateException if the model's file vanished or no longer holds the served model
    */
   TrainedModel load(String name) throws IOException;
 

@@ -34,13 +34,14 @@ public class ModelLoader {
   }
 
   /**
-   * Reads one model file.
+   * Reads one model file for serving: a trained model's output matrix, which only fine-tuning
+   * needs, stays in the file ({@link ModelFiles#loadForServing}).
    *
    * @throws IOException when the file cannot be read or is not a valid model, with a message that
    *     names the file and the problem
    */
   public LoadedModel read(Path file) throws IOException {
-    return ModelFiles.load(file);
+    return ModelFiles.loadForServing(file);
   }
 
   /** The API's name of a format: {@code word2vec-text}, {@code fasttext-vec}, {@code native}... */

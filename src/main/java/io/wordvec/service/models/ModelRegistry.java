@@ -214,13 +214,18 @@ public class ModelRegistry implements ApplicationRunner {
    * Adds a model, or replaces the one with the same name in one atomic step (requests already
    * running keep the model they selected). Becomes the default if there was none.
    *
+   * <p>Only what serving needs is kept: a trained model's output matrix is dropped ({@link
+   * LoadedModel#withoutOutput()}); fine-tuning reads it from the model's file.
+   *
    * @throws IllegalArgumentException if the name is not letters, digits, '-' and '_', or is {@code
    *     default}
    */
   public void register(String name, LoadedModel model) {
     requireValidName(name);
+    LoadedModel served = model.withoutOutput();
     current.updateAndGet(
-        old -> old.with(Map.of(name, model), old.defaultName() == null ? name : old.defaultName()));
+        old ->
+            old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.train.CorpusStats;
-import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingInfo;
 import java.time.Instant;
 import java.util.Map;
 
@@ -43,7 +43,7 @@ public record ModelSummary(
 
   static ModelSummary of(ModelRegistry.Selection selection) {
     LoadedModel model = selection.model();
-    TrainedModel trained = model.trained().orElse(null);
+    TrainingInfo trained = model.training().orElse(null);
     return new ModelSummary(
         selection.name(),
         selection.isDefault(),

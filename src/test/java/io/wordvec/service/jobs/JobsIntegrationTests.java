@@ -2,6 +2,9 @@ package io.wordvec.service.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.NativeFormat;
+import io.wordvec.service.models.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +49,8 @@ class JobsIntegrationTests {
   }
 
   @LocalServerPort int port;
+
+  @Autowired ModelRegistry registry;
 
   private Http http() {
     return new Http(port);
@@ -141,6 +147,9 @@ class JobsIntegrationTests {
     String hamlet = upload("/corpora/hamlet.txt");
     JsonNode base = http().awaitEnd(submitted(train(hamlet, "ft-base", smallParams(3))));
     assertThat(base.get("state").asString()).as(base.toString()).isEqualTo("SUCCEEDED");
+    assertThat(registry.find("ft-base").orElseThrow().trained())
+        .as("served without its output matrix: the fine-tune job reads the file")
+        .isEmpty();
 
     String bible = upload("/corpora/kjv-pentateuch.txt");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -182,6 +191,35 @@ class JobsIntegrationTests {
                 "elders",
                 "wilderness"));
     assertThat(neighbours("ft-tuned", "hamlet", 10)).hasSize(10);
+  }
+
+  @Test
+  void fineTuningAModelWhoseFileWasReplacedSinceItWasLoadedFailsNamingTheFile() throws IOException {
+    Path models = dir.resolve("models");
+    Files.createDirectories(models);
+    Path file = models.resolve("ft-swapped.wvm");
+    List<String> words = List.of("the", "king", "queen", "ghost", "castle", "sword");
+    NativeFormat.write(TestModels.random(words, 8, 1), file);
+    registry.register("ft-swapped", ModelFiles.loadForServing(file));
+    // Someone copies another model over the served one's file.
+    NativeFormat.write(TestModels.random(words.subList(0, 4), 8, 2), file);
+
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "fine-tune");
+    body.put("corpus", upload("/corpora/hamlet.txt"));
+    body.put("baseModel", "ft-swapped");
+    body.put("outputModel", "ft-swapped-tuned");
+    body.put("params", Map.of("epochs", 1, "threads", 2));
+    JsonNode end = http().awaitEnd(submitted(body));
+
+    assertThat(end.get("state").asString()).as(end.toString()).isEqualTo("FAILED");
+    assertThat(end.get("error").asString())
+        .contains("cannot fine-tune model 'ft-swapped'")
+        .contains("its file ft-swapped.wvm changed since the model was loaded")
+        .contains("vocabulary size 6 served, 4 in the file")
+        .doesNotContain(dir.toString());
+    assertThat(modelFiles("ft-swapped-tuned")).isEmpty();
+    assertThat(neighbours("ft-swapped", "king", 3)).hasSize(3);
   }
 
   /** Submits a long job and returns its id once it runs, so that later jobs queue behind it. */

@@ -109,6 +109,9 @@ class ModelsApiIntegrationTests {
         new LoadedModel(
             Path.of("provenance-test.wvm"), VectorFormat.NATIVE, trained.wordVectors(), trained));
 
+    assertThat(registry.find("provenance-test").orElseThrow().trained())
+        .as("the registry drops the output matrix; the provenance stays")
+        .isEmpty();
     JsonNode model = http.get("/api/v1/models/provenance-test").json();
 
     assertThat(model.get("training").get("dimension").asInt()).isEqualTo(2);
