@@ -2,7 +2,12 @@ package io.wordvec.service.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
+import io.wordvec.service.system.ConflictProblem;
+import io.wordvec.service.system.NotFoundProblem;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -40,6 +45,9 @@ class CorporaController {
               + " 'file' part; gzip is recognised and unpacked. The upload is streamed to disk;"
               + " beyond the size limit it is refused with 413. Answers 201 with the id, size,"
               + " lines and tokens.")
+  @ApiResponse(responseCode = "201", description = "stored")
+  @BadRequestProblem("no words in the corpus, or a broken multipart or gzip body")
+  @PayloadTooLargeProblem("larger than wordvec.corpora.max-size")
   ResponseEntity<Corpus> upload(
       @Parameter(description = "a name to remember the corpus by (file name)")
           @RequestParam(required = false)
@@ -91,12 +99,16 @@ class CorporaController {
 
   @GetMapping("/{id}")
   @Operation(summary = "One corpus")
+  @NotFoundProblem("no such corpus")
   Corpus get(@Parameter(description = "corpus id") @PathVariable String id) {
     return corpora.find(id).orElseThrow(() -> JobsProblem.corpusNotFound(id));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a corpus", description = "Refused with 409 while a job uses it.")
+  @ApiResponse(responseCode = "204", description = "deleted")
+  @NotFoundProblem("no such corpus")
+  @ConflictProblem("a job that has not finished uses the corpus")
   ResponseEntity<Void> delete(@Parameter(description = "corpus id") @PathVariable String id)
       throws IOException {
     if (!corpora.exists(id)) {

@@ -2,10 +2,12 @@ package io.wordvec.service.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
+import io.wordvec.service.system.ConflictProblem;
 import io.wordvec.service.system.NotFoundProblem;
+import io.wordvec.service.system.TooManyRequestsProblem;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -39,6 +41,10 @@ class JobsController {
           "Validates every field up front (400 lists each bad one), refuses an existing output"
               + " model unless overwrite is set (409) and a full queue (429, with Retry-After in"
               + " seconds). Answers 202 with the job and its Location.")
+  @ApiResponse(responseCode = "202", description = "queued")
+  @BadRequestProblem("a missing or invalid field (each one listed in errors), or no JSON body")
+  @ConflictProblem("the output model exists (without overwrite) or another job produces it")
+  @TooManyRequestsProblem("the job queue is full")
   ResponseEntity<JobView> submit(@RequestBody JobRequest request) {
     JobView job = jobs.submit(request);
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
@@ -52,6 +58,7 @@ class JobsController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A job's state and progress")
+  @NotFoundProblem("no such job")
   JobView get(@Parameter(description = "job id") @PathVariable String id) {
     return jobs.get(id);
   }
@@ -66,10 +73,7 @@ class JobsController {
               + " (job-saving); 404 if unknown. Finished jobs' records are deleted on their own"
               + " beyond wordvec.jobs.max-finished.")
   @ApiResponse(responseCode = "202", description = "cancelled, or stopping")
-  @ApiResponse(
-      responseCode = "409",
-      description = "finished, or saving its model",
-      content = @Content(mediaType = "application/problem+json"))
+  @ConflictProblem("finished, or saving its model")
   @NotFoundProblem("no such job")
   ResponseEntity<JobView> cancel(@Parameter(description = "job id") @PathVariable String id) {
     return ResponseEntity.accepted().body(jobs.cancel(id));
@@ -83,6 +87,7 @@ class JobsController {
               + " event carries its last state, then the stream closes. A ':keep-alive' comment"
               + " comes every wordvec.jobs.events-heartbeat (15 s) so that proxies keep the"
               + " stream open.")
+  @NotFoundProblem("no such job")
   SseEmitter events(@Parameter(description = "job id") @PathVariable String id) {
     Job job = jobs.find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
     return events.subscribe(job);

@@ -3,14 +3,12 @@ package io.wordvec.service.models;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.NotFoundProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,16 +35,10 @@ class ModelsController {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record ModelList(String defaultModel, List<ModelSummary> models, Map<String, String> failed) {}
 
+  // 503 while the models load: OpenApiConfig documents it for every operation under /api/v1/models
   @GetMapping
   @Operation(summary = "List the models", description = "Every loaded model, sorted by name.")
   @ApiResponse(responseCode = "200", description = "The models")
-  @ApiResponse(
-      responseCode = "503",
-      description = "Models still loading",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
   ModelList models() {
     if (!registry.isReady()) {
       throw new ModelsNotReadyException();
@@ -67,13 +59,7 @@ class ModelsController {
       summary = "Describe one model",
       description = "Dimension, vocabulary size, default flag and provenance where known.")
   @ApiResponse(responseCode = "200", description = "The model")
-  @ApiResponse(
-      responseCode = "404",
-      description = "Unknown model (the problem lists the available ones)",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @NotFoundProblem("Unknown model (the problem lists the available ones)")
   ModelSummary model(
       @Parameter(description = "Model name, or `default`", example = "default") @PathVariable
           String model) {

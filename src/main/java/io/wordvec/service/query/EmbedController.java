@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
+import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
@@ -54,7 +55,8 @@ class EmbedController {
               + " component removal). Unknown tokens are listed and skipped. A building block for"
               + " text classification and sentence similarity.")
   @ApiResponse(responseCode = "200", description = "The embeddings")
-  @BadRequestProblem("No texts, unknown weighting or tokenizer")
+  @BadRequestProblem("No body, no texts, unknown weighting or tokenizer")
+  @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem("More texts than wordvec.limits.max-batch-words")
   EmbedResponse embed(@ModelName @PathVariable String model, @RequestBody EmbedRequest request) {
     List<String> texts = request.texts();

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.InvalidParameterException;
 import io.wordvec.service.system.NotFoundProblem;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
 import java.util.List;
@@ -37,7 +38,7 @@ class NeighborsController {
       summary = "Nearest neighbours of a word",
       description = "The words with the most similar vectors (cosine), best first.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @BadRequestProblem("topn or restrictVocab out of range")
+  @BadRequestProblem("word missing or blank, topn or restrictVocab out of range")
   @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighbors(
       @ModelName @PathVariable String model,
@@ -70,8 +71,10 @@ class NeighborsController {
               + " the 3CosMul objective with cosmul (most_similar_cosmul). The example is the"
               + " analogy king - man + woman.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @BadRequestProblem("No words, topn or restrictVocab out of range, unknown method")
+  @BadRequestProblem(
+      "No body, no words or a blank word, topn or restrictVocab out of range, unknown method")
   @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   NeighborsResponse neighborsOf(
       @ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
     List<String> positive = support.optionalWords("positive", request.positive());
@@ -107,7 +110,7 @@ class NeighborsController {
           "With the example, man is to king as woman is to ? (expect queen). The three words are"
               + " excluded from the answers.")
   @ApiResponse(responseCode = "200", description = "The answers, best first")
-  @BadRequestProblem("topn out of range or unknown method")
+  @BadRequestProblem("a, b or c missing or blank, topn out of range or unknown method")
   @NotFoundProblem("Unknown model or word")
   AnalogyResponse analogy(
       @ModelName @PathVariable String model,

@@ -67,7 +67,7 @@ class ProjectionController {
               + " (PCA), for drawing them as labelled points. Deterministic: the same words give"
               + " the same map. Unknown words do not fail the request; they are listed.")
   @ApiResponse(responseCode = "200", description = "The map")
-  @BadRequestProblem("No words, or a blank word")
+  @BadRequestProblem("No body, no words or a blank word")
   @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem("More words than wordvec.explore.max-projection-words")
   ProjectionResponse project(

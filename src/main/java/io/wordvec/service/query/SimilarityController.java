@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.NotFoundProblem;
+import io.wordvec.service.system.PayloadTooLargeProblem;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ class SimilarityController {
   @GetMapping("/similarity")
   @Operation(summary = "Cosine similarity of two words")
   @ApiResponse(responseCode = "200", description = "The similarity")
+  @BadRequestProblem("A word missing or blank")
   @NotFoundProblem("Unknown model or word")
   SimilarityResponse similarity(
       @ModelName @PathVariable String model,
@@ -44,7 +47,9 @@ class SimilarityController {
       summary = "Similarity of two word sets",
       description = "Cosine similarity of the mean unit vectors of the two sets.")
   @ApiResponse(responseCode = "200", description = "The similarity")
+  @BadRequestProblem("No body, an empty set or a blank word")
   @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words in a and b together than wordvec.limits.max-batch-words")
   SetSimilarityResponse setSimilarity(
       @ModelName @PathVariable String model, @RequestBody SetSimilarityRequest request) {
     List<String> a = support.words("a", request.a(), 1);
@@ -59,7 +64,9 @@ class SimilarityController {
       summary = "The odd one out",
       description = "The word furthest from the mean of the others (gensim's doesnt_match).")
   @ApiResponse(responseCode = "200", description = "The odd one out")
+  @BadRequestProblem("No body, fewer than two words or a blank word")
   @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   DoesntMatchResponse doesntMatch(
       @ModelName @PathVariable String model, @RequestBody DoesntMatchRequest request) {
     List<String> words = support.words("words", request.words(), 2);

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.VectorFormat;
+import io.wordvec.service.system.BadRequestProblem;
 import io.wordvec.service.system.NotFoundProblem;
 import io.wordvec.service.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.WordVectors;
@@ -36,6 +37,7 @@ class VectorsController {
       summary = "Vector of one word",
       description = "The word's vector with its frequency rank and corpus count.")
   @ApiResponse(responseCode = "200", description = "The vector")
+  @BadRequestProblem("A blank word, or `normalized` not true or false")
   @NotFoundProblem("Unknown model, or unknown word (with suggested spellings)")
   VectorResponse vector(
       @ModelName @PathVariable String model,
@@ -67,6 +69,8 @@ class VectorsController {
           "One result per requested word, in order. Unknown words are marked `known: false` and"
               + " listed in `unknown`; they do not fail the batch.")
   @ApiResponse(responseCode = "200", description = "The vectors")
+  @BadRequestProblem("No body, no words or a blank word")
+  @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   BatchVectorsResponse vectors(
       @ModelName @PathVariable String model, @RequestBody BatchVectorsRequest request) {

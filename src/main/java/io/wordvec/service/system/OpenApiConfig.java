@@ -2,14 +2,18 @@ package io.wordvec.service.system;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 
 /** The OpenAPI description shown by Swagger UI at {@code /swagger-ui.html}. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
+
+  private static final String MODELS_PATH = "/api/v1/models";
 
   @Bean
   OpenAPI wordvecOpenApi(ObjectProvider<BuildProperties> build) {
@@ -26,5 +30,43 @@ class OpenApiConfig {
                     from `GET /api/v1/models`, or `default`. Errors are RFC 9457 problem \
                     details (`application/problem+json`) with a stable `type` such as \
                     `/problems/word-not-found`."""));
+  }
+
+  /**
+   * 503 while the models load, on every operation under {@code /api/v1/models}: each one picks a
+   * model from the registry (or lists them), and the registry refuses until loading has ended.
+   */
+  @Bean
+  OpenApiCustomizer notReadyResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "503",
+                "The models are still loading (`/problems/not-ready`); retry after Retry-After"
+                    + " seconds",
+                true,
+                (method, path, operation) ->
+                    path.equals(MODELS_PATH) || path.startsWith(MODELS_PATH + "/"));
+  }
+
+  /**
+   * 413 on every operation that takes a JSON body: the request body limit applies to all of them,
+   * before any handler runs.
+   */
+  @Bean
+  OpenApiCustomizer bodyTooLargeResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "413",
+                "The JSON body is larger than wordvec.limits.max-body-size",
+                false,
+                (method, path, operation) ->
+                    operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
+                        && operation
+                            .getRequestBody()
+                            .getContent()
+                            .containsKey(MediaType.APPLICATION_JSON_VALUE));
   }
 }

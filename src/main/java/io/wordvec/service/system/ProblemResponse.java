@@ -1,5 +1,6 @@
 package io.wordvec.service.system;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,9 +17,10 @@ import org.springframework.http.ProblemDetail;
  * Documents an error response of an operation in the OpenAPI description: a {@link ProblemDetail}
  * as {@code application/problem+json}. Not used on handlers directly (an operation has several
  * error responses and this annotation does not repeat); it is the meta-annotation of {@link
- * BadRequestProblem}, {@link NotFoundProblem} and {@link PayloadTooLargeProblem}. springdoc reads
- * the {@link ApiResponse} it carries through Spring's merged annotations, so the status and the
- * description set on those reach the document.
+ * BadRequestProblem}, {@link NotFoundProblem}, {@link ConflictProblem}, {@link
+ * PayloadTooLargeProblem} and {@link TooManyRequestsProblem}. springdoc reads the {@link
+ * ApiResponse} it carries through Spring's merged annotations, so the status and the description
+ * set on those reach the document.
  */
 @Documented
 @Target(ElementType.ANNOTATION_TYPE)
@@ -37,4 +39,8 @@ public @interface ProblemResponse {
   /** When the operation answers with this status. */
   @AliasFor(annotation = ApiResponse.class, attribute = "description")
   String description() default "";
+
+  /** Headers the response carries, e.g. {@code Retry-After}. */
+  @AliasFor(annotation = ApiResponse.class, attribute = "headers")
+  Header[] headers() default {};
 }

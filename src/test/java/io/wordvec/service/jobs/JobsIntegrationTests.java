@@ -369,6 +369,28 @@ class JobsIntegrationTests {
   }
 
   @Test
+  void corporaAnswerProblemsWhenInUseUnknownOrEmpty() throws IOException {
+    String corpus = upload("/corpora/hamlet.txt");
+    String running = runningJob(corpus, "in-use-running");
+
+    Http.Response inUse = http().delete("/api/v1/corpora/" + corpus);
+
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(inUse.json().get("type").asString()).isEqualTo("/problems/corpus-in-use");
+    assertThat(inUse.json().get("job").asString()).isEqualTo(running);
+    assertThat(http().delete("/api/v1/jobs/" + running).status()).isEqualTo(202);
+    assertThat(http().awaitEnd(running).get("state").asString()).isEqualTo("CANCELLED");
+
+    Http.Response unknown = http().delete("/api/v1/corpora/0123456789abcdef");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/corpus-not-found");
+    Http.Response empty = http().post("/api/v1/corpora", "text/plain", new byte[0]);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().get("type").asString()).isEqualTo("/problems/empty-corpus");
+  }
+
+  @Test
   void anOversizeCorpusAnswers413AndIsNotStored() {
     byte[] big = "word ".repeat(500_000).getBytes(StandardCharsets.US_ASCII);
     int before = http().get("/api/v1/corpora").json().size();

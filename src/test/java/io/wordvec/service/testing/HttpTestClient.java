@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,8 +27,13 @@ public final class HttpTestClient {
     this.base = "http://localhost:" + port;
   }
 
-  /** A response: status, content type and body (parsed as JSON when it is JSON). */
-  public record Response(int status, String contentType, String text) {
+  /** A response: status, content type, body (parsed as JSON when it is JSON) and headers. */
+  public record Response(int status, String contentType, String text, HttpHeaders headers) {
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
 
     public JsonNode json() {
       return JSON.readTree(text);
@@ -86,7 +92,8 @@ public final class HttpTestClient {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
