@@ -250,6 +250,10 @@ class NativeFormatTests {
     Path file = dir.resolve("x.wvm");
     Files.writeString(file, "3 2\na 1 2\n");
     assertThatThrownBy(() -> NativeFormat.read(file)).hasMessageContaining("bad magic number");
+    Files.write(file, new byte[] {(byte) 0x89, 'W', 'V'});
+    assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("bad magic number");
     NativeFormat.write(model(5, 2, null), file);
     byte[] bytes = Files.readAllBytes(file);
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 7);

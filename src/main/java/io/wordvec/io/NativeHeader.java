@@ -1,0 +1,214 @@
+package io.wordvec.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The 64-byte header of a native model file (layout in {@link NativeFormat}) and the section sizes
+ * it implies. {@link #read} accepts a header only if it is consistent with itself and with the
+ * file's size, so that the sections can be read without further bounds checks.
+ *
+ * @param version format version
+ * @param flags {@link #FULL_MODEL} and {@link #QUANTIZED}
+ * @param words vocabulary size N
+ * @param dimension D
+ * @param metaBytes length of the metadata section
+ * @param wordBytes length of the UTF-8 word section
+ * @param contentBytes length of everything after the header
+ * @param crc CRC32C of everything after the header
+ */
+record NativeHeader(
+    int version,
+    int flags,
+    int words,
+    int dimension,
+    long metaBytes,
+    long wordBytes,
+    long contentBytes,
+    int crc) {
+
+  static final byte[] MAGIC = {(byte) 0x89, 'W', 'V', 'M', '\r', '\n', 0x1A, '\n'};
+  static final int BYTES = 64;
+
+  /** Flag: a full trained model (output matrix and training metadata). */
+  static final int FULL_MODEL = 1;
+
+  /** Flag (version 2): the 8-bit rows follow the matrices. */
+  static final int QUANTIZED = 2;
+
+  /** A header for content written as described, with its checksum. */
+  static NativeHeader of(
+      int version,
+      int words,
+      int dimension,
+      long metaBytes,
+      long wordBytes,
+      boolean full,
+      boolean quantized,
+      int crc) {
+    int flags = (full ? FULL_MODEL : 0) | (quantized ? QUANTIZED : 0);
+    NativeHeader sizes =
+        new NativeHeader(version, flags, words, dimension, metaBytes, wordBytes, 0, 0);
+    return new NativeHeader(
+        version, flags, words, dimension, metaBytes, wordBytes, sizes.expectedContentBytes(), crc);
+  }
+
+  /** The same header with the content's checksum. */
+  NativeHeader withCrc(int checksum) {
+    return new NativeHeader(
+        version, flags, words, dimension, metaBytes, wordBytes, contentBytes, checksum);
+  }
+
+  boolean full() {
+    return (flags & FULL_MODEL) != 0;
+  }
+
+  boolean quantized() {
+    return (flags & QUANTIZED) != 0;
+  }
+
+  /** Zero bytes after the words, so that the matrices start at a multiple of 8. */
+  int padding() {
+    long beforePadding = BYTES + metaBytes + 12L * words + wordBytes;
+    return (int) ((8 - beforePadding % 8) % 8);
+  }
+
+  /** Content bytes before the input matrix: metadata, counts, word lengths, words, padding. */
+  long prefixBytes() {
+    return metaBytes + 12L * words + wordBytes + padding();
+  }
+
+  /** Where the input matrix starts in the file. */
+  long inputStart() {
+    return BYTES + prefixBytes();
+  }
+
+  /** Bytes of one N x D float matrix. */
+  long matrixBytes() {
+    return (long) words * dimension * Float.BYTES;
+  }
+
+  /** What {@link #contentBytes} must be for these counts and flags. */
+  long expectedContentBytes() {
+    long quantizedBytes = quantized() ? (long) words * Float.BYTES + (long) words * dimension : 0;
+    return prefixBytes() + matrixBytes() * (full() ? 2 : 1) + quantizedBytes;
+  }
+
+  /** The header as written at the start of the file. */
+  ByteBuffer encode() {
+    ByteBuffer header = ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(MAGIC);
+    header.putInt(version);
+    header.putInt(flags);
+    header.putInt(words);
+    header.putInt(dimension);
+    header.putLong(metaBytes);
+    header.putLong(wordBytes);
+    header.putLong(contentBytes);
+    header.putInt(crc);
+    return header.clear();
+  }
+
+  /**
+   * Reads and checks the header at the start of {@code channel}.
+   *
+   * @throws InvalidModelFileException naming the file and what is wrong: bad magic, an unsupported
+   *     version, unknown flags, sizes that contradict each other or the file's length
+   */
+  static NativeHeader read(Path file, FileChannel channel) throws IOException {
+    long fileSize = channel.size();
+    ByteBuffer buffer = ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {}
+    buffer.flip();
+    byte[] magic = new byte[MAGIC.length];
+    buffer.get(0, magic, 0, Math.min(MAGIC.length, buffer.limit()));
+    if (buffer.limit() < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
+      throw new InvalidModelFileException(file, "not a wordvec model file (bad magic number)");
+    }
+    if (buffer.limit() < BYTES) {
+      throw new InvalidModelFileException(
+          file, "truncated: the file is " + fileSize + " bytes, shorter than the header");
+    }
+    buffer.position(MAGIC.length);
+    NativeHeader header =
+        new NativeHeader(
+            buffer.getInt(),
+            buffer.getInt(),
+            buffer.getInt(),
+            buffer.getInt(),
+            buffer.getLong(),
+            buffer.getLong(),
+            buffer.getLong(),
+            buffer.getInt());
+    header.check(file, fileSize);
+    return header;
+  }
+
+  private void check(Path file, long fileSize) throws InvalidModelFileException {
+    if (version < 1 || version > NativeFormat.VERSION) {
+      throw new InvalidModelFileException(
+          file,
+          "format version "
+              + version
+              + " is not supported (this wordvec reads versions 1 to "
+              + NativeFormat.VERSION
+              + ")");
+    }
+    int knownFlags = version == 1 ? FULL_MODEL : FULL_MODEL | QUANTIZED;
+    if ((flags & ~knownFlags) != 0) {
+      throw new InvalidModelFileException(
+          file, "corrupt header: unknown flags " + flags + " for format version " + version);
+    }
+    if (words < 0 || dimension <= 0 || metaBytes < 4 || wordBytes < 0 || contentBytes < 0) {
+      throw new InvalidModelFileException(
+          file,
+          "corrupt header: words "
+              + words
+              + ", dimension "
+              + dimension
+              + ", metadata "
+              + metaBytes
+              + " bytes, words "
+              + wordBytes
+              + " bytes, content "
+              + contentBytes
+              + " bytes");
+    }
+    if ((long) words * dimension > Integer.MAX_VALUE - 8 || metaBytes > Integer.MAX_VALUE - 8) {
+      throw new InvalidModelFileException(
+          file, words + " x " + dimension + " floats is more than one array can hold");
+    }
+    long expected = expectedContentBytes();
+    if (contentBytes != expected) {
+      throw new InvalidModelFileException(
+          file,
+          "corrupt header: content length "
+              + contentBytes
+              + " does not match "
+              + words
+              + " words x "
+              + dimension
+              + " dimensions ("
+              + expected
+              + " bytes)");
+    }
+    long end = BYTES + contentBytes;
+    if (fileSize < end) {
+      throw new InvalidModelFileException(
+          file, "truncated: the header promises " + end + " bytes, the file has " + fileSize);
+    }
+    if (fileSize > end) {
+      throw new InvalidModelFileException(
+          file,
+          "the file has "
+              + (fileSize - end)
+              + " bytes after the end the header declares ("
+              + end
+              + ")");
+    }
+  }
+}
