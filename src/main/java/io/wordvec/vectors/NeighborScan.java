@@ -1,5 +1,11 @@
 package io.wordvec.vectors;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +24,19 @@ final class NeighborScan {
    * than it saves on a matrix that fits in cache.
    */
   static final int MIN_FLOATS_PER_TASK = 1 << 20;
+
+  private static final ForkJoinPool POOL =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread thread =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("wordvec-scan-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+          },
+          null,
+          false);
 
   /** How a row is scored. */
   private interface RowScorer {
@@ -44,18 +63,12 @@ final class NeighborScan {
    * zeroing a model-sized array is a pass over memory of its own, a good part of a model's load.
    */
   static float[][] newMatrixPair(int length) {
-    if (length < MIN_FLOATS_PER_TASK || ScanHelpers.COUNT == 0) {
+    if (length < MIN_FLOATS_PER_TASK || POOL.getParallelism() < 2) {
       return new float[][] {new float[length], new float[length]};
     }
-    float[][] pair = new float[2][];
-    ScanHelpers.Task second = ScanHelpers.submit(() -> pair[1] = new float[length]);
-    pair[0] = new float[length];
-    if (second.abandon()) {
-      pair[1] = new float[length];
-    } else {
-      second.await();
-    }
-    return pair;
+    ForkJoinTask<float[]> second = POOL.submit(() -> new float[length]);
+    float[] first = new float[length];
+    return new float[][] {first, second.join()};
   }
 
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
@@ -190,33 +203,26 @@ final class NeighborScan {
 
   private static TopK run(int rows, int dim, int k, RowScorer scorer) {
     long floats = (long) rows * dim;
-    int threads = (int) Math.min(ScanHelpers.COUNT + 1, Math.max(1, floats / MIN_FLOATS_PER_TASK));
+    int threads = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));
     if (threads <= 1) {
       TopK heap = new TopK(k);
       scorer.scan(0, rows, heap);
       return heap;
     }
     Chunks chunks = new Chunks(rows, threads * CHUNKS_PER_THREAD, scorer);
-    TopK[] helperHeaps = new TopK[threads - 1];
-    ScanHelpers.Task[] helpers = new ScanHelpers.Task[threads - 1];
-    for (int t = 0; t < helpers.length; t++) {
-      int slot = t;
-      helpers[t] =
-          ScanHelpers.submit(
-              () -> {
-                TopK heap = new TopK(k);
-                chunks.scanAll(heap);
-                helperHeaps[slot] = heap;
-              });
+    List<Helper> helpers = new ArrayList<>(threads - 1);
+    for (int t = 1; t < threads; t++) {
+      Helper helper = new Helper(chunks, k);
+      helpers.add(helper);
+      POOL.execute(helper);
     }
     // The calling thread scans too, instead of idling while it waits.
     TopK result = new TopK(k);
     chunks.scanAll(result);
-    for (int t = 0; t < helpers.length; t++) {
-      // A helper that has not started yet would find nothing left: skip it rather than wait.
-      if (!helpers[t].abandon()) {
-        helpers[t].await();
-        result.addAll(helperHeaps[t]);
+    for (Helper helper : helpers) {
+      // A helper that has not started yet finds nothing left: skip it rather than wait for it.
+      if (!helper.abandon()) {
+        result.addAll(helper.join());
       }
     }
     return result;
@@ -242,6 +248,37 @@ final class NeighborScan {
           from = next.getAndIncrement() * size) {
         scorer.scan(from, Math.min(rows, from + size), heap);
       }
+    }
+  }
+
+  /** A pool thread's part of a scan; abandoned if it has not started when the work is done. */
+  private static final class Helper extends RecursiveTask<TopK> {
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
+
+    private final Chunks chunks;
+    private final int k;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+
+    Helper(Chunks chunks, int k) {
+      this.chunks = chunks;
+      this.k = k;
+    }
+
+    @Override
+    protected TopK compute() {
+      if (!state.compareAndSet(NEW, STARTED)) {
+        return null;
+      }
+      TopK heap = new TopK(k);
+      chunks.scanAll(heap);
+      return heap;
+    }
+
+    /** True if the helper had not started: it never will scan anything. */
+    boolean abandon() {
+      return state.compareAndSet(NEW, ABANDONED);
     }
   }
 }
