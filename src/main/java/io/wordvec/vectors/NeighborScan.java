@@ -107,23 +107,9 @@ final class NeighborScan {
    */
   static TopK cosAddQuantized(
       float[] matrix, QuantizedRows quantized, int dim, int rows, float[] query, int k) {
-    float l1 = 0;
-    for (float v : query) {
-      l1 += Math.abs(v);
-    }
-    final double u = 0x1p-24;
-    // Quantisation error per unit of scale, with the rounding of codes and of the float dot
-    // product of floats with integer codes up to 127; 1% on top for the rounding of l1 itself.
-    final float perScale = (float) (l1 * (0.5 + 127.0 * (dim + 2) * u) * 1.01);
-    // Rounding of the exact float dot product of two (near-)unit vectors, and of the product
-    // by the scale.
-    final float fixed = (float) (2.0 * (dim + 4) * u + 1e-6);
-    float[] approx = APPROX.get();
-    if (approx.length < rows) {
-      approx = new float[rows];
-      APPROX.set(approx);
-    }
-    final float[] scores = approx;
+    final float perScale = perScale(query, dim);
+    final float fixed = fixedError(dim);
+    final float[] scores = scratch(rows);
     byte[] codes = quantized.codes;
     float[] scales = quantized.scales;
     // Split as a float scan of the same rows would be: widening the codes costs about as much
@@ -176,22 +162,152 @@ final class NeighborScan {
         (from, to, heap) -> {
           float min = heap.threshold();
           for (int r = from; r < to; r++) {
-            int off = r * dim;
-            float numerator = 1f;
-            for (float[] term : positive) {
-              numerator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
-            }
-            float denominator = 1f;
-            for (float[] term : negative) {
-              denominator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
-            }
-            float score = numerator / (denominator + 0.000001f);
+            float score = cosMulScore(matrix, r * dim, dim, positive, negative);
             if (score > min) {
               heap.offer(score, r);
               min = heap.threshold();
             }
           }
         });
+  }
+
+  /** The 3CosMul score of the row at {@code off}; both scans compute it with this code. */
+  private static float cosMulScore(
+      float[] matrix, int off, int dim, float[][] positive, float[][] negative) {
+    float numerator = 1f;
+    for (float[] term : positive) {
+      numerator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+    }
+    float denominator = 1f;
+    for (float[] term : negative) {
+      denominator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+    }
+    return numerator / (denominator + 0.000001f);
+  }
+
+  /**
+   * Factors {@code (1 + cos) / 2} whose lower bound is below this make a row "unsafe": it is always
+   * rescored. Above it every factor is positive, so the bounds of a product and a quotient of
+   * factors follow from the bounds of the factors; rows this close to the opposite of a query word
+   * are rare.
+   */
+  private static final float SAFE_FACTOR = 1e-3f;
+
+  /**
+   * The same answer as {@link #cosMul}, bit for bit, from the 8-bit rows as in {@link
+   * #cosAddQuantized}: each term's cosine gets an approximate value and an error bound, which bound
+   * each factor {@code (1 + cos) / 2} and so the score (increasing in every positive factor,
+   * decreasing in every negative one); rows whose upper bound reaches the k-th largest lower bound
+   * are rescored exactly.
+   */
+  static TopK cosMulQuantized(
+      float[] matrix,
+      QuantizedRows quantized,
+      int dim,
+      int rows,
+      float[][] positive,
+      float[][] negative,
+      int k) {
+    float[] positiveError = new float[positive.length];
+    for (int t = 0; t < positive.length; t++) {
+      positiveError[t] = perScale(positive[t], dim);
+    }
+    float[] negativeError = new float[negative.length];
+    for (int t = 0; t < negative.length; t++) {
+      negativeError[t] = perScale(negative[t], dim);
+    }
+    float fixed = fixedError(dim);
+    float[] upper = scratch(rows);
+    byte[] codes = quantized.codes;
+    float[] scales = quantized.scales;
+    TopK lower =
+        run(
+            rows,
+            dim * (positive.length + negative.length),
+            k,
+            (from, to, heap) -> {
+              float min = heap.threshold();
+              for (int r = from; r < to; r++) {
+                int off = r * dim;
+                float scale = scales[r];
+                float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
+                float smallest = Float.MAX_VALUE;
+                for (int t = 0; t < positive.length; t++) {
+                  float cos = VectorMath.dotBytesUnchecked(positive[t], 0, codes, off, dim) * scale;
+                  float error = fixed + positiveError[t] * scale;
+                  float low = (1f + cos - error) * 0.5f;
+                  numLo *= low;
+                  numHi *= (1f + cos + error) * 0.5f;
+                  smallest = Math.min(smallest, low);
+                }
+                for (int t = 0; t < negative.length; t++) {
+                  float cos = VectorMath.dotBytesUnchecked(negative[t], 0, codes, off, dim) * scale;
+                  float error = fixed + negativeError[t] * scale;
+                  float low = (1f + cos - error) * 0.5f;
+                  denLo *= low;
+                  denHi *= (1f + cos + error) * 0.5f;
+                  smallest = Math.min(smallest, low);
+                }
+                if (!(smallest >= SAFE_FACTOR)) {
+                  upper[r] = Float.POSITIVE_INFINITY;
+                  continue;
+                }
+                // Margins, relative and absolute, for the float rounding of the exact score and of
+                // these bounds (a few roundings of 6e-8 each).
+                upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
+                float low = numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
+                if (low > min) {
+                  heap.offer(low, r);
+                  min = heap.threshold();
+                }
+              }
+            });
+    float floor = lower.threshold();
+    TopK result = new TopK(k);
+    float min = result.threshold();
+    for (int r = 0; r < rows; r++) {
+      if (upper[r] >= floor) {
+        float score = cosMulScore(matrix, r * dim, dim, positive, negative);
+        if (score > min) {
+          result.offer(score, r);
+          min = result.threshold();
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Error of an 8-bit approximate dot product with {@code query} per unit of a row's scale: the
+   * quantisation error, with the rounding of codes and of the float dot product of floats with
+   * integer codes up to 127, and 1% on top for the rounding of the L1 norm itself.
+   */
+  private static float perScale(float[] query, int dim) {
+    float l1 = 0;
+    for (float v : query) {
+      l1 += Math.abs(v);
+    }
+    return (float) (l1 * (0.5 + 127.0 * (dim + 2) * UNIT_ROUNDOFF) * 1.01);
+  }
+
+  /**
+   * Rounding of the exact float dot product of two (near-)unit vectors, and of the product by the
+   * scale.
+   */
+  private static float fixedError(int dim) {
+    return (float) (2.0 * (dim + 4) * UNIT_ROUNDOFF + 1e-6);
+  }
+
+  private static final double UNIT_ROUNDOFF = 0x1p-24;
+
+  /** The calling thread's scratch array of at least {@code rows} floats. */
+  private static float[] scratch(int rows) {
+    float[] approx = APPROX.get();
+    if (approx.length < rows) {
+      approx = new float[rows];
+      APPROX.set(approx);
+    }
+    return approx;
   }
 
   /**

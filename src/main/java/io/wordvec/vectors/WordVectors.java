@@ -406,9 +406,12 @@ public final class WordVectors {
       neg[i] = row(normalized, negativeIds[i]);
     }
     int excluded = positiveIds.length + negativeIds.length;
+    int rows = searchRows(restrictVocab);
     TopK heap =
-        NeighborScan.cosMul(
-            normalized, dimension, searchRows(restrictVocab), pos, neg, topn + excluded);
+        quantized != null
+            ? NeighborScan.cosMulQuantized(
+                normalized, quantized, dimension, rows, pos, neg, topn + excluded)
+            : NeighborScan.cosMul(normalized, dimension, rows, pos, neg, topn + excluded);
     return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
   }
 

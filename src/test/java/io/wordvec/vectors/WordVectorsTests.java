@@ -208,6 +208,43 @@ class WordVectorsTests {
   }
 
   @Test
+  void quantizedCosMulGivesBitIdenticalAnswersEvenWithTiesAndOppositeRows() {
+    SplittableRandom random = new SplittableRandom(33);
+    int rows = 6_000;
+    int dim = 48;
+    String[] words = new String[rows];
+    long[] counts = new long[rows];
+    float[] data = new float[rows * dim];
+    for (int i = 0; i < rows; i++) {
+      words[i] = "w" + i;
+      counts[i] = rows - i;
+    }
+    for (int i = 0; i < data.length; i++) {
+      // Half the rows from a tiny set of values (many exact ties), half Gaussian.
+      data[i] = i < data.length / 2 ? random.nextInt(-2, 3) : (float) random.nextGaussian();
+    }
+    // Rows exactly opposite to w1, w2 and w3: factors (1 + cos) / 2 of zero, the unsafe case.
+    for (int q = 1; q <= 3; q++) {
+      for (int j = 0; j < dim; j++) {
+        data[(rows - q) * dim + j] = -data[q * dim + j];
+      }
+    }
+    Vocabulary vocab = new Vocabulary(words, counts);
+    WordVectors plain = new WordVectors(vocab, dim, data, false);
+    WordVectors quantized = new WordVectors(vocab, dim, data, true);
+    for (int q = 0; q < 150; q++) {
+      List<String> positive = List.of("w" + random.nextInt(rows), "w" + (1 + q % 3));
+      List<String> negative = q % 2 == 0 ? List.of("w" + random.nextInt(rows)) : List.of();
+      int topn = 1 + random.nextInt(30);
+      int restrict = random.nextInt(3) == 0 ? random.nextInt(1, rows) : 0;
+      assertThat(quantized.mostSimilarCosMul(positive, negative, topn, restrict))
+          .isEqualTo(plain.mostSimilarCosMul(positive, negative, topn, restrict));
+    }
+    assertThat(quantized.analogy("w1", "w2", "w3", 20, AnalogyMethod.COSMUL))
+        .isEqualTo(plain.analogy("w1", "w2", "w3", 20, AnalogyMethod.COSMUL));
+  }
+
+  @Test
   void topKKeepsTheBestAndOrdersTiesById() {
     TopK heap = new TopK(3);
     float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.7f};
