@@ -4,9 +4,10 @@
 usage: gensim_query_bench.py VECTORS.bin QUERIES.txt [--own-format TMPFILE] [--loads N]
 
 Loads a word2vec binary file (timed), optionally saves it in gensim's own format and times
-KeyedVectors.load of that (--loads runs, default 10, median), then times most_similar(word, topn=10) for every
-word of QUERIES.txt after fill_norms() and a warm-up of 50 queries. Wall and process CPU time
-(all threads, as BLAS may use several). Prints one JSON object per measurement.
+KeyedVectors.load of that (--loads runs, default 10, median), then times most_similar(word,
+topn=10) for every word of QUERIES.txt after fill_norms() and a warm-up of 50 queries, then
+most_similar_cosmul for analogy triples made of the words (i, i + n, i + 2n; n a third of them).
+Wall and process CPU time (all threads, as BLAS may use several). One JSON object per measurement.
 """
 import argparse, json, logging, statistics, time
 
@@ -59,3 +60,16 @@ lat.sort()
 print(json.dumps({"tool": "gensim", "what": "most_similar top-10", "queries": len(lat),
                   "p50_us": lat[len(lat) // 2], "p99_us": lat[int(len(lat) * 0.99)],
                   "mean_us": round(statistics.mean(lat)), "cpu_us_per_query": round(cpu)}))
+
+# 3CosMul analogies: triple i is words i, i + n and i + 2n (n = a third of the list)
+n = len(words) // 3
+for i in range(min(n, 50)):
+    kv.most_similar_cosmul(positive=[words[i + n], words[i + 2 * n]], negative=[words[i]], topn=10)
+lat = []
+for i in range(n):
+    t = time.perf_counter()
+    kv.most_similar_cosmul(positive=[words[i + n], words[i + 2 * n]], negative=[words[i]], topn=10)
+    lat.append(int((time.perf_counter() - t) * 1e6))
+lat.sort()
+print(json.dumps({"tool": "gensim", "what": "most_similar_cosmul top-10", "queries": len(lat),
+                  "p50_us": lat[len(lat) // 2], "p99_us": lat[int(len(lat) * 0.99)]}))

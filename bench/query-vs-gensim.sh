@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Top-10 neighbour latency and load time, wordvec and gensim side by side in one run.
+# Top-10 neighbour latency, 3CosMul analogy latency and load time, wordvec and gensim side by
+# side in one run.
 #
 # usage: bench/query-vs-gensim.sh random [N] [DIM]      random Gaussian vectors (default 100000 300)
 #        bench/query-vs-gensim.sh file VECTORS.bin      an existing word2vec binary file

@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  * <pre>
  * QueryBench random N DIM SEED OUT.bin            write N x DIM Gaussian vectors, words w0..w(N-1)
  * QueryBench measure MODEL QUERIES [NATIVE.wvm]   load MODEL, time top-10 neighbours of each word
- *                                                 in QUERIES; with NATIVE, also write and time the
- *                                                 native format
+ *                                                 in QUERIES and 3CosMul analogies made of them;
+ *                                                 with NATIVE, also write and time the native format
  * </pre>
  *
  * Prints one JSON object per measurement on standard output.
@@ -153,6 +153,45 @@ public final class QueryBench {
         VectorMath.implementationName(),
         Runtime.getRuntime().availableProcessors(),
         sink % 10);
+    measureCosMul(vectors, words);
+  }
+
+  /**
+   * 3CosMul analogies, as gensim's {@code most_similar_cosmul(positive=[b, c], negative=[a])}:
+   * triple i is words i, i + n and i + 2n of the query list (n = a third of it).
+   */
+  private static void measureCosMul(WordVectors vectors, List<String> words) {
+    int n = words.size() / 3;
+    long sink = 0;
+    for (int round = 0; round < WARMUP_ROUNDS; round++) {
+      for (int i = 0; i < n; i++) {
+        sink += cosMul(vectors, words, i, n);
+      }
+    }
+    long[] micros = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      sink += cosMul(vectors, words, i, n);
+      micros[i] = (System.nanoTime() - t) / 1000;
+    }
+    Arrays.sort(micros);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"tool\":\"wordvec\",\"what\":\"most_similar_cosmul top-%d\",\"queries\":%d,"
+            + "\"p50_us\":%d,\"p99_us\":%d,\"sink\":%d}%n",
+        TOPN,
+        n,
+        micros[n / 2],
+        micros[(int) (n * 0.99)],
+        sink % 10);
+  }
+
+  private static int cosMul(WordVectors vectors, List<String> words, int i, int n) {
+    return vectors
+        .mostSimilarCosMul(
+            List.of(words.get(i + n), words.get(i + 2 * n)), List.of(words.get(i)), TOPN, 0)
+        .get(0)
+        .id();
   }
 
   private static double median(double[] values) {
