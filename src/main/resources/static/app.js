@@ -660,21 +660,49 @@ function follow(entry) {
 }
 
 function poll(entry) {
-  if (entry.poll) return;
+  if (entry.poll || entry.gone) return;
   entry.poll = setTimeout(async () => {
     entry.poll = null;
     try {
       updateJob(await call('GET', `${API}/jobs/${encodeURIComponent(entry.view.id)}`));
     } catch (e) {
+      if (e.status === 404) {
+        markGone(entry);
+        return;
+      }
       // transient; try again below
     }
     if (!FINAL_STATES.has(entry.view.state)) poll(entry);
   }, 1000);
 }
 
+/**
+ * The server no longer knows the job: it keeps only the newest finished jobs, so this one ended
+ * while the page was not watching. Not an error: stop following it and say what happened.
+ */
+function markGone(entry) {
+  entry.gone = true;
+  if (entry.source) entry.source.close();
+  entry.source = null;
+  clearTimeout(entry.poll);
+  entry.poll = null;
+  const el = entry.element;
+  el.className = 'job gone';
+  const badge = el.querySelector('.state');
+  badge.className = 'state gone';
+  badge.textContent = 'NO LONGER KEPT';
+  el.querySelector('.job-stats').textContent =
+    'Finished; the server keeps only the newest finished jobs and no longer has this one.';
+  el.querySelector('.cancel').hidden = true;
+  el.querySelector('.use').hidden = true;
+  hideProblem(el.querySelector('.job-error'));
+  // it may have produced a model
+  loadModels(state.model);
+}
+
 function updateJob(view) {
   const entry = state.jobs.get(view.id);
-  if (!entry) return;
+  if (!entry || entry.gone) return;
   const previous = entry.view.state;
   // Answers can arrive out of order (a cancel's reply after the stream's final event): a job
   // that has ended never goes back to running on the page.
@@ -754,7 +782,8 @@ async function cancelJob(id) {
     if (entry && !entry.source && !FINAL_STATES.has(entry.view.state)) poll(entry);
   } catch (e) {
     if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
-    if (entry) showProblem(entry.element.querySelector('.job-error'), e);
+    if (entry && e.status === 404) markGone(entry);
+    else if (entry) showProblem(entry.element.querySelector('.job-error'), e);
   }
 }
 

@@ -136,11 +136,22 @@ class JobEvents implements DisposableBean {
     }
   }
 
+  /**
+   * Stops the heartbeat, closes the open streams and lets the dispatcher finish what is queued,
+   * each within a bounded wait. Spring calls it on shutdown; tests that create their own call it
+   * too.
+   */
   @Override
   public void destroy() throws InterruptedException {
     heartbeat.shutdownNow();
     subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
     dispatcher.shutdown();
+    heartbeat.awaitTermination(2, TimeUnit.SECONDS);
     dispatcher.awaitTermination(2, TimeUnit.SECONDS);
+  }
+
+  /** Whether a thread of this instance (heartbeat or dispatcher) may still be running. */
+  boolean isRunning() {
+    return !heartbeat.isTerminated() || !dispatcher.isTerminated();
   }
 }

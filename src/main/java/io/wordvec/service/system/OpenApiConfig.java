@@ -1,7 +1,12 @@
 package io.wordvec.service.system;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.wordvec.service.system.security.ProtectedRequests;
+import io.wordvec.service.system.security.SecurityProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -14,6 +19,9 @@ import org.springframework.http.MediaType;
 class OpenApiConfig {
 
   private static final String MODELS_PATH = "/api/v1/models";
+
+  /** The name of the bearer security scheme of the admin token. */
+  static final String ADMIN_TOKEN_SCHEME = "adminToken";
 
   @Bean
   OpenAPI wordvecOpenApi(ObjectProvider<BuildProperties> build) {
@@ -68,5 +76,49 @@ class OpenApiConfig {
                             .getRequestBody()
                             .getContent()
                             .containsKey(MediaType.APPLICATION_JSON_VALUE));
+  }
+
+  /**
+   * With {@code wordvec.security.admin-token} set: a bearer security scheme (Swagger UI's
+   * "Authorize" then sends the token), required by exactly the operations the admin-token filter
+   * guards, which also document its 401 and 403. Without a token nothing needs one, and the
+   * description says nothing about it.
+   */
+  @Bean
+  OpenApiCustomizer adminTokenSecurity(SecurityProperties security) {
+    return openApi -> {
+      if (!security.enabled()) {
+        return;
+      }
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi
+          .getComponents()
+          .addSecuritySchemes(
+              ADMIN_TOKEN_SCHEME,
+              new SecurityScheme()
+                  .type(SecurityScheme.Type.HTTP)
+                  .scheme("bearer")
+                  .description(
+                      "The admin token (wordvec.security.admin-token): uploading and deleting"
+                          + " corpora, submitting and cancelling jobs need it; queries do not"));
+      OpenApiProblems.Where guarded =
+          (method, path, operation) -> ProtectedRequests.isProtected(method.name(), path);
+      OpenApiProblems.forEach(
+          openApi,
+          guarded,
+          operation ->
+              operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_TOKEN_SCHEME)));
+      OpenApiProblems problems = OpenApiProblems.in(openApi);
+      problems.add(
+          "401",
+          "No bearer token (`/problems/unauthorized`): this server requires the admin token to"
+              + " change state",
+          false,
+          guarded);
+      problems.add(
+          "403", "The bearer token is not the admin token (`/problems/forbidden`)", false, guarded);
+    };
   }
 }

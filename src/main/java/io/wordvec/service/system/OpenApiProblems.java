@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.function.Consumer;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -47,6 +48,11 @@ public final class OpenApiProblems {
    * @param retryAfter whether the response carries a {@code Retry-After} header (seconds)
    */
   public void add(String status, String description, boolean retryAfter, Where where) {
+    forEach(openApi, where, operation -> add(operation, status, description, retryAfter));
+  }
+
+  /** Calls {@code action} on every operation of the document that {@code where} accepts. */
+  static void forEach(OpenAPI openApi, Where where, Consumer<Operation> action) {
     if (openApi.getPaths() == null) {
       return;
     }
@@ -58,7 +64,7 @@ public final class OpenApiProblems {
                     .forEach(
                         (method, operation) -> {
                           if (where.test(method, path, operation)) {
-                            add(operation, status, description, retryAfter);
+                            action.accept(operation);
                           }
                         }));
   }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A fresh models directory for a test application, filled with models from test resources. */
 public final class TestModels {
@@ -32,5 +33,15 @@ public final class TestModels {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Points the application under test at a fresh models directory with these models ({@link
+   * #directoryWith}) and at a data directory beside it.
+   */
+  public static void register(DynamicPropertyRegistry registry, String... names) {
+    Path models = directoryWith(names);
+    registry.add("wordvec.models.dir", models::toString);
+    registry.add("wordvec.data.dir", () -> models.resolveSibling(models.getFileName() + "-data"));
   }
 }

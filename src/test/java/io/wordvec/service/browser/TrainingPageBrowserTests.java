@@ -37,9 +37,7 @@ class TrainingPageBrowserTests {
 
   @DynamicPropertySource
   static void directories(DynamicPropertyRegistry registry) {
-    Path models = TestModels.directoryWith("toy.txt");
-    registry.add("wordvec.models.dir", models::toString);
-    registry.add("wordvec.data.dir", () -> models.resolveSibling(models.getFileName() + "-data"));
+    TestModels.register(registry, "toy.txt");
   }
 
   @BeforeAll

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,9 @@ class JobServiceTests {
   private volatile CountDownLatch evaluationGate = new CountDownLatch(0);
   private JobService service;
   private CorpusStore corpora;
+
+  /** Every JobEvents a test creates: each runs a heartbeat thread until it is destroyed. */
+  private final List<JobEvents> events = new ArrayList<>();
 
   private static JobsProperties properties(int maxRunning, int maxQueued, int maxFinished) {
     return new JobsProperties(
@@ -66,8 +70,14 @@ class JobServiceTests {
             },
             engine,
             new JobStore(data),
-            new JobEvents(props));
+            events(props));
     return service;
+  }
+
+  private JobEvents events(JobsProperties props) {
+    JobEvents created = new JobEvents(props);
+    events.add(created);
+    return created;
   }
 
   @AfterEach
@@ -76,6 +86,10 @@ class JobServiceTests {
     evaluationGate.countDown();
     if (service != null) {
       service.destroy();
+    }
+    for (JobEvents created : events) {
+      created.destroy();
+      assertThat(created.isRunning()).isFalse();
     }
   }
 
@@ -308,7 +322,7 @@ class JobServiceTests {
         v -> Map.of(),
         trainer,
         new JobStore(new DataProperties(dataDir)),
-        new JobEvents(props));
+        events(props));
   }
 
   private Path record(String id) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @ApiIntegrationTest
@@ -110,7 +112,11 @@ class OpenApiIntegrationTests {
 
   /** Every operation of the document, by method and path, e.g. {@code get /api/v1/models}. */
   private Map<String, JsonNode> operations() {
-    JsonNode paths = new HttpTestClient(port).get("/v3/api-docs").json().get("paths");
+    return operations(new HttpTestClient(port).get("/v3/api-docs").json());
+  }
+
+  private static Map<String, JsonNode> operations(JsonNode document) {
+    JsonNode paths = document.get("paths");
     Map<String, JsonNode> operations = new TreeMap<>();
     for (String path : paths.propertyNames()) {
       for (String method : paths.get(path).propertyNames()) {
@@ -122,7 +128,13 @@ class OpenApiIntegrationTests {
 
   @Test
   void everyOperationUnderApiV1DocumentsItsErrorsAsProblemDetailsOnly() {
-    Map<String, JsonNode> operations = operations();
+    assertErrorResponses(operations(), ERROR_RESPONSES);
+  }
+
+  /** Each operation under /api/v1 documents exactly the expected errors, all as problem details. */
+  private static void assertErrorResponses(
+      Map<String, JsonNode> allOperations, Map<String, Set<String>> expected) {
+    Map<String, JsonNode> operations = new TreeMap<>(allOperations);
     operations.keySet().removeIf(operation -> !operation.contains(" /api/v1/"));
 
     operations.forEach(
@@ -135,9 +147,99 @@ class OpenApiIntegrationTests {
               assertProblemDetail(responses.get(code), operation + " " + code);
             }
           }
-          assertThat(errors).as(operation).isEqualTo(ERROR_RESPONSES.get(operation));
+          assertThat(errors).as(operation).isEqualTo(expected.get(operation));
         });
-    assertThat(operations.keySet()).isEqualTo(new TreeSet<>(ERROR_RESPONSES.keySet()));
+    assertThat(operations.keySet()).isEqualTo(new TreeSet<>(expected.keySet()));
+  }
+
+  @Test
+  void withoutAnAdminTokenNothingClaimsToNeedOne() {
+    JsonNode document = new HttpTestClient(port).get("/v3/api-docs").json();
+
+    assertThat(document.path("components").has("securitySchemes")).isFalse();
+    assertThat(document.has("security")).isFalse();
+    operations()
+        .forEach((operation, node) -> assertThat(node.has("security")).as(operation).isFalse());
+  }
+
+  /** The operations the admin token guards: those that change state. */
+  private static final Set<String> ADMIN_OPERATIONS =
+      Set.of(
+          "post /api/v1/jobs",
+          "delete /api/v1/jobs/{id}",
+          "post /api/v1/corpora",
+          "delete /api/v1/corpora/{id}");
+
+  /** The same application with an admin token set. */
+  @Nested
+  @TestPropertySource(properties = "wordvec.security.admin-token=" + AdminTokenSet.TOKEN)
+  class AdminTokenSet {
+
+    static final String TOKEN = "openapi-admin-token";
+
+    @LocalServerPort int tokenPort;
+
+    private JsonNode document() {
+      return new HttpTestClient(tokenPort).get("/v3/api-docs").json();
+    }
+
+    @Test
+    void theDescriptionOffersABearerSchemeForSwaggerUisAuthorize() {
+      JsonNode scheme = document().get("components").get("securitySchemes").get("adminToken");
+
+      assertThat(scheme.get("type").asString()).isEqualTo("http");
+      assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+      assertThat(scheme.get("description").asString()).contains("wordvec.security.admin-token");
+    }
+
+    @Test
+    void exactlyTheStateChangingOperationsRequireTheToken() {
+      Set<String> secured = new TreeSet<>();
+      operations(document())
+          .forEach(
+              (operation, node) -> {
+                if (node.has("security")) {
+                  secured.add(operation);
+                  assertThat(node.get("security").toString())
+                      .as(operation)
+                      .isEqualTo("[{\"adminToken\":[]}]");
+                }
+              });
+
+      assertThat(secured).isEqualTo(new TreeSet<>(ADMIN_OPERATIONS));
+      // no blanket requirement on the whole document: queries and reads stay open
+      assertThat(document().has("security")).isFalse();
+    }
+
+    @Test
+    void theGuardedOperationsDocument401And403AsProblemDetails() {
+      Map<String, Set<String>> expected = new TreeMap<>(ERROR_RESPONSES);
+      for (String operation : ADMIN_OPERATIONS) {
+        Set<String> codes = new TreeSet<>(expected.get(operation));
+        codes.addAll(Set.of("401", "403"));
+        expected.put(operation, codes);
+      }
+      Map<String, JsonNode> operations = operations(document());
+
+      assertErrorResponses(operations, expected);
+      assertThat(
+              operations
+                  .get("post /api/v1/jobs")
+                  .get("responses")
+                  .get("401")
+                  .get("description")
+                  .asString())
+          .contains("/problems/unauthorized");
+    }
+
+    @Test
+    void theFilterRefusesWhatTheDescriptionSaysItGuards() {
+      HttpTestClient anonymous = new HttpTestClient(tokenPort);
+
+      assertThat(anonymous.send("DELETE", "/api/v1/jobs/0123456789abcdef", null, null).status())
+          .isEqualTo(401);
+      assertThat(anonymous.get("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(404);
+    }
   }
 
   private static void assertProblemDetail(JsonNode response, String name) {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,14 +16,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on every request that changes state when {@code
- * wordvec.security.admin-token} is set: uploading or deleting corpora, submitting or cancelling
- * jobs, and managing models (activating, deleting). Reads, including the POST query endpoints under
- * {@code /api/v1/models/{model}/...}, stay open.
+ * Requires {@code Authorization: Bearer <token>} on every request that changes state ({@link
+ * ProtectedRequests}) when {@code wordvec.security.admin-token} is set.
  *
  * <p>No token: 401 with {@code WWW-Authenticate: Bearer}. Wrong token: 403. Both are problem
  * details. The token is compared in constant time, over SHA-256 digests so that not even its length
@@ -36,21 +30,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
 class AdminTokenFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
-  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final List<PathPattern> PROTECTED =
-      List.of(
-              "/api/v1/corpora",
-              "/api/v1/corpora/**",
-              "/api/v1/jobs",
-              "/api/v1/jobs/**",
-              "/api/v1/models",
-              "/api/v1/models/{model}",
-              "/api/v1/models/{model}/activate",
-              "/api/v1/models/{model}/default",
-              "/api/v1/models/{model}/reload")
-          .stream()
-          .map(PathPatternParser.defaultInstance::parse)
-          .toList();
 
   private final byte[] expectedDigest;
 
@@ -63,13 +42,10 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    if (expectedDigest == null || SAFE_METHODS.contains(request.getMethod())) {
-      return true;
-    }
-    var path =
-        org.springframework.http.server.PathContainer.parsePath(
+    return expectedDigest == null
+        || !ProtectedRequests.isProtected(
+            request.getMethod(),
             request.getRequestURI().substring(request.getContextPath().length()));
-    return PROTECTED.stream().noneMatch(p -> p.matches(path));
   }
 
   @Override

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("wordvec.security")
 public record SecurityProperties(String adminToken) {
 
-  boolean enabled() {
+  /** Whether an admin token is set, so that state-changing requests need it. */
+  public boolean enabled() {
     return adminToken != null && !adminToken.isBlank();
   }
 }
