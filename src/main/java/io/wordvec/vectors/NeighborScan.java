@@ -208,13 +208,11 @@ final class NeighborScan {
       float[][] positive,
       float[][] negative,
       int k) {
-    float[] positiveError = new float[positive.length];
-    for (int t = 0; t < positive.length; t++) {
-      positiveError[t] = perScale(positive[t], dim);
-    }
-    float[] negativeError = new float[negative.length];
-    for (int t = 0; t < negative.length; t++) {
-      negativeError[t] = perScale(negative[t], dim);
+    float[][] terms = new float[positive.length + negative.length][];
+    float[] perScale = new float[terms.length];
+    for (int t = 0; t < terms.length; t++) {
+      terms[t] = t < positive.length ? positive[t] : negative[t - positive.length];
+      perScale[t] = perScale(terms[t], dim);
     }
     float fixed = fixedError(dim);
     float[] upper = scratch(rows);
@@ -223,29 +221,36 @@ final class NeighborScan {
     TopK lower =
         run(
             rows,
-            dim * (positive.length + negative.length),
+            dim * terms.length,
             k,
             (from, to, heap) -> {
               float min = heap.threshold();
+              float[] cos = new float[terms.length];
               for (int r = from; r < to; r++) {
                 int off = r * dim;
                 float scale = scales[r];
+                if (cos.length == 3) {
+                  // An analogy: widen the row's codes once for its three terms.
+                  VectorMath.dotBytes3Unchecked(terms[0], terms[1], terms[2], codes, off, dim, cos);
+                } else {
+                  for (int t = 0; t < cos.length; t++) {
+                    cos[t] = VectorMath.dotBytesUnchecked(terms[t], 0, codes, off, dim);
+                  }
+                }
                 float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
                 float smallest = Float.MAX_VALUE;
-                for (int t = 0; t < positive.length; t++) {
-                  float cos = VectorMath.dotBytesUnchecked(positive[t], 0, codes, off, dim) * scale;
-                  float error = fixed + positiveError[t] * scale;
-                  float low = (1f + cos - error) * 0.5f;
-                  numLo *= low;
-                  numHi *= (1f + cos + error) * 0.5f;
-                  smallest = Math.min(smallest, low);
-                }
-                for (int t = 0; t < negative.length; t++) {
-                  float cos = VectorMath.dotBytesUnchecked(negative[t], 0, codes, off, dim) * scale;
-                  float error = fixed + negativeError[t] * scale;
-                  float low = (1f + cos - error) * 0.5f;
-                  denLo *= low;
-                  denHi *= (1f + cos + error) * 0.5f;
+                for (int t = 0; t < cos.length; t++) {
+                  float c = cos[t] * scale;
+                  float error = fixed + perScale[t] * scale;
+                  float low = (1f + c - error) * 0.5f;
+                  float high = (1f + c + error) * 0.5f;
+                  if (t < positive.length) {
+                    numLo *= low;
+                    numHi *= high;
+                  } else {
+                    denLo *= low;
+                    denHi *= high;
+                  }
                   smallest = Math.min(smallest, low);
                 }
                 if (!(smallest >= SAFE_FACTOR)) {

@@ -39,6 +39,21 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
+  public void dotBytes3(
+      float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
+    float sa = 0, sb = 0, sc = 0;
+    for (int i = 0; i < len; i++) {
+      float code = codes[off + i];
+      sa += a[i] * code;
+      sb += b[i] * code;
+      sc += c[i] * code;
+    }
+    out[0] = sa;
+    out[1] = sb;
+    out[2] = sc;
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     // C2 auto-vectorises this loop; no manual unrolling needed.
     for (int i = 0; i < len; i++) {

@@ -108,6 +108,12 @@ public final class VectorMath {
     return OPS.dotBytes(a, aOff, b, bOff, len);
   }
 
+  /** {@link VectorOps#dotBytes3}, without checks: for the scan loops. */
+  static void dotBytes3Unchecked(
+      float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
+    OPS.dotBytes3(a, b, c, codes, off, len, out);
+  }
+
   /** {@code y += alpha * x} without argument checks; see {@link #dotUnchecked}. */
   public static void axpyUnchecked(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     OPS.axpy(alpha, x, xOff, y, yOff, len);

@@ -82,6 +82,35 @@ class VectorMathTests {
     assertThat((double) plain).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 16, 31, 33, 100, 300, 1023})
+  void dotBytes3GivesTheThreeDotProducts(int len) {
+    SplittableRandom random = new SplittableRandom(len * 17L);
+    float[][] queries = {
+      randomArray(random, len), randomArray(random, len), randomArray(random, len)
+    };
+    byte[] codes = new byte[len + 5];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = (byte) random.nextInt(-127, 128);
+    }
+    float[] simd = new float[3];
+    float[] plain = new float[3];
+    active.dotBytes3(queries[0], queries[1], queries[2], codes, 5, len, simd);
+    scalar.dotBytes3(queries[0], queries[1], queries[2], codes, 5, len, plain);
+    for (int q = 0; q < 3; q++) {
+      double exact = 0;
+      for (int i = 0; i < len; i++) {
+        exact += (double) queries[q][i] * codes[i + 5];
+      }
+      assertThat((double) simd[q])
+          .as("query %d", q)
+          .isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+      assertThat((double) plain[q])
+          .as("query %d", q)
+          .isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+    }
+  }
+
   private static float[] randomArray(SplittableRandom random, int len) {
     float[] out = new float[len];
     for (int i = 0; i < len; i++) {
