@@ -109,7 +109,7 @@ final class NeighborScan {
       float[] matrix, QuantizedRows quantized, int dim, int rows, float[] query, int k) {
     final float perScale = perScale(query, dim);
     final float fixed = fixedError(dim);
-    final float[] scores = scratch(rows);
+    final float[] upper = scratch(rows);
     byte[] codes = quantized.codes;
     float[] scales = quantized.scales;
     // Split as a float scan of the same rows would be: widening the codes costs about as much
@@ -125,27 +125,21 @@ final class NeighborScan {
               for (int r = from; r < to; r++) {
                 float scale = scales[r];
                 float a = VectorMath.dotBytesUnchecked(query, 0, codes, r * dim, dim) * scale;
-                scores[r] = a;
-                float low = a - (fixed + perScale * scale);
+                float error = fixed + perScale * scale;
+                upper[r] = a + error;
+                float low = a - error;
                 if (low > min) {
                   heap.offer(low, r);
                   min = heap.threshold();
                 }
               }
             });
-    float floor = lower.threshold();
-    TopK result = new TopK(k);
-    float min = result.threshold();
-    for (int r = 0; r < rows; r++) {
-      if (scores[r] + fixed + perScale * scales[r] >= floor) {
-        float score = VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim);
-        if (score > min) {
-          result.offer(score, r);
-          min = result.threshold();
-        }
-      }
-    }
-    return result;
+    return rescore(
+        rows,
+        upper,
+        lower.threshold(),
+        k,
+        r -> VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim));
   }
 
   /**
@@ -267,12 +261,29 @@ final class NeighborScan {
                 }
               }
             });
-    float floor = lower.threshold();
+    return rescore(
+        rows,
+        upper,
+        lower.threshold(),
+        k,
+        r -> cosMulScore(matrix, r * dim, dim, positive, negative));
+  }
+
+  /** How a filtered scan scores a candidate row exactly. */
+  private interface ExactScore {
+    float of(int row);
+  }
+
+  /**
+   * The second step of a filtered scan: the rows whose upper bound reaches {@code floor} (the k-th
+   * largest lower bound) are scored exactly, in id order, into the final heap.
+   */
+  private static TopK rescore(int rows, float[] upper, float floor, int k, ExactScore exact) {
     TopK result = new TopK(k);
     float min = result.threshold();
     for (int r = 0; r < rows; r++) {
       if (upper[r] >= floor) {
-        float score = cosMulScore(matrix, r * dim, dim, positive, negative);
+        float score = exact.of(r);
         if (score > min) {
           result.offer(score, r);
           min = result.threshold();

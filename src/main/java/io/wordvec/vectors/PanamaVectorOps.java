@@ -81,36 +81,23 @@ final class PanamaVectorOps implements VectorOps {
   @Override
   public void dotBytes3(
       float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
-    int i = 0;
-    int step = SPECIES.length();
-    float sa = 0, sb = 0, sc = 0;
-    if (len >= step) {
-      FloatVector accA = FloatVector.zero(SPECIES);
-      FloatVector accB = FloatVector.zero(SPECIES);
-      FloatVector accC = FloatVector.zero(SPECIES);
-      int upper = SPECIES.loopBound(len);
-      for (; i < upper; i += step) {
-        FloatVector code =
-            (FloatVector)
-                ByteVector.fromArray(BYTE_SPECIES, codes, off + i)
-                    .convertShape(VectorOperators.B2F, SPECIES, 0);
-        accA = FloatVector.fromArray(SPECIES, a, i).fma(code, accA);
-        accB = FloatVector.fromArray(SPECIES, b, i).fma(code, accB);
-        accC = FloatVector.fromArray(SPECIES, c, i).fma(code, accC);
-      }
-      sa = accA.reduceLanes(VectorOperators.ADD);
-      sb = accB.reduceLanes(VectorOperators.ADD);
-      sc = accC.reduceLanes(VectorOperators.ADD);
+    FloatVector accA = FloatVector.zero(SPECIES);
+    FloatVector accB = FloatVector.zero(SPECIES);
+    FloatVector accC = FloatVector.zero(SPECIES);
+    int upper = SPECIES.loopBound(len);
+    for (int i = 0; i < upper; i += SPECIES.length()) {
+      FloatVector code =
+          (FloatVector)
+              ByteVector.fromArray(BYTE_SPECIES, codes, off + i)
+                  .convertShape(VectorOperators.B2F, SPECIES, 0);
+      accA = FloatVector.fromArray(SPECIES, a, i).fma(code, accA);
+      accB = FloatVector.fromArray(SPECIES, b, i).fma(code, accB);
+      accC = FloatVector.fromArray(SPECIES, c, i).fma(code, accC);
     }
-    for (; i < len; i++) {
-      float code = codes[off + i];
-      sa += a[i] * code;
-      sb += b[i] * code;
-      sc += c[i] * code;
-    }
-    out[0] = sa;
-    out[1] = sb;
-    out[2] = sc;
+    out[0] = accA.reduceLanes(VectorOperators.ADD);
+    out[1] = accB.reduceLanes(VectorOperators.ADD);
+    out[2] = accC.reduceLanes(VectorOperators.ADD);
+    ScalarVectorOps.addDotBytes3(a, b, c, codes, off, upper, len, out);
   }
 
   private static FloatVector fmaBytes(float[] a, int aOff, byte[] b, int bOff, FloatVector acc) {

@@ -41,8 +41,20 @@ final class ScalarVectorOps implements VectorOps {
   @Override
   public void dotBytes3(
       float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
-    float sa = 0, sb = 0, sc = 0;
-    for (int i = 0; i < len; i++) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    addDotBytes3(a, b, c, codes, off, 0, len, out);
+  }
+
+  /**
+   * Adds the products of positions {@code [from, len)} to {@code out}: all of {@link #dotBytes3}
+   * here, the tail after the last full vector in the SIMD kernel.
+   */
+  static void addDotBytes3(
+      float[] a, float[] b, float[] c, byte[] codes, int off, int from, int len, float[] out) {
+    float sa = out[0], sb = out[1], sc = out[2];
+    for (int i = from; i < len; i++) {
       float code = codes[off + i];
       sa += a[i] * code;
       sb += b[i] * code;

@@ -28,17 +28,24 @@ class WordVectorsTests {
     return new WordVectors(new Vocabulary(words, counts), dim, data);
   }
 
-  static WordVectors random(int rows, int dim, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+  /** Words w0, w1, ... with descending counts. */
+  static Vocabulary numbered(int rows) {
     String[] words = new String[rows];
-    float[] data = new float[rows * dim];
+    long[] counts = new long[rows];
     for (int i = 0; i < rows; i++) {
       words[i] = "w" + i;
+      counts[i] = rows - i;
     }
+    return new Vocabulary(words, counts);
+  }
+
+  static WordVectors random(int rows, int dim, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] data = new float[rows * dim];
     for (int i = 0; i < data.length; i++) {
       data[i] = (float) random.nextGaussian();
     }
-    return vectors(words, dim, data);
+    return new WordVectors(numbered(rows), dim, data);
   }
 
   @Test
@@ -178,17 +185,11 @@ class WordVectorsTests {
     SplittableRandom random = new SplittableRandom(21);
     int rows = 6_000;
     int dim = 48;
-    String[] words = new String[rows];
-    long[] counts = new long[rows];
     float[] data = new float[rows * dim];
-    for (int i = 0; i < rows; i++) {
-      words[i] = "w" + i;
-      counts[i] = rows - i;
-    }
     for (int i = 0; i < data.length; i++) {
       data[i] = random.nextInt(-2, 3);
     }
-    Vocabulary vocab = new Vocabulary(words, counts);
+    Vocabulary vocab = numbered(rows);
     WordVectors plain = new WordVectors(vocab, dim, data, false);
     WordVectors quantized = new WordVectors(vocab, dim, data, true);
     for (int q = 0; q < 200; q++) {
@@ -212,13 +213,7 @@ class WordVectorsTests {
     SplittableRandom random = new SplittableRandom(33);
     int rows = 6_000;
     int dim = 48;
-    String[] words = new String[rows];
-    long[] counts = new long[rows];
     float[] data = new float[rows * dim];
-    for (int i = 0; i < rows; i++) {
-      words[i] = "w" + i;
-      counts[i] = rows - i;
-    }
     for (int i = 0; i < data.length; i++) {
       // Half the rows from a tiny set of values (many exact ties), half Gaussian.
       data[i] = i < data.length / 2 ? random.nextInt(-2, 3) : (float) random.nextGaussian();
@@ -229,7 +224,7 @@ class WordVectorsTests {
         data[(rows - q) * dim + j] = -data[q * dim + j];
       }
     }
-    Vocabulary vocab = new Vocabulary(words, counts);
+    Vocabulary vocab = numbered(rows);
     WordVectors plain = new WordVectors(vocab, dim, data, false);
     WordVectors quantized = new WordVectors(vocab, dim, data, true);
     for (int q = 0; q < 150; q++) {
