@@ -9,7 +9,7 @@ topn=10) for every word of QUERIES.txt after fill_norms() and a warm-up of 50 qu
 most_similar_cosmul for analogy triples made of the words (i, i + n, i + 2n; n a third of them).
 Wall and process CPU time (all threads, as BLAS may use several). One JSON object per measurement.
 """
-import argparse, json, logging, statistics, time
+import argparse, gc, json, logging, statistics, time
 
 from gensim.models import KeyedVectors
 
@@ -31,6 +31,7 @@ if a.own_format:
     kv.save(a.own_format)
     runs, cpus, ready = [], [], []
     for _ in range(a.loads):
+        gc.collect()  # as the Java side collects before each load; not timed
         c, t = time.process_time(), time.perf_counter()
         again = KeyedVectors.load(a.own_format)
         runs.append(time.perf_counter() - t)
