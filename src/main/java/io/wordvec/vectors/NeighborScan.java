@@ -331,7 +331,7 @@ final class NeighborScan {
    * that starts late (a pool thread waking up, or descheduled on a busy machine) leaves its share
    * to the others instead of making the query wait for it.
    */
-  private static final int CHUNKS_PER_THREAD = 4;
+  private static final int CHUNKS_PER_THREAD = 16;
 
   private static TopK run(int rows, int dim, int k, RowScorer scorer) {
     long floats = (long) rows * dim;
