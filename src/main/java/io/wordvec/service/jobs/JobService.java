@@ -374,14 +374,18 @@ class JobService implements DisposableBean {
   private void finished(Job job) {
     JobView view = job.view();
     synchronized (this) {
-      // a finished job may be pruned at once: its record must not come back
+      if (view.state().isFinal()) {
+        // Prune first: with max-finished 0 this job goes at once, and its record is not written
+        // only to be deleted, so that readers see it finished for as short a time as possible.
+        prune();
+      }
+      // a finished job may be pruned or deleted already: its record must not come back
       if (jobs.get(job.id()) == job) {
         store.save(view);
       }
     }
     events.publish(view);
     if (view.state().isFinal()) {
-      prune();
       job.completion().complete(view);
     }
   }
