@@ -4,6 +4,7 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,6 +22,36 @@ final class PanamaVectorOps implements VectorOps {
   /** Bytes with as many lanes as {@link #SPECIES}: each byte lane widens to one float lane. */
   private static final VectorSpecies<Byte> BYTE_SPECIES =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 4));
+
+  /**
+   * Shuffles that bring the upper half of the lanes onto the lower half, then the upper half of
+   * that, and so on, for {@link #sumLanes}.
+   */
+  private static final VectorShuffle<Float>[] FOLDS = folds();
+
+  @SuppressWarnings("unchecked")
+  private static VectorShuffle<Float>[] folds() {
+    int steps = Integer.numberOfTrailingZeros(SPECIES.length());
+    VectorShuffle<Float>[] folds = new VectorShuffle[steps];
+    for (int k = 0, width = SPECIES.length() / 2; k < steps; k++, width /= 2) {
+      folds[k] = VectorShuffle.iota(SPECIES, width, 1, true);
+    }
+    return folds;
+  }
+
+  /**
+   * The sum of a vector's lanes, always added in the same order. {@code reduceLanes(ADD)} leaves
+   * the order of a float sum to the implementation: newer JDKs add in a different order once the
+   * JIT has compiled the code than before, so the same dot product of the same rows could differ in
+   * its last bit between two call sites, or between a scan and the rescoring that must reproduce
+   * it. Here every step is a lane-wise addition of fixed pairs: the same result in every mode.
+   */
+  private static float sumLanes(FloatVector v) {
+    for (VectorShuffle<Float> fold : FOLDS) {
+      v = v.add(v.rearrange(fold));
+    }
+    return v.lane(0);
+  }
 
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int len) {
@@ -40,7 +71,7 @@ final class PanamaVectorOps implements VectorOps {
         acc2 = fma(a, aOff + i + 2 * step, b, bOff + i + 2 * step, acc2);
         acc3 = fma(a, aOff + i + 3 * step, b, bOff + i + 3 * step, acc3);
       }
-      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+      sum = sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
     }
     int upper = SPECIES.loopBound(len);
     if (i < upper) {
@@ -48,7 +79,7 @@ final class PanamaVectorOps implements VectorOps {
       for (; i < upper; i += step) {
         acc = fma(a, aOff + i, b, bOff + i, acc);
       }
-      sum += acc.reduceLanes(VectorOperators.ADD);
+      sum += sumLanes(acc);
     }
     for (; i < len; i++) {
       sum += a[aOff + i] * b[bOff + i];
@@ -70,7 +101,7 @@ final class PanamaVectorOps implements VectorOps {
         acc0 = fmaBytes(a, aOff + i, b, bOff + i, acc0);
         acc1 = fmaBytes(a, aOff + i + step, b, bOff + i + step, acc1);
       }
-      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+      sum = sumLanes(acc0.add(acc1));
     }
     for (; i < len; i++) {
       sum += a[aOff + i] * b[bOff + i];
@@ -94,9 +125,9 @@ final class PanamaVectorOps implements VectorOps {
       accB = FloatVector.fromArray(SPECIES, b, i).fma(code, accB);
       accC = FloatVector.fromArray(SPECIES, c, i).fma(code, accC);
     }
-    out[0] = accA.reduceLanes(VectorOperators.ADD);
-    out[1] = accB.reduceLanes(VectorOperators.ADD);
-    out[2] = accC.reduceLanes(VectorOperators.ADD);
+    out[0] = sumLanes(accA);
+    out[1] = sumLanes(accB);
+    out[2] = sumLanes(accC);
     ScalarVectorOps.addDotBytes3(a, b, c, codes, off, upper, len, out);
   }
 
