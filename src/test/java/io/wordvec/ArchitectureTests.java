@@ -18,6 +18,13 @@ class ArchitectureTests {
     "io.wordvec.cli.."
   };
 
+  private static final String[] SERVICE = {
+    "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.jobs..", "io.wordvec.system.."
+  };
+
+  /** The Spring Boot entry point sits at the root, beside the engine and service packages. */
+  private static final String APPLICATION = "io.wordvec.WordvecApplication";
+
   private final JavaClasses classes =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -41,7 +48,10 @@ class ArchitectureTests {
         .resideInAnyPackage(ENGINE)
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("io.wordvec.service..")
+        .resideInAnyPackage(SERVICE)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(APPLICATION)
         .check(classes);
   }
 
@@ -49,7 +59,9 @@ class ArchitectureTests {
   void springIsUsedOnlyInTheService() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("io.wordvec.service..")
+        .resideOutsideOfPackages(SERVICE)
+        .and()
+        .doNotHaveFullyQualifiedName(APPLICATION)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta.servlet..")

@@ -1,0 +1,252 @@
+package io.wordvec.jobs;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores uploaded corpora as {@code <data>/corpora/<id>.txt} with a {@code <id>.json} record beside
+ * it. Uploads are streamed to disk in small buffers (never held in memory), gzip is detected by its
+ * magic bytes and unpacked on the way, and lines and tokens are counted in the same pass.
+ */
+@Component
+class CorpusStore {
+
+  private static final Logger log = LoggerFactory.getLogger(CorpusStore.class);
+  private static final Pattern ID = Pattern.compile("[a-f0-9]{12}");
+
+  private final Path dir;
+  private final long maxBytes;
+
+  CorpusStore(DataProperties data, CorporaProperties corpora) throws IOException {
+    this.dir = data.corpora();
+    this.maxBytes = corpora.maxSize().toBytes();
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(dir)) {
+      // leftovers of uploads interrupted by a crash
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Streams {@code body} into a new corpus.
+   *
+   * @param name the client's file name, or null
+   * @throws JobsProblem 413 beyond the size limit, 400 for an empty or broken upload
+   */
+  Corpus store(InputStream body, String name) throws IOException {
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Path part = dir.resolve(id + ".part");
+    Counts counts = new Counts();
+    try {
+      InputStream raw = new BufferedInputStream(new LimitedInputStream(body, maxBytes), 1 << 16);
+      InputStream text = isGzip(raw) ? new GZIPInputStream(raw, 1 << 16) : raw;
+      try (InputStream in = new LimitedInputStream(text, maxBytes);
+          OutputStream out = Files.newOutputStream(part)) {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          counts.add(buf, n);
+          out.write(buf, 0, n);
+        }
+      }
+      if (counts.tokens == 0) {
+        throw JobsProblem.emptyCorpus();
+      }
+      Corpus corpus =
+          new Corpus(
+              id, cleanName(name), counts.bytes, counts.lines(), counts.tokens, Instant.now());
+      Files.move(part, textFile(id), StandardCopyOption.ATOMIC_MOVE);
+      JobsJson.writeAtomically(recordFile(id), corpus);
+      log.info(
+          "Stored corpus {} ({} bytes, {} lines, {} tokens)",
+          id,
+          corpus.bytes(),
+          corpus.lines(),
+          corpus.tokens());
+      return corpus;
+    } catch (TooLargeException e) {
+      throw JobsProblem.corpusTooLarge(maxBytes);
+    } catch (ZipException | java.io.EOFException e) {
+      throw JobsProblem.unreadableCorpus("broken gzip data");
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  List<Corpus> list() throws IOException {
+    List<Corpus> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        try {
+          out.add(JobsJson.read(p, Corpus.class));
+        } catch (IOException | RuntimeException e) {
+          log.warn("Skipping unreadable corpus record {}: {}", p.getFileName(), e.getMessage());
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Corpus::uploadedAt).reversed());
+    return out;
+  }
+
+  Optional<Corpus> find(String id) {
+    if (id == null || !ID.matcher(id).matches() || !Files.exists(recordFile(id))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JobsJson.read(recordFile(id), Corpus.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean exists(String id) {
+    return id != null && ID.matcher(id).matches() && Files.exists(recordFile(id));
+  }
+
+  /** The text file of an existing corpus. */
+  Path path(String id) {
+    return textFile(id);
+  }
+
+  /** Deletes a corpus; false if there was none. */
+  boolean delete(String id) throws IOException {
+    if (!exists(id)) {
+      return false;
+    }
+    Files.deleteIfExists(recordFile(id));
+    Files.deleteIfExists(textFile(id));
+    log.info("Deleted corpus {}", id);
+    return true;
+  }
+
+  private Path textFile(String id) {
+    return dir.resolve(id + ".txt");
+  }
+
+  private Path recordFile(String id) {
+    return dir.resolve(id + ".json");
+  }
+
+  private static boolean isGzip(InputStream in) throws IOException {
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    return b1 == 0x1f && b2 == 0x8b;
+  }
+
+  private static String cleanName(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    // keep the base name only; a client path says nothing useful here
+    String base = name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1);
+    return base.length() > 200 ? base.substring(0, 200) : base;
+  }
+
+  /** Counts bytes, newlines and whitespace-separated tokens of a byte stream. */
+  static final class Counts {
+    long bytes;
+    long newlines;
+    long tokens;
+    private boolean inToken;
+    private int last = '\n';
+
+    void add(byte[] buf, int n) {
+      for (int i = 0; i < n; i++) {
+        int b = buf[i];
+        boolean space = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;
+        if (b == '\n') {
+          newlines++;
+        }
+        if (!space && !inToken) {
+          tokens++;
+        }
+        inToken = !space;
+      }
+      if (n > 0) {
+        last = buf[n - 1];
+      }
+      bytes += n;
+    }
+
+    /** Newlines, plus a last line without one. */
+    long lines() {
+      return newlines + (bytes > 0 && last != '\n' ? 1 : 0);
+    }
+  }
+
+  private static final class TooLargeException extends IOException {
+    TooLargeException() {
+      super("upload too large");
+    }
+  }
+
+  /** Fails with {@link TooLargeException} once more than {@code limit} bytes were read. */
+  private static final class LimitedInputStream extends FilterInputStream {
+    private final long limit;
+    private long count;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new TooLargeException();
+      }
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.wordvec.jobs;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where uploaded corpora and job records live ({@code wordvec.data.dir}): {@code corpora/} and
+ * {@code jobs/} below it.
+ */
+@ConfigurationProperties("wordvec.data")
+public record DataProperties(@DefaultValue("data") Path dir) {
+
+  Path corpora() {
+    return dir.resolve("corpora");
+  }
+
+  Path jobs() {
+    return dir.resolve("jobs");
+  }
+}

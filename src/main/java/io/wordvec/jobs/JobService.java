@@ -1,0 +1,439 @@
+package io.wordvec.jobs;
+
+import io.wordvec.eval.Drift;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingListener;
+import io.wordvec.train.TrainingPhase;
+import io.wordvec.train.TrainingProgress;
+import io.wordvec.vectors.WordVectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts, schedules and runs training jobs. At most {@code maxRunning} jobs run at once on their
+ * own runner threads (each trains with its own worker threads); at most {@code maxQueued} wait.
+ * Every job is recorded by {@link JobStore} and streamed by {@link JobEvents}.
+ */
+@Service
+class JobService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+  private final JobsProperties properties;
+  private final JobRequestValidator validator;
+  private final CorpusStore corpora;
+  private final ModelCatalog models;
+  private final ModelEvaluator evaluator;
+  private final TrainingEngine engine;
+  private final JobStore store;
+  private final JobEvents events;
+
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor runners;
+  private final ExecutorService evaluation =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "job-evaluation");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile boolean shuttingDown;
+
+  JobService(
+      JobsProperties properties,
+      JobRequestValidator validator,
+      CorpusStore corpora,
+      ModelCatalog models,
+      ModelEvaluator evaluator,
+      TrainingEngine engine,
+      JobStore store,
+      JobEvents events)
+      throws IOException {
+    this.properties = properties;
+    this.validator = validator;
+    this.corpora = corpora;
+    this.models = models;
+    this.evaluator = evaluator;
+    this.engine = engine;
+    this.store = store;
+    this.events = events;
+    for (JobView past : store.loadAll()) {
+      jobs.put(past.id(), new Job(past));
+    }
+    prune();
+    AtomicInteger n = new AtomicInteger();
+    this.runners =
+        new ThreadPoolExecutor(
+            properties.maxRunning(),
+            properties.maxRunning(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "job-runner-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    log.info(
+        "Jobs: {} past, at most {} running and {} waiting, {} training threads by default",
+        jobs.size(),
+        properties.maxRunning(),
+        properties.maxQueued(),
+        properties.effectiveDefaultThreads());
+  }
+
+  /**
+   * Validates and queues a job.
+   *
+   * @throws JobsProblem 400 on bad fields, 409 if the output model exists, 429 if the queue is full
+   */
+  JobView submit(JobRequest request) {
+    JobSpec spec = validator.validate(request);
+    Job job;
+    synchronized (this) {
+      int active = 0;
+      for (Job other : jobs.values()) {
+        if (other.state().isFinal()) {
+          continue;
+        }
+        active++;
+        if (other.spec().outputModel().equals(spec.outputModel())) {
+          throw JobsProblem.modelExists(spec.outputModel());
+        }
+      }
+      if (!spec.overwrite() && models.exists(spec.outputModel())) {
+        throw JobsProblem.modelExists(spec.outputModel());
+      }
+      if (active >= properties.maxRunning() + properties.maxQueued()) {
+        throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
+      }
+      job = new Job(newId(), spec, Instant.now());
+      jobs.put(job.id(), job);
+      store.save(job.view());
+      runners.execute(() -> run(job));
+    }
+    log.info(
+        "Job {} queued: {} -> model '{}'", job.id(), spec.type().apiName(), spec.outputModel());
+    return job.view();
+  }
+
+  /**
+   * When a refused client should try again: a place in the queue frees up when a running job ends,
+   * so the soonest estimated end of a running job, or the configured default while none has an
+   * estimate (it is still counting the vocabulary, or has not reported yet).
+   */
+  private long retryAfterSeconds() {
+    long soonest = Long.MAX_VALUE;
+    for (Job job : jobs.values()) {
+      if (job.state() == JobState.RUNNING) {
+        Long eta = job.view().etaSeconds();
+        if (eta != null) {
+          soonest = Math.min(soonest, eta);
+        }
+      }
+    }
+    // evaluating and saving follow the training the estimate covers: never say "now"
+    return soonest == Long.MAX_VALUE ? properties.retryAfter().toSeconds() : Math.max(1, soonest);
+  }
+
+  /** Every job, newest first. */
+  List<JobView> list() {
+    return jobs.values().stream()
+        .sorted(Comparator.comparing(Job::createdAt).thenComparing(Job::id).reversed())
+        .map(Job::view)
+        .toList();
+  }
+
+  Optional<Job> find(String id) {
+    return Optional.ofNullable(id == null ? null : jobs.get(id));
+  }
+
+  JobView get(String id) {
+    return find(id).orElseThrow(() -> JobsProblem.jobNotFound(id)).view();
+  }
+
+  /**
+   * Cancels a job: a queued one at once, a running one as soon as its training notices.
+   *
+   * @throws JobsProblem 404 if unknown, 409 if it already finished or is saving its model
+   */
+  JobView cancel(String id) {
+    Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
+    switch (job.cancel(Instant.now())) {
+      case FINISHED -> throw JobsProblem.jobFinished(id, job.state());
+      case SAVING -> throw JobsProblem.jobSaving(id, job.spec().outputModel());
+      case CANCELLED, STOPPING -> {
+        // accepted
+      }
+    }
+    JobView view = job.view();
+    log.info("Job {} cancellation requested ({})", id, view.state());
+    if (view.state().isFinal()) {
+      finished(job);
+    }
+    return view;
+  }
+
+  /**
+   * Keeps at most {@code maxFinished} finished jobs, deleting the records of the oldest (by the
+   * time they finished); queued and running jobs are neither removed nor counted.
+   */
+  private synchronized void prune() {
+    List<Job> finished =
+        jobs.values().stream()
+            .filter(j -> j.state().isFinal())
+            .sorted(
+                Comparator.comparing(
+                        (Job j) -> j.finishedAt() != null ? j.finishedAt() : j.createdAt())
+                    .thenComparing(Job::createdAt)
+                    .thenComparing(Job::id))
+            .toList();
+    int excess = finished.size() - properties.maxFinished();
+    for (int i = 0; i < excess; i++) {
+      remove(finished.get(i));
+    }
+    if (excess > 0) {
+      log.info(
+          "Deleted the records of {} old finished job(s), keeping {}",
+          excess,
+          properties.maxFinished());
+    }
+  }
+
+  /** Callers hold the lock, so that {@link #finished} cannot write the record back. */
+  private void remove(Job job) {
+    jobs.remove(job.id(), job);
+    store.delete(job.id());
+  }
+
+  /** The unfinished job that trains on this corpus, if any. */
+  Optional<String> jobUsingCorpus(String corpusId) {
+    return jobs.values().stream()
+        .filter(j -> !j.state().isFinal() && j.spec().corpus().equals(corpusId))
+        .map(Job::id)
+        .findFirst();
+  }
+
+  private void run(Job job) {
+    if (shuttingDown || !job.start(Instant.now())) {
+      return;
+    }
+    JobSpec spec = job.spec();
+    log.info("Job {} started", job.id());
+    changed(job);
+    try {
+      Path corpus = corpora.path(spec.corpus());
+      if (!Files.exists(corpus)) {
+        throw new NoSuchFileException("corpus " + spec.corpus());
+      }
+      TrainingListener listener = new JobListener(job);
+      TrainedModel base = null;
+      TrainedModel model;
+      if (spec.type() == JobType.TRAIN) {
+        job.phase(JobPhase.VOCABULARY);
+        changed(job);
+        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
+      } else {
+        job.phase(JobPhase.LOADING);
+        changed(job);
+        base = models.load(spec.baseModel());
+        checkCancelled(job);
+        job.phase(JobPhase.VOCABULARY);
+        changed(job);
+        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
+      }
+      checkCancelled(job);
+
+      job.phase(JobPhase.EVALUATING);
+      changed(job);
+      WordVectors vectors = model.wordVectors();
+      Map<String, Double> scores = evaluate(job, vectors);
+      Map<String, Double> baseScores = null;
+      JobView.DriftView drift = null;
+      if (base != null) {
+        WordVectors before = base.wordVectors();
+        baseScores = evaluate(job, before);
+        Drift.Report d = Drift.measure(before, vectors);
+        drift =
+            new JobView.DriftView(
+                d.meanCosineShift(),
+                d.sharedWords(),
+                d.neighborOverlap(),
+                d.sampledWords(),
+                d.newWords());
+      }
+      model = model.withEvaluation(scores);
+
+      // past this point a cancel is refused (409): the model is written and published as a whole
+      if (!job.startSaving()) {
+        throw new TrainingCancelledException();
+      }
+      changed(job);
+      models.publish(spec.outputModel(), model, vectors, spec.activate());
+      job.succeed(
+          spec.outputModel(),
+          new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),
+          Instant.now());
+      log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
+    } catch (TrainingCancelledException e) {
+      if (shuttingDown) {
+        job.fail(JobStore.INTERRUPTED, Instant.now());
+      } else {
+        job.cancelled(Instant.now());
+        log.info("Job {} cancelled", job.id());
+      }
+    } catch (Exception | OutOfMemoryError e) {
+      log.warn("Job {} failed", job.id(), e);
+      job.fail(readable(e), Instant.now());
+    } finally {
+      finished(job);
+    }
+  }
+
+  /**
+   * Scores vectors on a helper thread so that a cancel is honoured within a fraction of a second
+   * even though scoring a large model takes tens of seconds and cannot itself be interrupted; an
+   * abandoned scoring finishes in the background and is discarded.
+   */
+  private Map<String, Double> evaluate(Job job, WordVectors vectors) throws InterruptedException {
+    CompletableFuture<Map<String, Double>> scores =
+        CompletableFuture.supplyAsync(() -> evaluator.evaluate(vectors), evaluation);
+    while (true) {
+      checkCancelled(job);
+      try {
+        return scores.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // still scoring: look at the cancellation token again
+      } catch (ExecutionException e) {
+        log.warn("Job {}: evaluation failed", job.id(), e.getCause());
+        return Map.of();
+      }
+    }
+  }
+
+  private static void checkCancelled(Job job) {
+    if (job.cancellation().isCancelled()) {
+      throw new TrainingCancelledException();
+    }
+  }
+
+  /** A message for the job record: no class names, no stack traces, no absolute paths. */
+  static String readable(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "not enough memory for this job; use a smaller dim or maxVocab, or give the service"
+          + " more heap";
+    }
+    if (e instanceof UncheckedIOException u) {
+      e = u.getCause();
+    }
+    if (e instanceof NoSuchFileException f) {
+      return "file not found: " + Path.of(f.getFile()).getFileName();
+    }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "internal error while running the job (details are in the service log)";
+    }
+    if (e instanceof IOException) {
+      return "I/O error: " + message;
+    }
+    return message;
+  }
+
+  private void changed(Job job) {
+    JobView view = job.view();
+    store.save(view);
+    events.publish(view);
+  }
+
+  /** Records and announces a job's final state, then drops the oldest finished records. */
+  private void finished(Job job) {
+    JobView view = job.view();
+    synchronized (this) {
+      if (view.state().isFinal()) {
+        // Prune first: with max-finished 0 this job goes at once, and its record is not written
+        // only to be deleted, so that readers see it finished for as short a time as possible.
+        prune();
+      }
+      // a finished job may be pruned or deleted already: its record must not come back
+      if (jobs.get(job.id()) == job) {
+        store.save(view);
+      }
+    }
+    events.publish(view);
+    if (view.state().isFinal()) {
+      job.completion().complete(view);
+    }
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[8];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    shuttingDown = true;
+    for (Job job : jobs.values()) {
+      if (job.state() == JobState.QUEUED) {
+        job.fail(JobStore.INTERRUPTED + " (it was QUEUED)", Instant.now());
+        finished(job);
+      } else if (job.state() == JobState.RUNNING) {
+        job.cancellation().cancel();
+      }
+    }
+    runners.shutdown();
+    evaluation.shutdownNow();
+    if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
+      runners.shutdownNow();
+    }
+  }
+
+  /** Forwards training progress into the job and out to its subscribers. */
+  private final class JobListener implements TrainingListener {
+    private final Job job;
+
+    JobListener(Job job) {
+      this.job = job;
+    }
+
+    @Override
+    public void onProgress(TrainingProgress progress) {
+      job.phase(
+          progress.phase() == TrainingPhase.VOCABULARY ? JobPhase.VOCABULARY : JobPhase.TRAINING);
+      job.progress(progress);
+      events.publish(job.view());
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, double loss, long examples) {
+      job.epochEnd(epoch, loss, examples);
+      changed(job);
+    }
+  }
+}

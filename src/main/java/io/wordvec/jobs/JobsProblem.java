@@ -1,0 +1,164 @@
+package io.wordvec.jobs;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An error of the jobs and corpora API that becomes an RFC 9457 problem detail with a stable {@code
+ * type} ({@code /problems/<slug>}) and properties a client can act on.
+ */
+class JobsProblem extends ErrorResponseException {
+
+  JobsProblem(HttpStatus status, String slug, String title, String detail) {
+    this(status, slug, title, detail, Map.of());
+  }
+
+  JobsProblem(
+      HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
+    super(status, problem(status, slug, title, detail, properties), null);
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("/problems/" + slug));
+    problem.setTitle(title);
+    properties.forEach(problem::setProperty);
+    return problem;
+  }
+
+  @Override
+  public String getMessage() {
+    return getBody().getDetail();
+  }
+
+  static JobsProblem jobNotFound(String id) {
+    return new JobsProblem(
+        HttpStatus.NOT_FOUND,
+        "job-not-found",
+        "Job not found",
+        "no job '" + id + "'",
+        Map.of("job", id));
+  }
+
+  static JobsProblem corpusNotFound(String id) {
+    return new JobsProblem(
+        HttpStatus.NOT_FOUND,
+        "corpus-not-found",
+        "Corpus not found",
+        "no corpus '" + id + "'",
+        Map.of("corpus", id));
+  }
+
+  static JobsProblem corpusTooLarge(long limit) {
+    return new JobsProblem(
+        HttpStatus.CONTENT_TOO_LARGE,
+        "corpus-too-large",
+        "Corpus too large",
+        "the corpus exceeds the upload limit of " + limit + " bytes",
+        Map.of("limit", limit));
+  }
+
+  static JobsProblem emptyCorpus() {
+    return new JobsProblem(
+        HttpStatus.BAD_REQUEST,
+        "empty-corpus",
+        "Empty corpus",
+        "the uploaded corpus contains no words");
+  }
+
+  static JobsProblem unreadableCorpus(String reason) {
+    return new JobsProblem(
+        HttpStatus.BAD_REQUEST,
+        "unreadable-corpus",
+        "Unreadable corpus",
+        "the uploaded corpus could not be read: " + reason);
+  }
+
+  static JobsProblem corpusInUse(String id, String job) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "corpus-in-use",
+        "Corpus in use",
+        "corpus '" + id + "' is used by job " + job + " that has not finished",
+        Map.of("corpus", id, "job", job));
+  }
+
+  static JobsProblem modelExists(String name) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "model-exists",
+        "Model exists",
+        "a model named '"
+            + name
+            + "' exists or is being produced by another job;"
+            + " choose another outputModel or set overwrite to true",
+        Map.of("model", name));
+  }
+
+  /**
+   * 429 with a {@code Retry-After} header (RFC 9110, delay in seconds); the body repeats it as
+   * {@code retryAfterSeconds}.
+   */
+  static JobsProblem queueFull(int limit, long retryAfterSeconds) {
+    JobsProblem problem =
+        new JobsProblem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "job-queue-full",
+            "Job queue full",
+            "the job queue is full ("
+                + limit
+                + " waiting); retry in about "
+                + retryAfterSeconds
+                + " s, when a job has finished",
+            Map.of("limit", limit, "retryAfterSeconds", retryAfterSeconds));
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    return problem;
+  }
+
+  static JobsProblem jobFinished(String id, JobState state) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "job-finished",
+        "Job already finished",
+        "job " + id + " has already finished (" + state + ") and cannot be cancelled",
+        Map.of("job", id, "state", state.name()));
+  }
+
+  static JobsProblem jobSaving(String id, String model) {
+    return new JobsProblem(
+        HttpStatus.CONFLICT,
+        "job-saving",
+        "Job is saving its model",
+        "job "
+            + id
+            + " is saving model '"
+            + model
+            + "' and can no longer be cancelled; it finishes shortly",
+        Map.of("job", id, "model", model, "phase", JobPhase.SAVING.apiName()));
+  }
+
+  /** One bad field of a request. */
+  record FieldProblem(String field, String message) {}
+
+  static JobsProblem invalidJob(List<FieldProblem> errors) {
+    StringBuilder detail = new StringBuilder("invalid job request: ");
+    for (int i = 0; i < errors.size(); i++) {
+      if (i > 0) {
+        detail.append("; ");
+      }
+      detail.append(errors.get(i).field()).append(": ").append(errors.get(i).message());
+    }
+    return new JobsProblem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-job-request",
+        "Invalid job request",
+        detail.toString(),
+        Map.of("errors", errors));
+  }
+}

@@ -1,0 +1,41 @@
+package io.wordvec.jobs;
+
+import io.wordvec.train.TrainedModel;
+import io.wordvec.vectors.WordVectors;
+import java.io.IOException;
+import java.util.Optional;
+
+/** What jobs need from the served models: look up, load for fine-tuning, publish a result. */
+interface ModelCatalog {
+
+  /** Whether a model of this name is registered (or its file exists in the models directory). */
+  boolean exists(String name);
+
+  /**
+   * Whether the model carries its full training state (output vectors, counts), which fine-tuning
+   * needs; models read from word2vec or fastText files hold word vectors only.
+   */
+  boolean canFineTune(String name);
+
+  /** The real name of the current default model, if there is one. */
+  Optional<String> defaultName();
+
+  /**
+   * The full state of a registered model (input and output vectors, counts), for fine-tuning.
+   * Served models do not keep their output vectors in memory: this reads the model's file, so call
+   * it on the job's thread, never while answering a request.
+   *
+   * @throws IllegalArgumentException if there is no such model, or it holds only word vectors
+   * @throws IllegalStateException if the model's file vanished or no longer holds the served model
+   */
+  TrainedModel load(String name) throws IOException;
+
+  /**
+   * Saves {@code model} atomically into the models directory and registers it; with {@code
+   * activate} it then becomes the default model in one atomic swap.
+   *
+   * @param vectors {@code model.wordVectors()}, already built by the caller
+   */
+  void publish(String name, TrainedModel model, WordVectors vectors, boolean activate)
+      throws IOException;
+}

@@ -1,0 +1,60 @@
+package io.wordvec.models;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.wordvec.io.LoadedModel;
+import io.wordvec.train.CorpusStats;
+import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingInfo;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the API says about a model. Provenance ({@code training}, {@code corpus}, {@code createdAt},
+ * {@code evaluation}) is present when the model carries it (native format, trained by this
+ * service); plain vector files give only their format, dimension and vocabulary size.
+ *
+ * @param name the model's name
+ * @param isDefault whether it answers for {@code default}
+ * @param format where the vectors came from, e.g. {@code word2vec-binary}, {@code native}
+ * @param source the file it was loaded from
+ * @param dimension vector size
+ * @param vocabularySize number of words
+ * @param loadedAt when the service loaded it
+ * @param training the settings that trained it
+ * @param corpus statistics of the training corpus
+ * @param createdAt when training finished
+ * @param evaluation evaluation scores by name
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelSummary(
+    @Schema(example = "gutenberg") String name,
+    @JsonProperty("default") boolean isDefault,
+    @Schema(example = "native") String format,
+    @Schema(example = "gutenberg.wvm") String source,
+    @Schema(example = "100") int dimension,
+    @Schema(example = "30000") int vocabularySize,
+    Instant loadedAt,
+    TrainingConfig training,
+    CorpusStats corpus,
+    Instant createdAt,
+    Map<String, Double> evaluation) {
+
+  static ModelSummary of(ModelRegistry.Selection selection) {
+    LoadedModel model = selection.model();
+    TrainingInfo trained = model.training().orElse(null);
+    return new ModelSummary(
+        selection.name(),
+        selection.isDefault(),
+        ModelLoader.formatName(model.format()),
+        model.file().getFileName().toString(),
+        model.vectors().dimension(),
+        model.vectors().size(),
+        selection.loadedAt(),
+        trained == null ? null : trained.config(),
+        trained == null ? null : trained.corpus(),
+        trained == null ? null : trained.createdAt(),
+        trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation());
+  }
+}

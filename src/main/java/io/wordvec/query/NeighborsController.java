@@ -1,0 +1,151 @@
+package io.wordvec.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.system.BadRequestProblem;
+import io.wordvec.system.InvalidParameterException;
+import io.wordvec.system.NotFoundProblem;
+import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.AnalogyMethod;
+import io.wordvec.vectors.Neighbor;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/models/{model}")
+@Tag(name = "Neighbours", description = "Nearest neighbours and analogies")
+class NeighborsController {
+
+  private static final int DEFAULT_TOPN = 10;
+
+  private final QuerySupport support;
+
+  NeighborsController(QuerySupport support) {
+    this.support = support;
+  }
+
+  @GetMapping("/neighbors")
+  @Operation(
+      summary = "Nearest neighbours of a word",
+      description = "The words with the most similar vectors (cosine), best first.")
+  @ApiResponse(responseCode = "200", description = "The neighbours")
+  @BadRequestProblem("word missing or blank, topn or restrictVocab out of range")
+  @NotFoundProblem("Unknown model or word")
+  NeighborsResponse neighbors(
+      @ModelName @PathVariable String model,
+      @Parameter(description = "The word", example = "king") @RequestParam String word,
+      @Parameter(description = "How many neighbours (1 to wordvec.limits.max-topn)", example = "10")
+          @RequestParam(required = false)
+          Integer topn,
+      @Parameter(description = "Search only the N most frequent words; 0 = all", example = "0")
+          @RequestParam(required = false)
+          Integer restrictVocab) {
+    support.word("word", word);
+    int n = support.topn(topn, DEFAULT_TOPN);
+    int restrict = support.restrictVocab(restrictVocab);
+    return support.query(
+        model,
+        (name, vectors) ->
+            new NeighborsResponse(
+                name,
+                List.of(word),
+                List.of(),
+                QuerySupport.methodName(AnalogyMethod.COSADD),
+                scored(vectors.mostSimilar(List.of(word), List.of(), n, restrict))));
+  }
+
+  @PostMapping("/neighbors")
+  @Operation(
+      summary = "Nearest neighbours of a word combination",
+      description =
+          "Neighbours of mean(positive) - mean(negative) with cosadd (gensim's most_similar), or"
+              + " the 3CosMul objective with cosmul (most_similar_cosmul). The example is the"
+              + " analogy king - man + woman.")
+  @ApiResponse(responseCode = "200", description = "The neighbours")
+  @BadRequestProblem(
+      "No body, no words or a blank word, topn or restrictVocab out of range, unknown method")
+  @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
+  NeighborsResponse neighborsOf(
+      @ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
+    List<String> positive = support.optionalWords("positive", request.positive());
+    List<String> negative = support.optionalWords("negative", request.negative());
+    if (positive.isEmpty() && negative.isEmpty()) {
+      throw new InvalidParameterException(
+          "positive", request.positive(), "a non-empty list of words (or give 'negative')");
+    }
+    support.batch("positive+negative", positive.size() + negative.size());
+    int n = support.topn(request.topn(), DEFAULT_TOPN);
+    int restrict = support.restrictVocab(request.restrictVocab());
+    AnalogyMethod method = support.method(request.method());
+    if (method == AnalogyMethod.COSMUL && positive.isEmpty()) {
+      throw new InvalidParameterException(
+          "positive", request.positive(), "a non-empty list of words with method 'cosmul'");
+    }
+    return support.query(
+        model,
+        (name, vectors) -> {
+          List<Neighbor> neighbors =
+              method == AnalogyMethod.COSMUL
+                  ? vectors.mostSimilarCosMul(positive, negative, n, restrict)
+                  : vectors.mostSimilar(positive, negative, n, restrict);
+          return new NeighborsResponse(
+              name, positive, negative, QuerySupport.methodName(method), scored(neighbors));
+        });
+  }
+
+  @GetMapping("/analogy")
+  @Operation(
+      summary = "Analogy: a is to b as c is to ?",
+      description =
+          "With the example, man is to king as woman is to ? (expect queen). The three words are"
+              + " excluded from the answers.")
+  @ApiResponse(responseCode = "200", description = "The answers, best first")
+  @BadRequestProblem("a, b or c missing or blank, topn out of range or unknown method")
+  @NotFoundProblem("Unknown model or word")
+  AnalogyResponse analogy(
+      @ModelName @PathVariable String model,
+      @Parameter(description = "a", example = "man") @RequestParam String a,
+      @Parameter(description = "b", example = "king") @RequestParam String b,
+      @Parameter(description = "c", example = "woman") @RequestParam String c,
+      @Parameter(description = "How many answers (1 to wordvec.limits.max-topn)", example = "5")
+          @RequestParam(required = false)
+          Integer topn,
+      @Parameter(
+              description = "cosadd (3CosAdd) or cosmul (3CosMul)",
+              example = "cosadd",
+              schema = @Schema(allowableValues = {"cosadd", "cosmul"}))
+          @RequestParam(required = false)
+          String method) {
+    support.word("a", a);
+    support.word("b", b);
+    support.word("c", c);
+    int n = support.topn(topn, DEFAULT_TOPN);
+    AnalogyMethod analogyMethod = support.method(method);
+    return support.query(
+        model,
+        (name, vectors) ->
+            new AnalogyResponse(
+                name,
+                a,
+                b,
+                c,
+                QuerySupport.methodName(analogyMethod),
+                scored(vectors.analogy(a, b, c, n, analogyMethod))));
+  }
+
+  private static List<NeighborsResponse.ScoredWord> scored(List<Neighbor> neighbors) {
+    return neighbors.stream()
+        .map(neighbor -> new NeighborsResponse.ScoredWord(neighbor.word(), neighbor.score()))
+        .toList();
+  }
+}

@@ -1,0 +1,27 @@
+package io.wordvec.query;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * A neighbour query over word combinations.
+ *
+ * @param positive words that pull the answer towards them
+ * @param negative words that push it away
+ * @param topn how many neighbours (default 10)
+ * @param restrictVocab search only the N most frequent words (default 0 = all)
+ * @param method {@code cosadd} (default) or {@code cosmul}
+ */
+public record NeighborsRequest(
+    @Schema(description = "Words that attract", example = "[\"king\", \"woman\"]")
+        List<String> positive,
+    @Schema(description = "Words that repel", example = "[\"man\"]") List<String> negative,
+    @Schema(description = "How many neighbours (1 to wordvec.limits.max-topn)", example = "10")
+        Integer topn,
+    @Schema(description = "Search only the N most frequent words; 0 = all", example = "0")
+        Integer restrictVocab,
+    @Schema(
+            description = "cosadd (3CosAdd, gensim most_similar) or cosmul (3CosMul)",
+            allowableValues = {"cosadd", "cosmul"},
+            example = "cosadd")
+        String method) {}

@@ -1,0 +1,30 @@
+package io.wordvec.query;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * Nearest neighbours, best first. The query words themselves are excluded.
+ *
+ * @param model the model that answered
+ * @param positive the attracting words
+ * @param negative the repelling words
+ * @param method {@code cosadd} or {@code cosmul}
+ * @param neighbors best first
+ */
+public record NeighborsResponse(
+    String model,
+    List<String> positive,
+    List<String> negative,
+    @Schema(example = "cosadd") String method,
+    List<ScoredWord> neighbors) {
+
+  /**
+   * One neighbour.
+   *
+   * @param word the word
+   * @param score cosine similarity for {@code cosadd}, the 3CosMul objective for {@code cosmul}
+   */
+  public record ScoredWord(
+      @Schema(example = "queen") String word, @Schema(example = "0.71") float score) {}
+}

@@ -1,0 +1,165 @@
+package io.wordvec.query;
+
+import io.wordvec.models.ModelRegistry;
+import io.wordvec.system.InvalidParameterException;
+import io.wordvec.system.LimitsProperties;
+import io.wordvec.system.PayloadTooLargeException;
+import io.wordvec.vectors.AnalogyMethod;
+import io.wordvec.vectors.UnknownWordsException;
+import io.wordvec.vectors.WordVectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every query endpoint does around the engine call: pick the model once (so the request sees
+ * one model even during a hot swap), check parameters against the configured limits, and turn
+ * unknown words into a problem with spelling suggestions.
+ */
+@Component
+class QuerySupport {
+
+  /** Unknown words beyond this many get no suggestions: the scan costs about 1 ms per word. */
+  private static final int MAX_WORDS_WITH_SUGGESTIONS = 10;
+
+  /** The analogy methods by name; the 3-prefixed names are gensim's and the literature's. */
+  private static final Map<String, AnalogyMethod> ANALOGY_METHODS =
+      Map.of(
+          "cosadd", AnalogyMethod.COSADD,
+          "3cosadd", AnalogyMethod.COSADD,
+          "cosmul", AnalogyMethod.COSMUL,
+          "3cosmul", AnalogyMethod.COSMUL);
+
+  private final ModelRegistry registry;
+  private final LimitsProperties limits;
+
+  QuerySupport(ModelRegistry registry, LimitsProperties limits) {
+    this.registry = registry;
+    this.limits = limits;
+  }
+
+  LimitsProperties limits() {
+    return limits;
+  }
+
+  /**
+   * Selects the model and runs a query that needs only its vectors: {@code query} gets the name of
+   * the model that answers and its vectors. Unknown words become a 404 problem.
+   */
+  <T> T query(String model, BiFunction<String, WordVectors, T> query) {
+    return query(model, selection -> query.apply(selection.name(), selection.model().vectors()));
+  }
+
+  /** Selects the model and runs the query on it, mapping unknown words to a 404 problem. */
+  <T> T query(String model, Function<ModelRegistry.Selection, T> query) {
+    ModelRegistry.Selection selection = registry.select(model);
+    try {
+      return query.apply(selection);
+    } catch (UnknownWordsException e) {
+      throw wordNotFound(selection, e.words());
+    }
+  }
+
+  WordNotFoundException wordNotFound(ModelRegistry.Selection selection, List<String> words) {
+    Map<String, List<String>> suggestions = new LinkedHashMap<>();
+    int max = limits.maxSuggestions();
+    for (String word : words) {
+      suggestions.put(
+          word,
+          suggestions.size() < MAX_WORDS_WITH_SUGGESTIONS
+              ? SpellingSuggester.suggest(selection.model().vectors().vocabulary(), word, max)
+              : List.of());
+    }
+    return new WordNotFoundException(selection.name(), words, suggestions);
+  }
+
+  int topn(Integer topn, int fallback) {
+    return count("topn", topn, fallback, limits.maxTopn());
+  }
+
+  /** A count between 1 and a configured limit; {@code fallback} when absent. */
+  static int count(String name, Integer count, int fallback, int limit) {
+    int value = count == null ? fallback : count;
+    if (value < 1 || value > limit) {
+      throw new InvalidParameterException(
+              name, count, "between 1 and " + limit + " (the configured limit)")
+          .with("limit", limit);
+    }
+    return value;
+  }
+
+  int restrictVocab(Integer restrictVocab) {
+    int value = restrictVocab == null ? 0 : restrictVocab;
+    if (value < 0) {
+      throw new InvalidParameterException(
+          "restrictVocab", restrictVocab, ">= 0 (0 searches the whole vocabulary)");
+    }
+    return value;
+  }
+
+  /** A required word (query parameter or path segment): present and not blank. */
+  String word(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameterException(name, value, "a non-empty word");
+    }
+    return value;
+  }
+
+  /** A word list: present, {@code min} items or more, within the batch limit, no blank word. */
+  List<String> words(String name, List<String> words, int min) {
+    if (words == null || words.size() < min) {
+      throw new InvalidParameterException(
+          name,
+          words,
+          min <= 1 ? "a non-empty list of words" : "a list of at least " + min + " words");
+    }
+    batch(name, words.size());
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word == null || word.isBlank()) {
+        throw new InvalidParameterException(name + "[" + i + "]", word, "a non-empty word");
+      }
+    }
+    return words;
+  }
+
+  /** An optional word list: null is empty. */
+  List<String> optionalWords(String name, List<String> words) {
+    return words == null || words.isEmpty() ? List.of() : words(name, words, 1);
+  }
+
+  void batch(String name, int size) {
+    if (size > limits.maxBatchWords()) {
+      throw new PayloadTooLargeException(name, size, limits.maxBatchWords(), "items");
+    }
+  }
+
+  AnalogyMethod method(String method) {
+    return choice("method", method, AnalogyMethod.COSADD, ANALOGY_METHODS, "'cosadd' or 'cosmul'");
+  }
+
+  /**
+   * One of a few named options, ignoring case; {@code fallback} when absent or blank.
+   *
+   * @param expected the accepted names for the error message, e.g. {@code "'mean' or 'sif'"}
+   */
+  static <T> T choice(
+      String name, String value, T fallback, Map<String, T> options, String expected) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    T chosen = options.get(value.toLowerCase(Locale.ROOT));
+    if (chosen == null) {
+      throw new InvalidParameterException(name, value, expected);
+    }
+    return chosen;
+  }
+
+  static String methodName(AnalogyMethod method) {
+    return method.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,76 @@
+package io.wordvec.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.system.BadRequestProblem;
+import io.wordvec.system.NotFoundProblem;
+import io.wordvec.system.PayloadTooLargeProblem;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/models/{model}")
+@Tag(name = "Similarity", description = "Compare words and word sets")
+class SimilarityController {
+
+  private final QuerySupport support;
+
+  SimilarityController(QuerySupport support) {
+    this.support = support;
+  }
+
+  @GetMapping("/similarity")
+  @Operation(summary = "Cosine similarity of two words")
+  @ApiResponse(responseCode = "200", description = "The similarity")
+  @BadRequestProblem("A word missing or blank")
+  @NotFoundProblem("Unknown model or word")
+  SimilarityResponse similarity(
+      @ModelName @PathVariable String model,
+      @Parameter(description = "First word", example = "france") @RequestParam String a,
+      @Parameter(description = "Second word", example = "paris") @RequestParam String b) {
+    support.word("a", a);
+    support.word("b", b);
+    return support.query(
+        model, (name, vectors) -> new SimilarityResponse(name, a, b, vectors.similarity(a, b)));
+  }
+
+  @PostMapping("/similarity")
+  @Operation(
+      summary = "Similarity of two word sets",
+      description = "Cosine similarity of the mean unit vectors of the two sets.")
+  @ApiResponse(responseCode = "200", description = "The similarity")
+  @BadRequestProblem("No body, an empty set or a blank word")
+  @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words in a and b together than wordvec.limits.max-batch-words")
+  SetSimilarityResponse setSimilarity(
+      @ModelName @PathVariable String model, @RequestBody SetSimilarityRequest request) {
+    List<String> a = support.words("a", request.a(), 1);
+    List<String> b = support.words("b", request.b(), 1);
+    support.batch("a+b", a.size() + b.size());
+    return support.query(
+        model, (name, vectors) -> new SetSimilarityResponse(name, a, b, vectors.nSimilarity(a, b)));
+  }
+
+  @PostMapping("/doesnt-match")
+  @Operation(
+      summary = "The odd one out",
+      description = "The word furthest from the mean of the others (gensim's doesnt_match).")
+  @ApiResponse(responseCode = "200", description = "The odd one out")
+  @BadRequestProblem("No body, fewer than two words or a blank word")
+  @NotFoundProblem("Unknown model or word")
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
+  DoesntMatchResponse doesntMatch(
+      @ModelName @PathVariable String model, @RequestBody DoesntMatchRequest request) {
+    List<String> words = support.words("words", request.words(), 2);
+    return support.query(
+        model, (name, vectors) -> new DoesntMatchResponse(name, words, vectors.doesntMatch(words)));
+  }
+}

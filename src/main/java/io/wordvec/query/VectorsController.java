@@ -1,0 +1,117 @@
+package io.wordvec.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.system.BadRequestProblem;
+import io.wordvec.system.NotFoundProblem;
+import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/models/{model}/vectors")
+@Tag(name = "Vectors", description = "Look up word vectors")
+class VectorsController {
+
+  private final QuerySupport support;
+
+  VectorsController(QuerySupport support) {
+    this.support = support;
+  }
+
+  @GetMapping("/{word}")
+  @Operation(
+      summary = "Vector of one word",
+      description = "The word's vector with its frequency rank and corpus count.")
+  @ApiResponse(responseCode = "200", description = "The vector")
+  @BadRequestProblem("A blank word, or `normalized` not true or false")
+  @NotFoundProblem("Unknown model, or unknown word (with suggested spellings)")
+  VectorResponse vector(
+      @ModelName @PathVariable String model,
+      @Parameter(description = "The word to look up", example = "king") @PathVariable String word,
+      @Parameter(description = "Return the unit-length vector", example = "false")
+          @RequestParam(defaultValue = "false")
+          boolean normalized) {
+    support.word("word", word);
+    return support.query(
+        model,
+        selection -> {
+          WordVectors vectors = selection.model().vectors();
+          int id = vectors.requireIds(List.of(word))[0];
+          return new VectorResponse(
+              selection.name(),
+              word,
+              id + 1,
+              count(selection.model(), id),
+              normalized,
+              vectors.dimension(),
+              vectors.vector(word, normalized));
+        });
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Vectors of several words",
+      description =
+          "One result per requested word, in order. Unknown words are marked `known: false` and"
+              + " listed in `unknown`; they do not fail the batch.")
+  @ApiResponse(responseCode = "200", description = "The vectors")
+  @BadRequestProblem("No body, no words or a blank word")
+  @NotFoundProblem("Unknown model")
+  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
+  BatchVectorsResponse vectors(
+      @ModelName @PathVariable String model, @RequestBody BatchVectorsRequest request) {
+    List<String> words = support.words("words", request.words(), 1);
+    boolean normalized = Boolean.TRUE.equals(request.normalized());
+    return support.query(
+        model,
+        selection -> {
+          WordVectors vectors = selection.model().vectors();
+          Vocabulary vocabulary = vectors.vocabulary();
+          List<BatchVectorsResponse.WordVector> results = new ArrayList<>(words.size());
+          List<String> unknown = new ArrayList<>();
+          for (String word : words) {
+            int id = vocabulary.id(word);
+            if (id < 0) {
+              unknown.add(word);
+              results.add(new BatchVectorsResponse.WordVector(word, false, null, null, null));
+            } else {
+              results.add(
+                  new BatchVectorsResponse.WordVector(
+                      word,
+                      true,
+                      id + 1,
+                      count(selection.model(), id),
+                      vectors.vector(word, normalized)));
+            }
+          }
+          return new BatchVectorsResponse(
+              selection.name(), normalized, vectors.dimension(), results, unknown);
+        });
+  }
+
+  /**
+   * The corpus count, or null when the model has no real counts: plain vector files carry none
+   * (their loader fills in rank-derived stand-ins), only the native format stores them.
+   */
+  static Long count(LoadedModel model, int id) {
+    return hasRealCounts(model) ? model.vectors().vocabulary().count(id) : null;
+  }
+
+  static boolean hasRealCounts(LoadedModel model) {
+    return model.format() == VectorFormat.NATIVE && model.vectors().vocabulary().totalCount() > 0;
+  }
+}

@@ -1,9 +1,0 @@
-package io.wordvec.service.models;
-
-/** The models are still loading at startup; the request can be retried shortly. */
-public final class ModelsNotReadyException extends RuntimeException {
-
-  public ModelsNotReadyException() {
-    super("The models are still loading; retry in a few seconds.");
-  }
-}

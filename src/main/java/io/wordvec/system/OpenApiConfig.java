@@ -1,0 +1,124 @@
+package io.wordvec.system;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.wordvec.system.security.ProtectedRequests;
+import io.wordvec.system.security.SecurityProperties;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+
+/** The OpenAPI description shown by Swagger UI at {@code /swagger-ui.html}. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+  private static final String MODELS_PATH = "/api/v1/models";
+
+  /** The name of the bearer security scheme of the admin token. */
+  static final String ADMIN_TOKEN_SCHEME = "adminToken";
+
+  @Bean
+  OpenAPI wordvecOpenApi(ObjectProvider<BuildProperties> build) {
+    BuildProperties properties = build.getIfAvailable();
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("wordvec")
+                .version(properties == null ? "dev" : properties.getVersion())
+                .description(
+                    """
+                    Word vectors over HTTP: look up vectors, compare words, find nearest \
+                    neighbours, solve analogies and embed texts. `{model}` is a model name \
+                    from `GET /api/v1/models`, or `default`. Errors are RFC 9457 problem \
+                    details (`application/problem+json`) with a stable `type` such as \
+                    `/problems/word-not-found`."""));
+  }
+
+  /**
+   * 503 while the models load, on every operation under {@code /api/v1/models}: each one picks a
+   * model from the registry (or lists them), and the registry refuses until loading has ended.
+   */
+  @Bean
+  OpenApiCustomizer notReadyResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "503",
+                "The models are still loading (`/problems/not-ready`); retry after Retry-After"
+                    + " seconds",
+                true,
+                (method, path, operation) ->
+                    path.equals(MODELS_PATH) || path.startsWith(MODELS_PATH + "/"));
+  }
+
+  /**
+   * 413 on every operation that takes a JSON body: the request body limit applies to all of them,
+   * before any handler runs.
+   */
+  @Bean
+  OpenApiCustomizer bodyTooLargeResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "413",
+                "The JSON body is larger than wordvec.limits.max-body-size",
+                false,
+                (method, path, operation) ->
+                    operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
+                        && operation
+                            .getRequestBody()
+                            .getContent()
+                            .containsKey(MediaType.APPLICATION_JSON_VALUE));
+  }
+
+  /**
+   * With {@code wordvec.security.admin-token} set: a bearer security scheme (Swagger UI's
+   * "Authorize" then sends the token), required by exactly the operations the admin-token filter
+   * guards, which also document its 401 and 403. Without a token nothing needs one, and the
+   * description says nothing about it.
+   */
+  @Bean
+  OpenApiCustomizer adminTokenSecurity(SecurityProperties security) {
+    return openApi -> {
+      if (!security.enabled()) {
+        return;
+      }
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi
+          .getComponents()
+          .addSecuritySchemes(
+              ADMIN_TOKEN_SCHEME,
+              new SecurityScheme()
+                  .type(SecurityScheme.Type.HTTP)
+                  .scheme("bearer")
+                  .description(
+                      "The admin token (wordvec.security.admin-token): uploading and deleting"
+                          + " corpora, submitting and cancelling jobs need it; queries do not"));
+      OpenApiProblems.Where guarded =
+          (method, path, operation) -> ProtectedRequests.isProtected(method.name(), path);
+      OpenApiProblems.forEach(
+          openApi,
+          guarded,
+          operation ->
+              operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_TOKEN_SCHEME)));
+      OpenApiProblems problems = OpenApiProblems.in(openApi);
+      problems.add(
+          "401",
+          "No bearer token (`/problems/unauthorized`): this server requires the admin token to"
+              + " change state",
+          false,
+          guarded);
+      problems.add(
+          "403", "The bearer token is not the admin token (`/problems/forbidden`)", false, guarded);
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package io.wordvec.system;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/** Makes Tomcat's own error responses problem details too (see ProblemErrorReportValve). */
+@Component
+class TomcatConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+  @Override
+  public void customize(TomcatServletWebServerFactory factory) {
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          }
+        });
+  }
+}

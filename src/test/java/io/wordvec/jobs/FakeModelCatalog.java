@@ -1,0 +1,68 @@
+package io.wordvec.jobs;
+
+import io.wordvec.train.TrainedModel;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Models in a map; remembers what was published and activated. */
+final class FakeModelCatalog implements ModelCatalog {
+
+  final Map<String, TrainedModel> models = new ConcurrentHashMap<>();
+  final List<String> activated = new CopyOnWriteArrayList<>();
+
+  /** Counted down when a publish starts. */
+  final CountDownLatch publishing = new CountDownLatch(1);
+
+  /** A publish waits for this before it stores the model. */
+  volatile CountDownLatch publishGate = new CountDownLatch(0);
+
+  @Override
+  public boolean exists(String name) {
+    return models.containsKey(name);
+  }
+
+  @Override
+  public boolean canFineTune(String name) {
+    return models.containsKey(name);
+  }
+
+  @Override
+  public java.util.Optional<String> defaultName() {
+    return activated.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(activated.get(activated.size() - 1));
+  }
+
+  @Override
+  public TrainedModel load(String name) {
+    TrainedModel model = models.get(name);
+    if (model == null) {
+      throw new IllegalArgumentException("no model '" + name + "'");
+    }
+    return model;
+  }
+
+  @Override
+  public void publish(
+      String name, TrainedModel model, io.wordvec.vectors.WordVectors vectors, boolean activate)
+      throws IOException {
+    publishing.countDown();
+    try {
+      if (!publishGate.await(20, TimeUnit.SECONDS)) {
+        throw new IOException("the test never let the model be saved");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while saving", e);
+    }
+    models.put(name, model);
+    if (activate) {
+      activated.add(name);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.wordvec.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.train.Architecture;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+class JobRequestValidatorTests {
+
+  @TempDir Path dataDir;
+
+  private final FakeModelCatalog catalog = new FakeModelCatalog();
+  private JobRequestValidator validator;
+  private String corpus;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    CorpusStore store =
+        new CorpusStore(
+            new DataProperties(dataDir), new CorporaProperties(DataSize.ofMegabytes(1)));
+    corpus =
+        store
+            .store(new ByteArrayInputStream("a b c\n".getBytes(StandardCharsets.UTF_8)), null)
+            .id();
+    catalog.models.put("base", TestModels.random(List.of("a", "b"), 4, 1));
+    validator =
+        new JobRequestValidator(
+            store,
+            catalog,
+            new JobsProperties(
+                1, 10, 1, 4, Duration.ZERO, Duration.ofSeconds(15), Duration.ofSeconds(30), 200));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<FieldProblem> errors(JobRequest request) {
+    try {
+      validator.validate(request);
+    } catch (JobsProblem e) {
+      assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(e.getBody().getType().toString()).isEqualTo("/problems/invalid-job-request");
+      return (List<FieldProblem>) e.getBody().getProperties().get("errors");
+    }
+    throw new AssertionError("request was accepted: " + request);
+  }
+
+  @Test
+  void everyBadFieldIsListed() {
+    Map<String, Object> params =
+        Map.of(
+            "dim", 0,
+            "window", "five",
+            "negative", 2.5,
+            "sample", -1,
+            "epochs", 100000,
+            "alpha", 0,
+            "threads", 64,
+            "colour", "blue");
+    List<FieldProblem> errors =
+        errors(new JobRequest("train", "nope", null, "bad name!", params, null, null));
+
+    assertThat(errors)
+        .extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder(
+            "corpus",
+            "outputModel",
+            "params.dim",
+            "params.window",
+            "params.negative",
+            "params.sample",
+            "params.epochs",
+            "params.alpha",
+            "params.threads",
+            "params.colour");
+    assertThat(errors)
+        .filteredOn(e -> e.field().equals("params.threads"))
+        .first()
+        .extracting(FieldProblem::message)
+        .asString()
+        .contains("between 1 and 4")
+        .contains("64");
+    assertThat(errors)
+        .filteredOn(e -> e.field().equals("params.window"))
+        .first()
+        .extracting(FieldProblem::message)
+        .asString()
+        .contains("'five'");
+  }
+
+  @Test
+  void missingTypeCorpusAndModelAreListed() {
+    assertThat(errors(new JobRequest(null, null, null, null, null, null, null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("type", "corpus", "outputModel");
+  }
+
+  @Test
+  void fineTuneNeedsAnExistingBaseAndRejectsArchitectureParams() {
+    assertThat(
+            errors(
+                new JobRequest(
+                    "fine-tune", corpus, "missing", "out", Map.of("dim", 50), null, null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("baseModel", "params.dim");
+    assertThat(
+            errors(
+                new JobRequest(
+                    "fine-tune", corpus, "base", "out", Map.of("lockFactor", 1.5), null, null)))
+        .extracting(FieldProblem::message)
+        .containsExactly("must be a number in [0, 1], was 1.5");
+  }
+
+  @Test
+  void defaultsAreFilledInAndCbowGetsItsLearningRate() {
+    JobSpec spec =
+        validator.validate(
+            new JobRequest("train", corpus, null, "m", Map.of("sg", false, "dim", 20), true, null));
+    assertThat(spec.trainingConfig().architecture()).isEqualTo(Architecture.CBOW);
+    assertThat(spec.trainingConfig().alpha()).isEqualTo(0.05);
+    assertThat(spec.trainingConfig().dimension()).isEqualTo(20);
+    assertThat(spec.trainingConfig().threads()).isEqualTo(1);
+    assertThat(spec.activate()).isTrue();
+    assertThat(spec.params()).containsEntry("sg", false).containsEntry("window", 5);
+  }
+
+  @Test
+  void minAlphaAboveAlphaIsRejected() {
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("alpha", 0.01, "minAlpha", 0.1),
+                    null,
+                    null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("params.minAlpha");
+  }
+
+  @Test
+  void trainRejectsABaseModel() {
+    assertThatThrownBy(
+            () ->
+                validator.validate(new JobRequest("train", corpus, "base", "m", null, null, null)))
+        .isInstanceOf(JobsProblem.class)
+        .hasMessageContaining("baseModel: applies to fine-tune jobs only");
+  }
+}

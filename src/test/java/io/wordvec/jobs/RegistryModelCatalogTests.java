@@ -1,0 +1,172 @@
+package io.wordvec.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.NativeFormat;
+import io.wordvec.models.ModelLoader;
+import io.wordvec.models.ModelRegistry;
+import io.wordvec.models.ModelsProperties;
+import io.wordvec.train.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Served models keep no output matrix; fine-tuning reads it from the model's file. */
+class RegistryModelCatalogTests {
+
+  private static final List<String> WORDS = List.of("the", "king", "queen", "castle", "ghost");
+
+  @TempDir Path dir;
+
+  private ModelRegistry registry;
+  private RegistryModelCatalog catalog;
+
+  @BeforeEach
+  void catalog() {
+    registry = new ModelRegistry(new ModelsProperties(dir, "", false), new ModelLoader());
+    catalog = new RegistryModelCatalog(registry);
+  }
+
+  private static TrainedModel model(List<String> words, int dim, long seed, Instant createdAt) {
+    TrainedModel random = TestModels.random(words, dim, seed);
+    return new TrainedModel(
+        random.vocabulary(),
+        dim,
+        random.inputVectors(),
+        random.outputVectors(),
+        random.config(),
+        random.corpus(),
+        createdAt,
+        Map.of("analogy", 0.25));
+  }
+
+  /** Writes a model into the models directory and registers it as a startup load would. */
+  private TrainedModel served(String name, TrainedModel model) throws IOException {
+    Path file = dir.resolve(name + "." + NativeFormat.EXTENSION);
+    NativeFormat.write(model, file);
+    registry.register(name, new ModelLoader().read(file));
+    return model;
+  }
+
+  @Test
+  void aServedTrainedModelHasNoOutputMatrixButCanBeFineTunedFromItsFile() throws IOException {
+    TrainedModel original =
+        served("base", model(WORDS, 6, 1, Instant.parse("2026-01-01T00:00:00Z")));
+
+    LoadedModel registered = registry.find("base").orElseThrow();
+    assertThat(registered.trained()).as("the registry keeps no output matrix").isEmpty();
+    assertThat(registered.training()).contains(original.info());
+    assertThat(catalog.canFineTune("base")).isTrue();
+
+    TrainedModel loaded = catalog.load("base");
+    assertThat(loaded.outputVectors()).isEqualTo(original.outputVectors());
+    assertThat(loaded.inputVectors()).isEqualTo(original.inputVectors());
+    assertThat(loaded.info()).isEqualTo(original.info());
+  }
+
+  @Test
+  void aPublishedModelIsServedWithoutItsOutputMatrixAndCanBeFineTuned() throws IOException {
+    TrainedModel trained = model(WORDS, 6, 2, Instant.parse("2026-02-03T04:05:06.789Z"));
+
+    catalog.publish("published", trained, trained.wordVectors(), true);
+
+    LoadedModel registered = registry.find("published").orElseThrow();
+    assertThat(registered.trained()).isEmpty();
+    assertThat(registered.training()).contains(trained.info());
+    assertThat(registered.vectors().rawVectors()).isEqualTo(trained.inputVectors());
+    assertThat(registry.defaultName()).contains("published");
+    assertThat(catalog.canFineTune("published")).isTrue();
+    assertThat(catalog.load("published").outputVectors()).isEqualTo(trained.outputVectors());
+  }
+
+  @Test
+  void registeringAFullModelKeepsOnlyWhatServingNeeds() throws IOException {
+    TrainedModel trained = model(WORDS, 6, 3, Instant.parse("2026-03-01T00:00:00Z"));
+    Path file = dir.resolve("full.wvm");
+    NativeFormat.write(trained, file);
+    LoadedModel full = ModelFiles.load(file);
+    assertThat(full.trained()).isPresent();
+
+    registry.register("full", full);
+
+    assertThat(registry.find("full").orElseThrow().trained()).isEmpty();
+    assertThat(registry.find("full").orElseThrow().training()).contains(trained.info());
+    assertThat(catalog.canFineTune("full")).isTrue();
+  }
+
+  @Test
+  void aFileReplacedByAnotherModelSinceItWasLoadedFailsNamingTheFileAndTheChanges()
+      throws IOException {
+    served("base", model(WORDS, 6, 1, Instant.parse("2026-01-01T00:00:00Z")));
+    NativeFormat.write(
+        model(WORDS.subList(0, 4), 6, 9, Instant.parse("2026-05-06T07:08:09Z")),
+        dir.resolve("base.wvm"));
+
+    assertThatThrownBy(() -> catalog.load("base"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot fine-tune model 'base'")
+        .hasMessageContaining("its file base.wvm changed since the model was loaded")
+        .hasMessageContaining("vocabulary size 5 served, 4 in the file")
+        .hasMessageContaining(
+            "createdAt 2026-01-01T00:00:00Z served, 2026-05-06T07:08:09Z in the file")
+        .hasMessageNotContaining("dimension")
+        .hasMessageNotContaining(dir.toString());
+  }
+
+  @Test
+  void aVanishedFileFailsNamingIt() throws IOException {
+    served("gone", model(WORDS, 6, 1, Instant.parse("2026-01-01T00:00:00Z")));
+    Files.delete(dir.resolve("gone.wvm"));
+
+    assertThat(catalog.canFineTune("gone")).as("still served, so still offered").isTrue();
+    assertThatThrownBy(() -> catalog.load("gone"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "cannot fine-tune model 'gone': its file gone.wvm is no longer in the models"
+                + " directory");
+  }
+
+  @Test
+  void aFileReplacedByVectorsOnlyOrACorruptFileFailsNamingIt() throws IOException {
+    TrainedModel original = served("m", model(WORDS, 6, 1, Instant.parse("2026-01-01T00:00:00Z")));
+    Path file = dir.resolve("m.wvm");
+
+    NativeFormat.write(original.wordVectors(), file);
+    assertThatThrownBy(() -> catalog.load("m"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("its file m.wvm was replaced by one that holds word vectors only");
+
+    NativeFormat.write(original, file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 3] ^= 0x01;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> catalog.load("m"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("its file m.wvm can no longer be read (checksum mismatch")
+        .hasMessageNotContaining(dir.toString());
+  }
+
+  @Test
+  void vectorFilesCannotBeFineTuned() throws IOException {
+    Path file = dir.resolve("plain.txt");
+    Files.copy(Path.of("src/test/resources/models/tiny.txt"), file);
+    registry.register("plain", new ModelLoader().read(file));
+
+    assertThat(catalog.canFineTune("plain")).isFalse();
+    assertThatThrownBy(() -> catalog.load("plain"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no longer loaded with its training state");
+    assertThatThrownBy(() -> catalog.load("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("model 'nope' is no longer loaded");
+  }
+}

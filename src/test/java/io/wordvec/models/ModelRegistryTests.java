@@ -1,0 +1,237 @@
+package io.wordvec.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRegistryTests {
+
+  @TempDir Path dir;
+
+  private ModelRegistry registry(String defaultModel) {
+    return new ModelRegistry(new ModelsProperties(dir, defaultModel, true), new ModelLoader());
+  }
+
+  /** A one-word model whose single word is its own name, so answers reveal the model. */
+  private static LoadedModel model(String word) {
+    return new LoadedModel(
+        Path.of(word + ".wvm"),
+        VectorFormat.NATIVE,
+        new WordVectors(new Vocabulary(new String[] {word}, new long[] {1}), 2, new float[] {1, 0}),
+        null);
+  }
+
+  private void copyTiny(String name) throws IOException {
+    Files.copy(Path.of("src/test/resources/models/tiny.txt"), dir.resolve(name));
+  }
+
+  @Test
+  void notReadyBeforeLoading() {
+    ModelRegistry registry = registry("");
+
+    assertThat(registry.isReady()).isFalse();
+    assertThatThrownBy(() -> registry.get("default")).isInstanceOf(ModelsNotReadyException.class);
+  }
+
+  @Test
+  void loadsEveryModelFileAndSkipsOtherFiles() throws IOException {
+    copyTiny("a.txt");
+    copyTiny("b.vec");
+    Files.writeString(dir.resolve("README.md"), "hello");
+    Files.writeString(dir.resolve(".hidden.txt"), "1 1\nx 1\n");
+    ModelRegistry registry = registry("");
+
+    registry.loadAll();
+
+    assertThat(registry.isReady()).isTrue();
+    assertThat(registry.names()).containsExactly("a", "b");
+    assertThat(registry.failures()).isEmpty();
+    assertThat(registry.defaultName()).contains("a");
+  }
+
+  @Test
+  void configuredDefaultWins() throws IOException {
+    copyTiny("a.txt");
+    copyTiny("b.txt");
+    ModelRegistry registry = registry("b");
+
+    registry.loadAll();
+
+    assertThat(registry.select("default").name()).isEqualTo("b");
+    assertThat(registry.select("default").isDefault()).isTrue();
+    assertThat(registry.select("a").isDefault()).isFalse();
+  }
+
+  @Test
+  void emptyOrMissingDirectoryLoadsNothingButIsReady() {
+    ModelRegistry registry =
+        new ModelRegistry(new ModelsProperties(dir.resolve("absent"), "", true), new ModelLoader());
+
+    registry.loadAll();
+
+    assertThat(registry.isReady()).isTrue();
+    assertThatThrownBy(() -> registry.get("default"))
+        .isInstanceOf(ModelNotFoundException.class)
+        .hasMessageContaining("no model is loaded");
+  }
+
+  @Test
+  void aFileThatFailsIsRecordedAndTheOthersLoad() throws IOException {
+    copyTiny("good.txt");
+    Files.writeString(dir.resolve("bad.txt"), "2 3\nx 1 2 3\n");
+
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+
+    assertThat(registry.names()).containsExactly("good");
+    assertThat(registry.failures()).containsOnlyKeys("bad");
+    assertThat(registry.failures().get("bad")).contains("bad.txt").contains("truncated");
+  }
+
+  @Test
+  void twoFilesWithTheSameNameKeepTheFirst() throws IOException {
+    copyTiny("same.txt");
+    copyTiny("same.vec");
+
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+
+    assertThat(registry.names()).containsExactly("same");
+    assertThat(registry.failures()).containsOnlyKeys("same.vec");
+  }
+
+  @Test
+  void unknownModelListsTheAvailableOnes() {
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    registry.register("one", model("one"));
+
+    assertThatThrownBy(() -> registry.get("two"))
+        .isInstanceOfSatisfying(
+            ModelNotFoundException.class,
+            e -> {
+              assertThat(e.model()).isEqualTo("two");
+              assertThat(e.available()).containsExactly("one");
+            });
+  }
+
+  @Test
+  void firstRegisteredModelBecomesTheDefault() {
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+
+    registry.register("one", model("one"));
+    registry.register("two", model("two"));
+
+    assertThat(registry.defaultName()).contains("one");
+  }
+
+  @Test
+  void activateSwitchesTheDefaultAndIsRememberedAcrossRestarts() throws IOException {
+    copyTiny("a.txt");
+    copyTiny("b.txt");
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    assertThat(registry.defaultName()).contains("a");
+
+    registry.activate("b");
+
+    assertThat(registry.select("default").name()).isEqualTo("b");
+    ModelRegistry restarted = registry("");
+    restarted.loadAll();
+    assertThat(restarted.defaultName()).contains("b");
+  }
+
+  @Test
+  void activatingAnUnknownModelFailsAndChangesNothing() {
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    registry.register("one", model("one"));
+
+    assertThatThrownBy(() -> registry.activate("nope")).isInstanceOf(ModelNotFoundException.class);
+    assertThat(registry.defaultName()).contains("one");
+  }
+
+  @Test
+  void registerReplacesAModelOfTheSameName() {
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    LoadedModel first = model("x");
+    LoadedModel second = model("x");
+
+    registry.register("m", first);
+    registry.register("m", second);
+
+    assertThat(registry.get("m")).isSameAs(second);
+    assertThat(registry.names()).containsExactly("m");
+  }
+
+  @Test
+  void invalidNamesAreRejected() {
+    ModelRegistry registry = registry("");
+
+    for (String name : new String[] {"default", "", "a b", "../x", "x.txt", null}) {
+      assertThatThrownBy(() -> registry.register(name, model("w")))
+          .as(String.valueOf(name))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(ModelRegistry.isValidName("gutenberg_v2-100d")).isTrue();
+  }
+
+  @Test
+  void aSelectionNeverMixesTwoModelsWhileTheDefaultFlips() throws Exception {
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    registry.register("one", model("one"));
+    registry.register("two", model("two"));
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch readersStarted = new CountDownLatch(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        readers.add(
+            pool.submit(
+                () -> {
+                  readersStarted.countDown();
+                  int mixed = 0;
+                  while (!stop.get()) {
+                    ModelRegistry.Selection selection = registry.select("default");
+                    String onlyWord = selection.model().vectors().vocabulary().word(0);
+                    if (!onlyWord.equals(selection.name())) {
+                      mixed++;
+                    }
+                  }
+                  return mixed;
+                }));
+      }
+      assertThat(readersStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 2_000; i++) {
+        registry.activate(i % 2 == 0 ? "two" : "one");
+      }
+      stop.set(true);
+      for (Future<Integer> reader : readers) {
+        assertThat(reader.get(10, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
