@@ -83,6 +83,14 @@ public final class ModelFiles {
   }
 
   /**
+   * As {@link #save(TrainedModel, Path)}, reusing the model's vectors the caller has already built
+   * ({@code model.wordVectors()}) for the 8-bit rows the file stores.
+   */
+  public static void save(TrainedModel model, WordVectors vectors, Path file) throws IOException {
+    NativeFormat.write(model, vectors, file);
+  }
+
+  /**
    * Saves what was loaded in {@code format}: the whole trained model when there is one and the
    * format is native, else the vectors.
    */

@@ -89,17 +89,32 @@ public final class NativeFormat {
 
   /** Writes a full trained model atomically. */
   public static void write(TrainedModel model, Path file) throws IOException {
-    QuantizedRows quantized =
-        QuantizedRows.worthwhile(model.vocabulary().size(), model.dimension())
-            ? model.wordVectors().quantizedRows().orElse(null)
-            : null;
+    boolean quantize = QuantizedRows.worthwhile(model.vocabulary().size(), model.dimension());
+    writeModel(model, quantize ? model.wordVectors() : null, file);
+  }
+
+  /**
+   * As {@link #write(TrainedModel, Path)}, taking the 8-bit rows from the model's vectors when the
+   * caller has already built them ({@code model.wordVectors()}), instead of building them again.
+   *
+   * @throws IllegalArgumentException if {@code vectors} are not the model's
+   */
+  public static void write(TrainedModel model, WordVectors vectors, Path file) throws IOException {
+    if (vectors.rawVectors() != model.inputVectors()) {
+      throw new IllegalArgumentException("the vectors are not this model's (model.wordVectors())");
+    }
+    writeModel(model, vectors, file);
+  }
+
+  private static void writeModel(TrainedModel model, WordVectors vectors, Path file)
+      throws IOException {
     write(
         file,
         model.vocabulary(),
         model.dimension(),
         model.inputVectors(),
         model.outputVectors(),
-        quantized,
+        vectors == null ? null : vectors.quantizedRows().orElse(null),
         NativeMetadata.encode(model.info()));
   }
 

@@ -154,7 +154,7 @@ class RegistryModelCatalog implements ModelCatalog {
     Path dir = registry.directory();
     Files.createDirectories(dir);
     Path file = dir.resolve(name + "." + NativeFormat.EXTENSION);
-    ModelFiles.save(model, file);
+    ModelFiles.save(model, vectors, file);
     // an overwritten model may have come from a file of another format: it must not come back
     for (Path other : filesOf(name)) {
       if (!other.equals(file)) {

@@ -333,6 +333,20 @@ class NativeFormatTests {
   }
 
   @Test
+  void writingWithTheModelsOwnVectorsGivesTheSameFile() throws IOException {
+    TrainedModel model = model(1_100, 240, null);
+    Path built = dir.resolve("built.wvm");
+    Path reused = dir.resolve("reused.wvm");
+    NativeFormat.write(model, built);
+    NativeFormat.write(model, model.wordVectors(), reused);
+    assertThat(Files.readAllBytes(reused)).isEqualTo(Files.readAllBytes(built));
+    WordVectors other = model(1_100, 240, null).wordVectors();
+    assertThatThrownBy(() -> NativeFormat.write(model, other, dir.resolve("x.wvm")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not this model's");
+  }
+
+  @Test
   void storedEightBitRowsThatDoNotMatchTheVectorsAreRejected() throws IOException {
     Path file = dir.resolve("mismatch.wvm");
     NativeFormat.write(model(1_100, 240, null), file);
