@@ -5,6 +5,7 @@ import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.NonFiniteVectorException;
 import io.wordvec.vectors.QuantizedRows;
+import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -395,17 +396,10 @@ public final class NativeFormat {
 
   private static void checkFinite(Path file, String[] words, float[] matrix, int dim, String which)
       throws InvalidModelFileException {
-    for (int off = 0; off < matrix.length; off += dim) {
-      // A NaN or infinity makes the row's sum of squares non-finite: one cheap pass per row.
-      if (Float.isFinite(sumOfSquares(matrix, off, dim))) {
-        continue;
-      }
-      for (int i = off; i < off + dim; i++) {
-        if (!Float.isFinite(matrix[i])) {
-          throw new InvalidModelFileException(
-              file, nonFinite(matrix[i], i % dim, which, words, i / dim));
-        }
-      }
+    int i = VectorMath.firstNonFinite(matrix, dim);
+    if (i >= 0) {
+      throw new InvalidModelFileException(
+          file, nonFinite(matrix[i], i % dim, which, words, i / dim));
     }
   }
 
@@ -422,20 +416,5 @@ public final class NativeFormat {
         + "' (row "
         + row
         + ")";
-  }
-
-  /** Plain loop, not the Vector API: loads run cold, right after JVM start. */
-  private static float sumOfSquares(float[] x, int off, int len) {
-    float s0 = 0, s1 = 0;
-    int i = off;
-    int upper = off + (len & ~1);
-    for (; i < upper; i += 2) {
-      s0 += x[i] * x[i];
-      s1 += x[i + 1] * x[i + 1];
-    }
-    if (i < off + len) {
-      s0 += x[i] * x[i];
-    }
-    return s0 + s1;
   }
 }

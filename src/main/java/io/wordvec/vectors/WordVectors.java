@@ -161,7 +161,7 @@ public final class WordVectors {
       float[] vectors, float[] unit, QuantizedRows codes, int from, int to, int dim) {
     for (int r = from; r < to; r++) {
       int off = r * dim;
-      float norm = (float) Math.sqrt(sumOfSquares(vectors, off, dim));
+      float norm = (float) Math.sqrt(VectorMath.plainSumOfSquares(vectors, off, dim));
       float inverse = 1f / norm;
       if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
         // The common case: copy and scale in one pass over the row.
@@ -182,27 +182,6 @@ public final class WordVectors {
         codes.quantizeRow(unit, r);
       }
     }
-  }
-
-  /**
-   * Plain-Java sum of squares for the one-off pass at construction. Deliberately not the Vector
-   * API: a model is usually built right after JVM start, when Vector API calls still run
-   * interpreted and cost far more than this loop (measured: a third of a cold load's CPU).
-   */
-  static float sumOfSquares(float[] x, int off, int len) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int i = off;
-    int upper = off + (len & ~3);
-    for (; i < upper; i += 4) {
-      s0 += x[i] * x[i];
-      s1 += x[i + 1] * x[i + 1];
-      s2 += x[i + 2] * x[i + 2];
-      s3 += x[i + 3] * x[i + 3];
-    }
-    for (; i < off + len; i++) {
-      s0 += x[i] * x[i];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   /**

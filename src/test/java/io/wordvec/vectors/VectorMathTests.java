@@ -111,6 +111,17 @@ class VectorMathTests {
     }
   }
 
+  @Test
+  void firstNonFiniteFindsTheFirstNanOrInfinityRowByRow() {
+    float[] x = new float[12];
+    java.util.Arrays.fill(x, 1e30f); // squares overflow: the row check must look value by value
+    assertThat(VectorMath.firstNonFinite(x, 4)).isEqualTo(-1);
+    x[9] = Float.NaN;
+    x[11] = Float.POSITIVE_INFINITY;
+    assertThat(VectorMath.firstNonFinite(x, 4)).isEqualTo(9);
+    assertThat(VectorMath.firstNonFinite(x, 5)).isEqualTo(9);
+  }
+
   private static float[] randomArray(SplittableRandom random, int len) {
     float[] out = new float[len];
     for (int i = 0; i < len; i++) {
