@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,7 +46,7 @@ public final class Browser {
         "--disable-sync",
         "--disable-quic",
         "--no-first-run",
-        "--window-size=1400,1000",
+        "--window-size=1400,1400", // tall enough for the whole page in a screenshot
         "--user-data-dir=" + Files.createTempDirectory("wordvec-chromium"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
@@ -54,6 +56,14 @@ public final class Browser {
   /** A wait for page conditions (polling, not sleeping). */
   public static WebDriverWait waitFor(WebDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /** Opens the web page of the service on {@code port} and waits until it is ready. */
+  public static WebDriverWait openPage(WebDriver driver, int port) {
+    WebDriverWait wait = waitFor(driver);
+    driver.get("http://localhost:" + port + "/");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    return wait;
   }
 
   /** Saves a screenshot under {@code target/screenshots/NAME.png}. */

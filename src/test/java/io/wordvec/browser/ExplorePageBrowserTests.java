@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,8 +41,6 @@ class ExplorePageBrowserTests {
   @BeforeAll
   static void startBrowser() throws IOException {
     driver = Browser.start();
-    // tall enough that the whole page fits in a screenshot
-    driver.manage().window().setSize(new Dimension(1400, 1400));
   }
 
   @AfterAll
@@ -55,9 +52,7 @@ class ExplorePageBrowserTests {
 
   @BeforeEach
   void openPage() {
-    wait = Browser.waitFor(driver);
-    driver.get("http://localhost:" + port + "/");
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    wait = Browser.openPage(driver, port);
   }
 
   @Test

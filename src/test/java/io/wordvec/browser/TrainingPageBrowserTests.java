@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -43,7 +42,6 @@ class TrainingPageBrowserTests {
   @BeforeAll
   static void startBrowser() throws IOException {
     driver = Browser.start();
-    driver.manage().window().setSize(new Dimension(1400, 1400));
   }
 
   @AfterAll
@@ -55,9 +53,7 @@ class TrainingPageBrowserTests {
 
   @BeforeEach
   void openPage() {
-    wait = Browser.waitFor(driver);
-    driver.get("http://localhost:" + port + "/");
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    wait = Browser.openPage(driver, port);
   }
 
   @Test

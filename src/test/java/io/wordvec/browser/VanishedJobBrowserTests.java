@@ -75,9 +75,7 @@ class VanishedJobBrowserTests {
             .get("id")
             .asString();
 
-    WebDriverWait wait = Browser.waitFor(driver);
-    driver.get("http://localhost:" + port + "/");
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    WebDriverWait wait = Browser.openPage(driver, port);
     WebElement job = driver.findElement(By.cssSelector("#jobs li.job[data-job='" + jobId + "']"));
     assertThat(job.findElement(By.className("state")).getText()).isIn("QUEUED", "RUNNING");
 
