@@ -29,7 +29,7 @@ import java.util.zip.CRC32C;
  * <pre>
  * header, 64 bytes:
  *   magic        8 bytes  0x89 'W' 'V' 'M' '\r' '\n' 0x1A '\n'  (catches text-mode mangling)
- *   version      int32    2 (version 1 is the same without flag bit 1)
+ *   version      int32    3 (version 2 stores the codes row after row; version 1 has no flag bit 1)
  *   flags        int32    bit 0: a full trained model (output matrix and training metadata)
  *                         bit 1: the 8-bit rows follow the matrices
  *   words        int32    vocabulary size N
@@ -49,7 +49,8 @@ import java.util.zip.CRC32C;
  *   input        N x D float32, row-major (the word vectors)
  *   output       N x D float32, only for a full model
  *   scales       N float32, only with flag bit 1: the scale of each 8-bit row
- *   codes        N x D int8, only with flag bit 1: the unit-normalised input rows coded to 8 bits
+ *   codes        ceil(N / 16) x 16 x D int8, only with flag bit 1: the unit-normalised input rows
+ *                coded to 8 bits, in blocks of 16 rows, position-major ({@link QuantizedRows})
  * </pre>
  *
  * <p>The 8-bit rows ({@link QuantizedRows}) are derived data, stored for models big enough to use
@@ -70,7 +71,7 @@ public final class NativeFormat {
   public static final String EXTENSION = "wvm";
 
   /** The version this code writes and the newest it reads. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   static final int HEADER_BYTES = NativeHeader.BYTES;
 
@@ -278,9 +279,8 @@ public final class NativeFormat {
                 n,
                 keep,
                 dim,
-                header.full(),
+                header,
                 withOutput,
-                header.quantized(),
                 words,
                 counts,
                 metaRaw);
@@ -301,9 +301,8 @@ public final class NativeFormat {
       int n,
       int keep,
       int dim,
-      boolean full,
+      NativeHeader header,
       boolean withOutput,
-      boolean quantized,
       String[] words,
       long[] counts,
       byte[] metaRaw)
@@ -312,7 +311,7 @@ public final class NativeFormat {
     MappedRows input = new MappedRows(channel, inputStart, n, dim);
     float[] output = null;
     long position = inputStart + matrixBytes;
-    if (full) {
+    if (header.full()) {
       // Serving leaves the output matrix in the file (the checksum thread still reads it).
       if (withOutput) {
         output = new float[keep * dim];
@@ -321,17 +320,21 @@ public final class NativeFormat {
       position += matrixBytes;
     }
     QuantizedRows stored = null;
-    if (quantized) {
+    if (header.quantized()) {
       float[] scales = new float[keep];
       copyMapped(channel, position, keep * (long) Float.BYTES, floatsInto(scales));
-      byte[] codes = new byte[keep * dim];
+      // The first rows' codes are a prefix in either layout: whole blocks, or whole rows.
+      byte[] codes = new byte[Math.toIntExact(header.codeBytes(keep))];
       copyMapped(
           channel,
           position + (long) n * Float.BYTES,
           codes.length,
           (slice, at) -> slice.get(codes, (int) at, slice.remaining()));
       try {
-        stored = QuantizedRows.restore(dim, scales, codes);
+        stored =
+            header.blockedCodes()
+                ? QuantizedRows.restore(dim, scales, codes)
+                : QuantizedRows.restoreRowMajor(dim, scales, codes);
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, "corrupt 8-bit rows: " + e.getMessage(), e);
       }
@@ -358,7 +361,7 @@ public final class NativeFormat {
     } catch (IllegalArgumentException e) {
       throw new InvalidModelFileException(file, e.getMessage(), e);
     }
-    TrainingInfo info = full ? NativeMetadata.toInfo(file, meta) : null;
+    TrainingInfo info = header.full() ? NativeMetadata.toInfo(file, meta) : null;
     TrainedModel model = null;
     if (output != null) {
       try {

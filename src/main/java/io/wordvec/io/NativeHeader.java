@@ -1,5 +1,6 @@
 package io.wordvec.io;
 
+import io.wordvec.vectors.QuantizedRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -71,6 +72,19 @@ record NativeHeader(
     return (flags & QUANTIZED) != 0;
   }
 
+  /**
+   * Whether the 8-bit codes are stored in blocks of rows ({@link QuantizedRows#codes()}, version 3
+   * on), not one row after another (version 2).
+   */
+  boolean blockedCodes() {
+    return version >= 3;
+  }
+
+  /** Bytes of the 8-bit codes of {@code rows} rows, as this version stores them. */
+  long codeBytes(int rows) {
+    return blockedCodes() ? QuantizedRows.codeCount(rows, dimension) : (long) rows * dimension;
+  }
+
   /** Zero bytes after the words, so that the matrices start at a multiple of 8. */
   int padding() {
     long beforePadding = BYTES + metaBytes + 12L * words + wordBytes;
@@ -94,7 +108,7 @@ record NativeHeader(
 
   /** What {@link #contentBytes} must be for these counts and flags. */
   long expectedContentBytes() {
-    long quantizedBytes = quantized() ? (long) words * Float.BYTES + (long) words * dimension : 0;
+    long quantizedBytes = quantized() ? (long) words * Float.BYTES + codeBytes(words) : 0;
     return prefixBytes() + matrixBytes() * (full() ? 2 : 1) + quantizedBytes;
   }
 

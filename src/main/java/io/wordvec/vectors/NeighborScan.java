@@ -38,7 +38,10 @@ final class NeighborScan {
           null,
           false);
 
-  /** How a row is scored. */
+  /**
+   * Scores rows {@code [from, to)} into {@code heap}; for the 8-bit scans, whose unit of work is a
+   * block of rows, blocks {@code [from, to)}.
+   */
   private interface RowScorer {
     void scan(int from, int to, TopK heap);
   }
@@ -90,6 +93,9 @@ final class NeighborScan {
         });
   }
 
+  /** Rows per block of 8-bit codes, scored together. */
+  private static final int BLOCK = QuantizedRows.BLOCK_ROWS;
+
   /** Per-thread scratch for the approximate scores of a quantised scan, grown on demand. */
   private static final ThreadLocal<float[]> APPROX = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -112,25 +118,31 @@ final class NeighborScan {
     final float[] upper = scratch(rows);
     byte[] codes = quantized.codes;
     float[] scales = quantized.scales;
-    // Split as a float scan of the same rows would be: widening the codes costs about as much
-    // compute per row as a float dot product, so a model that is small in bytes still gains
-    // from a second thread.
+    // Split by blocks of rows as a float scan of the same rows would be: widening the codes costs
+    // about as much compute per row as a float dot product, so a model that is small in bytes
+    // still gains from a second thread.
     TopK lower =
         run(
-            rows,
-            dim,
+            QuantizedRows.blocks(rows),
+            dim * BLOCK,
             k,
-            (from, to, heap) -> {
+            (fromBlock, toBlock, heap) -> {
+              float[] dots = new float[BLOCK];
               float min = heap.threshold();
-              for (int r = from; r < to; r++) {
-                float scale = scales[r];
-                float a = VectorMath.dotBytesUnchecked(query, 0, codes, r * dim, dim) * scale;
-                float error = fixed + perScale * scale;
-                upper[r] = a + error;
-                float low = a - error;
-                if (low > min) {
-                  heap.offer(low, r);
-                  min = heap.threshold();
+              for (int b = fromBlock; b < toBlock; b++) {
+                VectorMath.dotBytesBlockUnchecked(query, codes, b * BLOCK * dim, dim, dots, 0);
+                int first = b * BLOCK;
+                int end = Math.min(rows, first + BLOCK);
+                for (int r = first; r < end; r++) {
+                  float scale = scales[r];
+                  float a = dots[r - first] * scale;
+                  float error = fixed + perScale * scale;
+                  upper[r] = a + error;
+                  float low = a - error;
+                  if (low > min) {
+                    heap.offer(low, r);
+                    min = heap.threshold();
+                  }
                 }
               }
             });
@@ -214,50 +226,56 @@ final class NeighborScan {
     float[] scales = quantized.scales;
     TopK lower =
         run(
-            rows,
-            dim * terms.length,
+            QuantizedRows.blocks(rows),
+            dim * BLOCK * terms.length,
             k,
-            (from, to, heap) -> {
+            (fromBlock, toBlock, heap) -> {
               float min = heap.threshold();
-              float[] cos = new float[terms.length];
-              for (int r = from; r < to; r++) {
-                int off = r * dim;
-                float scale = scales[r];
-                if (cos.length == 3) {
-                  // An analogy: widen the row's codes once for its three terms.
-                  VectorMath.dotBytes3Unchecked(terms[0], terms[1], terms[2], codes, off, dim, cos);
+              // dots[t * BLOCK + i]: term t with row i of the block.
+              float[] dots = new float[terms.length * BLOCK];
+              for (int b = fromBlock; b < toBlock; b++) {
+                int off = b * BLOCK * dim;
+                if (terms.length == 3) {
+                  // An analogy: widen the block's codes once for its three terms.
+                  VectorMath.dotBytesBlock3Unchecked(
+                      terms[0], terms[1], terms[2], codes, off, dim, dots);
                 } else {
-                  for (int t = 0; t < cos.length; t++) {
-                    cos[t] = VectorMath.dotBytesUnchecked(terms[t], 0, codes, off, dim);
+                  for (int t = 0; t < terms.length; t++) {
+                    VectorMath.dotBytesBlockUnchecked(terms[t], codes, off, dim, dots, t * BLOCK);
                   }
                 }
-                float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
-                float smallest = Float.MAX_VALUE;
-                for (int t = 0; t < cos.length; t++) {
-                  float c = cos[t] * scale;
-                  float error = fixed + perScale[t] * scale;
-                  float low = (1f + c - error) * 0.5f;
-                  float high = (1f + c + error) * 0.5f;
-                  if (t < positive.length) {
-                    numLo *= low;
-                    numHi *= high;
-                  } else {
-                    denLo *= low;
-                    denHi *= high;
+                int first = b * BLOCK;
+                int end = Math.min(rows, first + BLOCK);
+                for (int r = first; r < end; r++) {
+                  float scale = scales[r];
+                  float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
+                  float smallest = Float.MAX_VALUE;
+                  for (int t = 0; t < terms.length; t++) {
+                    float c = dots[t * BLOCK + r - first] * scale;
+                    float error = fixed + perScale[t] * scale;
+                    float low = (1f + c - error) * 0.5f;
+                    float high = (1f + c + error) * 0.5f;
+                    if (t < positive.length) {
+                      numLo *= low;
+                      numHi *= high;
+                    } else {
+                      denLo *= low;
+                      denHi *= high;
+                    }
+                    smallest = Math.min(smallest, low);
                   }
-                  smallest = Math.min(smallest, low);
-                }
-                if (!(smallest >= SAFE_FACTOR)) {
-                  upper[r] = Float.POSITIVE_INFINITY;
-                  continue;
-                }
-                // Margins, relative and absolute, for the float rounding of the exact score and of
-                // these bounds (a few roundings of 6e-8 each).
-                upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
-                float low = numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
-                if (low > min) {
-                  heap.offer(low, r);
-                  min = heap.threshold();
+                  if (!(smallest >= SAFE_FACTOR)) {
+                    upper[r] = Float.POSITIVE_INFINITY;
+                    continue;
+                  }
+                  // Margins, relative and absolute, for the float rounding of the exact score and
+                  // of these bounds (a few roundings of 6e-8 each).
+                  upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
+                  float low = numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
+                  if (low > min) {
+                    heap.offer(low, r);
+                    min = heap.threshold();
+                  }
                 }
               }
             });
@@ -333,6 +351,10 @@ final class NeighborScan {
    */
   private static final int CHUNKS_PER_THREAD = 16;
 
+  /**
+   * Runs {@code scorer} over {@code [0, rows)}, in parallel when the work is large enough; {@code
+   * dim} is the floats (or codes) a row, or a block, costs.
+   */
   private static TopK run(int rows, int dim, int k, RowScorer scorer) {
     long floats = (long) rows * dim;
     int threads = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));

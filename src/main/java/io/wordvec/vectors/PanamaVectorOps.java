@@ -19,9 +19,25 @@ final class PanamaVectorOps implements VectorOps {
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
-  /** Bytes with as many lanes as {@link #SPECIES}: each byte lane widens to one float lane. */
+  /**
+   * Bytes with as many lanes as {@link #SPECIES}: each byte lane widens to one float lane. Every
+   * kernel works on vectors of this one shape: on JDK 17, code that also used vectors of another
+   * size made the float kernels several times slower once both had run (the Vector API's own
+   * methods see more than one vector class and are no longer compiled to plain instructions).
+   */
   private static final VectorSpecies<Byte> BYTE_SPECIES =
-      VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 4));
+      VectorSpecies.of(
+          byte.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 4)));
+
+  private static final int BLOCK = QuantizedRows.BLOCK_ROWS;
+
+  /**
+   * Vectors per block of 8-bit rows: one with 512-bit vectors, two with 256-bit ones. Narrower
+   * vectors leave the block kernels to the scalar code.
+   */
+  private static final int PARTS = BLOCK / SPECIES.length();
+
+  private static final VectorOps SCALAR = new ScalarVectorOps();
 
   /**
    * Shuffles that bring the upper half of the lanes onto the lower half, then the upper half of
@@ -88,56 +104,77 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   @Override
-  public float dotBytes(float[] a, int aOff, byte[] b, int bOff, int len) {
-    int i = 0;
-    int step = SPECIES.length();
-    float sum = 0;
-    if (len >= 2 * step) {
-      // Two accumulators: the byte-to-float widening, not the FMA chain, is the bottleneck here.
-      FloatVector acc0 = FloatVector.zero(SPECIES);
-      FloatVector acc1 = FloatVector.zero(SPECIES);
-      int upper = len - 2 * step + 1;
-      for (; i < upper; i += 2 * step) {
-        acc0 = fmaBytes(a, aOff + i, b, bOff + i, acc0);
-        acc1 = fmaBytes(a, aOff + i + step, b, bOff + i + step, acc1);
-      }
-      sum = sumLanes(acc0.add(acc1));
+  public void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
+    if (PARTS == 1) {
+      dotBytesWholeBlock(q, codes, off, dim, out, outOff);
+    } else if (PARTS == 2) {
+      dotBytesBlockInHalves(q, codes, off, dim, out, outOff);
+    } else {
+      SCALAR.dotBytesBlock(q, codes, off, dim, out, outOff);
     }
-    for (; i < len; i++) {
-      sum += a[aOff + i] * b[bOff + i];
+  }
+
+  /** A block in one vector: one lane per row. */
+  private static void dotBytesWholeBlock(
+      float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
+    // Two accumulators, for even and odd positions: the widening of the codes, not the chain of
+    // fused multiply-adds, bounds this loop.
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = FloatVector.zero(SPECIES);
+    int j = 0;
+    int at = off;
+    for (; j + 1 < dim; j += 2, at += 2 * BLOCK) {
+      acc0 = widen(codes, at).fma(FloatVector.broadcast(SPECIES, q[j]), acc0);
+      acc1 = widen(codes, at + BLOCK).fma(FloatVector.broadcast(SPECIES, q[j + 1]), acc1);
     }
-    return sum;
+    if (j < dim) {
+      acc0 = widen(codes, at).fma(FloatVector.broadcast(SPECIES, q[j]), acc0);
+    }
+    acc0.add(acc1).intoArray(out, outOff);
+  }
+
+  /** A block in two vectors: the first and the second half of its rows. */
+  private static void dotBytesBlockInHalves(
+      float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
+    int half = SPECIES.length();
+    FloatVector low = FloatVector.zero(SPECIES);
+    FloatVector high = FloatVector.zero(SPECIES);
+    for (int j = 0, at = off; j < dim; j++, at += BLOCK) {
+      FloatVector x = FloatVector.broadcast(SPECIES, q[j]);
+      low = widen(codes, at).fma(x, low);
+      high = widen(codes, at + half).fma(x, high);
+    }
+    low.intoArray(out, outOff);
+    high.intoArray(out, outOff + half);
   }
 
   @Override
-  public void dotBytes3(
-      float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
+  public void dotBytesBlock3(
+      float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out) {
+    if (PARTS != 1) {
+      dotBytesBlock(a, codes, off, dim, out, 0);
+      dotBytesBlock(b, codes, off, dim, out, BLOCK);
+      dotBytesBlock(c, codes, off, dim, out, 2 * BLOCK);
+      return;
+    }
     FloatVector accA = FloatVector.zero(SPECIES);
     FloatVector accB = FloatVector.zero(SPECIES);
     FloatVector accC = FloatVector.zero(SPECIES);
-    int upper = SPECIES.loopBound(len);
-    for (int i = 0; i < upper; i += SPECIES.length()) {
-      FloatVector code =
-          (FloatVector)
-              ByteVector.fromArray(BYTE_SPECIES, codes, off + i)
-                  .convertShape(VectorOperators.B2F, SPECIES, 0);
-      accA = FloatVector.fromArray(SPECIES, a, i).fma(code, accA);
-      accB = FloatVector.fromArray(SPECIES, b, i).fma(code, accB);
-      accC = FloatVector.fromArray(SPECIES, c, i).fma(code, accC);
+    for (int j = 0, at = off; j < dim; j++, at += BLOCK) {
+      FloatVector code = widen(codes, at);
+      accA = code.fma(FloatVector.broadcast(SPECIES, a[j]), accA);
+      accB = code.fma(FloatVector.broadcast(SPECIES, b[j]), accB);
+      accC = code.fma(FloatVector.broadcast(SPECIES, c[j]), accC);
     }
-    out[0] = sumLanes(accA);
-    out[1] = sumLanes(accB);
-    out[2] = sumLanes(accC);
-    ScalarVectorOps.addDotBytes3(a, b, c, codes, off, upper, len, out);
+    accA.intoArray(out, 0);
+    accB.intoArray(out, BLOCK);
+    accC.intoArray(out, 2 * BLOCK);
   }
 
-  private static FloatVector fmaBytes(float[] a, int aOff, byte[] b, int bOff, FloatVector acc) {
-    FloatVector va = FloatVector.fromArray(SPECIES, a, aOff);
-    FloatVector vb =
-        (FloatVector)
-            ByteVector.fromArray(BYTE_SPECIES, b, bOff)
-                .convertShape(VectorOperators.B2F, SPECIES, 0);
-    return va.fma(vb, acc);
+  /** The codes at {@code codes[at]}, one per lane of {@link #SPECIES}, as floats. */
+  private static FloatVector widen(byte[] codes, int at) {
+    return (FloatVector)
+        ByteVector.fromArray(BYTE_SPECIES, codes, at).convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 
   private static FloatVector fma(float[] a, int aOff, float[] b, int bOff, FloatVector acc) {

@@ -12,6 +12,14 @@ import java.util.Objects;
  * 2}: the error of an approximate dot product with a query {@code q} is at most {@code ||q||_1 *
  * scale_r / 2}, plus float rounding.
  *
+ * <p>Codes are laid out in blocks of {@link #BLOCK_ROWS} rows, position-major inside a block: the
+ * codes of position {@code j} of rows {@code 16b .. 16b+15} are the sixteen bytes at {@code (b * D
+ * + j) * 16}. A scan then scores a block's rows at once, one vector lane per row, with no sum
+ * across lanes per row and no tail for dimensions that are not a multiple of the vector length: at
+ * dimension 100 that made the scan over twice as fast as one row at a time. Sixteen rows fill a
+ * 512-bit vector of floats, or two 256-bit ones; the layout is the same on every machine, so files
+ * that store it load anywhere. The last block is padded with zero codes for rows that do not exist.
+ *
  * <p>Model files may store these rows next to the vectors ({@link #codes()}, {@link #scales()}), so
  * that loading copies them instead of computing them again; {@link #restore} takes them back.
  * Immutable after construction; the arrays are shared, not copied: do not modify them.
@@ -23,6 +31,9 @@ public final class QuantizedRows {
    * the plain float scan is as fast.
    */
   static final long MIN_FLOATS = 1L << 18;
+
+  /** Rows per block of codes; see the class comment. */
+  public static final int BLOCK_ROWS = 16;
 
   /** Rows compared with the vectors when stored rows are restored: a cheap consistency check. */
   private static final int CHECKED_ROWS = 64;
@@ -42,9 +53,28 @@ public final class QuantizedRows {
     return (long) rows * dimension >= MIN_FLOATS;
   }
 
+  /** Blocks that hold {@code rows} rows. */
+  static int blocks(int rows) {
+    return (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+  }
+
+  /**
+   * Number of codes of {@code rows} rows of dimension {@code dimension}, the last block padded: the
+   * length of {@link #codes()}.
+   */
+  public static long codeCount(int rows, int dimension) {
+    return (long) blocks(rows) * BLOCK_ROWS * dimension;
+  }
+
+  /** Index in {@link #codes} of position {@code j} of row {@code row}. */
+  private int at(int row, int j) {
+    return ((row / BLOCK_ROWS) * dimension + j) * BLOCK_ROWS + row % BLOCK_ROWS;
+  }
+
   /** Empty rows, filled by {@link #quantizeRow}. */
   static QuantizedRows allocate(int rows, int dimension) {
-    return new QuantizedRows(new byte[rows * dimension], new float[rows], dimension);
+    return new QuantizedRows(
+        new byte[Math.toIntExact(codeCount(rows, dimension))], new float[rows], dimension);
   }
 
   /**
@@ -53,29 +83,65 @@ public final class QuantizedRows {
    *
    * @param dimension the vector size
    * @param scales one scale per row, finite and &ge; 0; not copied
-   * @param codes {@code scales.length * dimension} codes, row-major; not copied
+   * @param codes {@link #codeCount codeCount(scales.length, dimension)} codes, in blocks as {@link
+   *     #codes()} returns them; not copied
    * @throws IllegalArgumentException on a length mismatch or a bad scale
    */
   public static QuantizedRows restore(int dimension, float[] scales, byte[] codes) {
     Objects.requireNonNull(scales, "scales");
     Objects.requireNonNull(codes, "codes");
-    if (dimension <= 0 || (long) scales.length * dimension != codes.length) {
+    if (dimension <= 0 || codeCount(scales.length, dimension) != codes.length) {
       throw new IllegalArgumentException(
           scales.length
               + " scales and "
               + codes.length
+              + " codes do not make blocked rows of dimension "
+              + dimension);
+    }
+    checkScales(scales);
+    return new QuantizedRows(codes, scales, dimension);
+  }
+
+  /**
+   * Takes back rows saved one row after another ({@code scales.length * dimension} codes, the
+   * layout of model files written before the blocked layout), copying them into blocks.
+   *
+   * @throws IllegalArgumentException on a length mismatch or a bad scale
+   */
+  public static QuantizedRows restoreRowMajor(int dimension, float[] scales, byte[] rowMajor) {
+    Objects.requireNonNull(scales, "scales");
+    Objects.requireNonNull(rowMajor, "codes");
+    if (dimension <= 0 || (long) scales.length * dimension != rowMajor.length) {
+      throw new IllegalArgumentException(
+          scales.length
+              + " scales and "
+              + rowMajor.length
               + " codes do not make rows of dimension "
               + dimension);
     }
+    checkScales(scales);
+    QuantizedRows rows = allocate(scales.length, dimension);
+    System.arraycopy(scales, 0, rows.scales, 0, scales.length);
+    for (int r = 0; r < scales.length; r++) {
+      for (int j = 0; j < dimension; j++) {
+        rows.codes[rows.at(r, j)] = rowMajor[r * dimension + j];
+      }
+    }
+    return rows;
+  }
+
+  private static void checkScales(float[] scales) {
     for (int r = 0; r < scales.length; r++) {
       if (!(scales[r] >= 0) || !Float.isFinite(scales[r])) {
         throw new IllegalArgumentException("bad 8-bit scale " + scales[r] + " for row " + r);
       }
     }
-    return new QuantizedRows(codes, scales, dimension);
   }
 
-  /** The codes, row-major, shared: do not modify. */
+  /**
+   * The codes, in blocks of {@link #BLOCK_ROWS} rows (see the class comment), shared: do not
+   * modify.
+   */
   public byte[] codes() {
     return codes;
   }
@@ -112,9 +178,9 @@ public final class QuantizedRows {
     }
     scales[row] = scale;
     float inverse = 1f / scale;
-    for (int j = off; j < off + dimension; j++) {
-      int c = Math.round(unit[j] * inverse);
-      codes[j] = (byte) Math.max(-127, Math.min(127, c));
+    for (int j = 0; j < dimension; j++) {
+      int c = Math.round(unit[off + j] * inverse);
+      codes[at(row, j)] = (byte) Math.max(-127, Math.min(127, c));
     }
   }
 
@@ -127,7 +193,7 @@ public final class QuantizedRows {
    */
   void checkMatches(float[] unit) {
     int rows = rows();
-    if ((long) rows * dimension != unit.length) {
+    if ((long) rows * dimension != unit.length || codeCount(rows, dimension) != codes.length) {
       throw new IllegalArgumentException(
           "the 8-bit rows are " + rows + " x " + dimension + ", the vectors are not");
     }
@@ -144,8 +210,8 @@ public final class QuantizedRows {
     double scale = scales[row];
     double allowed = scale * 0.5001;
     for (int j = 0; j < dimension; j++) {
-      int at = row * dimension + j;
-      if (codes[at] == Byte.MIN_VALUE || Math.abs(unit[at] - scale * codes[at]) > allowed) {
+      byte code = codes[at(row, j)];
+      if (code == Byte.MIN_VALUE || Math.abs(unit[row * dimension + j] - scale * code) > allowed) {
         throw new IllegalArgumentException(
             "the stored 8-bit rows do not match the vectors (row " + row + ", position " + j + ")");
       }

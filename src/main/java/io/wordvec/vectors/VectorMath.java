@@ -100,18 +100,16 @@ public final class VectorMath {
     return OPS.dot(a, aOff, b, bOff, len);
   }
 
-  /**
-   * Dot product of floats with signed bytes taken as integers, without argument checks: the scan
-   * over an 8-bit quantised copy of a matrix. See {@link #dotUnchecked}.
-   */
-  public static float dotBytesUnchecked(float[] a, int aOff, byte[] b, int bOff, int len) {
-    return OPS.dotBytes(a, aOff, b, bOff, len);
+  /** {@link VectorOps#dotBytesBlock}, without checks: for the scan loops. */
+  static void dotBytesBlockUnchecked(
+      float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
+    OPS.dotBytesBlock(q, codes, off, dim, out, outOff);
   }
 
-  /** {@link VectorOps#dotBytes3}, without checks: for the scan loops. */
-  static void dotBytes3Unchecked(
-      float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out) {
-    OPS.dotBytes3(a, b, c, codes, off, len, out);
+  /** {@link VectorOps#dotBytesBlock3}, without checks: for the scan loops. */
+  static void dotBytesBlock3Unchecked(
+      float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out) {
+    OPS.dotBytesBlock3(a, b, c, codes, off, dim, out);
   }
 
   /** {@code y += alpha * x} without argument checks; see {@link #dotUnchecked}. */

@@ -10,18 +10,20 @@ interface VectorOps {
   float dot(float[] a, int aOff, float[] b, int bOff, int len);
 
   /**
-   * Dot product of floats {@code a[aOff..aOff+len)} with signed bytes {@code b[bOff..bOff+len)}
-   * taken as integers (the codes of an 8-bit quantised row).
+   * The dot products of {@code q[0..dim)} with the {@link QuantizedRows#BLOCK_ROWS} rows of one
+   * block of 8-bit codes (the layout of {@link QuantizedRows}: position-major, one code per row for
+   * each position), starting at {@code codes[off]}; the codes are signed bytes taken as integers.
+   * Row {@code i}'s product goes to {@code out[outOff + i]}. The products may be summed in any
+   * order: callers allow for float rounding.
    */
-  float dotBytes(float[] a, int aOff, byte[] b, int bOff, int len);
+  void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff);
 
   /**
-   * The three dot products of {@code a}, {@code b} and {@code c} (each from index 0) with the
-   * signed bytes {@code codes[off..off+len)}, into {@code out[0..3)}: one pass over the codes,
-   * which are widened to floats once instead of three times (a 3CosMul analogy has three query
-   * terms).
+   * {@link #dotBytesBlock} for three queries at once, the rows' products with query {@code t} into
+   * {@code out[t * BLOCK_ROWS ..]}: one pass over the codes, which are widened to floats once
+   * instead of three times (a 3CosMul analogy has three query terms).
    */
-  void dotBytes3(float[] a, float[] b, float[] c, byte[] codes, int off, int len, float[] out);
+  void dotBytesBlock3(float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out);
 
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < len}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);

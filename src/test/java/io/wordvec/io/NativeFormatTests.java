@@ -180,7 +180,7 @@ class NativeFormatTests {
     assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
     assertThat(codes.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
     assertThat(NativeFormat.read(file, 10, false).vectors().quantizedRows().orElseThrow().codes())
-        .isEqualTo(Arrays.copyOf(codes.codes(), 10 * 240));
+        .isEqualTo(Arrays.copyOf(codes.codes(), (int) QuantizedRows.codeCount(10, 240)));
   }
 
   @Test
@@ -298,6 +298,7 @@ class NativeFormatTests {
   }
 
   private static final int FLAGS_AT = 12;
+  private static final int CONTENT_BYTES_AT = 40;
   private static final int CRC_AT = 48;
 
   @Test
@@ -324,12 +325,51 @@ class NativeFormatTests {
     LoadedModel head = NativeFormat.read(file, 10);
     QuantizedRows headCodes = head.vectors().quantizedRows().orElseThrow();
     assertThat(headCodes.rows()).isEqualTo(10);
-    assertThat(headCodes.codes()).isEqualTo(Arrays.copyOf(codes.codes(), 10 * 240));
+    // Ten rows take one whole block of sixteen.
+    assertThat(headCodes.codes()).isEqualTo(Arrays.copyOf(codes.codes(), 16 * 240));
 
     Path vectorsOnly = dir.resolve("big-vectors.wvm");
     NativeFormat.write(expected, vectorsOnly);
     assertThat(NativeFormat.read(vectorsOnly).vectors().quantizedRows().orElseThrow().codes())
         .isEqualTo(codes.codes());
+  }
+
+  @Test
+  void versionTwoFilesWithRowAfterRowCodesStillLoad() throws IOException {
+    TrainedModel original = model(1_100, 240, null);
+    WordVectors expected = original.wordVectors();
+    Path file = dir.resolve("v2.wvm");
+    NativeFormat.write(original, file);
+    // Rewrite as version 2 wrote it: the codes one row after another, without padding rows.
+    byte[] v3 = Files.readAllBytes(file);
+    int blockedBytes = (int) QuantizedRows.codeCount(1_100, 240);
+    int codesAt = v3.length - blockedBytes;
+    ByteBuffer v2 = ByteBuffer.allocate(codesAt + 1_100 * 240).order(ByteOrder.LITTLE_ENDIAN);
+    v2.put(v3, 0, codesAt);
+    for (int r = 0; r < 1_100; r++) {
+      for (int j = 0; j < 240; j++) {
+        v2.put(v3[codesAt + ((r / 16) * 240 + j) * 16 + r % 16]);
+      }
+    }
+    v2.putInt(8, 2);
+    v2.putLong(CONTENT_BYTES_AT, v2.capacity() - NativeFormat.HEADER_BYTES);
+    Files.write(file, v2.array());
+    rewriteWithValidChecksum(file, bytes -> {});
+
+    LoadedModel loaded = NativeFormat.read(file);
+    QuantizedRows codes = loaded.vectors().quantizedRows().orElseThrow();
+    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
+    assertThat(loaded.vectors().mostSimilar(List.of("w640"), List.of(), 10, 0))
+        .isEqualTo(expected.mostSimilar(List.of("w640"), List.of(), 10, 0));
+    // The first ten rows of either version; only the padding of the last block differs.
+    Path v3file = dir.resolve("v3.wvm");
+    NativeFormat.write(original, v3file);
+    WordVectors head = NativeFormat.read(file, 10).vectors();
+    WordVectors v3head = NativeFormat.read(v3file, 10).vectors();
+    assertThat(head.quantizedRows().orElseThrow().scales())
+        .isEqualTo(v3head.quantizedRows().orElseThrow().scales());
+    assertThat(head.mostSimilar(List.of("w3"), List.of(), 5, 0))
+        .isEqualTo(v3head.mostSimilar(List.of("w3"), List.of(), 5, 0));
   }
 
   @Test
@@ -350,11 +390,12 @@ class NativeFormatTests {
   void storedEightBitRowsThatDoNotMatchTheVectorsAreRejected() throws IOException {
     Path file = dir.resolve("mismatch.wvm");
     NativeFormat.write(model(1_100, 240, null), file);
-    // The codes are the last section: flip the sign of the first code of the last row.
+    // The codes are the last section, and its last block holds rows 1088 to 1103 (the last four
+    // only padding): flip the sign of the first code of row 1099.
     rewriteWithValidChecksum(
         file,
         bytes -> {
-          int at = bytes.capacity() - 240;
+          int at = bytes.capacity() - 16 * 240 + 11;
           bytes.put(at, (byte) (bytes.get(at) == 0 ? 100 : -bytes.get(at)));
         });
     assertThatThrownBy(() -> NativeFormat.read(file))

@@ -63,51 +63,70 @@ class VectorMathTests {
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 7, 13, 31, 32, 33, 100, 207, 300, 1023})
-  void dotBytesMatchesScalarAndExactSum(int len) {
-    SplittableRandom random = new SplittableRandom(len * 31L);
-    float[] a = randomArray(random, len + 2);
-    byte[] b = new byte[len + 3];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) random.nextInt(-127, 128);
+  /** A block of rows of random codes, laid out as {@link QuantizedRows} stores it. */
+  private static byte[] randomBlock(SplittableRandom random, int off, int dim) {
+    byte[] codes = new byte[off + QuantizedRows.BLOCK_ROWS * dim];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = (byte) random.nextInt(-127, 128);
     }
+    return codes;
+  }
+
+  /** The exact dot product of {@code q} with row {@code row} of the block at {@code off}. */
+  private static double exactBlockDot(float[] q, byte[] codes, int off, int row) {
     double exact = 0;
-    for (int i = 0; i < len; i++) {
-      exact += (double) a[i + 2] * b[i + 3];
+    for (int j = 0; j < q.length; j++) {
+      exact += (double) q[j] * codes[off + j * QuantizedRows.BLOCK_ROWS + row];
     }
-    float simd = active.dotBytes(a, 2, b, 3, len);
-    float plain = scalar.dotBytes(a, 2, b, 3, len);
-    assertThat((double) simd).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
-    assertThat((double) plain).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+    return exact;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 13, 31, 32, 33, 100, 207, 300, 1023})
+  void blockDotProductsMatchTheExactSums(int dim) {
+    SplittableRandom random = new SplittableRandom(dim * 31L);
+    float[] q = randomArray(random, dim);
+    byte[] codes = randomBlock(random, 3, dim);
+    float[] simd = new float[QuantizedRows.BLOCK_ROWS + 3];
+    float[] plain = new float[QuantizedRows.BLOCK_ROWS + 3];
+    active.dotBytesBlock(q, codes, 3, dim, simd, 2);
+    scalar.dotBytesBlock(q, codes, 3, dim, plain, 2);
+    for (int row = 0; row < QuantizedRows.BLOCK_ROWS; row++) {
+      double exact = exactBlockDot(q, codes, 3, row);
+      assertThat((double) simd[2 + row])
+          .as("row %d", row)
+          .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
+      assertThat((double) plain[2 + row])
+          .as("row %d", row)
+          .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
+    }
+    assertThat(simd[0]).isZero();
+    assertThat(simd[QuantizedRows.BLOCK_ROWS + 2]).isZero();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 16, 31, 33, 100, 300, 1023})
-  void dotBytes3GivesTheThreeDotProducts(int len) {
-    SplittableRandom random = new SplittableRandom(len * 17L);
+  void blockDotProductsOfThreeQueriesMatchTheExactSums(int dim) {
+    SplittableRandom random = new SplittableRandom(dim * 17L);
     float[][] queries = {
-      randomArray(random, len), randomArray(random, len), randomArray(random, len)
+      randomArray(random, dim), randomArray(random, dim), randomArray(random, dim)
     };
-    byte[] codes = new byte[len + 5];
-    for (int i = 0; i < codes.length; i++) {
-      codes[i] = (byte) random.nextInt(-127, 128);
-    }
-    float[] simd = new float[3];
-    float[] plain = new float[3];
-    active.dotBytes3(queries[0], queries[1], queries[2], codes, 5, len, simd);
-    scalar.dotBytes3(queries[0], queries[1], queries[2], codes, 5, len, plain);
+    byte[] codes = randomBlock(random, 5, dim);
+    float[] simd = new float[3 * QuantizedRows.BLOCK_ROWS];
+    float[] plain = new float[3 * QuantizedRows.BLOCK_ROWS];
+    active.dotBytesBlock3(queries[0], queries[1], queries[2], codes, 5, dim, simd);
+    scalar.dotBytesBlock3(queries[0], queries[1], queries[2], codes, 5, dim, plain);
     for (int q = 0; q < 3; q++) {
-      double exact = 0;
-      for (int i = 0; i < len; i++) {
-        exact += (double) queries[q][i] * codes[i + 5];
+      for (int row = 0; row < QuantizedRows.BLOCK_ROWS; row++) {
+        double exact = exactBlockDot(queries[q], codes, 5, row);
+        int at = q * QuantizedRows.BLOCK_ROWS + row;
+        assertThat((double) simd[at])
+            .as("query %d, row %d", q, row)
+            .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
+        assertThat((double) plain[at])
+            .as("query %d, row %d", q, row)
+            .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
       }
-      assertThat((double) simd[q])
-          .as("query %d", q)
-          .isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
-      assertThat((double) plain[q])
-          .as("query %d", q)
-          .isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
     }
   }
 

@@ -62,7 +62,8 @@ class WordVectorsFromRowsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the stored 8-bit rows do not match the vectors (row 0,");
     QuantizedRows narrower =
-        QuantizedRows.restore(120, foreign.scales(), new byte[foreign.rows() * 120]);
+        QuantizedRows.restore(
+            120, foreign.scales(), new byte[(int) QuantizedRows.codeCount(foreign.rows(), 120)]);
     assertThatThrownBy(
             () ->
                 WordVectors.fromRows(
@@ -72,12 +73,30 @@ class WordVectorsFromRowsTests {
 
   @Test
   void restoreRejectsBadShapesAndScales() {
-    assertThatThrownBy(() -> QuantizedRows.restore(4, new float[3], new byte[11]))
-        .hasMessageContaining("3 scales and 11 codes do not make rows of dimension 4");
-    assertThatThrownBy(() -> QuantizedRows.restore(2, new float[] {1, Float.NaN}, new byte[4]))
+    // Three rows of dimension 4 fill one padded block: 64 codes.
+    assertThatThrownBy(() -> QuantizedRows.restore(4, new float[3], new byte[12]))
+        .hasMessageContaining("3 scales and 12 codes do not make blocked rows of dimension 4");
+    assertThatThrownBy(() -> QuantizedRows.restoreRowMajor(4, new float[3], new byte[64]))
+        .hasMessageContaining("3 scales and 64 codes do not make rows of dimension 4");
+    assertThatThrownBy(() -> QuantizedRows.restore(2, new float[] {1, Float.NaN}, new byte[32]))
         .hasMessageContaining("bad 8-bit scale NaN for row 1");
-    assertThatThrownBy(() -> QuantizedRows.restore(2, new float[] {-1, 1}, new byte[4]))
+    assertThatThrownBy(() -> QuantizedRows.restoreRowMajor(2, new float[] {-1, 1}, new byte[4]))
         .hasMessageContaining("bad 8-bit scale -1.0 for row 0");
+  }
+
+  @Test
+  void rowsStoredOneAfterAnotherAreCopiedIntoBlocks() {
+    QuantizedRows blocked = BIG.quantizedRows().orElseThrow();
+    byte[] rowMajor = new byte[1_100 * 240];
+    byte[] codes = blocked.codes();
+    for (int r = 0; r < 1_100; r++) {
+      for (int j = 0; j < 240; j++) {
+        rowMajor[r * 240 + j] = codes[((r / 16) * 240 + j) * 16 + r % 16];
+      }
+    }
+    QuantizedRows restored = QuantizedRows.restoreRowMajor(240, blocked.scales(), rowMajor);
+    assertThat(restored.codes()).isEqualTo(codes);
+    assertThat(restored.scales()).isEqualTo(blocked.scales());
   }
 
   @Test
