@@ -7,7 +7,8 @@
 #
 # env: PYTHON (default /usr/bin/python3, needs gensim 4), JAVA (default java), WORK (scratch dir),
 #      ROUNDS (default 2: wordvec and gensim alternate, so both see the same machine load),
-#      LOADS (default 10: loads of each tool's own format per round, median reported),
+#      LOADS (default 14: loads of each tool's own format per round; the median of all, "seconds",
+#      and of those after the fourth, "warm", once the JVM has compiled its load code),
 #      HEAP_OPTS (default "-Xms2g -Xmx6g")
 # The same 1,000 query words (a seeded sample of the 20,000 most frequent) go to both tools.
 set -euo pipefail
@@ -16,7 +17,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA:-java}
 WORK=${WORK:-$(mktemp -d)}
 ROUNDS=${ROUNDS:-2}
-LOADS=${LOADS:-10}
+LOADS=${LOADS:-14}
 mode=${1:-random}
 mkdir -p "$WORK"
 

@@ -2,8 +2,10 @@ package io.wordvec.io;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.zip.CRC32C;
@@ -16,11 +18,18 @@ final class BackgroundChecksum {
     this.task = task;
   }
 
-  /** Continues {@code crc} over bytes {@code [from, to)} of the file, in the background. */
-  static BackgroundChecksum start(FileChannel channel, CRC32C crc, long from, long to) {
+  /**
+   * Continues {@code crc} over {@code mapped} (bytes already mapped by the caller, in file order),
+   * then over bytes {@code [from, to)} of the file, in the background.
+   */
+  static BackgroundChecksum start(
+      FileChannel channel, CRC32C crc, List<ByteBuffer> mapped, long from, long to) {
     FutureTask<Integer> task =
         new FutureTask<>(
             () -> {
+              for (ByteBuffer window : mapped) {
+                crc.update(window);
+              }
               for (long at = from; at < to; at += NativeFormat.MAP_WINDOW) {
                 long length = Math.min(NativeFormat.MAP_WINDOW, to - at);
                 crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, length));

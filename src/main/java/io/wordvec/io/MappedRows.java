@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The rows of the input matrix, read in place from memory-mapped windows of whole rows. */
 final class MappedRows implements RowSource {
@@ -13,9 +15,11 @@ final class MappedRows implements RowSource {
   private final FloatBuffer[] floats;
   private final int rowsPerWindow;
   private final int dim;
+  private final long endOffset;
 
   MappedRows(FileChannel channel, long offset, int rows, int dim) throws IOException {
     long rowBytes = (long) dim * Float.BYTES;
+    this.endOffset = offset + rows * rowBytes;
     this.rowsPerWindow = (int) Math.max(1, NativeFormat.MAP_WINDOW / rowBytes);
     this.dim = dim;
     int count = rows == 0 ? 0 : (rows - 1) / rowsPerWindow + 1;
@@ -30,6 +34,23 @@ final class MappedRows implements RowSource {
               .order(ByteOrder.LITTLE_ENDIAN);
       floats[w] = bytes[w].asFloatBuffer();
     }
+  }
+
+  /** Where the rows end in the file. */
+  long endOffset() {
+    return endOffset;
+  }
+
+  /**
+   * The mapped windows, in file order, each a view of its own (for a reader on another thread):
+   * together they hold the whole matrix.
+   */
+  List<ByteBuffer> windows() {
+    List<ByteBuffer> views = new ArrayList<>(bytes.length);
+    for (ByteBuffer window : bytes) {
+      views.add(window.duplicate());
+    }
+    return views;
   }
 
   @Override

@@ -268,13 +268,18 @@ public final class NativeFormat {
       // The checksum of the matrices is a pass over most of the file: it runs on its own thread
       // while this one copies the sections and builds the vectors. Whatever else goes wrong, a
       // checksum mismatch is what gets reported: it explains everything else.
+      // It reads the input matrix through the same mapped windows as the copy: each page of the
+      // file is then mapped into the process once, not once per thread.
+      MappedRows input = new MappedRows(channel, inputStart, n, dim);
       BackgroundChecksum checksum =
-          BackgroundChecksum.start(channel, crc, inputStart, channel.size());
+          BackgroundChecksum.start(
+              channel, crc, input.windows(), input.endOffset(), channel.size());
       try {
         LoadedModel model =
             readSections(
                 file,
                 channel,
+                input,
                 inputStart,
                 n,
                 keep,
@@ -297,6 +302,7 @@ public final class NativeFormat {
   private static LoadedModel readSections(
       Path file,
       FileChannel channel,
+      MappedRows input,
       long inputStart,
       int n,
       int keep,
@@ -308,7 +314,6 @@ public final class NativeFormat {
       byte[] metaRaw)
       throws IOException {
     long matrixBytes = (long) n * dim * Float.BYTES;
-    MappedRows input = new MappedRows(channel, inputStart, n, dim);
     float[] output = null;
     long position = inputStart + matrixBytes;
     if (header.full()) {
