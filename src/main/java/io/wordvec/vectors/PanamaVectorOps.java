@@ -39,20 +39,23 @@ final class PanamaVectorOps implements VectorOps {
 
   private static final VectorOps SCALAR = new ScalarVectorOps();
 
-  /**
-   * Shuffles that bring the upper half of the lanes onto the lower half, then the upper half of
-   * that, and so on, for {@link #sumLanes}.
-   */
-  private static final VectorShuffle<Float>[] FOLDS = folds();
+  private static final int LANES = SPECIES.length();
 
-  @SuppressWarnings("unchecked")
-  private static VectorShuffle<Float>[] folds() {
-    int steps = Integer.numberOfTrailingZeros(SPECIES.length());
-    VectorShuffle<Float>[] folds = new VectorShuffle[steps];
-    for (int k = 0, width = SPECIES.length() / 2; k < steps; k++, width /= 2) {
-      folds[k] = VectorShuffle.iota(SPECIES, width, 1, true);
-    }
-    return folds;
+  /**
+   * Shuffles that bring lanes {@code [w, 2w)} onto lanes {@code [0, w)}, for {@code w} = 8, 4, 2
+   * and 1 lanes, for {@link #sumLanes}. Each is a constant of its own, not an element of an array:
+   * C2 compiles a rearrange to one instruction only when it knows the shuffle's exact class, and a
+   * shuffle loaded from an array hid it in some compilations (measured: 672 bytes of boxed vectors
+   * allocated per dot product of 100 floats, four times slower).
+   */
+  private static final VectorShuffle<Float> FOLD_8 = fold(8);
+
+  private static final VectorShuffle<Float> FOLD_4 = fold(4);
+  private static final VectorShuffle<Float> FOLD_2 = fold(2);
+  private static final VectorShuffle<Float> FOLD_1 = fold(1);
+
+  private static VectorShuffle<Float> fold(int width) {
+    return width < LANES ? VectorShuffle.iota(SPECIES, width, 1, true) : null;
   }
 
   /**
@@ -63,8 +66,17 @@ final class PanamaVectorOps implements VectorOps {
    * it. Here every step is a lane-wise addition of fixed pairs: the same result in every mode.
    */
   private static float sumLanes(FloatVector v) {
-    for (VectorShuffle<Float> fold : FOLDS) {
-      v = v.add(v.rearrange(fold));
+    if (LANES > 8) {
+      v = v.add(v.rearrange(FOLD_8));
+    }
+    if (LANES > 4) {
+      v = v.add(v.rearrange(FOLD_4));
+    }
+    if (LANES > 2) {
+      v = v.add(v.rearrange(FOLD_2));
+    }
+    if (LANES > 1) {
+      v = v.add(v.rearrange(FOLD_1));
     }
     return v.lane(0);
   }
@@ -81,11 +93,21 @@ final class PanamaVectorOps implements VectorOps {
       FloatVector acc2 = FloatVector.zero(SPECIES);
       FloatVector acc3 = FloatVector.zero(SPECIES);
       int upper = len - 4 * step + 1;
+      // No helper method for the steps: a helper that C2 compiles on its own first may then be
+      // too big to inline here, and every vector passed to it or returned is boxed on the heap.
       for (; i < upper; i += 4 * step) {
-        acc0 = fma(a, aOff + i, b, bOff + i, acc0);
-        acc1 = fma(a, aOff + i + step, b, bOff + i + step, acc1);
-        acc2 = fma(a, aOff + i + 2 * step, b, bOff + i + 2 * step, acc2);
-        acc3 = fma(a, aOff + i + 3 * step, b, bOff + i + 3 * step, acc3);
+        acc0 =
+            FloatVector.fromArray(SPECIES, a, aOff + i)
+                .fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc0);
+        acc1 =
+            FloatVector.fromArray(SPECIES, a, aOff + i + step)
+                .fma(FloatVector.fromArray(SPECIES, b, bOff + i + step), acc1);
+        acc2 =
+            FloatVector.fromArray(SPECIES, a, aOff + i + 2 * step)
+                .fma(FloatVector.fromArray(SPECIES, b, bOff + i + 2 * step), acc2);
+        acc3 =
+            FloatVector.fromArray(SPECIES, a, aOff + i + 3 * step)
+                .fma(FloatVector.fromArray(SPECIES, b, bOff + i + 3 * step), acc3);
       }
       sum = sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
     }
@@ -93,7 +115,9 @@ final class PanamaVectorOps implements VectorOps {
     if (i < upper) {
       FloatVector acc = FloatVector.zero(SPECIES);
       for (; i < upper; i += step) {
-        acc = fma(a, aOff + i, b, bOff + i, acc);
+        acc =
+            FloatVector.fromArray(SPECIES, a, aOff + i)
+                .fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc);
       }
       sum += sumLanes(acc);
     }
@@ -175,12 +199,6 @@ final class PanamaVectorOps implements VectorOps {
   private static FloatVector widen(byte[] codes, int at) {
     return (FloatVector)
         ByteVector.fromArray(BYTE_SPECIES, codes, at).convertShape(VectorOperators.B2F, SPECIES, 0);
-  }
-
-  private static FloatVector fma(float[] a, int aOff, float[] b, int bOff, FloatVector acc) {
-    FloatVector va = FloatVector.fromArray(SPECIES, a, aOff);
-    FloatVector vb = FloatVector.fromArray(SPECIES, b, bOff);
-    return va.fma(vb, acc);
   }
 
   @Override

@@ -178,9 +178,9 @@ public final class QuantizedRows {
     }
     scales[row] = scale;
     float inverse = 1f / scale;
-    for (int j = 0; j < dimension; j++) {
+    for (int j = 0, at = at(row, 0); j < dimension; j++, at += BLOCK_ROWS) {
       int c = Math.round(unit[off + j] * inverse);
-      codes[at(row, j)] = (byte) Math.max(-127, Math.min(127, c));
+      codes[at] = (byte) Math.max(-127, Math.min(127, c));
     }
   }
 
