@@ -139,7 +139,7 @@ public final class Word2VecFormat {
           file,
           "line " + lineNo + " (word '" + word + "'): expected " + dim + " values, found " + count);
     }
-    builder.add(word, "line " + lineNo);
+    builder.add(word, "line", lineNo);
   }
 
   private static boolean isBlank(char c) {
@@ -207,7 +207,7 @@ public final class Word2VecFormat {
         if (!in.readFloats(builder.rowBuffer(), rowBytes)) {
           throw truncated(file, declared, builder.read(), in.position());
         }
-        builder.add(decode(wordBytes), "byte " + in.position());
+        builder.add(decode(wordBytes), "byte", in.position());
       }
       return builder.build();
     }
@@ -378,7 +378,11 @@ public final class Word2VecFormat {
       return read;
     }
 
-    void add(String word, String where) throws InvalidModelFileException {
+    /**
+     * Adds the word read last with the vector in {@link #rowBuffer}; {@code unit} and {@code at}
+     * ("line" 12, "byte" 4096) say where it was read, for an error message (built only then).
+     */
+    void add(String word, String unit, long at) throws InvalidModelFileException {
       read++;
       for (int j = 0; j < dim; j++) {
         if (!Float.isFinite(row[j])) {
@@ -393,7 +397,9 @@ public final class Word2VecFormat {
                   + "' (row "
                   + (read - 1)
                   + ", "
-                  + where
+                  + unit
+                  + " "
+                  + at
                   + ")");
         }
       }

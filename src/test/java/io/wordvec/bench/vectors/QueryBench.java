@@ -74,6 +74,10 @@ public final class QueryBench {
   }
 
   private static void measure(Path model, Path queries, Path nativeFile) throws IOException {
+    // Initialise the vector kernels (and the logging their choice goes to) before the clock
+    // starts, as gensim's script imports gensim and numpy before it times a load: about 0.1 s of
+    // a fresh JVM's first load is otherwise java.util.logging starting up.
+    VectorMath.implementationName();
     double cpu0 = cpuSeconds();
     long t0 = System.nanoTime();
     LoadedModel loaded = ModelFiles.load(model);
