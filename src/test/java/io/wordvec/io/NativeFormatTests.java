@@ -176,9 +176,7 @@ class NativeFormatTests {
     NativeFormat.write(original, file);
     LoadedModel served = NativeFormat.read(file, 0, false);
     assertThat(served.trained()).isEmpty();
-    QuantizedRows codes = served.vectors().quantizedRows().orElseThrow();
-    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
-    assertThat(codes.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
+    QuantizedRows codes = assertSameEightBitRows(served.vectors(), expected);
     assertThat(NativeFormat.read(file, 10, false).vectors().quantizedRows().orElseThrow().codes())
         .isEqualTo(Arrays.copyOf(codes.codes(), (int) QuantizedRows.codeCount(10, 240)));
   }
@@ -285,6 +283,14 @@ class NativeFormatTests {
             "non-finite value Infinity at position 2 of the output vector of word 'w6' (row 6)");
   }
 
+  /** Asserts that both have the same 8-bit rows, codes and scales; returns the actual ones. */
+  private static QuantizedRows assertSameEightBitRows(WordVectors actual, WordVectors expected) {
+    QuantizedRows rows = actual.quantizedRows().orElseThrow();
+    assertThat(rows.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
+    assertThat(rows.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
+    return rows;
+  }
+
   /** Changes a file's bytes and writes a matching checksum, as a buggy writer would. */
   private static void rewriteWithValidChecksum(Path file, Consumer<ByteBuffer> change)
       throws IOException {
@@ -312,9 +318,7 @@ class NativeFormatTests {
     assertThat(header.getInt(8)).isEqualTo(NativeFormat.VERSION);
     assertThat(header.getInt(FLAGS_AT)).isEqualTo(3);
     LoadedModel loaded = NativeFormat.read(file);
-    QuantizedRows codes = loaded.vectors().quantizedRows().orElseThrow();
-    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
-    assertThat(codes.scales()).isEqualTo(expected.quantizedRows().orElseThrow().scales());
+    QuantizedRows codes = assertSameEightBitRows(loaded.vectors(), expected);
     assertThat(loaded.vectors().normalizedVectors()).isEqualTo(expected.normalizedVectors());
     assertThat(loaded.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
     for (String word : List.of("w0", "größe", "w640", "w1099")) {
@@ -357,8 +361,7 @@ class NativeFormatTests {
     rewriteWithValidChecksum(file, bytes -> {});
 
     LoadedModel loaded = NativeFormat.read(file);
-    QuantizedRows codes = loaded.vectors().quantizedRows().orElseThrow();
-    assertThat(codes.codes()).isEqualTo(expected.quantizedRows().orElseThrow().codes());
+    QuantizedRows codes = assertSameEightBitRows(loaded.vectors(), expected);
     assertThat(loaded.vectors().mostSimilar(List.of("w640"), List.of(), 10, 0))
         .isEqualTo(expected.mostSimilar(List.of("w640"), List.of(), 10, 0));
     // The first ten rows of either version; only the padding of the last block differs.
