@@ -1,5 +1,7 @@
 package io.wordvec.vectors;
 
+import java.util.Arrays;
+
 /** Plain-Java kernels: the fallback when the Vector API module is not available. */
 final class ScalarVectorOps implements VectorOps {
 
@@ -23,23 +25,44 @@ final class ScalarVectorOps implements VectorOps {
 
   @Override
   public void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
-    // One accumulator per row of the block: independent chains.
-    float[] sums = new float[QuantizedRows.BLOCK_ROWS];
-    for (int j = 0, at = off; j < dim; j++, at += QuantizedRows.BLOCK_ROWS) {
-      float x = q[j];
-      for (int row = 0; row < QuantizedRows.BLOCK_ROWS; row++) {
-        sums[row] += x * codes[at + row];
+    // The sums live in out, one per row of the block (a local scratch array was not
+    // scalar-replaced: 80 bytes of garbage per block). Two positions per pass halve the chain of
+    // loads and stores on each sum.
+    int block = QuantizedRows.BLOCK_ROWS;
+    Arrays.fill(out, outOff, outOff + block, 0f);
+    int j = 0;
+    int at = off;
+    for (; j + 1 < dim; j += 2, at += 2 * block) {
+      float x0 = q[j];
+      float x1 = q[j + 1];
+      for (int row = 0; row < block; row++) {
+        out[outOff + row] += x0 * codes[at + row] + x1 * codes[at + block + row];
       }
     }
-    System.arraycopy(sums, 0, out, outOff, QuantizedRows.BLOCK_ROWS);
+    if (j < dim) {
+      float x = q[j];
+      for (int row = 0; row < block; row++) {
+        out[outOff + row] += x * codes[at + row];
+      }
+    }
   }
 
   @Override
   public void dotBytesBlock3(
       float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out) {
-    dotBytesBlock(a, codes, off, dim, out, 0);
-    dotBytesBlock(b, codes, off, dim, out, QuantizedRows.BLOCK_ROWS);
-    dotBytesBlock(c, codes, off, dim, out, 2 * QuantizedRows.BLOCK_ROWS);
+    int block = QuantizedRows.BLOCK_ROWS;
+    Arrays.fill(out, 0, 3 * block, 0f);
+    for (int j = 0, at = off; j < dim; j++, at += block) {
+      float xa = a[j];
+      float xb = b[j];
+      float xc = c[j];
+      for (int row = 0; row < block; row++) {
+        float code = codes[at + row];
+        out[row] += xa * code;
+        out[block + row] += xb * code;
+        out[2 * block + row] += xc * code;
+      }
+    }
   }
 
   @Override
