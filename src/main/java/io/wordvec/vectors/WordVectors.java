@@ -165,9 +165,7 @@ public final class WordVectors {
       float inverse = 1f / norm;
       if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
         // The common case: copy and scale in one pass over the row.
-        for (int j = off; j < off + dim; j++) {
-          unit[j] = vectors[j] * inverse;
-        }
+        scaledCopy(vectors, unit, off, dim, inverse);
       } else {
         for (int j = 0; j < dim; j++) {
           float v = vectors[off + j];
@@ -181,6 +179,17 @@ public final class WordVectors {
       if (codes != null) {
         codes.quantizeRow(unit, r);
       }
+    }
+  }
+
+  /**
+   * {@code dst[off..off+len) = src[off..off+len) * alpha}. A method of its own: JDK 25's C2 left
+   * this loop scalar inside the larger row loop (a model's load took 10% longer than on JDK 17),
+   * and vectorises it here.
+   */
+  private static void scaledCopy(float[] src, float[] dst, int off, int len, float alpha) {
+    for (int j = off; j < off + len; j++) {
+      dst[j] = src[j] * alpha;
     }
   }
 
