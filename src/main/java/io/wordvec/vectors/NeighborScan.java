@@ -247,31 +247,9 @@ final class NeighborScan {
                 int first = b * BLOCK;
                 int end = Math.min(rows, first + BLOCK);
                 for (int r = first; r < end; r++) {
-                  float scale = scales[r];
-                  float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
-                  float smallest = Float.MAX_VALUE;
-                  for (int t = 0; t < terms.length; t++) {
-                    float c = dots[t * BLOCK + r - first] * scale;
-                    float error = fixed + perScale[t] * scale;
-                    float low = (1f + c - error) * 0.5f;
-                    float high = (1f + c + error) * 0.5f;
-                    if (t < positive.length) {
-                      numLo *= low;
-                      numHi *= high;
-                    } else {
-                      denLo *= low;
-                      denHi *= high;
-                    }
-                    smallest = Math.min(smallest, low);
-                  }
-                  if (!(smallest >= SAFE_FACTOR)) {
-                    upper[r] = Float.POSITIVE_INFINITY;
-                    continue;
-                  }
-                  // Margins, relative and absolute, for the float rounding of the exact score and
-                  // of these bounds (a few roundings of 6e-8 each).
-                  upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
-                  float low = numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
+                  float low =
+                      cosMulBounds(
+                          dots, r - first, scales[r], fixed, perScale, positive.length, upper, r);
                   if (low > min) {
                     heap.offer(low, r);
                     min = heap.threshold();
@@ -285,6 +263,46 @@ final class NeighborScan {
         lower.threshold(),
         k,
         r -> cosMulScore(matrix, r * dim, dim, positive, negative));
+  }
+
+  /**
+   * The bounds on one row's 3CosMul score, from its approximate cosines with each term ({@code
+   * dots[t * BLOCK + i]}, row {@code i} of its block): writes the upper bound to {@code upper[r]}
+   * and returns the lower bound, or negative infinity for a row that is always rescored.
+   */
+  private static float cosMulBounds(
+      float[] dots,
+      int i,
+      float scale,
+      float fixed,
+      float[] perScale,
+      int positives,
+      float[] upper,
+      int r) {
+    float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
+    float smallest = Float.MAX_VALUE;
+    for (int t = 0; t < perScale.length; t++) {
+      float c = dots[t * BLOCK + i] * scale;
+      float error = fixed + perScale[t] * scale;
+      float low = (1f + c - error) * 0.5f;
+      float high = (1f + c + error) * 0.5f;
+      if (t < positives) {
+        numLo *= low;
+        numHi *= high;
+      } else {
+        denLo *= low;
+        denHi *= high;
+      }
+      smallest = Math.min(smallest, low);
+    }
+    if (!(smallest >= SAFE_FACTOR)) {
+      upper[r] = Float.POSITIVE_INFINITY;
+      return Float.NEGATIVE_INFINITY;
+    }
+    // Margins, relative and absolute, for the float rounding of the exact score and of these
+    // bounds (a few roundings of 6e-8 each).
+    upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
+    return numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
   }
 
   /** How a filtered scan scores a candidate row exactly. */
