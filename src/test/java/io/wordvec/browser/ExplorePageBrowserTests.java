@@ -5,30 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The exploration page in a real browser: search, neighbours, the map, analogies, errors. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExplorePageBrowserTests {
-
-  private static WebDriver driver;
-
-  @LocalServerPort private int port;
-
-  private WebDriverWait wait;
+class ExplorePageBrowserTests extends OpenPageBrowserTests {
 
   private static final Path MODELS = TestModels.directoryWith("toy.txt");
 
@@ -36,23 +24,6 @@ class ExplorePageBrowserTests {
   static void models(DynamicPropertyRegistry registry) {
     registry.add("wordvec.models.dir", MODELS::toString);
     registry.add("wordvec.data.dir", () -> MODELS.resolveSibling(MODELS.getFileName() + "-data"));
-  }
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void quitBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    wait = Browser.openPage(driver, port);
   }
 
   @Test

@@ -6,19 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,34 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "wordvec.jobs.threads=1")
-class TrainingPageBrowserTests {
-
-  private static WebDriver driver;
-
-  @LocalServerPort private int port;
-
-  private WebDriverWait wait;
+class TrainingPageBrowserTests extends OpenPageBrowserTests {
 
   @DynamicPropertySource
   static void directories(DynamicPropertyRegistry registry) {
     TestModels.register(registry, "toy.txt");
-  }
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void quitBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    wait = Browser.openPage(driver, port);
   }
 
   @Test
