@@ -1,6 +1,7 @@
 package io.wordvec.jobs;
 
 import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.models.ModelStore;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainingConfig;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JobRequestValidator {
-
-  static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private static final Set<String> TRAIN_PARAMS =
       Set.of(
@@ -277,10 +275,10 @@ class JobRequestValidator {
           new FieldProblem(field, "'default' stands for the default model; use a real name"));
       return false;
     }
-    if (!MODEL_NAME.matcher(name).matches()) {
+    if (!ModelStore.isValidName(name)) {
       errors.add(
           new FieldProblem(
-              field, "must be 1 to 100 letters, digits, '-' or '_', was '" + shorten(name) + "'"));
+              field, "must be " + ModelStore.NAME_RULE + ", was '" + shorten(name) + "'"));
       return false;
     }
     return true;

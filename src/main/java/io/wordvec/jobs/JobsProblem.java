@@ -1,40 +1,25 @@
 package io.wordvec.jobs;
 
-import java.net.URI;
+import io.wordvec.system.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * An error of the jobs and corpora API that becomes an RFC 9457 problem detail with a stable {@code
  * type} ({@code /problems/<slug>}) and properties a client can act on.
  */
-class JobsProblem extends ErrorResponseException {
+final class JobsProblem extends ApiException {
 
-  JobsProblem(HttpStatus status, String slug, String title, String detail) {
-    this(status, slug, title, detail, Map.of());
+  private JobsProblem(HttpStatus status, String slug, String title, String detail) {
+    super(status, slug, title, detail);
   }
 
-  JobsProblem(
+  private JobsProblem(
       HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
-    super(status, problem(status, slug, title, detail, properties), null);
-  }
-
-  private static ProblemDetail problem(
-      HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("/problems/" + slug));
-    problem.setTitle(title);
-    properties.forEach(problem::setProperty);
-    return problem;
-  }
-
-  @Override
-  public String getMessage() {
-    return getBody().getDetail();
+    this(status, slug, title, detail);
+    properties.forEach(this::with);
   }
 
   static JobsProblem jobNotFound(String id) {
@@ -117,7 +102,7 @@ class JobsProblem extends ErrorResponseException {
                 + retryAfterSeconds
                 + " s, when a job has finished",
             Map.of("limit", limit, "retryAfterSeconds", retryAfterSeconds));
-    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     return problem;
   }
 

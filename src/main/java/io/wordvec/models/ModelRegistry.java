@@ -1,14 +1,13 @@
 package io.wordvec.models;
 
 import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingInfo;
+import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,12 +39,8 @@ import org.springframework.stereotype.Service;
 public class ModelRegistry implements ApplicationRunner {
 
   /** The name that stands for the default model in URLs. */
-  public static final String DEFAULT = "default";
+  public static final String DEFAULT = ModelStore.DEFAULT;
 
-  /** The file (in the models directory) that remembers the last activated model. */
-  static final String ACTIVE_FILE = ".default-model";
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
   /**
@@ -78,15 +72,19 @@ public class ModelRegistry implements ApplicationRunner {
   public record Selection(String name, LoadedModel model, boolean isDefault, Instant loadedAt) {}
 
   private final ModelsProperties properties;
-  private final ModelLoader files;
+  private final ModelStore store;
+
+  /** Held by every change of the snapshot, so that activation orders memory and file alike. */
+  private final Object activation = new Object();
+
   private final AtomicReference<Snapshot> current =
       new AtomicReference<>(new Snapshot(Map.of(), Map.of(), null));
   private volatile Map<String, String> failures = Map.of();
   private volatile boolean ready;
 
-  public ModelRegistry(ModelsProperties properties, ModelLoader files) {
+  public ModelRegistry(ModelsProperties properties, ModelStore store) {
     this.properties = properties;
-    this.files = files;
+    this.store = store;
   }
 
   @Override
@@ -94,11 +92,6 @@ public class ModelRegistry implements ApplicationRunner {
     if (properties.loadOnStartup()) {
       loadAll();
     }
-  }
-
-  /** The models directory. */
-  public Path directory() {
-    return properties.dir();
   }
 
   /** Whether startup loading has finished. */
@@ -111,18 +104,16 @@ public class ModelRegistry implements ApplicationRunner {
    * and marks the registry ready. Models registered before are kept unless a file has their name.
    */
   public synchronized void loadAll() {
-    Path dir = properties.dir();
     Map<String, String> failed = new TreeMap<>();
     Map<String, LoadedModel> loaded = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      LOG.warn("Models directory {} does not exist: no models loaded", dir.toAbsolutePath());
+    if (!Files.isDirectory(store.directory())) {
+      LOG.warn("Models directory {} does not exist: no models loaded", store.directory());
     } else {
-      for (Path file : modelFiles(dir)) {
-        String name = files.nameOf(file);
-        if (!NAME.matcher(name).matches() || DEFAULT.equals(name)) {
-          failed.put(
-              file.getFileName().toString(),
-              "model names are letters, digits, '-' and '_' only, and not 'default'");
+      store.removeLeftovers();
+      for (Path file : store.modelFiles()) {
+        String name = store.nameOf(file);
+        if (!ModelStore.isValidName(name)) {
+          failed.put(file.getFileName().toString(), "model names are " + ModelStore.NAME_RULE);
           continue;
         }
         if (loaded.containsKey(name) || failed.containsKey(name)) {
@@ -132,7 +123,7 @@ public class ModelRegistry implements ApplicationRunner {
         }
         long start = System.nanoTime();
         try {
-          LoadedModel model = files.read(file);
+          LoadedModel model = store.read(file);
           loaded.put(name, model);
           LOG.info(
               "Loaded model '{}' from {}: {} words x {} dimensions in {} ms",
@@ -151,11 +142,11 @@ public class ModelRegistry implements ApplicationRunner {
         }
       }
     }
-    current.updateAndGet(
-        old -> {
-          Snapshot updated = old.with(loaded, null);
-          return updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName()));
-        });
+    synchronized (activation) {
+      Snapshot old = current.get();
+      Snapshot updated = old.with(loaded, null);
+      current.set(updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName())));
+    }
     failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     ready = true;
     LOG.info(
@@ -163,21 +154,6 @@ public class ModelRegistry implements ApplicationRunner {
         loaded.size(),
         failed.size(),
         current.get().defaultName());
-  }
-
-  private List<Path> modelFiles(Path dir) {
-    List<Path> result = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      for (Path file : stream) {
-        if (Files.isRegularFile(file) && files.formatOf(file).isPresent()) {
-          result.add(file);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the models directory " + dir, e);
-    }
-    Collections.sort(result);
-    return result;
   }
 
   private String chooseDefault(Map<String, LoadedModel> models, String previous) {
@@ -191,23 +167,11 @@ public class ModelRegistry implements ApplicationRunner {
     if (previous != null && models.containsKey(previous)) {
       return previous;
     }
-    Optional<String> remembered = rememberedDefault();
+    Optional<String> remembered = store.rememberedDefault();
     if (remembered.isPresent() && models.containsKey(remembered.get())) {
       return remembered.get();
     }
     return models.isEmpty() ? null : models.keySet().iterator().next();
-  }
-
-  private Optional<String> rememberedDefault() {
-    Path file = properties.dir().resolve(ACTIVE_FILE);
-    try {
-      return Files.isRegularFile(file)
-          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim())
-          : Optional.empty();
-    } catch (IOException e) {
-      LOG.warn("Cannot read {}: {}", file, e.getMessage());
-      return Optional.empty();
-    }
   }
 
   /**
@@ -221,11 +185,13 @@ public class ModelRegistry implements ApplicationRunner {
    *     default}
    */
   public void register(String name, LoadedModel model) {
-    requireValidName(name);
+    ModelStore.requireValidName(name);
     LoadedModel served = model.withoutOutput();
-    current.updateAndGet(
-        old ->
-            old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
+    synchronized (activation) {
+      Snapshot old = current.get();
+      current.set(
+          old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
+    }
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,
@@ -235,55 +201,69 @@ public class ModelRegistry implements ApplicationRunner {
 
   /**
    * Makes a loaded model the default, atomically, and remembers the choice in the models directory
-   * so that a restart keeps it (unless {@code wordvec.models.default-model} is set).
+   * so that a restart keeps it (unless {@code wordvec.models.default-model} is set). Memory and the
+   * file are updated in that order under one lock: two concurrent activations reach both in the
+   * same order, so the file always names the model that serves.
    *
    * @throws ModelNotFoundException if no model has that name
    */
   public void activate(String name) {
-    Snapshot updated =
-        current.updateAndGet(
-            old -> {
-              if (!old.models().containsKey(name)) {
-                throw notFound(name, old);
-              }
-              return new Snapshot(old.models(), old.loadedAt(), name);
-            });
-    LOG.info("Model '{}' is now the default", updated.defaultName());
-    rememberDefault(name);
+    synchronized (activation) {
+      Snapshot old = current.get();
+      if (!old.models().containsKey(name)) {
+        throw notFound(name, old);
+      }
+      current.set(new Snapshot(old.models(), old.loadedAt(), name));
+      store.rememberDefault(name);
+    }
+    LOG.info("Model '{}' is now the default", name);
   }
 
-  private void rememberDefault(String name) {
-    Path dir = properties.dir();
-    try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ACTIVE_FILE, ".tmp");
-      Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            tmp,
-            dir.resolve(ACTIVE_FILE),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, dir.resolve(ACTIVE_FILE), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      LOG.warn("Cannot remember the default model in {}: {}", dir, e.getMessage());
+  /**
+   * Saves {@code model} into the models directory ({@link ModelStore#publish}) and serves it under
+   * {@code name}, replacing a model of that name in one atomic swap; with {@code activate} it then
+   * becomes the default.
+   *
+   * @param vectors {@code model.wordVectors()}, already built by the caller
+   */
+  public void publish(String name, TrainedModel model, WordVectors vectors, boolean activate)
+      throws IOException {
+    // Served without the output matrix, like a model loaded from the directory: the caller's
+    // TrainedModel (and with it the output array) is garbage once the caller drops it.
+    register(name, store.publish(name, model, vectors));
+    if (activate) {
+      activate(name);
     }
   }
 
   /**
-   * The model with this name, or the default for {@code default}.
+   * The full state of a served model, read again from its file for fine-tuning (served models keep
+   * no output matrix in memory).
    *
-   * @throws ModelsNotReadyException while the models are loading
-   * @throws ModelNotFoundException if there is no such model
+   * @throws IllegalArgumentException if the model is no longer served, or not with its training
+   *     state
+   * @throws IllegalStateException if its file vanished, changed since it was loaded, or can no
+   *     longer be read
    */
-  public LoadedModel get(String nameOrDefault) {
-    return select(nameOrDefault).model();
+  public TrainedModel loadTrained(String name) throws IOException {
+    LoadedModel served =
+        find(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("model '" + name + "' is no longer loaded"));
+    TrainingInfo training =
+        served
+            .training()
+            .filter(t -> served.format() == VectorFormat.NATIVE)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "model '" + name + "' is no longer loaded with its training state"));
+    return store.readTrained(name, served, training);
   }
 
   /**
-   * Like {@link #get} but also says which model was picked, from one consistent snapshot.
+   * The model with this name, or the default for {@code default}, with its real name, from one
+   * consistent snapshot.
    *
    * @throws ModelsNotReadyException while the models are loading
    * @throws ModelNotFoundException if there is no such model
@@ -310,11 +290,6 @@ public class ModelRegistry implements ApplicationRunner {
   /** Whether a model with this name is loaded. */
   public boolean contains(String name) {
     return current.get().models().containsKey(name);
-  }
-
-  /** The names of the loaded models, sorted. */
-  public List<String> names() {
-    return List.copyOf(current.get().models().keySet());
   }
 
   /** Every loaded model by name (sorted), from one snapshot. */
@@ -347,20 +322,6 @@ public class ModelRegistry implements ApplicationRunner {
   /** Models that failed to load at startup: name (or file name) to error message. */
   public Map<String, String> failures() {
     return failures;
-  }
-
-  /** Whether {@code name} is acceptable as a model name. */
-  public static boolean isValidName(String name) {
-    return name != null && NAME.matcher(name).matches() && !DEFAULT.equals(name);
-  }
-
-  private static void requireValidName(String name) {
-    if (!isValidName(name)) {
-      throw new IllegalArgumentException(
-          "model name must be 1-100 letters, digits, '-' or '_' and not 'default', was '"
-              + name
-              + "'");
-    }
   }
 
   private static ModelNotFoundException notFound(String requested, Snapshot snapshot) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wordvec.io.LoadedModel;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,13 +43,18 @@ public record ModelSummary(
     Instant createdAt,
     Map<String, Double> evaluation) {
 
+  /** The API's name of a format: {@code word2vec-text}, {@code fasttext-vec}, {@code native}... */
+  static String formatName(VectorFormat format) {
+    return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   static ModelSummary of(ModelRegistry.Selection selection) {
     LoadedModel model = selection.model();
     TrainingInfo trained = model.training().orElse(null);
     return new ModelSummary(
         selection.name(),
         selection.isDefault(),
-        ModelLoader.formatName(model.format()),
+        formatName(model.format()),
         model.file().getFileName().toString(),
         model.vectors().dimension(),
         model.vectors().size(),

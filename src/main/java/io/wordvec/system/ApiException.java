@@ -1,13 +1,14 @@
 package io.wordvec.system;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An error the API reports to its caller as a problem detail, with a stable type URI and extra
- * properties. Throw a subclass (or this) anywhere in a request; the problem-detail advice renders
- * it.
+ * The one base type of every error the API reports to its caller on purpose: an RFC 9457 problem
+ * detail with a stable type URI ({@code /problems/<slug>}), a title, a detail written for the
+ * caller, and properties a client can act on. Features subclass it or build it through their own
+ * factories; the single problem-detail advice renders it. Anything else that escapes a handler is
+ * an unexpected error: a 500 whose message the caller never sees.
  */
 public class ApiException extends ErrorResponseException {
 
@@ -21,9 +22,14 @@ public class ApiException extends ErrorResponseException {
     return this;
   }
 
+  /** Adds a response header, e.g. {@code Retry-After}. */
+  public ApiException withHeader(String name, String value) {
+    getHeaders().set(name, value);
+    return this;
+  }
+
   @Override
   public String getMessage() {
-    ProblemDetail body = getBody();
-    return body.getDetail();
+    return getBody().getDetail();
   }
 }

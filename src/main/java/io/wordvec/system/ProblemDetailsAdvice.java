@@ -1,17 +1,15 @@
 package io.wordvec.system;
 
-import io.wordvec.models.ModelNotFoundException;
-import io.wordvec.models.ModelsNotReadyException;
 import io.wordvec.vectors.UnknownWordsException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,32 +41,15 @@ import tools.jackson.databind.DatabindException;
  * type} ({@code /problems/...}). Messages are written for the caller: never a stack trace, an
  * exception class name or a Java type.
  *
- * <p>Ordered last so that a feature's own advice can handle its exceptions first; exceptions that
- * extend {@link ErrorResponseException} (such as {@link ApiException}) need no advice at all.
+ * <p>The only advice of the service. Errors a request causes on purpose are {@link ApiException}s
+ * (any {@link ErrorResponseException} renders as its own problem); Spring MVC's own exceptions (bad
+ * types, missing parameters, unreadable bodies, validation) get the problems below; anything else
+ * is an unexpected error ({@link #unexpected}).
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-  @ExceptionHandler(ModelNotFoundException.class)
-  ResponseEntity<Object> modelNotFound(ModelNotFoundException ex, WebRequest request) {
-    ProblemDetail problem =
-        Problems.of(HttpStatus.NOT_FOUND, "model-not-found", "Model not found", ex.getMessage());
-    problem.setProperty("model", ex.model());
-    problem.setProperty("available", ex.available());
-    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
-  }
-
-  @ExceptionHandler(ModelsNotReadyException.class)
-  ResponseEntity<Object> notReady(ModelsNotReadyException ex, WebRequest request) {
-    ProblemDetail problem =
-        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready", ex.getMessage());
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.RETRY_AFTER, "5");
-    return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
-  }
 
   /** A fallback: the query layer normally converts these into a richer word-not-found problem. */
   @ExceptionHandler(UnknownWordsException.class)
@@ -79,41 +60,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
   }
 
-  /** The engine rejects bad arguments with messages that name the value and the rule. */
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, WebRequest request) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            "invalid-request",
-            "Invalid request",
-            ex.getMessage() == null ? "The request is invalid." : ex.getMessage());
-    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
-  }
-
-  @ExceptionHandler(UnsupportedOperationException.class)
-  ResponseEntity<Object> notImplemented(UnsupportedOperationException ex, WebRequest request) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.NOT_IMPLEMENTED,
-            "not-implemented",
-            "Not implemented",
-            "This operation is not available in this version.");
-    return handleExceptionInternal(
-        ex, problem, new HttpHeaders(), HttpStatus.NOT_IMPLEMENTED, request);
-  }
-
+  /**
+   * Anything else is a fault of the service, not of the request: a 500 whose detail says only that
+   * it was logged, under an id the caller can quote. The exception's own message may hold internals
+   * (paths, class names, values) and never reaches the caller.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-    LOG.error("Unexpected error on {}", describe(request), ex);
+    String errorId = newErrorId();
+    LOG.error("Unexpected error {} on {}", errorId, describe(request), ex);
     ProblemDetail problem =
         Problems.of(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "internal-error",
             "Internal error",
-            "An unexpected error occurred; it has been logged.");
+            "An unexpected error occurred; it has been logged with id " + errorId + ".");
+    problem.setProperty("errorId", errorId);
     return handleExceptionInternal(
         ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+  }
+
+  /** A short random id that ties a 500 response to its log entry. */
+  static String newErrorId() {
+    byte[] bytes = new byte[6];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   @Override

@@ -40,10 +40,17 @@ class ProblemErrorController implements ErrorController {
     } else {
       String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
       Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      String errorId = null;
       if (exception instanceof Throwable failure) {
-        LOG.error("Unhandled error on {}", path, failure);
+        errorId = ProblemDetailsAdvice.newErrorId();
+        LOG.error("Unhandled error {} on {}", errorId, path, failure);
       }
       problem = Problems.of(code, ProblemDetailsAdvice.slugFor(code), title(code), detail(code));
+      if (errorId != null && code.is5xxServerError()) {
+        problem.setDetail(
+            "An unexpected error occurred; it has been logged with id " + errorId + ".");
+        problem.setProperty("errorId", errorId);
+      }
       if (status != null) {
         try {
           problem.setInstance(new URI(null, null, path, null));

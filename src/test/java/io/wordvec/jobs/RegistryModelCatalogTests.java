@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
-import io.wordvec.models.ModelLoader;
 import io.wordvec.models.ModelRegistry;
+import io.wordvec.models.ModelStore;
 import io.wordvec.models.ModelsProperties;
 import io.wordvec.train.TrainedModel;
 import java.io.IOException;
@@ -32,8 +32,10 @@ class RegistryModelCatalogTests {
 
   @BeforeEach
   void catalog() {
-    registry = new ModelRegistry(new ModelsProperties(dir, "", false), new ModelLoader());
-    catalog = new RegistryModelCatalog(registry);
+    ModelsProperties properties = new ModelsProperties(dir, "", false);
+    ModelStore store = new ModelStore(properties);
+    registry = new ModelRegistry(properties, store);
+    catalog = new RegistryModelCatalog(registry, store);
   }
 
   private static TrainedModel model(List<String> words, int dim, long seed, Instant createdAt) {
@@ -53,7 +55,7 @@ class RegistryModelCatalogTests {
   private TrainedModel served(String name, TrainedModel model) throws IOException {
     Path file = dir.resolve(name + "." + NativeFormat.EXTENSION);
     NativeFormat.write(model, file);
-    registry.register(name, new ModelLoader().read(file));
+    registry.register(name, ModelFiles.loadForServing(file));
     return model;
   }
 
@@ -159,7 +161,7 @@ class RegistryModelCatalogTests {
   void vectorFilesCannotBeFineTuned() throws IOException {
     Path file = dir.resolve("plain.txt");
     Files.copy(Path.of("src/test/resources/models/tiny.txt"), file);
-    registry.register("plain", new ModelLoader().read(file));
+    registry.register("plain", ModelFiles.loadForServing(file));
 
     assertThat(catalog.canFineTune("plain")).isFalse();
     assertThatThrownBy(() -> catalog.load("plain"))

@@ -26,7 +26,8 @@ class ModelRegistryTests {
   @TempDir Path dir;
 
   private ModelRegistry registry(String defaultModel) {
-    return new ModelRegistry(new ModelsProperties(dir, defaultModel, true), new ModelLoader());
+    ModelsProperties properties = new ModelsProperties(dir, defaultModel, true);
+    return new ModelRegistry(properties, new ModelStore(properties));
   }
 
   /** A one-word model whose single word is its own name, so answers reveal the model. */
@@ -47,7 +48,8 @@ class ModelRegistryTests {
     ModelRegistry registry = registry("");
 
     assertThat(registry.isReady()).isFalse();
-    assertThatThrownBy(() -> registry.get("default")).isInstanceOf(ModelsNotReadyException.class);
+    assertThatThrownBy(() -> registry.select("default").model())
+        .isInstanceOf(ModelsNotReadyException.class);
   }
 
   @Test
@@ -61,7 +63,7 @@ class ModelRegistryTests {
     registry.loadAll();
 
     assertThat(registry.isReady()).isTrue();
-    assertThat(registry.names()).containsExactly("a", "b");
+    assertThat(registry.models().keySet()).containsExactly("a", "b");
     assertThat(registry.failures()).isEmpty();
     assertThat(registry.defaultName()).contains("a");
   }
@@ -81,13 +83,13 @@ class ModelRegistryTests {
 
   @Test
   void emptyOrMissingDirectoryLoadsNothingButIsReady() {
-    ModelRegistry registry =
-        new ModelRegistry(new ModelsProperties(dir.resolve("absent"), "", true), new ModelLoader());
+    ModelsProperties absent = new ModelsProperties(dir.resolve("absent"), "", true);
+    ModelRegistry registry = new ModelRegistry(absent, new ModelStore(absent));
 
     registry.loadAll();
 
     assertThat(registry.isReady()).isTrue();
-    assertThatThrownBy(() -> registry.get("default"))
+    assertThatThrownBy(() -> registry.select("default").model())
         .isInstanceOf(ModelNotFoundException.class)
         .hasMessageContaining("no model is loaded");
   }
@@ -100,7 +102,7 @@ class ModelRegistryTests {
     ModelRegistry registry = registry("");
     registry.loadAll();
 
-    assertThat(registry.names()).containsExactly("good");
+    assertThat(registry.models().keySet()).containsExactly("good");
     assertThat(registry.failures()).containsOnlyKeys("bad");
     assertThat(registry.failures().get("bad")).contains("bad.txt").contains("truncated");
   }
@@ -113,7 +115,7 @@ class ModelRegistryTests {
     ModelRegistry registry = registry("");
     registry.loadAll();
 
-    assertThat(registry.names()).containsExactly("same");
+    assertThat(registry.models().keySet()).containsExactly("same");
     assertThat(registry.failures()).containsOnlyKeys("same.vec");
   }
 
@@ -123,7 +125,7 @@ class ModelRegistryTests {
     registry.loadAll();
     registry.register("one", model("one"));
 
-    assertThatThrownBy(() -> registry.get("two"))
+    assertThatThrownBy(() -> registry.select("two").model())
         .isInstanceOfSatisfying(
             ModelNotFoundException.class,
             e -> {
@@ -179,8 +181,8 @@ class ModelRegistryTests {
     registry.register("m", first);
     registry.register("m", second);
 
-    assertThat(registry.get("m")).isSameAs(second);
-    assertThat(registry.names()).containsExactly("m");
+    assertThat(registry.select("m").model()).isSameAs(second);
+    assertThat(registry.models().keySet()).containsExactly("m");
   }
 
   @Test
@@ -192,7 +194,7 @@ class ModelRegistryTests {
           .as(String.valueOf(name))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThat(ModelRegistry.isValidName("gutenberg_v2-100d")).isTrue();
+    assertThat(ModelStore.isValidName("gutenberg_v2-100d")).isTrue();
   }
 
   @Test

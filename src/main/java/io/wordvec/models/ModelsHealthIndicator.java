@@ -1,8 +1,6 @@
-package io.wordvec.system;
+package io.wordvec.models;
 
 import io.wordvec.io.LoadedModel;
-import io.wordvec.models.ModelLoader;
-import io.wordvec.models.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
@@ -36,7 +34,7 @@ class ModelsHealthIndicator implements HealthIndicator {
           Map.of(
               "words", model.vectors().size(),
               "dimension", model.vectors().dimension(),
-              "format", ModelLoader.formatName(model.format())));
+              "format", ModelSummary.formatName(model.format())));
     }
     Health.Builder health = Health.up().withDetail("models", models);
     registry.defaultName().ifPresent(name -> health.withDetail("default", name));

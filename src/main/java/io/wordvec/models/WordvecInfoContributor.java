@@ -1,8 +1,6 @@
-package io.wordvec.system;
+package io.wordvec.models;
 
 import io.wordvec.io.LoadedModel;
-import io.wordvec.models.ModelLoader;
-import io.wordvec.models.ModelRegistry;
 import io.wordvec.vectors.VectorMath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +33,7 @@ class WordvecInfoContributor implements InfoContributor {
       model.put("default", entry.getKey().equals(defaultName));
       model.put("words", entry.getValue().vectors().size());
       model.put("dimension", entry.getValue().vectors().dimension());
-      model.put("format", ModelLoader.formatName(entry.getValue().format()));
+      model.put("format", ModelSummary.formatName(entry.getValue().format()));
       models.add(model);
     }
     wordvec.put("models", models);

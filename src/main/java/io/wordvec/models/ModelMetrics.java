@@ -1,9 +1,8 @@
-package io.wordvec.system;
+package io.wordvec.models;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.wordvec.models.ModelRegistry;
 import org.springframework.stereotype.Component;
 
 /** Gauges of the registry: models loaded and models that failed to load. */
