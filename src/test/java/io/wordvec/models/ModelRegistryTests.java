@@ -162,6 +162,43 @@ class ModelRegistryTests {
   }
 
   @Test
+  void concurrentActivationsLeaveMemoryAndTheRememberedDefaultAgreeing() throws Exception {
+    ModelsProperties properties = new ModelsProperties(dir, "", true);
+    ModelStore store = new ModelStore(properties);
+    ModelRegistry registry = new ModelRegistry(properties, store);
+    registry.loadAll();
+    List<String> names = List.of("one", "two", "three", "four");
+    names.forEach(name -> registry.register(name, model(name)));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 20; round++) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> activations = new ArrayList<>();
+        for (String name : names) {
+          activations.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    for (int i = 0; i < 5; i++) {
+                      registry.activate(name);
+                    }
+                    return null;
+                  }));
+        }
+        start.countDown();
+        for (Future<?> activation : activations) {
+          activation.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(store.rememberedDefault())
+            .as("round %d", round)
+            .isEqualTo(registry.defaultName());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void activatingAnUnknownModelFailsAndChangesNothing() {
     ModelRegistry registry = registry("");
     registry.loadAll();
