@@ -17,7 +17,7 @@ final class Job {
   private final JobSpec spec;
   private final CancellationToken cancellation = new CancellationToken();
   private final Instant createdAt;
-  private final JobView restored;
+  private final JobRecord restored;
   private final CompletableFuture<JobView> completion = new CompletableFuture<>();
 
   private JobState state = JobState.QUEUED;
@@ -47,14 +47,14 @@ final class Job {
             : spec.fineTuneOptions().epochs();
   }
 
-  /** A job read back from its record; it never runs again. */
-  Job(JobView view) {
-    this.id = view.id();
+  /** A finished job read back from its record; it never runs again. */
+  Job(JobRecord record) {
+    this.id = record.id();
     this.spec = null;
-    this.createdAt = view.createdAt();
-    this.restored = view;
-    this.state = view.state();
-    completion.complete(view);
+    this.createdAt = record.createdAt();
+    this.restored = record;
+    this.state = record.state();
+    completion.complete(record.view());
   }
 
   String id() {
@@ -189,9 +189,38 @@ final class Job {
     finishedAt = now;
   }
 
-  synchronized JobView view() {
+  /** What the data directory keeps of this job now. */
+  synchronized JobRecord record() {
     if (restored != null) {
       return restored;
+    }
+    return new JobRecord(
+        id,
+        spec.type(),
+        state,
+        spec.corpus(),
+        spec.baseModel(),
+        spec.outputModel(),
+        spec.activate(),
+        spec.overwrite(),
+        spec.params(),
+        epoch,
+        epochs,
+        wordsProcessed,
+        wordsExpected,
+        List.copyOf(losses),
+        createdAt,
+        startedAt,
+        finishedAt,
+        model,
+        error,
+        result);
+  }
+
+  /** The API's snapshot of this job now. */
+  synchronized JobView view() {
+    if (restored != null) {
+      return restored.view();
     }
     Long eta = null;
     if (state == JobState.RUNNING && wordsPerSecond > 0 && wordsExpected > 0) {

@@ -1,5 +1,6 @@
 package io.wordvec.jobs;
 
+import io.wordvec.corpora.CorpusStore;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
 import io.wordvec.models.ModelStore;
 import io.wordvec.train.Architecture;

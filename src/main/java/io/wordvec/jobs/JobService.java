@@ -1,33 +1,19 @@
 package io.wordvec.jobs;
 
-import io.wordvec.eval.Drift;
-import io.wordvec.train.TrainedModel;
-import io.wordvec.train.TrainingCancelledException;
-import io.wordvec.train.TrainingListener;
-import io.wordvec.train.TrainingPhase;
-import io.wordvec.train.TrainingProgress;
-import io.wordvec.vectors.WordVectors;
+import io.wordvec.corpora.CorpusLease;
+import io.wordvec.corpora.CorpusStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +21,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts, schedules and runs training jobs. At most {@code maxRunning} jobs run at once on their
- * own runner threads (each trains with its own worker threads); at most {@code maxQueued} wait.
- * Every job is recorded by {@link JobStore} and streamed by {@link JobEvents}.
+ * Accepts, queues, cancels and prunes training jobs. At most {@code maxRunning} jobs run at once on
+ * their own runner threads (each trains with its own worker threads); at most {@code maxQueued}
+ * wait. A {@link JobRunner} takes each through its phases; every job is recorded by {@link
+ * JobStore} and streamed by {@link JobEvents}. An accepted job holds a lease on its corpus until it
+ * ends, so the corpus cannot be deleted under it.
  */
 @Service
 class JobService implements DisposableBean {
@@ -48,20 +36,13 @@ class JobService implements DisposableBean {
   private final JobRequestValidator validator;
   private final CorpusStore corpora;
   private final ModelCatalog models;
-  private final ModelEvaluator evaluator;
-  private final TrainingEngine engine;
+  private final JobRunner runner;
   private final JobStore store;
   private final JobEvents events;
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final Map<String, CorpusLease> leases = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor runners;
-  private final ExecutorService evaluation =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "job-evaluation");
-            t.setDaemon(true);
-            return t;
-          });
   private volatile boolean shuttingDown;
 
   JobService(
@@ -78,11 +59,10 @@ class JobService implements DisposableBean {
     this.validator = validator;
     this.corpora = corpora;
     this.models = models;
-    this.evaluator = evaluator;
-    this.engine = engine;
+    this.runner = new JobRunner(corpora, models, evaluator, engine);
     this.store = store;
     this.events = events;
-    for (JobView past : store.loadAll()) {
+    for (JobRecord past : store.loadAll()) {
       jobs.put(past.id(), new Job(past));
     }
     prune();
@@ -133,8 +113,9 @@ class JobService implements DisposableBean {
         throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
       }
       job = new Job(newId(), spec, Instant.now());
+      leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
       jobs.put(job.id(), job);
-      store.save(job.view());
+      store.save(job.record());
       runners.execute(() -> run(job));
     }
     log.info(
@@ -231,148 +212,38 @@ class JobService implements DisposableBean {
     store.delete(job.id());
   }
 
-  /** The unfinished job that trains on this corpus, if any. */
-  Optional<String> jobUsingCorpus(String corpusId) {
-    return jobs.values().stream()
-        .filter(j -> !j.state().isFinal() && j.spec().corpus().equals(corpusId))
-        .map(Job::id)
-        .findFirst();
-  }
-
   private void run(Job job) {
     if (shuttingDown || !job.start(Instant.now())) {
       return;
     }
-    JobSpec spec = job.spec();
     log.info("Job {} started", job.id());
     changed(job);
     try {
-      Path corpus = corpora.path(spec.corpus());
-      if (!Files.exists(corpus)) {
-        throw new NoSuchFileException("corpus " + spec.corpus());
-      }
-      TrainingListener listener = new JobListener(job);
-      TrainedModel base = null;
-      TrainedModel model;
-      if (spec.type() == JobType.TRAIN) {
-        job.phase(JobPhase.VOCABULARY);
-        changed(job);
-        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
-      } else {
-        job.phase(JobPhase.LOADING);
-        changed(job);
-        base = models.load(spec.baseModel());
-        checkCancelled(job);
-        job.phase(JobPhase.VOCABULARY);
-        changed(job);
-        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
-      }
-      checkCancelled(job);
-
-      job.phase(JobPhase.EVALUATING);
-      changed(job);
-      WordVectors vectors = model.wordVectors();
-      Map<String, Double> scores = evaluate(job, vectors);
-      Map<String, Double> baseScores = null;
-      JobView.DriftView drift = null;
-      if (base != null) {
-        WordVectors before = base.wordVectors();
-        baseScores = evaluate(job, before);
-        Drift.Report d = Drift.measure(before, vectors);
-        drift =
-            new JobView.DriftView(
-                d.meanCosineShift(),
-                d.sharedWords(),
-                d.neighborOverlap(),
-                d.sampledWords(),
-                d.newWords());
-      }
-      model = model.withEvaluation(scores);
-
-      // past this point a cancel is refused (409): the model is written and published as a whole
-      if (!job.startSaving()) {
-        throw new TrainingCancelledException();
-      }
-      changed(job);
-      models.publish(spec.outputModel(), model, vectors, spec.activate());
-      job.succeed(
-          spec.outputModel(),
-          new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),
-          Instant.now());
-      log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
-    } catch (TrainingCancelledException e) {
-      if (shuttingDown) {
-        job.fail(JobStore.INTERRUPTED, Instant.now());
-      } else {
-        job.cancelled(Instant.now());
-        log.info("Job {} cancelled", job.id());
-      }
-    } catch (Exception | OutOfMemoryError e) {
-      log.warn("Job {} failed", job.id(), e);
-      job.fail(readable(e), Instant.now());
+      runner.run(job, this::changed, j -> events.publish(j.view()), () -> shuttingDown);
     } finally {
       finished(job);
     }
   }
 
-  /**
-   * Scores vectors on a helper thread so that a cancel is honoured within a fraction of a second
-   * even though scoring a large model takes tens of seconds and cannot itself be interrupted; an
-   * abandoned scoring finishes in the background and is discarded.
-   */
-  private Map<String, Double> evaluate(Job job, WordVectors vectors) throws InterruptedException {
-    CompletableFuture<Map<String, Double>> scores =
-        CompletableFuture.supplyAsync(() -> evaluator.evaluate(vectors), evaluation);
-    while (true) {
-      checkCancelled(job);
-      try {
-        return scores.get(200, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        // still scoring: look at the cancellation token again
-      } catch (ExecutionException e) {
-        log.warn("Job {}: evaluation failed", job.id(), e.getCause());
-        return Map.of();
-      }
-    }
-  }
-
-  private static void checkCancelled(Job job) {
-    if (job.cancellation().isCancelled()) {
-      throw new TrainingCancelledException();
-    }
-  }
-
   /** A message for the job record: no class names, no stack traces, no absolute paths. */
   static String readable(Throwable e) {
-    if (e instanceof OutOfMemoryError) {
-      return "not enough memory for this job; use a smaller dim or maxVocab, or give the service"
-          + " more heap";
-    }
-    if (e instanceof UncheckedIOException u) {
-      e = u.getCause();
-    }
-    if (e instanceof NoSuchFileException f) {
-      return "file not found: " + Path.of(f.getFile()).getFileName();
-    }
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return "internal error while running the job (details are in the service log)";
-    }
-    if (e instanceof IOException) {
-      return "I/O error: " + message;
-    }
-    return message;
+    return JobRunner.readable(e);
   }
 
   private void changed(Job job) {
-    JobView view = job.view();
-    store.save(view);
-    events.publish(view);
+    store.save(job.record());
+    events.publish(job.view());
   }
 
   /** Records and announces a job's final state, then drops the oldest finished records. */
   private void finished(Job job) {
     JobView view = job.view();
+    if (view.state().isFinal()) {
+      CorpusLease lease = leases.remove(job.id());
+      if (lease != null) {
+        lease.close();
+      }
+    }
     synchronized (this) {
       if (view.state().isFinal()) {
         // Prune first: with max-finished 0 this job goes at once, and its record is not written
@@ -381,7 +252,7 @@ class JobService implements DisposableBean {
       }
       // a finished job may be pruned or deleted already: its record must not come back
       if (jobs.get(job.id()) == job) {
-        store.save(view);
+        store.save(job.record());
       }
     }
     events.publish(view);
@@ -408,32 +279,9 @@ class JobService implements DisposableBean {
       }
     }
     runners.shutdown();
-    evaluation.shutdownNow();
+    runner.shutdown();
     if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
       runners.shutdownNow();
-    }
-  }
-
-  /** Forwards training progress into the job and out to its subscribers. */
-  private final class JobListener implements TrainingListener {
-    private final Job job;
-
-    JobListener(Job job) {
-      this.job = job;
-    }
-
-    @Override
-    public void onProgress(TrainingProgress progress) {
-      job.phase(
-          progress.phase() == TrainingPhase.VOCABULARY ? JobPhase.VOCABULARY : JobPhase.TRAINING);
-      job.progress(progress);
-      events.publish(job.view());
-    }
-
-    @Override
-    public void onEpochEnd(int epoch, double loss, long examples) {
-      job.epochEnd(epoch, loss, examples);
-      changed(job);
     }
   }
 }

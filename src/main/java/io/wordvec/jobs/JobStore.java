@@ -1,5 +1,7 @@
 package io.wordvec.jobs;
 
+import io.wordvec.system.DataProperties;
+import io.wordvec.system.JsonRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each job's {@link JobView} as a small JSON file {@code <data>/jobs/<id>.json}, rewritten
+ * Keeps each job's {@link JobRecord} as a small JSON file {@code <data>/jobs/<id>.json}, rewritten
  * atomically whenever the job changes state or finishes an epoch, so a restart can list past jobs.
  */
 @Component
@@ -30,9 +32,9 @@ class JobStore {
     Files.createDirectories(dir);
   }
 
-  void save(JobView job) {
+  void save(JobRecord job) {
     try {
-      JobsJson.writeAtomically(dir.resolve(job.id() + ".json"), job);
+      JsonRecords.writeAtomically(dir.resolve(job.id() + ".json"), job);
     } catch (IOException | RuntimeException e) {
       // the job itself goes on; only its record after a restart is affected
       log.warn("Could not write the record of job {}: {}", job.id(), e.getMessage());
@@ -52,57 +54,28 @@ class JobStore {
    * Reads every job record. Jobs that were queued or running when the service stopped are marked
    * FAILED with the reason, and their records rewritten.
    */
-  List<JobView> loadAll() throws IOException {
-    List<JobView> out = new ArrayList<>();
+  List<JobRecord> loadAll() throws IOException {
+    List<JobRecord> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-        JobView view;
+        JobRecord record;
         try {
-          view = JobsJson.read(p, JobView.class);
+          record = JsonRecords.read(p, JobRecord.class);
         } catch (IOException | RuntimeException e) {
           log.warn("Skipping unreadable job record {}: {}", p.getFileName(), e.getMessage());
           continue;
         }
-        if (view.id() == null || !ID.matcher(view.id()).matches() || view.state() == null) {
+        if (record.id() == null || !ID.matcher(record.id()).matches() || record.state() == null) {
           log.warn("Skipping job record {} without a valid id or state", p.getFileName());
           continue;
         }
-        if (!view.state().isFinal()) {
-          view = interrupted(view);
-          save(view);
+        if (!record.state().isFinal()) {
+          record = record.failed(INTERRUPTED + " (it was " + record.state() + ")", Instant.now());
+          save(record);
         }
-        out.add(view);
+        out.add(record);
       }
     }
     return out;
-  }
-
-  private static JobView interrupted(JobView v) {
-    return new JobView(
-        v.id(),
-        v.type(),
-        JobState.FAILED,
-        null,
-        v.corpus(),
-        v.baseModel(),
-        v.outputModel(),
-        v.activate(),
-        v.overwrite(),
-        v.params(),
-        v.epoch(),
-        v.epochs(),
-        v.wordsProcessed(),
-        v.wordsExpected(),
-        v.wordsPerSecond(),
-        v.alpha(),
-        v.progress(),
-        null,
-        v.losses(),
-        v.createdAt(),
-        v.startedAt(),
-        Instant.now(),
-        null,
-        INTERRUPTED + " (it was " + v.state() + ")",
-        null);
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error of the jobs and corpora API that becomes an RFC 9457 problem detail with a stable {@code
- * type} ({@code /problems/<slug>}) and properties a client can act on.
+ * An error of the jobs API that becomes an RFC 9457 problem detail with a stable {@code type}
+ * ({@code /problems/<slug>}) and properties a client can act on.
  */
 final class JobsProblem extends ApiException {
 
@@ -29,49 +29,6 @@ final class JobsProblem extends ApiException {
         "Job not found",
         "no job '" + id + "'",
         Map.of("job", id));
-  }
-
-  static JobsProblem corpusNotFound(String id) {
-    return new JobsProblem(
-        HttpStatus.NOT_FOUND,
-        "corpus-not-found",
-        "Corpus not found",
-        "no corpus '" + id + "'",
-        Map.of("corpus", id));
-  }
-
-  static JobsProblem corpusTooLarge(long limit) {
-    return new JobsProblem(
-        HttpStatus.CONTENT_TOO_LARGE,
-        "corpus-too-large",
-        "Corpus too large",
-        "the corpus exceeds the upload limit of " + limit + " bytes",
-        Map.of("limit", limit));
-  }
-
-  static JobsProblem emptyCorpus() {
-    return new JobsProblem(
-        HttpStatus.BAD_REQUEST,
-        "empty-corpus",
-        "Empty corpus",
-        "the uploaded corpus contains no words");
-  }
-
-  static JobsProblem unreadableCorpus(String reason) {
-    return new JobsProblem(
-        HttpStatus.BAD_REQUEST,
-        "unreadable-corpus",
-        "Unreadable corpus",
-        "the uploaded corpus could not be read: " + reason);
-  }
-
-  static JobsProblem corpusInUse(String id, String job) {
-    return new JobsProblem(
-        HttpStatus.CONFLICT,
-        "corpus-in-use",
-        "Corpus in use",
-        "corpus '" + id + "' is used by job " + job + " that has not finished",
-        Map.of("corpus", id, "job", job));
   }
 
   static JobsProblem modelExists(String name) {

@@ -3,7 +3,10 @@ package io.wordvec.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.corpora.CorporaProperties;
+import io.wordvec.corpora.CorpusStore;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.system.DataProperties;
 import io.wordvec.train.Architecture;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package io.wordvec.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.corpora.CorporaProperties;
+import io.wordvec.corpora.CorpusStore;
+import io.wordvec.system.DataProperties;
 import io.wordvec.train.TrainedModel;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.wordvec.jobs;
+package io.wordvec.system;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,19 +8,22 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes the small JSON records of corpora and jobs, atomically. */
-final class JobsJson {
+/**
+ * Reads and writes small JSON records (uploaded corpora, jobs), atomically: a reader sees the old
+ * record or the new one, never a part.
+ */
+public final class JsonRecords {
 
-  static final JsonMapper MAPPER =
+  private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
-  private JobsJson() {}
+  private JsonRecords() {}
 
   /** Writes {@code value} to a temporary file beside {@code target}, then renames it over it. */
-  static void writeAtomically(Path target, Object value) throws IOException {
+  public static void writeAtomically(Path target, Object value) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
       Files.write(tmp, MAPPER.writeValueAsBytes(value));
@@ -30,7 +33,7 @@ final class JobsJson {
     }
   }
 
-  static <T> T read(Path file, Class<T> type) throws IOException {
+  public static <T> T read(Path file, Class<T> type) throws IOException {
     return MAPPER.readValue(Files.readAllBytes(file), type);
   }
 }

@@ -1,5 +1,7 @@
-package io.wordvec.jobs;
+package io.wordvec.corpora;
 
+import io.wordvec.system.DataProperties;
+import io.wordvec.system.JsonRecords;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,8 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +35,7 @@ import org.springframework.stereotype.Component;
  * magic bytes and unpacked on the way, and lines and tokens are counted in the same pass.
  */
 @Component
-class CorpusStore {
+public class CorpusStore {
 
   private static final Logger log = LoggerFactory.getLogger(CorpusStore.class);
   private static final Pattern ID = Pattern.compile("[a-f0-9]{12}");
@@ -37,7 +43,10 @@ class CorpusStore {
   private final Path dir;
   private final long maxBytes;
 
-  CorpusStore(DataProperties data, CorporaProperties corpora) throws IOException {
+  /** Open leases: corpus id to the holders (job ids). Guarded by this store's lock. */
+  private final Map<String, Set<String>> leases = new HashMap<>();
+
+  public CorpusStore(DataProperties data, CorporaProperties corpora) throws IOException {
     this.dir = data.corpora();
     this.maxBytes = corpora.maxSize().toBytes();
     Files.createDirectories(dir);
@@ -57,9 +66,10 @@ class CorpusStore {
    * Streams {@code body} into a new corpus.
    *
    * @param name the client's file name, or null
-   * @throws JobsProblem 413 beyond the size limit, 400 for an empty or broken upload
+   * @throws io.wordvec.system.ApiException 413 beyond the size limit, 400 for an empty or broken
+   *     upload
    */
-  Corpus store(InputStream body, String name) throws IOException {
+  public Corpus store(InputStream body, String name) throws IOException {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Path part = dir.resolve(id + ".part");
     Counts counts = new Counts();
@@ -76,13 +86,13 @@ class CorpusStore {
         }
       }
       if (counts.tokens == 0) {
-        throw JobsProblem.emptyCorpus();
+        throw CorpusProblems.empty();
       }
       Corpus corpus =
           new Corpus(
               id, cleanName(name), counts.bytes, counts.lines(), counts.tokens, Instant.now());
       Files.move(part, textFile(id), StandardCopyOption.ATOMIC_MOVE);
-      JobsJson.writeAtomically(recordFile(id), corpus);
+      JsonRecords.writeAtomically(recordFile(id), corpus);
       log.info(
           "Stored corpus {} ({} bytes, {} lines, {} tokens)",
           id,
@@ -91,9 +101,9 @@ class CorpusStore {
           corpus.tokens());
       return corpus;
     } catch (TooLargeException e) {
-      throw JobsProblem.corpusTooLarge(maxBytes);
+      throw CorpusProblems.tooLarge(maxBytes);
     } catch (ZipException | java.io.EOFException e) {
-      throw JobsProblem.unreadableCorpus("broken gzip data");
+      throw CorpusProblems.unreadable("broken gzip data");
     } finally {
       Files.deleteIfExists(part);
     }
@@ -104,7 +114,7 @@ class CorpusStore {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
         try {
-          out.add(JobsJson.read(p, Corpus.class));
+          out.add(JsonRecords.read(p, Corpus.class));
         } catch (IOException | RuntimeException e) {
           log.warn("Skipping unreadable corpus record {}: {}", p.getFileName(), e.getMessage());
         }
@@ -119,25 +129,56 @@ class CorpusStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(JobsJson.read(recordFile(id), Corpus.class));
+      return Optional.of(JsonRecords.read(recordFile(id), Corpus.class));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  boolean exists(String id) {
+  /** Whether a stored corpus has this id. */
+  public boolean exists(String id) {
     return id != null && ID.matcher(id).matches() && Files.exists(recordFile(id));
   }
 
   /** The text file of an existing corpus. */
-  Path path(String id) {
+  public Path path(String id) {
     return textFile(id);
   }
 
-  /** Deletes a corpus; false if there was none. */
-  boolean delete(String id) throws IOException {
+  /**
+   * Holds corpus {@code id} for {@code holder} until the lease is closed: meanwhile it cannot be
+   * deleted.
+   *
+   * @throws io.wordvec.system.ApiException 404 corpus-not-found if there is no such corpus
+   */
+  public synchronized CorpusLease acquire(String id, String holder) {
+    if (!exists(id)) {
+      throw CorpusProblems.notFound(id);
+    }
+    leases.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(holder);
+    return new CorpusLease(this, id, holder);
+  }
+
+  synchronized void release(String id, String holder) {
+    Set<String> holders = leases.get(id);
+    if (holders != null && holders.remove(holder) && holders.isEmpty()) {
+      leases.remove(id);
+    }
+  }
+
+  /**
+   * Deletes a corpus, unless a lease holds it.
+   *
+   * @return false if there was none
+   * @throws io.wordvec.system.ApiException 409 corpus-in-use while a lease holds it
+   */
+  synchronized boolean delete(String id) throws IOException {
     if (!exists(id)) {
       return false;
+    }
+    Set<String> holders = leases.get(id);
+    if (holders != null && !holders.isEmpty()) {
+      throw CorpusProblems.inUse(id, holders.iterator().next());
     }
     Files.deleteIfExists(recordFile(id));
     Files.deleteIfExists(textFile(id));

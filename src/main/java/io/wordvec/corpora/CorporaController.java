@@ -1,9 +1,10 @@
-package io.wordvec.jobs;
+package io.wordvec.corpora;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.system.ApiException;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.ConflictProblem;
 import io.wordvec.system.NotFoundProblem;
@@ -30,11 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CorporaController {
 
   private final CorpusStore corpora;
-  private final JobService jobs;
 
-  CorporaController(CorpusStore corpora, JobService jobs) {
+  CorporaController(CorpusStore corpora) {
     this.corpora = corpora;
-    this.jobs = jobs;
   }
 
   @PostMapping
@@ -67,7 +66,7 @@ class CorporaController {
         throw multipartFailure(e);
       }
       if (part == null) {
-        throw JobsProblem.emptyCorpus();
+        throw CorpusProblems.empty();
       }
       try (InputStream in = part.getInputStream()) {
         corpus = corpora.store(in, name != null ? name : part.getSubmittedFileName());
@@ -82,13 +81,13 @@ class CorporaController {
    * The container refuses a multipart body beyond {@code spring.servlet.multipart.max-*-size} with
    * an IllegalStateException caused by its own size exception; anything else is a broken body.
    */
-  private JobsProblem multipartFailure(IllegalStateException e) {
+  private ApiException multipartFailure(IllegalStateException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getSimpleName().contains("Size")) {
-        return JobsProblem.corpusTooLarge(corpora.maxBytes());
+        return CorpusProblems.tooLarge(corpora.maxBytes());
       }
     }
-    return JobsProblem.unreadableCorpus("malformed multipart body");
+    return CorpusProblems.unreadable("malformed multipart body");
   }
 
   @GetMapping
@@ -101,7 +100,7 @@ class CorporaController {
   @Operation(summary = "One corpus")
   @NotFoundProblem("no such corpus")
   Corpus get(@Parameter(description = "corpus id") @PathVariable String id) {
-    return corpora.find(id).orElseThrow(() -> JobsProblem.corpusNotFound(id));
+    return corpora.find(id).orElseThrow(() -> CorpusProblems.notFound(id));
   }
 
   @DeleteMapping("/{id}")
@@ -111,15 +110,9 @@ class CorporaController {
   @ConflictProblem("a job that has not finished uses the corpus")
   ResponseEntity<Void> delete(@Parameter(description = "corpus id") @PathVariable String id)
       throws IOException {
-    if (!corpora.exists(id)) {
-      throw JobsProblem.corpusNotFound(id);
+    if (!corpora.delete(id)) {
+      throw CorpusProblems.notFound(id);
     }
-    jobs.jobUsingCorpus(id)
-        .ifPresent(
-            job -> {
-              throw JobsProblem.corpusInUse(id, job);
-            });
-    corpora.delete(id);
     return ResponseEntity.noContent().build();
   }
 }

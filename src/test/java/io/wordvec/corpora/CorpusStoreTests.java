@@ -1,8 +1,10 @@
-package io.wordvec.jobs;
+package io.wordvec.corpora;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.system.ApiException;
+import io.wordvec.system.DataProperties;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +61,7 @@ class CorpusStoreTests {
     CorpusStore store = store(10);
     assertThatThrownBy(() -> store.store(text("one two three four five"), null))
         .isInstanceOfSatisfying(
-            JobsProblem.class,
+            ApiException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
               assertThat(e.getBody().getProperties()).containsEntry("limit", 10L);
@@ -78,7 +80,7 @@ class CorpusStoreTests {
     CorpusStore store = store(1000);
     assertThat(gz.size()).isLessThan(1000);
     assertThatThrownBy(() -> store.store(new ByteArrayInputStream(gz.toByteArray()), null))
-        .isInstanceOf(JobsProblem.class)
+        .isInstanceOf(ApiException.class)
         .hasMessageContaining("1000 bytes");
   }
 
@@ -99,5 +101,35 @@ class CorpusStoreTests {
     assertThat(store.exists(c.id())).isFalse();
     assertThat(store.delete(c.id())).isFalse();
     assertThat(store.find("../../etc/passwd")).isEmpty();
+  }
+
+  @Test
+  void aLeasedCorpusCannotBeDeletedUntilEveryLeaseIsClosed() throws IOException {
+    CorpusStore store = store(1000);
+    String id = store.store(text("a b c\n"), null).id();
+    CorpusLease first = store.acquire(id, "job-1");
+    CorpusLease second = store.acquire(id, "job-2");
+
+    assertThatThrownBy(() -> store.delete(id))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+              assertThat(e.getBody().getProperties()).containsEntry("job", "job-1");
+            });
+    first.close();
+    first.close();
+    assertThatThrownBy(() -> store.delete(id)).hasMessageContaining("job-2");
+    second.close();
+    assertThat(store.delete(id)).isTrue();
+    assertThat(store.exists(id)).isFalse();
+  }
+
+  @Test
+  void anUnknownCorpusCannotBeLeased() throws IOException {
+    CorpusStore store = store(1000);
+    assertThatThrownBy(() -> store.acquire("0123456789ab", "job"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
   }
 }

@@ -1,4 +1,4 @@
-package io.wordvec.jobs;
+package io.wordvec.corpora;
 
 import java.time.Instant;
 
@@ -12,4 +12,5 @@ import java.time.Instant;
  * @param tokens whitespace-separated tokens
  * @param uploadedAt when it was stored
  */
-record Corpus(String id, String name, long bytes, long lines, long tokens, Instant uploadedAt) {}
+public record Corpus(
+    String id, String name, long bytes, long lines, long tokens, Instant uploadedAt) {}

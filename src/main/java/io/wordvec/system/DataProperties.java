@@ -1,4 +1,4 @@
-package io.wordvec.jobs;
+package io.wordvec.system;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wordvec.data")
 public record DataProperties(@DefaultValue("data") Path dir) {
 
-  Path corpora() {
+  /** Where uploaded corpora are stored. */
+  public Path corpora() {
     return dir.resolve("corpora");
   }
 
-  Path jobs() {
+  /** Where job records are kept. */
+  public Path jobs() {
     return dir.resolve("jobs");
   }
 }

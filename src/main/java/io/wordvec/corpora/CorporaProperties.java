@@ -1,4 +1,4 @@
-package io.wordvec.jobs;
+package io.wordvec.corpora;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

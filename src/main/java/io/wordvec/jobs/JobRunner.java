@@ -1,0 +1,215 @@
+package io.wordvec.jobs;
+
+import io.wordvec.corpora.CorpusStore;
+import io.wordvec.eval.Drift;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingListener;
+import io.wordvec.train.TrainingPhase;
+import io.wordvec.train.TrainingProgress;
+import io.wordvec.vectors.WordVectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job through its phases: (loading the base model,) training, evaluating, saving and
+ * publishing its model. Every phase change is announced through {@code changed}, which records the
+ * job and tells its event streams; the job ends in exactly one final state.
+ */
+final class JobRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+  private final CorpusStore corpora;
+  private final ModelCatalog models;
+  private final ModelEvaluator evaluator;
+  private final TrainingEngine engine;
+  private final ExecutorService evaluation =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "job-evaluation");
+            t.setDaemon(true);
+            return t;
+          });
+
+  JobRunner(
+      CorpusStore corpora, ModelCatalog models, ModelEvaluator evaluator, TrainingEngine engine) {
+    this.corpora = corpora;
+    this.models = models;
+    this.evaluator = evaluator;
+    this.engine = engine;
+  }
+
+  /**
+   * Runs {@code job}, which has just started, to a final state.
+   *
+   * @param changed records and announces the job after each change
+   * @param progress announces a progress figure (not recorded: the next phase or epoch is)
+   * @param shuttingDown whether a cancellation means the service is stopping
+   */
+  void run(
+      Job job,
+      Consumer<Job> changed,
+      Consumer<Job> progress,
+      java.util.function.BooleanSupplier shuttingDown) {
+    JobSpec spec = job.spec();
+    try {
+      Path corpus = corpora.path(spec.corpus());
+      if (!Files.exists(corpus)) {
+        throw new NoSuchFileException("corpus " + spec.corpus());
+      }
+      TrainingListener listener = new JobListener(job, changed, progress);
+      TrainedModel base = null;
+      TrainedModel model;
+      if (spec.type() == JobType.TRAIN) {
+        enter(job, JobPhase.VOCABULARY, changed);
+        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
+      } else {
+        enter(job, JobPhase.LOADING, changed);
+        base = models.load(spec.baseModel());
+        checkCancelled(job);
+        enter(job, JobPhase.VOCABULARY, changed);
+        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
+      }
+      checkCancelled(job);
+
+      enter(job, JobPhase.EVALUATING, changed);
+      WordVectors vectors = model.wordVectors();
+      Map<String, Double> scores = evaluate(job, vectors);
+      Map<String, Double> baseScores = null;
+      JobView.DriftView drift = null;
+      if (base != null) {
+        WordVectors before = base.wordVectors();
+        baseScores = evaluate(job, before);
+        drift = driftView(Drift.measure(before, vectors));
+      }
+      model = model.withEvaluation(scores);
+
+      // past this point a cancel is refused (409): the model is written and published as a whole
+      if (!job.startSaving()) {
+        throw new TrainingCancelledException();
+      }
+      changed.accept(job);
+      models.publish(spec.outputModel(), model, vectors, spec.activate());
+      job.succeed(
+          spec.outputModel(),
+          new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),
+          Instant.now());
+      log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
+    } catch (TrainingCancelledException e) {
+      if (shuttingDown.getAsBoolean()) {
+        job.fail(JobStore.INTERRUPTED, Instant.now());
+      } else {
+        job.cancelled(Instant.now());
+        log.info("Job {} cancelled", job.id());
+      }
+    } catch (Exception | OutOfMemoryError e) {
+      log.warn("Job {} failed", job.id(), e);
+      job.fail(readable(e), Instant.now());
+    }
+  }
+
+  private static void enter(Job job, JobPhase phase, Consumer<Job> changed) {
+    job.phase(phase);
+    changed.accept(job);
+  }
+
+  private static JobView.DriftView driftView(Drift.Report d) {
+    return new JobView.DriftView(
+        d.meanCosineShift(), d.sharedWords(), d.neighborOverlap(), d.sampledWords(), d.newWords());
+  }
+
+  /**
+   * Scores vectors on a helper thread so that a cancel is honoured within a fraction of a second
+   * even though scoring a large model takes tens of seconds and cannot itself be interrupted; an
+   * abandoned scoring finishes in the background and is discarded.
+   */
+  private Map<String, Double> evaluate(Job job, WordVectors vectors) throws InterruptedException {
+    CompletableFuture<Map<String, Double>> scores =
+        CompletableFuture.supplyAsync(() -> evaluator.evaluate(vectors), evaluation);
+    while (true) {
+      checkCancelled(job);
+      try {
+        return scores.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // still scoring: look at the cancellation token again
+      } catch (ExecutionException e) {
+        log.warn("Job {}: evaluation failed", job.id(), e.getCause());
+        return Map.of();
+      }
+    }
+  }
+
+  private static void checkCancelled(Job job) {
+    if (job.cancellation().isCancelled()) {
+      throw new TrainingCancelledException();
+    }
+  }
+
+  /** A message for the job record: no class names, no stack traces, no absolute paths. */
+  static String readable(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "not enough memory for this job; use a smaller dim or maxVocab, or give the service"
+          + " more heap";
+    }
+    if (e instanceof UncheckedIOException u) {
+      e = u.getCause();
+    }
+    if (e instanceof NoSuchFileException f) {
+      return "file not found: " + Path.of(f.getFile()).getFileName();
+    }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "internal error while running the job (details are in the service log)";
+    }
+    if (e instanceof IOException) {
+      return "I/O error: " + message;
+    }
+    return message;
+  }
+
+  /** Stops scoring threads; a scoring in progress is abandoned. */
+  void shutdown() {
+    evaluation.shutdownNow();
+  }
+
+  /** Forwards training progress into the job and out to its subscribers. */
+  private static final class JobListener implements TrainingListener {
+    private final Job job;
+    private final Consumer<Job> changed;
+    private final Consumer<Job> progress;
+
+    JobListener(Job job, Consumer<Job> changed, Consumer<Job> progress) {
+      this.job = job;
+      this.changed = changed;
+      this.progress = progress;
+    }
+
+    @Override
+    public void onProgress(TrainingProgress p) {
+      job.phase(p.phase() == TrainingPhase.VOCABULARY ? JobPhase.VOCABULARY : JobPhase.TRAINING);
+      job.progress(p);
+      progress.accept(job);
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, double loss, long examples) {
+      job.epochEnd(epoch, loss, examples);
+      changed.accept(job);
+    }
+  }
+}
