@@ -1,6 +1,7 @@
 package io.wordvec;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,8 +19,17 @@ class ArchitectureTests {
     "io.wordvec.cli.."
   };
 
+  /** The service's feature packages: each may use system and the engine, never the reverse. */
+  private static final String[] FEATURES = {
+    "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.corpora..", "io.wordvec.jobs.."
+  };
+
   private static final String[] SERVICE = {
-    "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.jobs..", "io.wordvec.system.."
+    "io.wordvec.models..",
+    "io.wordvec.query..",
+    "io.wordvec.corpora..",
+    "io.wordvec.jobs..",
+    "io.wordvec.system.."
   };
 
   /** The Spring Boot entry point sits at the root, beside the engine and service packages. */
@@ -76,6 +86,22 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jdk.incubator.vector..")
+        .check(classes);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("io.wordvec.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void systemIsTheGroundFloorAndImportsNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.system..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FEATURES)
         .check(classes);
   }
 }

@@ -1,0 +1,7 @@
+/**
+ * The query API under {@code /api/v1/models/{model}}: vectors, similarity, neighbours, analogies,
+ * odd-one-out, text embeddings and the explorer's projections. Controllers pick a model from the
+ * registry once per request and call the engine; they hold no state. Must not import corpora or
+ * jobs.
+ */
+package io.wordvec.query;
