@@ -217,7 +217,7 @@ final class Job {
         result);
   }
 
-  /** The API's snapshot of this job now. */
+  /** The API's snapshot of this job now: its record plus the live figures of a running job. */
   synchronized JobView view() {
     if (restored != null) {
       return restored.view();
@@ -226,31 +226,6 @@ final class Job {
     if (state == JobState.RUNNING && wordsPerSecond > 0 && wordsExpected > 0) {
       eta = (long) Math.ceil(Math.max(0, wordsExpected - wordsProcessed) / wordsPerSecond);
     }
-    return new JobView(
-        id,
-        spec.type(),
-        state,
-        state.isFinal() ? null : phase,
-        spec.corpus(),
-        spec.baseModel(),
-        spec.outputModel(),
-        spec.activate(),
-        spec.overwrite(),
-        spec.params(),
-        epoch,
-        epochs,
-        wordsProcessed,
-        wordsExpected,
-        wordsPerSecond,
-        alpha,
-        progress,
-        eta,
-        List.copyOf(losses),
-        createdAt,
-        startedAt,
-        finishedAt,
-        model,
-        error,
-        result);
+    return record().view(state.isFinal() ? null : phase, wordsPerSecond, alpha, progress, eta);
   }
 }

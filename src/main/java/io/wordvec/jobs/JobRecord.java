@@ -90,11 +90,16 @@ record JobRecord(
         state == JobState.SUCCEEDED
             ? 1.0
             : wordsExpected > 0 ? Math.min(1.0, (double) wordsProcessed / wordsExpected) : 0;
+    return view(null, 0, 0, progress, null);
+  }
+
+  /** The API's view of this record with the live figures of a job that may be running. */
+  JobView view(JobPhase phase, double wordsPerSecond, double alpha, double progress, Long eta) {
     return new JobView(
         id,
         type,
         state,
-        null,
+        phase,
         corpus,
         baseModel,
         outputModel,
@@ -105,10 +110,10 @@ record JobRecord(
         epochs,
         wordsProcessed,
         wordsExpected,
-        0,
-        0,
+        wordsPerSecond,
+        alpha,
         progress,
-        null,
+        eta,
         losses == null ? List.of() : losses,
         createdAt,
         startedAt,
