@@ -1,5 +1,6 @@
 package io.wordvec;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -72,10 +73,32 @@ class ArchitectureTests {
   void onlyPanamaVectorOpsImportsTheVectorApi() {
     noClasses()
         .that()
-        .doNotHaveFullyQualifiedName("io.wordvec.vectors.PanamaVectorOps")
+        .doNotHaveFullyQualifiedName("io.wordvec.vectors.internal.PanamaVectorOps")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jdk.incubator.vector..")
+        .check(classes);
+  }
+
+  @Test
+  void vectorKernelsAreReachedOnlyThroughTheVectorsFacade() {
+    classes()
+        .that()
+        .resideInAPackage("io.wordvec.vectors.internal..")
+        .should()
+        .onlyHaveDependentClassesThat()
+        .resideInAPackage("io.wordvec.vectors..")
+        .check(classes);
+  }
+
+  @Test
+  void vectorKernelsDoNotDependOnTheFacade() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.vectors.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.wordvec.vectors")
         .check(classes);
   }
 }

@@ -1,5 +1,8 @@
 package io.wordvec.vectors;
 
+import io.wordvec.vectors.internal.NeighborScan;
+import io.wordvec.vectors.internal.ParallelRows;
+import io.wordvec.vectors.internal.TopK;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +57,7 @@ public final class WordVectors {
     int rows = vocabulary.size();
     float[] unit = new float[vectors.length];
     QuantizedRows codes = quantize ? QuantizedRows.allocate(rows, dimension) : null;
-    NeighborScan.forRanges(
+    ParallelRows.forRanges(
         rows, dimension, (from, to) -> toUnitRows(vectors, unit, codes, from, to, dimension));
     this.vocabulary = vocabulary;
     this.dimension = dimension;
@@ -105,7 +108,7 @@ public final class WordVectors {
               + " x "
               + dimension);
     }
-    float[][] matrices = NeighborScan.newMatrixPair(rows * dimension);
+    float[][] matrices = ParallelRows.newMatrixPair(rows * dimension);
     float[] raw = matrices[0];
     float[] unit = matrices[1];
     QuantizedRows computed =
@@ -113,7 +116,7 @@ public final class WordVectors {
             ? QuantizedRows.allocate(rows, dimension)
             : null;
     int blockRows = Math.max(1, BLOCK_FLOATS / dimension);
-    NeighborScan.forRanges(
+    ParallelRows.forRanges(
         rows,
         dimension,
         (from, to) -> {
@@ -398,7 +401,14 @@ public final class WordVectors {
     TopK heap =
         quantized != null
             ? NeighborScan.cosMulQuantized(
-                normalized, quantized, dimension, rows, pos, neg, topn + excluded)
+                normalized,
+                quantized.codes(),
+                quantized.scales(),
+                dimension,
+                rows,
+                pos,
+                neg,
+                topn + excluded)
             : NeighborScan.cosMul(normalized, dimension, rows, pos, neg, topn + excluded);
     return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
   }
@@ -532,7 +542,8 @@ public final class WordVectors {
   /** The best {@code k} rows of {@code [0, rows)} by cosine with the unit vector {@code query}. */
   private TopK cosAdd(float[] query, int rows, int k) {
     if (quantized != null) {
-      return NeighborScan.cosAddQuantized(normalized, quantized, dimension, rows, query, k);
+      return NeighborScan.cosAddQuantized(
+          normalized, quantized.codes(), quantized.scales(), dimension, rows, query, k);
     }
     return NeighborScan.cosAdd(normalized, dimension, rows, query, k);
   }
