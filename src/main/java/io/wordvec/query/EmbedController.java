@@ -103,7 +103,7 @@ class EmbedController {
     float[] sum = new float[dim];
     Set<String> unknown = new LinkedHashSet<>();
     int known = 0;
-    boolean realCounts = VectorsController.hasRealCounts(model);
+    boolean realCounts = model.hasCorpusCounts();
     for (String token : tokens) {
       int id = vocabulary.id(token);
       if (id < 0) {
