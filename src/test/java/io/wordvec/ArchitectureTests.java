@@ -101,4 +101,16 @@ class ArchitectureTests {
         .resideInAPackage("io.wordvec.vectors")
         .check(classes);
   }
+
+  @Test
+  void theVectorsEngineDoesNotDependOnAnIndexOverIt() {
+    // An approximate index implements NeighborSearch over WordVectors: the dependency goes one way.
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.vectors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.wordvec.index..")
+        .check(classes);
+  }
 }
