@@ -1,5 +1,6 @@
 package io.wordvec;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -82,7 +83,7 @@ class ArchitectureTests {
   void onlyPanamaVectorOpsImportsTheVectorApi() {
     noClasses()
         .that()
-        .doNotHaveFullyQualifiedName("io.wordvec.vectors.PanamaVectorOps")
+        .doNotHaveFullyQualifiedName("io.wordvec.vectors.internal.PanamaVectorOps")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("jdk.incubator.vector..")
@@ -102,6 +103,40 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(FEATURES)
+        .check(classes);
+  }
+
+  @Test
+  void vectorKernelsAreReachedOnlyThroughTheVectorsFacade() {
+    classes()
+        .that()
+        .resideInAPackage("io.wordvec.vectors.internal..")
+        .should()
+        .onlyHaveDependentClassesThat()
+        .resideInAPackage("io.wordvec.vectors..")
+        .check(classes);
+  }
+
+  @Test
+  void vectorKernelsDoNotDependOnTheFacade() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.vectors.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.wordvec.vectors")
+        .check(classes);
+  }
+
+  @Test
+  void theVectorsEngineDoesNotDependOnAnIndexOverIt() {
+    // An approximate index implements NeighborSearch over WordVectors: the dependency goes one way.
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.vectors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.wordvec.index..")
         .check(classes);
   }
 }

@@ -74,6 +74,18 @@ public record LoadedModel(
   }
 
   /**
+   * Whether the vocabulary's counts are real corpus counts: true for a model trained (or
+   * fine-tuned) here, which carries its {@linkplain #training() training metadata}. word2vec and
+   * fastText files store no counts (their loaders fill in stand-ins derived from the rank), and a
+   * native file converted from one keeps those stand-ins, so neither has real counts, whatever the
+   * file format. The one place that decides it: whatever shows counts or weighs words by frequency
+   * asks this.
+   */
+  public boolean hasCorpusCounts() {
+    return trainingInfo != null && vectors.vocabulary().totalCount() > 0;
+  }
+
+  /**
    * This model without its trained model, so that the output matrix is not kept alive by it; the
    * vectors and the training metadata stay. Returns this when there is nothing to drop.
    */

@@ -8,15 +8,12 @@ import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
-import io.wordvec.vectors.VectorMath;
-import io.wordvec.vectors.WordVectors;
+import io.wordvec.vectors.TextEmbedder;
+import io.wordvec.vectors.TextEmbedder.Weighting;
 import io.wordvec.vocab.Tokenizer;
-import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Embeddings", description = "Vectors for whole texts")
 class EmbedController {
 
-  /** Arora et al.'s smoothing constant for SIF weights, a / (a + p(w)). */
-  static final double SIF_A = 1e-3;
-
-  /** The Euler-Mascheroni constant, for the harmonic number in the Zipf estimate. */
-  private static final double EULER_GAMMA = 0.5772156649;
-
-  /** The weightings by name: whether each is SIF. */
-  private static final Map<String, Boolean> SIF = Map.of("mean", false, "sif", true);
+  /** The weightings by name. */
+  private static final Map<String, Weighting> WEIGHTINGS =
+      Map.of("mean", Weighting.MEAN, "sif", Weighting.SIF);
 
   private static final Map<String, Tokenizer> TOKENIZERS =
       Map.of("normalizing", Tokenizer.normalizing(), "whitespace", Tokenizer.whitespace());
@@ -69,8 +61,9 @@ class EmbedController {
         throw new InvalidParameterException("texts[" + i + "]", null, "a string");
       }
     }
-    boolean sif =
-        QuerySupport.choice("weighting", request.weighting(), false, SIF, "'mean' or 'sif'");
+    Weighting weighting =
+        QuerySupport.choice(
+            "weighting", request.weighting(), Weighting.MEAN, WEIGHTINGS, "'mean' or 'sif'");
     Tokenizer tokenizer =
         QuerySupport.choice(
             "tokenizer",
@@ -82,57 +75,19 @@ class EmbedController {
         model,
         selection -> {
           LoadedModel loaded = selection.model();
+          TextEmbedder embedder = new TextEmbedder(loaded.vectors(), loaded.hasCorpusCounts());
           List<EmbedResponse.TextEmbedding> embeddings = new ArrayList<>(texts.size());
           for (String text : texts) {
-            embeddings.add(embed(loaded, tokenizer.tokenize(text), sif));
+            TextEmbedder.Embedding e = embedder.embed(tokenizer.tokenize(text), weighting);
+            embeddings.add(
+                new EmbedResponse.TextEmbedding(e.tokens(), e.known(), e.unknown(), e.vector()));
           }
           return new EmbedResponse(
               selection.name(),
-              sif ? "sif" : "mean",
+              weighting == Weighting.SIF ? "sif" : "mean",
               tokenizer.toString(),
               loaded.vectors().dimension(),
               embeddings);
         });
-  }
-
-  static EmbedResponse.TextEmbedding embed(LoadedModel model, List<String> tokens, boolean sif) {
-    WordVectors vectors = model.vectors();
-    Vocabulary vocabulary = vectors.vocabulary();
-    int dim = vectors.dimension();
-    float[] unit = vectors.normalizedVectors();
-    float[] sum = new float[dim];
-    Set<String> unknown = new LinkedHashSet<>();
-    int known = 0;
-    boolean realCounts = VectorsController.hasRealCounts(model);
-    for (String token : tokens) {
-      int id = vocabulary.id(token);
-      if (id < 0) {
-        unknown.add(token);
-        continue;
-      }
-      known++;
-      float weight = sif ? (float) sifWeight(vocabulary, id, realCounts) : 1f;
-      VectorMath.axpy(weight, unit, id * dim, sum, 0, dim);
-    }
-    if (known > 0) {
-      VectorMath.scale(1f / known, sum, 0, dim);
-    }
-    return new EmbedResponse.TextEmbedding(tokens.size(), known, List.copyOf(unknown), sum);
-  }
-
-  /**
-   * a / (a + p(w)). With real corpus counts p(w) is the word's relative frequency; plain vector
-   * files have none, so p(w) is estimated from the frequency rank by Zipf's law, p(r) = 1 / (r *
-   * H(n)) with H(n) the n-th harmonic number.
-   */
-  static double sifWeight(Vocabulary vocabulary, int id, boolean realCounts) {
-    double p;
-    if (realCounts) {
-      p = (double) vocabulary.count(id) / vocabulary.totalCount();
-    } else {
-      double harmonic = Math.log(vocabulary.size()) + EULER_GAMMA;
-      p = 1.0 / ((id + 1) * harmonic);
-    }
-    return SIF_A / (SIF_A + p);
   }
 }

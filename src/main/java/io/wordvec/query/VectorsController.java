@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
-import io.wordvec.io.VectorFormat;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
@@ -103,15 +102,8 @@ class VectorsController {
         });
   }
 
-  /**
-   * The corpus count, or null when the model has no real counts: plain vector files carry none
-   * (their loader fills in rank-derived stand-ins), only the native format stores them.
-   */
+  /** The corpus count, or null when the model has no real counts to show. */
   static Long count(LoadedModel model, int id) {
-    return hasRealCounts(model) ? model.vectors().vocabulary().count(id) : null;
-  }
-
-  static boolean hasRealCounts(LoadedModel model) {
-    return model.format() == VectorFormat.NATIVE && model.vectors().vocabulary().totalCount() > 0;
+    return model.hasCorpusCounts() ? model.vectors().vocabulary().count(id) : null;
   }
 }

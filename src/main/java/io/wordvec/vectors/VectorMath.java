@@ -1,52 +1,23 @@
 package io.wordvec.vectors;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import io.wordvec.vectors.internal.VectorOps;
+import io.wordvec.vectors.internal.VectorOpsProvider;
 import java.util.Objects;
 
 /**
  * The one entry point for vector arithmetic on flat {@code float[]} rows. Checks arguments once,
- * then delegates to the fastest available kernels: the incubating Vector API ({@link
- * PanamaVectorOps}) when the JVM was started with that module added, otherwise plain Java.
+ * then delegates to the fastest available kernels: the incubating Vector API when the JVM was
+ * started with that module added, otherwise plain Java (chosen once, and logged, by {@link
+ * VectorOpsProvider}).
  *
  * <p>Thread-safe and stateless. Hot loops that have validated their matrix shapes once call the
  * unchecked variants {@link #dotUnchecked} and {@link #axpyUnchecked}.
  */
 public final class VectorMath {
 
-  private static final Logger LOG = System.getLogger(VectorMath.class.getName());
-  private static final VectorOps SCALAR = new ScalarVectorOps();
-  private static final VectorOps OPS = chooseImplementation();
+  private static final VectorOps OPS = VectorOpsProvider.active();
 
   private VectorMath() {}
-
-  private static VectorOps chooseImplementation() {
-    if (Boolean.getBoolean("wordvec.simd.disabled")) {
-      LOG.log(Level.INFO, "Vector math: scalar (SIMD disabled by wordvec.simd.disabled)");
-      return SCALAR;
-    }
-    // MODULE is a compile-time constant: reading it does not load PanamaVectorOps.
-    if (ModuleLayer.boot().findModule(PanamaVectorOps.MODULE).isEmpty()) {
-      LOG.log(
-          Level.WARNING,
-          "Vector math: scalar. Start the JVM with --add-modules "
-              + PanamaVectorOps.MODULE
-              + " for SIMD.");
-      return SCALAR;
-    }
-    try {
-      VectorOps ops =
-          (VectorOps)
-              Class.forName("io.wordvec.vectors.PanamaVectorOps")
-                  .getDeclaredConstructor()
-                  .newInstance();
-      LOG.log(Level.INFO, "Vector math: " + ops.name() + " (" + PanamaVectorOps.MODULE + ")");
-      return ops;
-    } catch (ReflectiveOperationException | LinkageError e) {
-      LOG.log(Level.WARNING, "Vector math: scalar (Vector API unusable: " + e + ")");
-      return SCALAR;
-    }
-  }
 
   /** Which implementation is active: {@code "simd-<bits>"} or {@code "scalar"}. */
   public static String implementationName() {
@@ -55,7 +26,7 @@ public final class VectorMath {
 
   /** Whether the SIMD kernels are active. */
   public static boolean simdEnabled() {
-    return !(OPS instanceof ScalarVectorOps);
+    return OPS != VectorOpsProvider.scalar();
   }
 
   /** Dot product of two equal-length vectors. */
@@ -100,31 +71,9 @@ public final class VectorMath {
     return OPS.dot(a, aOff, b, bOff, len);
   }
 
-  /** {@link VectorOps#dotBytesBlock}, without checks: for the scan loops. */
-  static void dotBytesBlockUnchecked(
-      float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
-    OPS.dotBytesBlock(q, codes, off, dim, out, outOff);
-  }
-
-  /** {@link VectorOps#dotBytesBlock3}, without checks: for the scan loops. */
-  static void dotBytesBlock3Unchecked(
-      float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out) {
-    OPS.dotBytesBlock3(a, b, c, codes, off, dim, out);
-  }
-
   /** {@code y += alpha * x} without argument checks; see {@link #dotUnchecked}. */
   public static void axpyUnchecked(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     OPS.axpy(alpha, x, xOff, y, yOff, len);
-  }
-
-  /** Scalar kernels, for tests that compare the two implementations. */
-  static VectorOps scalar() {
-    return SCALAR;
-  }
-
-  /** Active kernels, for tests that compare the two implementations. */
-  static VectorOps active() {
-    return OPS;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.wordvec.vectors;
 
+import io.wordvec.vectors.internal.ParallelRows;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +13,15 @@ import java.util.Optional;
  * row-major {@code float[]} (row = word id), and a unit-normalised copy made once at construction
  * so that no query pays for it (and memory does not double at an unpredictable moment).
  *
- * <p>Neighbour queries are exact: every row of the searched range is scored. Models of at least
- * 2^18 floats also keep an 8-bit copy of the unit rows (a quarter of the float matrix, made at
- * construction): scans read that, then rescore on the float rows only the few rows whose score
- * bound can reach the top k, so the answers are bit-identical to a full float scan at about a
- * quarter of the memory traffic. Large scans are split across a shared pool of daemon threads (one
- * per core); each querying thread keeps a scratch array of one float per word.
+ * <p>Neighbour queries ({@link #mostSimilar}, {@link #mostSimilarCosMul}, {@link #analogy}, {@link
+ * #similarByVector}) go through a {@link NeighborSearch}: by default the {@linkplain #exactSearch()
+ * exact} one, which scores every row of the searched range; {@link #withSearch} gives the same
+ * vectors with another search, such as an approximate index. Models of at least 2^18 floats also
+ * keep an 8-bit copy of the unit rows (a quarter of the float matrix, made at construction): exact
+ * scans read that, then rescore on the float rows only the few rows whose score bound can reach the
+ * top k, so the answers are bit-identical to a full float scan at about a quarter of the memory
+ * traffic. Large scans are split across a shared pool of daemon threads (one per core); each
+ * querying thread keeps a scratch array of one float per word.
  *
  * <p>Thread-safe: nothing is mutated after construction. The raw array is owned by this object (and
  * possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
@@ -31,6 +35,12 @@ public final class WordVectors {
 
   /** 8-bit copy of {@link #normalized} for fast candidate search; null for small models. */
   private final QuantizedRows quantized;
+
+  /** The full scan over these vectors, whichever search answers queries. */
+  private final NeighborSearch exact;
+
+  /** The search that answers neighbour queries: {@link #exact} unless replaced. */
+  private final NeighborSearch search;
 
   /**
    * Rows copied and normalised at a time by {@link #fromRows}: about 64 KB, so they stay in cache.
@@ -54,13 +64,15 @@ public final class WordVectors {
     int rows = vocabulary.size();
     float[] unit = new float[vectors.length];
     QuantizedRows codes = quantize ? QuantizedRows.allocate(rows, dimension) : null;
-    NeighborScan.forRanges(
+    ParallelRows.forRanges(
         rows, dimension, (from, to) -> toUnitRows(vectors, unit, codes, from, to, dimension));
     this.vocabulary = vocabulary;
     this.dimension = dimension;
     this.vectors = vectors;
     this.normalized = unit;
     this.quantized = codes;
+    this.exact = new ExactSearch(unit, codes, dimension);
+    this.search = exact;
   }
 
   private WordVectors(
@@ -68,12 +80,16 @@ public final class WordVectors {
       int dimension,
       float[] vectors,
       float[] normalized,
-      QuantizedRows quantized) {
+      QuantizedRows quantized,
+      NeighborSearch exact,
+      NeighborSearch search) {
     this.vocabulary = vocabulary;
     this.dimension = dimension;
     this.vectors = vectors;
     this.normalized = normalized;
     this.quantized = quantized;
+    this.exact = exact;
+    this.search = search;
   }
 
   /**
@@ -105,7 +121,7 @@ public final class WordVectors {
               + " x "
               + dimension);
     }
-    float[][] matrices = NeighborScan.newMatrixPair(rows * dimension);
+    float[][] matrices = ParallelRows.newMatrixPair(rows * dimension);
     float[] raw = matrices[0];
     float[] unit = matrices[1];
     QuantizedRows computed =
@@ -113,7 +129,7 @@ public final class WordVectors {
             ? QuantizedRows.allocate(rows, dimension)
             : null;
     int blockRows = Math.max(1, BLOCK_FLOATS / dimension);
-    NeighborScan.forRanges(
+    ParallelRows.forRanges(
         rows,
         dimension,
         (from, to) -> {
@@ -126,7 +142,9 @@ public final class WordVectors {
     if (stored != null) {
       stored.checkMatches(unit);
     }
-    return new WordVectors(vocabulary, dimension, raw, unit, stored != null ? stored : computed);
+    QuantizedRows codes = stored != null ? stored : computed;
+    ExactSearch exact = new ExactSearch(unit, codes, dimension);
+    return new WordVectors(vocabulary, dimension, raw, unit, codes, exact, exact);
   }
 
   private static void checkShape(Vocabulary vocabulary, int dimension, long floats) {
@@ -264,6 +282,34 @@ public final class WordVectors {
   }
 
   /**
+   * The search that answers this object's neighbour queries: {@link #exactSearch()} unless another
+   * was put in place with {@link #withSearch}.
+   */
+  public NeighborSearch search() {
+    return search;
+  }
+
+  /**
+   * The exact search over these vectors, which scores every row: the default {@link #search()}, and
+   * the reference an approximate one is measured against.
+   */
+  public NeighborSearch exactSearch() {
+    return exact;
+  }
+
+  /**
+   * These vectors answering neighbour queries with {@code search}: a new object that shares this
+   * one's vocabulary and arrays (nothing is copied) and differs only in its search. This object is
+   * unchanged.
+   *
+   * @param search a search made for these vectors (the same rows, in the same order)
+   */
+  public WordVectors withSearch(NeighborSearch search) {
+    Objects.requireNonNull(search, "search");
+    return new WordVectors(vocabulary, dimension, vectors, normalized, quantized, exact, search);
+  }
+
+  /**
    * A copy of one word's vector.
    *
    * @throws UnknownWordsException if the word is not in the vocabulary
@@ -339,9 +385,8 @@ public final class WordVectors {
       VectorMath.axpyUnchecked(-1f, normalized, id * dimension, query, 0, dimension);
     }
     normalizeInPlace(query);
-    int excluded = positiveIds.length + negativeIds.length;
-    TopK heap = cosAdd(query, searchRows(restrictVocab), topn + excluded);
-    return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
+    return toNeighbors(
+        search.nearest(query, topn, restrictVocab, concat(positiveIds, negativeIds)), topn);
   }
 
   /**
@@ -385,22 +430,10 @@ public final class WordVectors {
     }
     checkIds(positiveIds);
     checkIds(negativeIds);
-    float[][] pos = new float[positiveIds.length][];
-    for (int i = 0; i < pos.length; i++) {
-      pos[i] = row(normalized, positiveIds[i]);
-    }
-    float[][] neg = new float[negativeIds.length][];
-    for (int i = 0; i < neg.length; i++) {
-      neg[i] = row(normalized, negativeIds[i]);
-    }
-    int excluded = positiveIds.length + negativeIds.length;
-    int rows = searchRows(restrictVocab);
-    TopK heap =
-        quantized != null
-            ? NeighborScan.cosMulQuantized(
-                normalized, quantized, dimension, rows, pos, neg, topn + excluded)
-            : NeighborScan.cosMul(normalized, dimension, rows, pos, neg, topn + excluded);
-    return toNeighbors(heap, concat(positiveIds, negativeIds), topn);
+    return toNeighbors(
+        search.nearestCosMul(
+            positiveIds, negativeIds, topn, restrictVocab, concat(positiveIds, negativeIds)),
+        topn);
   }
 
   /**
@@ -505,8 +538,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    TopK heap = cosAdd(query, searchRows(restrictVocab), topn);
-    return toNeighbors(heap, new int[0], topn);
+    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
   }
 
   /**
@@ -529,32 +561,16 @@ public final class WordVectors {
     return mean;
   }
 
-  /** The best {@code k} rows of {@code [0, rows)} by cosine with the unit vector {@code query}. */
-  private TopK cosAdd(float[] query, int rows, int k) {
-    if (quantized != null) {
-      return NeighborScan.cosAddQuantized(normalized, quantized, dimension, rows, query, k);
-    }
-    return NeighborScan.cosAdd(normalized, dimension, rows, query, k);
-  }
-
-  private int searchRows(int restrictVocab) {
-    return restrictVocab == 0 ? size() : Math.min(size(), restrictVocab);
-  }
-
-  private List<Neighbor> toNeighbors(TopK heap, int[] excluded, int topn) {
-    float[] scores = new float[heap.size()];
-    int[] ids = heap.sortedIds(scores);
-    List<Neighbor> out = new ArrayList<>(Math.min(topn, ids.length));
-    for (int i = 0; i < ids.length && out.size() < topn; i++) {
-      if (!contains(excluded, ids[i])) {
-        out.add(new Neighbor(vocabulary.word(ids[i]), ids[i], scores[i]));
-      }
+  /** The words of the first {@code topn} rows found. */
+  private List<Neighbor> toNeighbors(SearchResult found, int topn) {
+    int[] ids = found.ids();
+    float[] scores = found.scores();
+    int n = Math.min(topn, ids.length);
+    List<Neighbor> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new Neighbor(vocabulary.word(ids[i]), ids[i], scores[i]));
     }
     return out;
-  }
-
-  private float[] row(float[] matrix, int id) {
-    return Arrays.copyOfRange(matrix, id * dimension, (id + 1) * dimension);
   }
 
   private void checkIds(int[] ids) {
@@ -582,15 +598,6 @@ public final class WordVectors {
       throw new IllegalArgumentException(
           "restrictVocab must be >= 0 (0 = whole vocabulary), was " + restrictVocab);
     }
-  }
-
-  private static boolean contains(int[] values, int value) {
-    for (int v : values) {
-      if (v == value) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<String> orEmpty(List<String> words) {

@@ -2,56 +2,16 @@ package io.wordvec.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class VectorMathTests {
-
-  private final VectorOps scalar = VectorMath.scalar();
-  private final VectorOps active = VectorMath.active();
 
   @Test
   void simdIsActiveWhenTheModuleIsPresent() {
     // The build starts test JVMs with --add-modules jdk.incubator.vector.
     assertThat(VectorMath.simdEnabled()).isTrue();
     assertThat(VectorMath.implementationName()).startsWith("simd-");
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
-  void dotMatchesScalarAndExactSum(int len) {
-    SplittableRandom random = new SplittableRandom(len);
-    float[] a = randomArray(random, len + 3);
-    float[] b = randomArray(random, len + 5);
-    double exact = 0;
-    for (int i = 0; i < len; i++) {
-      exact += (double) a[i + 3] * b[i + 1];
-    }
-    float simd = active.dot(a, 3, b, 1, len);
-    float plain = scalar.dot(a, 3, b, 1, len);
-    assertThat((double) simd).isCloseTo(exact, within(1e-4 * Math.sqrt(len)));
-    assertThat(simd).isCloseTo(plain, within(1e-4f * (float) Math.sqrt(len)));
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
-  void axpyAndScaleMatchScalar(int len) {
-    SplittableRandom random = new SplittableRandom(31L * len);
-    float[] x = randomArray(random, len + 2);
-    float[] y1 = randomArray(random, len + 4);
-    float[] y2 = y1.clone();
-    active.axpy(0.37f, x, 2, y1, 4, len);
-    scalar.axpy(0.37f, x, 2, y2, 4, len);
-    assertThat(y1).containsExactly(y2, within(1e-6f));
-    active.scale(-1.5f, y1, 1, len);
-    scalar.scale(-1.5f, y2, 1, len);
-    assertThat(y1).containsExactly(y2, within(1e-6f));
-    // elements outside the range are untouched
-    assertThat(y1[0]).isEqualTo(y2[0]);
   }
 
   @Test
@@ -63,73 +23,6 @@ class VectorMathTests {
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
-  /** A block of rows of random codes, laid out as {@link QuantizedRows} stores it. */
-  private static byte[] randomBlock(SplittableRandom random, int off, int dim) {
-    byte[] codes = new byte[off + QuantizedRows.BLOCK_ROWS * dim];
-    for (int i = 0; i < codes.length; i++) {
-      codes[i] = (byte) random.nextInt(-127, 128);
-    }
-    return codes;
-  }
-
-  /** The exact dot product of {@code q} with row {@code row} of the block at {@code off}. */
-  private static double exactBlockDot(float[] q, byte[] codes, int off, int row) {
-    double exact = 0;
-    for (int j = 0; j < q.length; j++) {
-      exact += (double) q[j] * codes[off + j * QuantizedRows.BLOCK_ROWS + row];
-    }
-    return exact;
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2, 7, 13, 31, 32, 33, 100, 207, 300, 1023})
-  void blockDotProductsMatchTheExactSums(int dim) {
-    SplittableRandom random = new SplittableRandom(dim * 31L);
-    float[] q = randomArray(random, dim);
-    byte[] codes = randomBlock(random, 3, dim);
-    float[] simd = new float[QuantizedRows.BLOCK_ROWS + 3];
-    float[] plain = new float[QuantizedRows.BLOCK_ROWS + 3];
-    active.dotBytesBlock(q, codes, 3, dim, simd, 2);
-    scalar.dotBytesBlock(q, codes, 3, dim, plain, 2);
-    for (int row = 0; row < QuantizedRows.BLOCK_ROWS; row++) {
-      double exact = exactBlockDot(q, codes, 3, row);
-      assertThat((double) simd[2 + row])
-          .as("row %d", row)
-          .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
-      assertThat((double) plain[2 + row])
-          .as("row %d", row)
-          .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
-    }
-    assertThat(simd[0]).isZero();
-    assertThat(simd[QuantizedRows.BLOCK_ROWS + 2]).isZero();
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 7, 16, 31, 33, 100, 300, 1023})
-  void blockDotProductsOfThreeQueriesMatchTheExactSums(int dim) {
-    SplittableRandom random = new SplittableRandom(dim * 17L);
-    float[][] queries = {
-      randomArray(random, dim), randomArray(random, dim), randomArray(random, dim)
-    };
-    byte[] codes = randomBlock(random, 5, dim);
-    float[] simd = new float[3 * QuantizedRows.BLOCK_ROWS];
-    float[] plain = new float[3 * QuantizedRows.BLOCK_ROWS];
-    active.dotBytesBlock3(queries[0], queries[1], queries[2], codes, 5, dim, simd);
-    scalar.dotBytesBlock3(queries[0], queries[1], queries[2], codes, 5, dim, plain);
-    for (int q = 0; q < 3; q++) {
-      for (int row = 0; row < QuantizedRows.BLOCK_ROWS; row++) {
-        double exact = exactBlockDot(queries[q], codes, 5, row);
-        int at = q * QuantizedRows.BLOCK_ROWS + row;
-        assertThat((double) simd[at])
-            .as("query %d, row %d", q, row)
-            .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
-        assertThat((double) plain[at])
-            .as("query %d, row %d", q, row)
-            .isCloseTo(exact, within(1e-2 * Math.sqrt(dim)));
-      }
-    }
-  }
-
   @Test
   void firstNonFiniteFindsTheFirstNanOrInfinityRowByRow() {
     float[] x = new float[12];
@@ -139,13 +32,5 @@ class VectorMathTests {
     x[11] = Float.POSITIVE_INFINITY;
     assertThat(VectorMath.firstNonFinite(x, 4)).isEqualTo(9);
     assertThat(VectorMath.firstNonFinite(x, 5)).isEqualTo(9);
-  }
-
-  private static float[] randomArray(SplittableRandom random, int len) {
-    float[] out = new float[len];
-    for (int i = 0; i < len; i++) {
-      out[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.wordvec.vectors.internal.ParallelRows;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -162,7 +163,7 @@ class WordVectorsTests {
     // 40,000 x 64 floats is above the size at which a scan is split across threads.
     WordVectors model = random(40_000, 64, 11);
     assertThat((long) model.size() * model.dimension())
-        .isGreaterThan(2L * NeighborScan.MIN_FLOATS_PER_TASK);
+        .isGreaterThan(2L * ParallelRows.MIN_FLOATS_PER_TASK);
     float[] query = model.vector("w123", true);
     float[] matrix = model.normalizedVectors();
     List<Neighbor> expected = new ArrayList<>();
@@ -237,17 +238,5 @@ class WordVectorsTests {
     }
     assertThat(quantized.analogy("w1", "w2", "w3", 20, AnalogyMethod.COSMUL))
         .isEqualTo(plain.analogy("w1", "w2", "w3", 20, AnalogyMethod.COSMUL));
-  }
-
-  @Test
-  void topKKeepsTheBestAndOrdersTiesById() {
-    TopK heap = new TopK(3);
-    float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.7f};
-    for (int i = 0; i < scores.length; i++) {
-      heap.offer(scores[i], i);
-    }
-    float[] out = new float[3];
-    assertThat(heap.sortedIds(out)).containsExactly(1, 4, 5);
-    assertThat(out).containsExactly(0.9f, 0.9f, 0.7f);
   }
 }

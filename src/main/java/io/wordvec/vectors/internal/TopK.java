@@ -1,4 +1,4 @@
-package io.wordvec.vectors;
+package io.wordvec.vectors.internal;
 
 /**
  * A bounded min-heap of {@code (score, id)} pairs that keeps the {@code capacity} best offers.
@@ -7,20 +7,22 @@ package io.wordvec.vectors;
  *
  * <p>Not thread-safe: each scanning thread fills its own heap; {@link #addAll} merges them.
  */
-final class TopK {
+public final class TopK {
 
   private final int capacity;
   private final float[] scores;
   private final int[] ids;
   private int size;
 
-  TopK(int capacity) {
+  /** An empty heap that keeps the best {@code capacity} offers. */
+  public TopK(int capacity) {
     this.capacity = capacity;
     this.scores = new float[capacity];
     this.ids = new int[capacity];
   }
 
-  int size() {
+  /** Entries held, at most the capacity. */
+  public int size() {
     return size;
   }
 
@@ -30,11 +32,12 @@ final class TopK {
   }
 
   /** The score an offer must beat to enter a full heap; -infinity while not full. */
-  float threshold() {
+  public float threshold() {
     return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];
   }
 
-  void offer(float score, int id) {
+  /** Keeps {@code (score, id)} if it ranks among the best {@code capacity} offers so far. */
+  public void offer(float score, int id) {
     if (size < capacity) {
       int i = size++;
       // Sift up: the root holds the worst entry.
@@ -79,14 +82,15 @@ final class TopK {
     ids[i] = id;
   }
 
-  void addAll(TopK other) {
+  /** Offers every entry of {@code other}: merges the heaps of a split scan. */
+  public void addAll(TopK other) {
     for (int i = 0; i < other.size; i++) {
       offer(other.scores[i], other.ids[i]);
     }
   }
 
   /** The entries best first, as parallel arrays {@code ids} (returned) and {@code outScores}. */
-  int[] sortedIds(float[] outScores) {
+  public int[] sortedIds(float[] outScores) {
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;

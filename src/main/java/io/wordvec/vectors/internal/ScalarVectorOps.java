@@ -1,4 +1,4 @@
-package io.wordvec.vectors;
+package io.wordvec.vectors.internal;
 
 import java.util.Arrays;
 
@@ -28,7 +28,7 @@ final class ScalarVectorOps implements VectorOps {
     // The sums live in out, one per row of the block (a local scratch array was not
     // scalar-replaced: 80 bytes of garbage per block). Two positions per pass halve the chain of
     // loads and stores on each sum.
-    int block = QuantizedRows.BLOCK_ROWS;
+    int block = Quantizer.BLOCK_ROWS;
     Arrays.fill(out, outOff, outOff + block, 0f);
     int j = 0;
     int at = off;
@@ -50,7 +50,7 @@ final class ScalarVectorOps implements VectorOps {
   @Override
   public void dotBytesBlock3(
       float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out) {
-    int block = QuantizedRows.BLOCK_ROWS;
+    int block = Quantizer.BLOCK_ROWS;
     Arrays.fill(out, 0, 3 * block, 0f);
     for (int j = 0, at = off; j < dim; j++, at += block) {
       float xa = a[j];

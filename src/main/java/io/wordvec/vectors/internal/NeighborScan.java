@@ -1,81 +1,28 @@
-package io.wordvec.vectors;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveTask;
-import java.util.concurrent.atomic.AtomicInteger;
+package io.wordvec.vectors.internal;
 
 /**
  * Exhaustive top-k scans over a unit-normalised row-major matrix. Each scan computes one score per
- * row with {@link VectorMath#dotUnchecked} and keeps the best in a {@link TopK}; large matrices are
- * cut into contiguous row ranges scanned in parallel on a shared pool, each range with its own
- * heap, and the heaps merged at the end. The result is the same however the work was split, because
- * {@link TopK} orders ties by id.
+ * row with the active {@link VectorOps} and keeps the best in a {@link TopK}; large matrices are
+ * scanned in parallel by {@link ParallelRows}, each thread into its own heap, and the heaps merged
+ * at the end. The result is the same however the work was split, because {@link TopK} orders ties
+ * by id.
  *
  * <p>Callers validate shapes once; the loops here do no checks.
  */
-final class NeighborScan {
+public final class NeighborScan {
 
-  /**
-   * Below this many floats (4 MB of matrix) a scan stays on the calling thread: forking costs more
-   * than it saves on a matrix that fits in cache.
-   */
-  static final int MIN_FLOATS_PER_TASK = 1 << 20;
-
-  private static final ForkJoinPool POOL =
-      new ForkJoinPool(
-          Runtime.getRuntime().availableProcessors(),
-          pool -> {
-            ForkJoinWorkerThread thread =
-                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("wordvec-scan-" + thread.getPoolIndex());
-            thread.setDaemon(true);
-            return thread;
-          },
-          null,
-          false);
+  private static final VectorOps OPS = VectorOpsProvider.active();
 
   /**
    * Scores rows {@code [from, to)} into {@code heap}; for the 8-bit scans, whose unit of work is a
    * block of rows, blocks {@code [from, to)}.
    */
-  private interface RowScorer {
-    void scan(int from, int to, TopK heap);
-  }
-
-  /** A piece of work over rows {@code [from, to)}. */
-  interface RowRange {
-    void run(int from, int to);
-  }
+  private interface RowScorer extends ParallelRows.RowRangeInto<TopK> {}
 
   private NeighborScan() {}
 
-  /**
-   * Runs {@code work} over rows {@code [0, rows)}, split into contiguous ranges on the shared pool
-   * when the matrix is large (as a scan would be), else on the calling thread.
-   */
-  static void forRanges(int rows, int dim, RowRange work) {
-    run(rows, dim, 0, (from, to, heap) -> work.run(from, to));
-  }
-
-  /**
-   * Two zeroed arrays of {@code length} floats. Large ones are allocated on two threads at once:
-   * zeroing a model-sized array is a pass over memory of its own, a good part of a model's load.
-   */
-  static float[][] newMatrixPair(int length) {
-    if (length < MIN_FLOATS_PER_TASK || POOL.getParallelism() < 2) {
-      return new float[][] {new float[length], new float[length]};
-    }
-    ForkJoinTask<float[]> second = POOL.submit(() -> new float[length]);
-    float[] first = new float[length];
-    return new float[][] {first, second.join()};
-  }
-
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
-  static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
+  public static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
     return run(
         rows,
         dim,
@@ -83,7 +30,7 @@ final class NeighborScan {
         (from, to, heap) -> {
           float min = heap.threshold();
           for (int r = from; r < to; r++) {
-            float score = VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim);
+            float score = OPS.dot(matrix, r * dim, query, 0, dim);
             // Rows arrive in ascending id order, so an equal score never displaces the minimum.
             if (score > min) {
               heap.offer(score, r);
@@ -94,7 +41,7 @@ final class NeighborScan {
   }
 
   /** Rows per block of 8-bit codes, scored together. */
-  private static final int BLOCK = QuantizedRows.BLOCK_ROWS;
+  private static final int BLOCK = Quantizer.BLOCK_ROWS;
 
   /** Per-thread scratch for the approximate scores of a quantised scan, grown on demand. */
   private static final ThreadLocal<float[]> APPROX = ThreadLocal.withInitial(() -> new float[0]);
@@ -110,27 +57,27 @@ final class NeighborScan {
    *   <li>the remaining candidates (typically a few more than k) are rescored exactly, with the
    *       same kernel and arguments as the float scan, into the final heap.
    * </ol>
+   *
+   * <p>{@code codes} and {@code scales} are {@code matrix}'s rows coded by {@link Quantizer}.
    */
-  static TopK cosAddQuantized(
-      float[] matrix, QuantizedRows quantized, int dim, int rows, float[] query, int k) {
+  public static TopK cosAddQuantized(
+      float[] matrix, byte[] codes, float[] scales, int dim, int rows, float[] query, int k) {
     final float perScale = perScale(query, dim);
     final float fixed = fixedError(dim);
     final float[] upper = scratch(rows);
-    byte[] codes = quantized.codes;
-    float[] scales = quantized.scales;
     // Split by blocks of rows as a float scan of the same rows would be: widening the codes costs
     // about as much compute per row as a float dot product, so a model that is small in bytes
     // still gains from a second thread.
     TopK lower =
         run(
-            QuantizedRows.blocks(rows),
+            Quantizer.blocks(rows),
             dim * BLOCK,
             k,
             (fromBlock, toBlock, heap) -> {
               float[] dots = new float[BLOCK];
               float min = heap.threshold();
               for (int b = fromBlock; b < toBlock; b++) {
-                VectorMath.dotBytesBlockUnchecked(query, codes, b * BLOCK * dim, dim, dots, 0);
+                OPS.dotBytesBlock(query, codes, b * BLOCK * dim, dim, dots, 0);
                 int first = b * BLOCK;
                 int end = Math.min(rows, first + BLOCK);
                 for (int r = first; r < end; r++) {
@@ -146,12 +93,7 @@ final class NeighborScan {
                 }
               }
             });
-    return rescore(
-        rows,
-        upper,
-        lower.threshold(),
-        k,
-        r -> VectorMath.dotUnchecked(matrix, r * dim, query, 0, dim));
+    return rescore(rows, upper, lower.threshold(), k, r -> OPS.dot(matrix, r * dim, query, 0, dim));
   }
 
   /**
@@ -159,7 +101,7 @@ final class NeighborScan {
    * {@code (1 + cos) / 2}, divided by the same product over negative terms plus {@code 1e-6}
    * (gensim's {@code most_similar_cosmul}, including its epsilon, so scores match).
    */
-  static TopK cosMul(
+  public static TopK cosMul(
       float[] matrix, int dim, int rows, float[][] positive, float[][] negative, int k) {
     return run(
         rows,
@@ -182,11 +124,11 @@ final class NeighborScan {
       float[] matrix, int off, int dim, float[][] positive, float[][] negative) {
     float numerator = 1f;
     for (float[] term : positive) {
-      numerator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+      numerator *= (1f + OPS.dot(matrix, off, term, 0, dim)) / 2f;
     }
     float denominator = 1f;
     for (float[] term : negative) {
-      denominator *= (1f + VectorMath.dotUnchecked(matrix, off, term, 0, dim)) / 2f;
+      denominator *= (1f + OPS.dot(matrix, off, term, 0, dim)) / 2f;
     }
     return numerator / (denominator + 0.000001f);
   }
@@ -206,9 +148,10 @@ final class NeighborScan {
    * decreasing in every negative one); rows whose upper bound reaches the k-th largest lower bound
    * are rescored exactly.
    */
-  static TopK cosMulQuantized(
+  public static TopK cosMulQuantized(
       float[] matrix,
-      QuantizedRows quantized,
+      byte[] codes,
+      float[] scales,
       int dim,
       int rows,
       float[][] positive,
@@ -222,11 +165,9 @@ final class NeighborScan {
     }
     float fixed = fixedError(dim);
     float[] upper = scratch(rows);
-    byte[] codes = quantized.codes;
-    float[] scales = quantized.scales;
     TopK lower =
         run(
-            QuantizedRows.blocks(rows),
+            Quantizer.blocks(rows),
             dim * BLOCK * terms.length,
             k,
             (fromBlock, toBlock, heap) -> {
@@ -237,11 +178,10 @@ final class NeighborScan {
                 int off = b * BLOCK * dim;
                 if (terms.length == 3) {
                   // An analogy: widen the block's codes once for its three terms.
-                  VectorMath.dotBytesBlock3Unchecked(
-                      terms[0], terms[1], terms[2], codes, off, dim, dots);
+                  OPS.dotBytesBlock3(terms[0], terms[1], terms[2], codes, off, dim, dots);
                 } else {
                   for (int t = 0; t < terms.length; t++) {
-                    VectorMath.dotBytesBlockUnchecked(terms[t], codes, off, dim, dots, t * BLOCK);
+                    OPS.dotBytesBlock(terms[t], codes, off, dim, dots, t * BLOCK);
                   }
                 }
                 int first = b * BLOCK;
@@ -363,94 +303,10 @@ final class NeighborScan {
   }
 
   /**
-   * Chunks per thread of a parallel scan. Threads take chunks in turn from a counter, so a thread
-   * that starts late (a pool thread waking up, or descheduled on a busy machine) leaves its share
-   * to the others instead of making the query wait for it.
-   */
-  private static final int CHUNKS_PER_THREAD = 16;
-
-  /**
    * Runs {@code scorer} over {@code [0, rows)}, in parallel when the work is large enough; {@code
    * dim} is the floats (or codes) a row, or a block, costs.
    */
   private static TopK run(int rows, int dim, int k, RowScorer scorer) {
-    long floats = (long) rows * dim;
-    int threads = (int) Math.min(POOL.getParallelism(), Math.max(1, floats / MIN_FLOATS_PER_TASK));
-    if (threads <= 1) {
-      TopK heap = new TopK(k);
-      scorer.scan(0, rows, heap);
-      return heap;
-    }
-    Chunks chunks = new Chunks(rows, threads * CHUNKS_PER_THREAD, scorer);
-    List<Helper> helpers = new ArrayList<>(threads - 1);
-    for (int t = 1; t < threads; t++) {
-      Helper helper = new Helper(chunks, k);
-      helpers.add(helper);
-      POOL.execute(helper);
-    }
-    // The calling thread scans too, instead of idling while it waits.
-    TopK result = new TopK(k);
-    chunks.scanAll(result);
-    for (Helper helper : helpers) {
-      // A helper that has not started yet finds nothing left: skip it rather than wait for it.
-      if (!helper.abandon()) {
-        result.addAll(helper.join());
-      }
-    }
-    return result;
-  }
-
-  /** Rows {@code [0, rows)} cut into chunks that threads claim one at a time. */
-  private static final class Chunks {
-    private final int rows;
-    private final int size;
-    private final RowScorer scorer;
-    private final AtomicInteger next = new AtomicInteger();
-
-    Chunks(int rows, int count, RowScorer scorer) {
-      this.rows = rows;
-      this.size = (rows + count - 1) / count;
-      this.scorer = scorer;
-    }
-
-    /** Scans chunks into {@code heap} until none is left. */
-    void scanAll(TopK heap) {
-      for (int from = next.getAndIncrement() * size;
-          from < rows;
-          from = next.getAndIncrement() * size) {
-        scorer.scan(from, Math.min(rows, from + size), heap);
-      }
-    }
-  }
-
-  /** A pool thread's part of a scan; abandoned if it has not started when the work is done. */
-  private static final class Helper extends RecursiveTask<TopK> {
-    private static final int NEW = 0;
-    private static final int STARTED = 1;
-    private static final int ABANDONED = 2;
-
-    private final Chunks chunks;
-    private final int k;
-    private final AtomicInteger state = new AtomicInteger(NEW);
-
-    Helper(Chunks chunks, int k) {
-      this.chunks = chunks;
-      this.k = k;
-    }
-
-    @Override
-    protected TopK compute() {
-      if (!state.compareAndSet(NEW, STARTED)) {
-        return null;
-      }
-      TopK heap = new TopK(k);
-      chunks.scanAll(heap);
-      return heap;
-    }
-
-    /** True if the helper had not started: it never will scan anything. */
-    boolean abandon() {
-      return state.compareAndSet(NEW, ABANDONED);
-    }
+    return ParallelRows.reduce(rows, dim, () -> new TopK(k), scorer, TopK::addAll);
   }
 }

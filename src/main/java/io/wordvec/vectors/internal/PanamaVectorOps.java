@@ -1,4 +1,4 @@
-package io.wordvec.vectors;
+package io.wordvec.vectors.internal;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Kernels on the incubating Vector API. This is the only class that imports {@code
- * jdk.incubator.vector}; {@link VectorMath} loads it reflectively so the engine still runs when the
- * module is absent.
+ * jdk.incubator.vector}; {@link VectorOpsProvider} loads it reflectively so the engine still runs
+ * when the module is absent.
  */
 final class PanamaVectorOps implements VectorOps {
 
@@ -30,7 +30,7 @@ final class PanamaVectorOps implements VectorOps {
       VectorSpecies.of(
           byte.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 4)));
 
-  private static final int BLOCK = QuantizedRows.BLOCK_ROWS;
+  private static final int BLOCK = Quantizer.BLOCK_ROWS;
 
   /**
    * Bytes to floats. The kernels widen codes inline, not through a helper method: a helper that

@@ -1,20 +1,21 @@
-package io.wordvec.vectors;
+package io.wordvec.vectors.internal;
 
 /**
- * The numeric kernels behind {@link VectorMath}. Implementations do no argument checks: the facade
- * validates once and delegates. All offsets index flat row-major {@code float[]} matrices.
+ * The numeric kernels behind {@code io.wordvec.vectors.VectorMath}. Implementations do no argument
+ * checks: the facade validates once and delegates. All offsets index flat row-major {@code float[]}
+ * matrices. {@link VectorOpsProvider} chooses the implementation once per JVM.
  */
-interface VectorOps {
+public interface VectorOps {
 
   /** Dot product of {@code a[aOff..aOff+len)} and {@code b[bOff..bOff+len)}. */
   float dot(float[] a, int aOff, float[] b, int bOff, int len);
 
   /**
-   * The dot products of {@code q[0..dim)} with the {@link QuantizedRows#BLOCK_ROWS} rows of one
-   * block of 8-bit codes (the layout of {@link QuantizedRows}: position-major, one code per row for
-   * each position), starting at {@code codes[off]}; the codes are signed bytes taken as integers.
-   * Row {@code i}'s product goes to {@code out[outOff + i]}. The products may be summed in any
-   * order: callers allow for float rounding.
+   * The dot products of {@code q[0..dim)} with the {@link Quantizer#BLOCK_ROWS} rows of one block
+   * of 8-bit codes (the layout of {@link Quantizer}: position-major, one code per row for each
+   * position), starting at {@code codes[off]}; the codes are signed bytes taken as integers. Row
+   * {@code i}'s product goes to {@code out[outOff + i]}. The products may be summed in any order:
+   * callers allow for float rounding.
    */
   void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff);
 

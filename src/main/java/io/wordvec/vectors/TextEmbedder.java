@@ -1,0 +1,111 @@
+package io.wordvec.vectors;
+
+import io.wordvec.vocab.Vocabulary;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One vector for a whole text, from the vectors of its tokens: the mean of the known tokens' unit
+ * vectors, or with {@link Weighting#SIF} the same mean with each vector weighted by smooth inverse
+ * frequency, {@code a / (a + p(w))} with {@code a = }{@value #SIF_A} (Arora, Liang and Ma 2017,
+ * without their removal of the common component). Unknown tokens are skipped and reported.
+ *
+ * <p>{@code p(w)} is the word's share of the training corpus when the model has real corpus counts
+ * (a model trained here). Plain vector files have none (their loaders fill in counts derived from
+ * the rank), so {@code p(w)} is then estimated from the frequency rank by Zipf's law: {@code p(r) =
+ * 1 / (r * H(n))}, with {@code H(n)} the n-th harmonic number of a vocabulary of {@code n} words.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TextEmbedder {
+
+  /** Arora et al.'s smoothing constant for SIF weights, {@code a / (a + p(w))}. */
+  public static final double SIF_A = 1e-3;
+
+  /** The Euler-Mascheroni constant, for the harmonic number in the Zipf estimate. */
+  private static final double EULER_GAMMA = 0.5772156649;
+
+  /** How the tokens' unit vectors are weighted in the mean. */
+  public enum Weighting {
+    /** Every known token counts once. */
+    MEAN,
+    /** Smooth inverse frequency: frequent words count less. */
+    SIF
+  }
+
+  /**
+   * The embedding of one text.
+   *
+   * @param tokens how many tokens the text has
+   * @param known how many of them the model knows (only those contribute)
+   * @param unknown the distinct unknown tokens, in order of appearance
+   * @param vector the (weighted) sum of the known tokens' unit vectors divided by {@code known};
+   *     all zeros when no token is known
+   */
+  public record Embedding(int tokens, int known, List<String> unknown, float[] vector) {}
+
+  private final WordVectors vectors;
+  private final boolean corpusCounts;
+
+  /**
+   * @param vectors the model's vectors
+   * @param corpusCounts whether the vocabulary's counts are real corpus counts (a model trained
+   *     here), not stand-ins derived from the rank; decides how SIF estimates {@code p(w)}
+   */
+  public TextEmbedder(WordVectors vectors, boolean corpusCounts) {
+    this.vectors = Objects.requireNonNull(vectors, "vectors");
+    this.corpusCounts = corpusCounts;
+  }
+
+  /**
+   * Embeds one tokenised text.
+   *
+   * @param tokens the text's tokens, as the vocabulary spells words
+   * @param weighting mean or SIF
+   */
+  public Embedding embed(List<String> tokens, Weighting weighting) {
+    Objects.requireNonNull(weighting, "weighting");
+    Vocabulary vocabulary = vectors.vocabulary();
+    int dim = vectors.dimension();
+    float[] unit = vectors.normalizedVectors();
+    float[] sum = new float[dim];
+    Set<String> unknown = new LinkedHashSet<>();
+    int known = 0;
+    for (String token : tokens) {
+      int id = vocabulary.id(token);
+      if (id < 0) {
+        unknown.add(token);
+        continue;
+      }
+      known++;
+      float weight = weighting == Weighting.SIF ? (float) sifWeight(id) : 1f;
+      VectorMath.axpy(weight, unit, id * dim, sum, 0, dim);
+    }
+    if (known > 0) {
+      VectorMath.scale(1f / known, sum, 0, dim);
+    }
+    return new Embedding(tokens.size(), known, List.copyOf(unknown), sum);
+  }
+
+  /** The SIF weight {@code a / (a + p(w))} of word {@code id}; see the class comment. */
+  public double sifWeight(int id) {
+    return sifWeight(vectors.vocabulary(), id, corpusCounts);
+  }
+
+  /**
+   * The SIF weight {@code a / (a + p(w))} of word {@code id} of {@code vocabulary}: {@code p(w)} is
+   * its relative frequency when {@code corpusCounts}, else the Zipf estimate from its rank.
+   */
+  public static double sifWeight(Vocabulary vocabulary, int id, boolean corpusCounts) {
+    double p;
+    if (corpusCounts) {
+      p = (double) vocabulary.count(id) / vocabulary.totalCount();
+    } else {
+      double harmonic = Math.log(vocabulary.size()) + EULER_GAMMA;
+      p = 1.0 / ((id + 1) * harmonic);
+    }
+    return SIF_A / (SIF_A + p);
+  }
+}

@@ -1,0 +1,84 @@
+package io.wordvec.vectors.internal;
+
+/**
+ * The 8-bit codes of unit-normalised rows: their layout, and the coding of one row. The scans that
+ * read them are in {@link NeighborScan}; the public holder of a model's codes is {@code
+ * io.wordvec.vectors.QuantizedRows}.
+ *
+ * <p>Row {@code r} is stored as codes {@code c_i = round(x_i / scale_r)} in {@code [-127, 127]}
+ * with {@code scale_r = max|x_i| / 127} (rounded up), so {@code |x_i - scale_r * c_i| <= scale_r /
+ * 2}: the error of an approximate dot product with a query {@code q} is at most {@code ||q||_1 *
+ * scale_r / 2}, plus float rounding.
+ *
+ * <p>Codes are laid out in blocks of {@link #BLOCK_ROWS} rows, position-major inside a block: the
+ * codes of position {@code j} of rows {@code 16b .. 16b+15} are the sixteen bytes at {@code (b * D
+ * + j) * 16}. A scan then scores a block's rows at once, one vector lane per row, with no sum
+ * across lanes per row and no tail for dimensions that are not a multiple of the vector length: at
+ * dimension 100 that made the scan over twice as fast as one row at a time. Sixteen rows fill a
+ * 512-bit vector of floats, or two 256-bit ones; the layout is the same on every machine, so files
+ * that store it load anywhere. The last block is padded with zero codes for rows that do not exist.
+ */
+public final class Quantizer {
+
+  /** Rows per block of codes; see the class comment. */
+  public static final int BLOCK_ROWS = 16;
+
+  private Quantizer() {}
+
+  /** Blocks that hold {@code rows} rows. */
+  public static int blocks(int rows) {
+    return (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+  }
+
+  /** Number of codes of {@code rows} rows of dimension {@code dimension}, the last block padded. */
+  public static long codeCount(int rows, int dimension) {
+    return (long) blocks(rows) * BLOCK_ROWS * dimension;
+  }
+
+  /** Index in the codes of position {@code j} of row {@code row}. */
+  public static int at(int row, int j, int dimension) {
+    return ((row / BLOCK_ROWS) * dimension + j) * BLOCK_ROWS + row % BLOCK_ROWS;
+  }
+
+  /**
+   * Codes row {@code row} of {@code unit} (a unit-normalised row-major matrix of rows of {@code
+   * dimension} floats) into {@code codes} and {@code scales[row]}.
+   */
+  public static void quantizeRow(
+      float[] unit, int row, int dimension, byte[] codes, float[] scales) {
+    int off = row * dimension;
+    int end = off + dimension;
+    // Two running maxima compared with plain ternaries: Math.max must also order NaN and -0.0,
+    // which costs more, and the rows that reach here are finite.
+    float max0 = 0;
+    float max1 = 0;
+    int j = off;
+    for (; j + 1 < end; j += 2) {
+      float a = Math.abs(unit[j]);
+      float b = Math.abs(unit[j + 1]);
+      max0 = a > max0 ? a : max0;
+      max1 = b > max1 ? b : max1;
+    }
+    if (j < end) {
+      float a = Math.abs(unit[j]);
+      max0 = a > max0 ? a : max0;
+    }
+    float max = max0 > max1 ? max0 : max1;
+    if (max == 0) {
+      scales[row] = 0;
+      return;
+    }
+    float scale = max / 127f;
+    if (max / scale > 127f) {
+      scale = Math.nextUp(scale);
+    }
+    scales[row] = scale;
+    float inverse = 1f / scale;
+    for (int k = 0, at = at(row, 0, dimension); k < dimension; k++, at += BLOCK_ROWS) {
+      // Math.rint, not Math.round: any nearest integer keeps the error within scale / 2, and
+      // Math.round cost 9 ns a value on JDK 25 (0.6 ns on JDK 17), where rint is one instruction.
+      int c = (int) Math.rint(unit[off + k] * inverse);
+      codes[at] = (byte) (c > 127 ? 127 : c < -127 ? -127 : c);
+    }
+  }
+}

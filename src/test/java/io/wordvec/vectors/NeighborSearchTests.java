@@ -1,0 +1,144 @@
+package io.wordvec.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NeighborSearchTests {
+
+  /** Big enough for the 8-bit rows: the exact search has both of its paths here. */
+  private final WordVectors model = WordVectorsTests.random(1_100, 240, 8);
+
+  private final WordVectors tiny =
+      WordVectorsTests.vectors(
+          new String[] {"cat", "dog", "car", "kitten"},
+          2,
+          new float[] {1, 0, 0.8f, 0.6f, 0, 3, 2, 0.2f});
+
+  /** Passes every call to another search and records which method was called. */
+  private static final class RecordingSearch implements NeighborSearch {
+    final NeighborSearch delegate;
+    final List<String> calls = new ArrayList<>();
+
+    RecordingSearch(NeighborSearch delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String name() {
+      return "recording";
+    }
+
+    @Override
+    public SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude) {
+      calls.add("nearest");
+      return delegate.nearest(unitQuery, k, restrictVocab, exclude);
+    }
+
+    @Override
+    public SearchResult nearestCosMul(
+        int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude) {
+      calls.add("cosmul");
+      return delegate.nearestCosMul(positiveIds, negativeIds, k, restrictVocab, exclude);
+    }
+  }
+
+  @Test
+  void theDefaultSearchIsTheExactScan() {
+    assertThat(model.search()).isSameAs(model.exactSearch());
+    assertThat(model.search().name()).isEqualTo("exact");
+    assertThat(model.quantizedRows()).isPresent();
+  }
+
+  @Test
+  void withSearchSharesTheArraysAndLeavesTheOriginalAlone() {
+    RecordingSearch recording = new RecordingSearch(model.exactSearch());
+    WordVectors routed = model.withSearch(recording);
+
+    assertThat(routed.search()).isSameAs(recording);
+    assertThat(routed.exactSearch()).isSameAs(model.exactSearch());
+    assertThat(routed.rawVectors()).isSameAs(model.rawVectors());
+    assertThat(routed.normalizedVectors()).isSameAs(model.normalizedVectors());
+    assertThat(routed.vocabulary()).isSameAs(model.vocabulary());
+    assertThat(routed.quantizedRows()).isEqualTo(model.quantizedRows());
+    assertThat(model.search()).isSameAs(model.exactSearch());
+  }
+
+  @Test
+  void everyNeighbourQueryGoesThroughTheSearchWithTheSameAnswers() {
+    RecordingSearch recording = new RecordingSearch(model.exactSearch());
+    WordVectors routed = model.withSearch(recording);
+    float[] vector = model.vector("w40", false);
+
+    assertThat(routed.mostSimilar(List.of("w3"), List.of("w9"), 10, 0))
+        .isEqualTo(model.mostSimilar(List.of("w3"), List.of("w9"), 10, 0));
+    assertThat(routed.mostSimilarCosMul(List.of("w3", "w5"), List.of("w9"), 10, 500))
+        .isEqualTo(model.mostSimilarCosMul(List.of("w3", "w5"), List.of("w9"), 10, 500));
+    assertThat(routed.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSADD))
+        .isEqualTo(model.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSADD));
+    assertThat(routed.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSMUL))
+        .isEqualTo(model.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSMUL));
+    assertThat(routed.similarByVector(vector, 7, 0)).isEqualTo(model.similarByVector(vector, 7, 0));
+
+    assertThat(recording.calls)
+        .containsExactly("nearest", "cosmul", "nearest", "cosmul", "nearest");
+  }
+
+  @Test
+  void theFacadeNamesTheRowsTheSearchFoundInItsOrder() {
+    NeighborSearch fixed =
+        new NeighborSearch() {
+          @Override
+          public String name() {
+            return "fixed";
+          }
+
+          @Override
+          public SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude) {
+            return new SearchResult(new int[] {2, 0, 1}, new float[] {0.5f, 0.25f, 0.125f});
+          }
+
+          @Override
+          public SearchResult nearestCosMul(
+              int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude) {
+            return new SearchResult(new int[] {1}, new float[] {0.75f});
+          }
+        };
+    WordVectors routed = tiny.withSearch(fixed);
+
+    assertThat(routed.mostSimilar(List.of("kitten"), List.of(), 2, 0))
+        .containsExactly(new Neighbor("car", 2, 0.5f), new Neighbor("cat", 0, 0.25f));
+    assertThat(routed.mostSimilarCosMul(List.of("kitten"), List.of(), 3, 0))
+        .containsExactly(new Neighbor("dog", 1, 0.75f));
+  }
+
+  @Test
+  void theExactSearchSkipsExcludedIdsAndHonoursRestrictVocab() {
+    NeighborSearch exact = tiny.exactSearch();
+    float[] cat = tiny.vector("cat", true);
+
+    SearchResult all = exact.nearest(cat, 4, 0, new int[0]);
+    assertThat(all.ids()).containsExactly(0, 3, 1, 2);
+    assertThat(all.scores()[0]).isEqualTo(1f);
+
+    SearchResult withoutCat = exact.nearest(cat, 2, 0, new int[] {0});
+    assertThat(withoutCat.ids()).containsExactly(3, 1);
+    assertThat(withoutCat.scores()).containsExactly(all.scores()[1], all.scores()[2]);
+
+    assertThat(exact.nearest(cat, 4, 3, new int[] {0}).ids()).containsExactly(1, 2);
+    assertThat(exact.nearestCosMul(new int[] {0}, new int[0], 4, 0, new int[] {0}).ids())
+        .containsExactly(3, 1, 2);
+  }
+
+  @Test
+  void aSearchResultKeepsItsArraysInStep() {
+    assertThatThrownBy(() -> new SearchResult(new int[2], new float[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 ids but 1 scores");
+    assertThat(new SearchResult(new int[3], new float[3]).size()).isEqualTo(3);
+    assertThatThrownBy(() -> model.withSearch(null)).isInstanceOf(NullPointerException.class);
+  }
+}
