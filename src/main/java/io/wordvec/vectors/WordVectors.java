@@ -274,6 +274,54 @@ public final class WordVectors {
   }
 
   /**
+   * Copies the unit-normalised row of word {@code id} into {@code dst[dstOffset .. dstOffset +
+   * dimension())}: the row that cosine scores and neighbour searches use. Allocates nothing, and is
+   * safe to call from many threads at once, whether the rows are on the heap or mapped from a file.
+   *
+   * @throws IndexOutOfBoundsException if {@code id} is not a row, or {@code dst} is too short
+   */
+  public void unitRow(int id, float[] dst, int dstOffset) {
+    unitRows(id, 1, dst, dstOffset);
+  }
+
+  /**
+   * Copies the unit-normalised rows {@code [first, first + count)}, row after row, into {@code dst}
+   * from {@code dstOffset}: the bulk form of {@link #unitRow}, for passes over many rows (building
+   * an index). Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if the rows are not all in the model, or {@code dst} is too
+   *     short
+   */
+  public void unitRows(int first, int count, float[] dst, int dstOffset) {
+    Objects.checkFromIndexSize(first, count, size());
+    Objects.checkFromIndexSize(dstOffset, count * dimension, dst.length);
+    System.arraycopy(normalized, first * dimension, dst, dstOffset, count * dimension);
+  }
+
+  /**
+   * Copies the raw (not normalised) row of word {@code id} into {@code dst[dstOffset .. dstOffset +
+   * dimension())}. Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if {@code id} is not a row, or {@code dst} is too short
+   */
+  public void rawRow(int id, float[] dst, int dstOffset) {
+    rawRows(id, 1, dst, dstOffset);
+  }
+
+  /**
+   * Copies the raw rows {@code [first, first + count)} into {@code dst} from {@code dstOffset}.
+   * Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if the rows are not all in the model, or {@code dst} is too
+   *     short
+   */
+  public void rawRows(int first, int count, float[] dst, int dstOffset) {
+    Objects.checkFromIndexSize(first, count, size());
+    Objects.checkFromIndexSize(dstOffset, count * dimension, dst.length);
+    System.arraycopy(vectors, first * dimension, dst, dstOffset, count * dimension);
+  }
+
+  /**
    * The 8-bit copy of the unit rows that neighbour scans search first, present for models big
    * enough to use one ({@link QuantizedRows#worthwhile}); shared: do not modify.
    */

@@ -153,6 +153,30 @@ class WordVectorsTests {
   }
 
   @Test
+  void rowAccessorsCopyTheUnitAndRawRowsOfAnId() {
+    float[] unit = new float[2 + 1];
+    tiny.unitRow(3, unit, 1);
+    float length = (float) Math.hypot(2, 0.2);
+    assertThat(unit[0]).isZero();
+    assertThat(unit[1]).isCloseTo(2 / length, within(1e-6f));
+    assertThat(unit[2]).isCloseTo(0.2f / length, within(1e-6f));
+    float[] raw = new float[4];
+    tiny.rawRows(1, 2, raw, 0);
+    assertThat(raw).containsExactly(0.8f, 0.6f, 0, 3);
+    float[] all = new float[8];
+    tiny.unitRows(0, 4, all, 0);
+    for (int id = 0; id < 4; id++) {
+      float[] one = new float[2];
+      tiny.unitRow(id, one, 0);
+      assertThat(new float[] {all[2 * id], all[2 * id + 1]}).containsExactly(one);
+    }
+    assertThatThrownBy(() -> tiny.unitRow(4, new float[2], 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> tiny.rawRow(0, new float[3], 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void nonFiniteVectorsAreRejectedWithTheirRow() {
     assertThatThrownBy(() -> vectors(new String[] {"a", "b"}, 2, new float[] {1, 2, Float.NaN, 0}))
         .hasMessageContaining("row 1");
