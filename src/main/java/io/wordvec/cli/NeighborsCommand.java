@@ -83,7 +83,7 @@ public final class NeighborsCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      LoadedModel loaded = ModelFiles.load(model, limit);
+      LoadedModel loaded = ModelFiles.loadForServing(model, limit);
       WordVectors vectors = loaded.vectors();
       List<Neighbor> result =
           how == AnalogyMethod.COSMUL

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.wordvec.io.Word2VecFormat;
+import io.wordvec.testing.Matrices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -52,7 +53,7 @@ class GensimParityTests {
   static void load() throws IOException {
     vectors = Word2VecFormat.readText(resource("gensim/kjv50.txt"));
     quantized =
-        new WordVectors(vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), true);
+        new WordVectors(vectors.vocabulary(), vectors.dimension(), Matrices.raw(vectors), true);
   }
 
   static Path resource(String name) {

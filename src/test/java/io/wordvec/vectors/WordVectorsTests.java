@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.wordvec.testing.Matrices;
 import io.wordvec.vectors.internal.ParallelRows;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
@@ -189,7 +190,7 @@ class WordVectorsTests {
     assertThat((long) model.size() * model.dimension())
         .isGreaterThan(2L * ParallelRows.MIN_FLOATS_PER_TASK);
     float[] query = model.vector("w123", true);
-    float[] matrix = model.normalizedVectors();
+    float[] matrix = Matrices.unit(model);
     List<Neighbor> expected = new ArrayList<>();
     for (int id = 0; id < model.size(); id++) {
       expected.add(new Neighbor("w" + id, id, VectorMath.dot(matrix, id * 64, query, 0, 64)));
