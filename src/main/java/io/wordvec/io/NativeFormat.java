@@ -89,7 +89,8 @@ public final class NativeFormat {
   /** The version this code writes and the newest it reads. */
   public static final int VERSION = NativeHeader.MAPPED_LAYOUT;
 
-  static final int HEADER_BYTES = NativeHeader.BYTES;
+  /** Bytes of the header that starts every native file. */
+  public static final int HEADER_BYTES = NativeHeader.BYTES;
 
   /** Buffer size of the sequential reader and writer. */
   static final int CHUNK = 8 << 20;

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a word2vec file (text or binary, plain or gzip-compressed) one record at a time: the header
@@ -98,6 +99,10 @@ final class Word2VecReader implements AutoCloseable {
       }
       if (channel != null) {
         channel.close();
+      }
+      if (e instanceof EOFException || e instanceof ZipException) {
+        throw new InvalidModelFileException(
+            file, "truncated or corrupt compressed data (" + e.getMessage() + ")", e);
       }
       throw e;
     }
@@ -185,7 +190,21 @@ final class Word2VecReader implements AutoCloseable {
    *     implausibly long word, or a file that ends inside a record
    */
   boolean next() throws IOException {
-    return binary ? nextBinary() : nextText();
+    try {
+      return binary ? nextBinary() : nextText();
+    } catch (EOFException | ZipException e) {
+      // Compressed data that ends early or is damaged: name the file and where it broke off.
+      throw new InvalidModelFileException(
+          file,
+          "truncated or corrupt compressed data after "
+              + records
+              + " of the "
+              + declared
+              + " words the header declares ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
   }
 
   private boolean nextText() throws IOException {
