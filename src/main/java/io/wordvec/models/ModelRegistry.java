@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ public class ModelRegistry implements ApplicationRunner {
 
   private final ModelsProperties properties;
   private final ModelStore store;
+  private final Executor verifier;
 
   /** Held by every change of the snapshot, so that activation orders memory and file alike. */
   private final Object activation = new Object();
@@ -93,8 +95,24 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
   public ModelRegistry(ModelsProperties properties, ModelStore store) {
+    this(properties, store, ModelRegistry::startVerifier);
+  }
+
+  /**
+   * @param verifier runs the background verification of mapped models (tests run it when they
+   *     choose)
+   */
+  ModelRegistry(ModelsProperties properties, ModelStore store, Executor verifier) {
     this.properties = properties;
     this.store = store;
+    this.verifier = verifier;
+  }
+
+  /** Runs a verification on a daemon thread of its own. */
+  private static void startVerifier(Runnable task) {
+    Thread thread = new Thread(task, "wordvec-verify");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   @Override
@@ -213,14 +231,7 @@ public class ModelRegistry implements ApplicationRunner {
     if (mapped.isEmpty()) {
       return;
     }
-    verification =
-        CompletableFuture.runAsync(
-            () -> mapped.forEach(this::verify),
-            task -> {
-              Thread thread = new Thread(task, "wordvec-verify");
-              thread.setDaemon(true);
-              thread.start();
-            });
+    verification = CompletableFuture.runAsync(() -> mapped.forEach(this::verify), verifier);
   }
 
   /** Verifies one mapped model's file; withdraws the model if the file is corrupt. */

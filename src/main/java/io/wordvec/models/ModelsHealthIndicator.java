@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code models} health component, part of the readiness group: DOWN while the models load at
- * startup, then UP, listing the loaded models, the default and the ones that failed with their
- * error (a failed model does not stop the others from serving).
+ * startup, then UP, listing the loaded models (with where their rows live: {@code mapped} from
+ * their file, or the {@code heap}), the default and the ones that failed with their error (a failed
+ * model does not stop the others from serving).
  */
 @Component
 class ModelsHealthIndicator implements HealthIndicator {
@@ -34,7 +35,8 @@ class ModelsHealthIndicator implements HealthIndicator {
           Map.of(
               "words", model.vectors().size(),
               "dimension", model.vectors().dimension(),
-              "format", ModelSummary.formatName(model.format())));
+              "format", ModelSummary.formatName(model.format()),
+              "storage", model.vectors().isMapped() ? "mapped" : "heap"));
     }
     Health.Builder health = Health.up().withDetail("models", models);
     registry.defaultName().ifPresent(name -> health.withDetail("default", name));

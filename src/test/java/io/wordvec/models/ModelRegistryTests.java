@@ -54,14 +54,20 @@ class ModelRegistryTests {
     byte[] bytes = Files.readAllBytes(file);
     bytes[NativeFormat.HEADER_BYTES + 5] ^= 0x01;
     Files.write(file, bytes);
-    ModelRegistry registry = registry("b");
+    List<Runnable> verifications = new ArrayList<>();
+    ModelsProperties properties = new ModelsProperties(dir, "b", true);
+    ModelRegistry registry =
+        new ModelRegistry(properties, new ModelStore(properties), verifications::add);
 
     registry.loadAll();
     assertThat(registry.models().keySet())
         .as("served once its header, vocabulary and sample rows check out")
         .containsExactly("a", "b");
     assertThat(registry.find("b").orElseThrow().vectors().isMapped()).isTrue();
-    registry.verification().join();
+    assertThat(registry.select("default").name()).isEqualTo("b");
+    assertThat(verifications).hasSize(1);
+    verifications.get(0).run();
+    assertThat(registry.verification()).isDone();
 
     assertThat(registry.models().keySet()).containsExactly("a");
     assertThat(registry.select("default").name()).isEqualTo("a");
