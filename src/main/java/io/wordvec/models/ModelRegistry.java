@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,7 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile boolean ready;
   private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
+  @Autowired
   public ModelRegistry(ModelsProperties properties, ModelStore store) {
     this(properties, store, ModelRegistry::startVerifier);
   }
