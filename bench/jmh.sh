@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Runs the JMH kernel benchmarks (src/test/java/io/wordvec/bench/train/KernelBench.java) twice:
-# with the Vector API kernels and with the scalar fallback (-Dwordvec.simd.disabled=true).
+# Runs JMH benchmarks twice: with the Vector API kernels and with the scalar fallback
+# (-Dwordvec.simd.disabled=true). By default the training kernels
+# (src/test/java/io/wordvec/bench/train/KernelBench.java); BENCH=ScanBench runs the exact
+# neighbour scans on heap rows against the same rows mapped from a .wvm
+# (src/test/java/io/wordvec/bench/vectors/ScanBench.java).
 #
 # Usage: bench/jmh.sh [JMH options, e.g. -p dim=100]
-# Environment: JAVA (default java).
+# Environment: JAVA (default java), BENCH (default KernelBench), MODES (default "simd scalar").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 ./mvnw -B -ntp -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
 CP=target/test-classes:target/classes:$(cat target/jmh.classpath)
-for mode in simd scalar; do
+BENCH=${BENCH:-KernelBench}
+case "$BENCH" in
+  KernelBench) pattern='io.wordvec.bench.train.KernelBench' ;;
+  *) pattern="io.wordvec.bench.vectors.$BENCH" ;;
+esac
+for mode in ${MODES:-simd scalar}; do
   extra=()
   if [[ $mode == scalar ]]; then extra=(-jvmArgsAppend -Dwordvec.simd.disabled=true); fi
   echo "== $mode kernels"
   "$JAVA" --add-modules jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main \
-    'io.wordvec.bench.train.KernelBench' "${extra[@]}" "$@" 2>&1 | grep -E '^(Benchmark|KernelBench)'
+    "$pattern" "${extra[@]}" "$@" 2>&1 | grep -E "^(Benchmark|$BENCH)"
 done

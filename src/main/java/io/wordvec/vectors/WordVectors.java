@@ -48,8 +48,14 @@ public final class WordVectors {
    */
   private static final int BLOCK_FLOATS = 1 << 14;
 
-  /** Rows compared with their codes and checked for unit length when a file is mapped. */
+  /** Rows compared with their codes and checked for unit length when stored rows are taken. */
   private static final int CHECKED_ROWS = 64;
+
+  /**
+   * As {@link #CHECKED_ROWS}, for a mapped file: each row read there faults in the pages around it
+   * too (the kernel reads ahead, megabytes on some disks), which a load should not pay for much.
+   */
+  private static final int CHECKED_MAPPED_ROWS = 16;
 
   /**
    * @param vocabulary the words, id = row
@@ -204,7 +210,7 @@ public final class WordVectors {
           }
         });
     RowStorage rows = new HeapRows(raw, unit, norms, stored, dimension);
-    checkSample(rows, stored == null ? null : stored::checkRow);
+    checkSample(rows, stored == null ? null : stored::checkRow, CHECKED_ROWS);
     return new WordVectors(vocabulary, dimension, rows);
   }
 
@@ -242,7 +248,8 @@ public final class WordVectors {
               QuantizedRows.checkRow(
                   unit, 0, block, r % QuantizedRows.BLOCK_ROWS, rows.scales()[r], dimension, r);
             }
-            : null);
+            : null,
+        CHECKED_MAPPED_ROWS);
     return new WordVectors(vocabulary, dimension, rows);
   }
 
@@ -280,11 +287,11 @@ public final class WordVectors {
    *
    * @throws IllegalArgumentException naming the first row that fails
    */
-  private static void checkSample(RowStorage rows, CodeCheck codes) {
+  private static void checkSample(RowStorage rows, CodeCheck codes, int sample) {
     int count = rows.rows();
     int dim = rows.dimension();
     float[] unit = new float[dim];
-    int step = Math.max(1, count / CHECKED_ROWS);
+    int step = Math.max(1, count / sample);
     for (int r = 0; r < count; r = r == count - 1 ? count : Math.min(count - 1, r + step)) {
       rows.unitRows(r, 1, unit, 0);
       double sum = 0;

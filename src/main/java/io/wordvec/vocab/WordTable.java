@@ -28,13 +28,17 @@ final class WordTable {
 
   private int size;
 
-  /** Word id + 1 per slot; 0 is an empty slot. */
-  private int[] slots;
+  /**
+   * Per slot, the word's string hash in the high 32 bits and its id + 1 in the low 32; 0 is an
+   * empty slot. Keeping the hash beside the id settles almost every probe without reading the
+   * word's bytes, which lie anywhere in memory: one cache miss per lookup instead of three.
+   */
+  private long[] slots;
 
   WordTable(int expectedWords, long expectedBytes) {
     this.bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expectedBytes))];
     this.ends = new int[Math.max(1, expectedWords)];
-    this.slots = new int[slotsFor(expectedWords)];
+    this.slots = new long[slotsFor(expectedWords)];
   }
 
   /**
@@ -48,7 +52,7 @@ final class WordTable {
     WordTable table = new WordTable(0, 0);
     table.bytes = utf8;
     table.ends = new int[lengths.length];
-    table.slots = new int[slotsFor(lengths.length)];
+    table.slots = new long[slotsFor(lengths.length)];
     long end = 0;
     for (int i = 0; i < lengths.length; i++) {
       end += lengths[i];
@@ -73,14 +77,15 @@ final class WordTable {
         throw new IllegalArgumentException("word " + id + " is not valid UTF-8");
       }
       int slot = spread(hash) & mask;
-      for (int other = table.slots[slot] - 1; other >= 0; other = table.slots[slot] - 1) {
-        int otherFrom = table.start(other);
-        if (Arrays.equals(utf8, otherFrom, table.ends[other], utf8, from, from + len)) {
+      for (long entry = table.slots[slot]; entry != 0; entry = table.slots[slot]) {
+        int other = (int) entry - 1;
+        if ((int) (entry >>> 32) == hash
+            && Arrays.equals(utf8, table.start(other), table.ends[other], utf8, from, from + len)) {
           throw new IllegalArgumentException("duplicate word '" + table.word(id) + "' at id " + id);
         }
         slot = (slot + 1) & mask;
       }
-      table.slots[slot] = id + 1;
+      table.slots[slot] = slot(hash, id);
       table.size = id + 1;
     }
     return table;
@@ -123,17 +128,26 @@ final class WordTable {
     return new String(bytes, from, ends[id] - from, StandardCharsets.UTF_8);
   }
 
+  /** A slot's content: the hash and the id; see {@link #slots}. */
+  private static long slot(int hash, int id) {
+    return ((long) hash << 32) | (id + 1L);
+  }
+
   /** The id of {@code word}, or -1. */
   int find(String word) {
+    int hash = word.hashCode();
     int mask = slots.length - 1;
-    for (int slot = spread(word.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-      int id = slots[slot] - 1;
-      if (id < 0) {
+    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      long entry = slots[slot];
+      if (entry == 0) {
         return -1;
       }
-      int from = start(id);
-      if (Utf8.equals(word, bytes, from, ends[id] - from)) {
-        return id;
+      int id = (int) entry - 1;
+      if ((int) (entry >>> 32) == hash) {
+        int from = start(id);
+        if (Utf8.equals(word, bytes, from, ends[id] - from)) {
+          return id;
+        }
       }
     }
   }
@@ -163,12 +177,13 @@ final class WordTable {
     int hash = Utf8.stringHash(utf8, off, len);
     int mask = slots.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      int id = slots[slot] - 1;
-      if (id < 0) {
+      long entry = slots[slot];
+      if (entry == 0) {
         break;
       }
-      int from = start(id);
-      if (Arrays.equals(bytes, from, ends[id], utf8, off, off + len)) {
+      int id = (int) entry - 1;
+      if ((int) (entry >>> 32) == hash
+          && Arrays.equals(bytes, start(id), ends[id], utf8, off, off + len)) {
         return -1 - id;
       }
     }
@@ -207,20 +222,22 @@ final class WordTable {
     while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    slots[slot] = id + 1;
+    slots[slot] = slot(hash, id);
   }
 
   private void rehash(int capacity) {
-    slots = new int[capacity];
-    for (int id = 0; id < size; id++) {
-      int from = start(id);
-      insert(id, Utf8.stringHash(bytes, from, ends[id] - from));
+    long[] old = slots;
+    slots = new long[capacity];
+    for (long entry : old) {
+      if (entry != 0) {
+        insert((int) entry - 1, (int) (entry >>> 32));
+      }
     }
   }
 
   /** Heap taken by the arrays, in bytes. */
   long heapBytes() {
-    return bytes.length + 4L * ends.length + 4L * slots.length;
+    return bytes.length + 4L * ends.length + 8L * slots.length;
   }
 
   /** Trims the arrays to their content, once no more words will be added. */
