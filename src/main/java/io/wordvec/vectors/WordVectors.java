@@ -526,6 +526,69 @@ public final class WordVectors {
     Objects.requireNonNull(vector, "vector");
     checkTopn(topn);
     checkRestrict(restrictVocab);
+    float[] query = unitQuery(vector);
+    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
+  }
+
+  /**
+   * Cosine distances, {@code 1 - cos}, from a vector to the rows {@code ids} (gensim's {@code
+   * distances}). A zero vector is at distance 1 from everything.
+   *
+   * @param vector {@link #dimension()} finite values, not modified
+   * @param ids word ids, each in range
+   * @throws IllegalArgumentException on a dimension mismatch, a non-finite value or an id out of
+   *     range
+   */
+  public float[] distances(float[] vector, int[] ids) {
+    float[] query = unitQuery(vector);
+    checkIds(ids);
+    float[] out = new float[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = 1f - VectorMath.dotUnchecked(normalized, ids[i] * dimension, query, 0, dimension);
+    }
+    return out;
+  }
+
+  /**
+   * The words closer to word {@code id} than word {@code otherId} is (gensim's {@code
+   * closer_than}): every row whose cosine distance to {@code id} is strictly less than {@code
+   * otherId}'s, {@code id} itself left out, in id order (the order of the vocabulary, not of
+   * distance). gensim's {@code rank(a, b)} is this list's length plus one.
+   *
+   * @throws IllegalArgumentException on an id out of range
+   */
+  public int[] closerThan(int id, int otherId) {
+    checkIds(new int[] {id, otherId});
+    int off = id * dimension;
+    // distances in float, as gensim compares them, so that near-ties fall the same way
+    float threshold =
+        1f - VectorMath.dotUnchecked(normalized, off, normalized, otherId * dimension, dimension);
+    it.unimi.dsi.fastutil.ints.IntArrayList closer = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int row = 0; row < size(); row++) {
+      if (row != id
+          && 1f - VectorMath.dotUnchecked(normalized, off, normalized, row * dimension, dimension)
+              < threshold) {
+        closer.add(row);
+      }
+    }
+    return closer.toIntArray();
+  }
+
+  /**
+   * Bytes held by this model's matrices: the raw and the unit-normalised floats, and the 8-bit copy
+   * when there is one (the vocabulary is not counted).
+   */
+  public long matrixBytes() {
+    long bytes = 2L * Float.BYTES * vectors.length;
+    if (quantized != null) {
+      bytes += quantized.codes().length + (long) Float.BYTES * quantized.scales().length;
+    }
+    return bytes;
+  }
+
+  /** A unit-length copy of a query vector, after checking its dimension and values. */
+  private float[] unitQuery(float[] vector) {
+    Objects.requireNonNull(vector, "vector");
     if (vector.length != dimension) {
       throw new IllegalArgumentException(
           "vector has " + vector.length + " dimensions, the model has " + dimension);
@@ -538,7 +601,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
+    return query;
   }
 
   /**
