@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,6 +74,7 @@ public class ModelRegistry implements ApplicationRunner {
 
   private final ModelsProperties properties;
   private final ModelStore store;
+  private final ApplicationEventPublisher events;
 
   /** Held by every change of the snapshot, so that activation orders memory and file alike. */
   private final Object activation = new Object();
@@ -82,9 +84,20 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile Map<String, String> failures = Map.of();
   private volatile boolean ready;
 
+  /** A registry that tells no one of its changes (for tests and tools). */
   public ModelRegistry(ModelsProperties properties, ModelStore store) {
+    this(properties, store, event -> {});
+  }
+
+  /**
+   * @param events where a {@link ModelsChangedEvent} goes after every change
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public ModelRegistry(
+      ModelsProperties properties, ModelStore store, ApplicationEventPublisher events) {
     this.properties = properties;
     this.store = store;
+    this.events = events;
   }
 
   @Override
@@ -149,6 +162,7 @@ public class ModelRegistry implements ApplicationRunner {
     }
     failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     ready = true;
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Models ready: {} loaded, {} failed, default '{}'",
         loaded.size(),
@@ -192,6 +206,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(
           old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,
@@ -216,6 +231,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(new Snapshot(old.models(), old.loadedAt(), name));
       store.rememberDefault(name);
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info("Model '{}' is now the default", name);
   }
 
