@@ -55,6 +55,8 @@ class RelationsController {
    * @param word the word measured from, absent for a vector
    * @param distances one per other word
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   record DistancesResponse(String model, String word, List<WordDistance> distances) {}
 
   /**
