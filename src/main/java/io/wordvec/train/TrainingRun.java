@@ -84,16 +84,8 @@ final class TrainingRun {
       TrainingListener listener,
       CancellationToken cancellation)
       throws IOException {
-    validate(options);
-    TrainingConfig config =
-        base.config()
-            .withEpochs(options.epochs())
-            .withAlpha(options.alpha())
-            .withMinAlpha(options.minAlpha())
-            .withMinCount(options.minCount())
-            .withThreads(options.threads())
-            .withSeed(options.seed())
-            .validate();
+    options.validate();
+    TrainingConfig config = options.applyTo(base.config());
     if (config.dimension() != base.dimension()) {
       throw new IllegalArgumentException(
           "base model config says dimension "
@@ -154,28 +146,6 @@ final class TrainingRun {
           encoded.stats(),
           Instant.now(),
           Map.of());
-    }
-  }
-
-  private static void validate(FineTuneOptions o) {
-    if (o.epochs() <= 0) {
-      throw new IllegalArgumentException("epochs must be > 0, was " + o.epochs());
-    }
-    if (!(o.alpha() > 0) || !Double.isFinite(o.alpha())) {
-      throw new IllegalArgumentException("alpha must be > 0, was " + o.alpha());
-    }
-    if (!(o.minAlpha() >= 0 && o.minAlpha() <= o.alpha())) {
-      throw new IllegalArgumentException(
-          "minAlpha must be in [0, alpha=" + o.alpha() + "], was " + o.minAlpha());
-    }
-    if (o.minCount() < 1) {
-      throw new IllegalArgumentException("minCount must be >= 1, was " + o.minCount());
-    }
-    if (!(o.lockFactor() >= 0 && o.lockFactor() <= 1)) {
-      throw new IllegalArgumentException("lockFactor must be in [0, 1], was " + o.lockFactor());
-    }
-    if (o.threads() <= 0) {
-      throw new IllegalArgumentException("threads must be > 0, was " + o.threads());
     }
   }
 
