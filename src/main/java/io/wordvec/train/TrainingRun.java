@@ -1,5 +1,6 @@
 package io.wordvec.train;
 
+import io.wordvec.vocab.CorpusReader;
 import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
 import io.wordvec.vocab.VocabularyBuilder;
@@ -35,12 +36,8 @@ final class TrainingRun {
     progress.vocabulary(0, 0);
     try (EncodedCorpus encoded =
         EncodedCorpus.encode(
-            corpus,
-            tokenizer,
-            config.minCount(),
-            config.maxVocab(),
-            config.maxSentenceLength(),
-            EncodedCorpus::fromScratch,
+            new CorpusReader(corpus, tokenizer, config.maxSentenceLength()),
+            (counts, source) -> fromScratch(counts, config.minCount(), config.maxVocab(), source),
             (tokens, estimate) -> {
               checkCancelled(cancellation);
               progress.vocabulary(tokens, estimate);
@@ -52,14 +49,13 @@ final class TrainingRun {
       float[] inputVectors = new float[cells];
       float[] outputVectors = new float[cells];
       initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
-      long[] counts = vocabulary.counts();
       runEpochs(
           encoded,
           config,
           inputVectors,
           outputVectors,
-          counts,
-          counts,
+          vocabulary.counts(),
+          encoded.counts(),
           0,
           1f,
           progress,
@@ -95,25 +91,12 @@ final class TrainingRun {
     }
     Vocabulary baseVocabulary = base.vocabulary();
     int baseSize = baseVocabulary.size();
-    long[][] corpusCounts = new long[1][];
     Progress progress = new Progress(listener, config.epochs());
     progress.vocabulary(0, 0);
     try (EncodedCorpus encoded =
         EncodedCorpus.encode(
-            corpus,
-            tokenizer,
-            config.minCount(),
-            0,
-            config.maxSentenceLength(),
-            (counts, minCount, maxVocab, source) -> {
-              Vocabulary merged = merge(baseVocabulary, counts, minCount);
-              long[] own = new long[merged.size()];
-              for (int i = 0; i < own.length; i++) {
-                own[i] = counts.count(merged.word(i));
-              }
-              corpusCounts[0] = own;
-              return merged;
-            },
+            new CorpusReader(corpus, tokenizer, config.maxSentenceLength()),
+            (counts, source) -> merge(baseVocabulary, counts, config.minCount()),
             (tokens, estimate) -> {
               checkCancelled(cancellation);
               progress.vocabulary(tokens, estimate);
@@ -132,7 +115,7 @@ final class TrainingRun {
           inputVectors,
           outputVectors,
           vocabulary.counts(),
-          corpusCounts[0],
+          encoded.counts(),
           baseSize,
           (float) options.lockFactor(),
           progress,
@@ -147,6 +130,25 @@ final class TrainingRun {
           Instant.now(),
           Map.of());
     }
+  }
+
+  /** Plain training: the vocabulary of the corpus alone. */
+  private static Vocabulary fromScratch(
+      VocabularyBuilder counts, int minCount, int maxVocab, String source) {
+    Vocabulary vocabulary = counts.build(minCount, maxVocab);
+    if (vocabulary.size() == 0) {
+      throw new IllegalArgumentException(
+          "no word of corpus "
+              + source
+              + " reaches minCount="
+              + minCount
+              + " ("
+              + counts.size()
+              + " distinct words, "
+              + counts.tokens()
+              + " tokens); lower minCount or use a larger corpus");
+    }
+    return vocabulary;
   }
 
   /**
