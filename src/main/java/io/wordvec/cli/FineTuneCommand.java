@@ -4,8 +4,8 @@ import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
-import io.wordvec.train.Trainer;
 import io.wordvec.vocab.Tokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,10 +112,12 @@ public final class FineTuneCommand implements Callable<Integer> {
         quiet,
         output,
         format,
-        (progress, cancellation) -> {
+        (engine, progress, cancellation) -> {
           TrainedModel base = loadBase();
           long start = System.nanoTime();
-          TrainedModel tuned = Trainer.fineTune(base, corpus, options, tok, progress, cancellation);
+          TrainedModel tuned =
+              engine.fineTune(
+                  new FineTuneRequest(base, corpus, options, tok, progress, cancellation));
           double seconds = (System.nanoTime() - start) / 1e9;
           return new TrainingSession.Outcome(
               tuned,

@@ -3,8 +3,8 @@ package io.wordvec.cli;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainedModel;
-import io.wordvec.train.Trainer;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingRequest;
 import io.wordvec.vocab.Tokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -151,9 +151,10 @@ public final class TrainCommand implements Callable<Integer> {
         quiet,
         output,
         outputFormat,
-        (progress, cancellation) -> {
+        (engine, progress, cancellation) -> {
           long start = System.nanoTime();
-          TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
+          TrainedModel model =
+              engine.train(new TrainingRequest(corpus, config, tok, progress, cancellation));
           double seconds = (System.nanoTime() - start) / 1e9;
           return new TrainingSession.Outcome(
               model,

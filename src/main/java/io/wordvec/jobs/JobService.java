@@ -1,11 +1,14 @@
 package io.wordvec.jobs;
 
 import io.wordvec.eval.Drift;
+import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingEngine;
 import io.wordvec.train.TrainingListener;
 import io.wordvec.train.TrainingPhase;
 import io.wordvec.train.TrainingProgress;
+import io.wordvec.train.TrainingRequest;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -257,7 +260,9 @@ class JobService implements DisposableBean {
       if (spec.type() == JobType.TRAIN) {
         job.phase(JobPhase.VOCABULARY);
         changed(job);
-        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
+        model =
+            engine.train(
+                new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation()));
       } else {
         job.phase(JobPhase.LOADING);
         changed(job);
@@ -265,7 +270,10 @@ class JobService implements DisposableBean {
         checkCancelled(job);
         job.phase(JobPhase.VOCABULARY);
         changed(job);
-        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
+        model =
+            engine.fineTune(
+                new FineTuneRequest(
+                    base, corpus, spec.fineTuneOptions(), listener, job.cancellation()));
       }
       checkCancelled(job);
 

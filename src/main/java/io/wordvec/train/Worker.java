@@ -54,34 +54,28 @@ final class Worker {
   private double loss;
   private long examples;
 
-  Worker(
-      Schedule schedule,
-      EncodedCorpus corpus,
-      long start,
-      long end,
-      float[] inputVectors,
-      float[] outputVectors,
-      int dim,
-      TrainingConfig config,
-      NoiseSampler sampler,
-      long[] keepThresholds,
-      int lockedBelow,
-      float lockFactor,
-      long seed) {
-    this.schedule = schedule;
-    this.corpus = corpus;
+  /**
+   * @param shared what every worker of the run shares
+   * @param start first int position of this worker's range of the id file (a sentence start)
+   * @param end end of the range, exclusive
+   * @param seed this worker's own random seed
+   */
+  Worker(WorkerContext shared, long start, long end, long seed) {
+    TrainingConfig config = shared.config();
+    this.schedule = shared.schedule();
+    this.corpus = shared.corpus();
     this.start = start;
     this.end = end;
-    this.inputVectors = inputVectors;
-    this.outputVectors = outputVectors;
-    this.dim = dim;
+    this.inputVectors = shared.inputVectors();
+    this.outputVectors = shared.outputVectors();
+    this.dim = config.dimension();
     this.window = config.window();
     this.negative = config.negative();
     this.skipGram = config.architecture() == Architecture.SKIP_GRAM;
-    this.sampler = sampler;
-    this.keepThresholds = keepThresholds;
-    this.lockedBelow = lockedBelow;
-    this.lockFactor = lockFactor;
+    this.sampler = shared.sampler();
+    this.keepThresholds = shared.keepThresholds();
+    this.lockedBelow = shared.lock().lockedBelow();
+    this.lockFactor = shared.lock().factor();
     this.hidden = new float[dim];
     this.inputGradient = new float[dim];
     this.sentence = new int[config.maxSentenceLength()];

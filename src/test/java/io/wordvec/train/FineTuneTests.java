@@ -1,7 +1,7 @@
 package io.wordvec.train;
 
-import static io.wordvec.train.TrainerTests.cosine;
-import static io.wordvec.train.TrainerTests.resource;
+import static io.wordvec.train.LocalTrainingEngineTests.cosine;
+import static io.wordvec.train.LocalTrainingEngineTests.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +29,9 @@ class FineTuneTests {
   @BeforeAll
   static void trainBase() throws IOException {
     base =
-        TrainerTests.train(
+        LocalTrainingEngineTests.train(
             resource("hamlet.txt"),
-            TrainerTests.small().epochs(3).build(),
+            LocalTrainingEngineTests.small().epochs(3).build(),
             TrainingListener.NONE,
             new CancellationToken());
   }
@@ -43,7 +43,8 @@ class FineTuneTests {
       TrainingListener listener,
       CancellationToken token)
       throws IOException {
-    return Trainer.fineTune(base, corpus, options, listener, token);
+    return new LocalTrainingEngine()
+        .fineTune(new FineTuneRequest(base, corpus, options, listener, token));
   }
 
   static FineTuneOptions options() {

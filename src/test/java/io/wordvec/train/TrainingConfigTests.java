@@ -111,7 +111,11 @@ class TrainingConfigTests {
             d.maxSentenceLength());
 
     assertThatThrownBy(
-            () -> Trainer.train(TrainerTests.resource("hamlet.txt"), noWindow, null, null))
+            () ->
+                new LocalTrainingEngine()
+                    .train(
+                        new TrainingRequest(
+                            LocalTrainingEngineTests.resource("hamlet.txt"), noWindow)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("window must be > 0, was 0");
   }

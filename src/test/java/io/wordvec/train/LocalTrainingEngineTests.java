@@ -19,7 +19,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainerTests {
+class LocalTrainingEngineTests {
+
+  private static final TrainingEngine ENGINE = new LocalTrainingEngine();
 
   private static final String[][] RELATED_KJV = {
     {"sons", "daughters"},
@@ -36,7 +38,7 @@ class TrainerTests {
 
   static Path resource(String name) {
     try {
-      return Path.of(TrainerTests.class.getResource("/corpora/" + name).toURI());
+      return Path.of(LocalTrainingEngineTests.class.getResource("/corpora/" + name).toURI());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -59,7 +61,7 @@ class TrainerTests {
   static TrainedModel train(
       Path corpus, TrainingConfig config, TrainingListener listener, CancellationToken token)
       throws IOException {
-    return Trainer.train(corpus, config, listener, token);
+    return ENGINE.train(new TrainingRequest(corpus, config, listener, token));
   }
 
   static TrainedModel train(
@@ -69,7 +71,7 @@ class TrainerTests {
       TrainingListener listener,
       CancellationToken token)
       throws IOException {
-    return Trainer.train(corpus, config, tokenizer, listener, token);
+    return ENGINE.train(new TrainingRequest(corpus, config, tokenizer, listener, token));
   }
 
   private Path write(String name, String text) throws IOException {
