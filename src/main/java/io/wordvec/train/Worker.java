@@ -213,13 +213,6 @@ final class Worker {
     examples++;
   }
 
-  /**
-   * Draws the noise words of the <em>next</em> example and touches their output rows now. The rows
-   * are scattered over the whole matrix, so most of them are cache misses; word2vec.c waits for
-   * each in turn inside the dot product. Java has no prefetch instruction, but independent loads
-   * issued one example ahead let the CPU fetch all of them in parallel while it computes the
-   * current example. The draws are the same as without this, one example earlier.
-   */
   /** Makes the noise words drawn one example ago current and draws the next ones. */
   private void rotateNegatives() {
     int[] noise = nextNegatives;
@@ -228,6 +221,13 @@ final class Worker {
     drawNegatives();
   }
 
+  /**
+   * Draws the noise words of the <em>next</em> example and touches their output rows now. The rows
+   * are scattered over the whole matrix, so most of them are cache misses; word2vec.c waits for
+   * each in turn inside the dot product. Java has no prefetch instruction, but independent loads
+   * issued one example ahead let the CPU fetch all of them in parallel while it computes the
+   * current example. The draws are the same as without this, one example earlier.
+   */
   private void drawNegatives() {
     final float[] out = outputVectors;
     final int[] next = nextNegatives;
