@@ -116,63 +116,59 @@ class JobRequestValidator {
 
   private JobSpec trainSpec(JobRequest request, Params p, List<FieldProblem> errors) {
     p.rejectUnknown(TRAIN_PARAMS, "train");
-    TrainingConfig c = TrainingConfig.defaults().withThreads(properties.effectiveDefaultThreads());
-    Boolean sg = p.bool("sg");
-    if (sg != null) {
-      c = c.withArchitecture(sg ? Architecture.SKIP_GRAM : Architecture.CBOW);
-    }
-    c =
-        c.withAlpha(
-            c.architecture() == Architecture.SKIP_GRAM
-                ? TrainingConfig.SKIP_GRAM_ALPHA
-                : TrainingConfig.CBOW_ALPHA);
+    TrainingConfig.Builder b =
+        TrainingConfig.builder().threads(properties.effectiveDefaultThreads());
+    Architecture architecture =
+        Boolean.FALSE.equals(p.bool("sg")) ? Architecture.CBOW : Architecture.SKIP_GRAM;
+    b.architecture(architecture);
+    double alpha = TrainingConfig.defaultAlpha(architecture);
     Long v;
     if ((v = p.integer("dim", 1, 10_000)) != null) {
-      c = c.withDimension(v.intValue());
+      b.dimension(v.intValue());
     }
     if ((v = p.integer("window", 1, 100)) != null) {
-      c = c.withWindow(v.intValue());
+      b.window(v.intValue());
     }
     if ((v = p.integer("negative", 1, 100)) != null) {
-      c = c.withNegative(v.intValue());
+      b.negative(v.intValue());
     }
     Double d;
     if ((d = p.decimal("sample", 0, 1, true)) != null) {
-      c = c.withSample(d);
+      b.sample(d);
     }
     if ((v = p.integer("minCount", 1, Integer.MAX_VALUE)) != null) {
-      c = c.withMinCount(v.intValue());
+      b.minCount(v.intValue());
     }
     if ((v = p.integer("maxVocab", 0, Integer.MAX_VALUE)) != null) {
-      c = c.withMaxVocab(v.intValue());
+      b.maxVocab(v.intValue());
     }
     if ((v = p.integer("epochs", 1, 1000)) != null) {
-      c = c.withEpochs(v.intValue());
+      b.epochs(v.intValue());
     }
     if ((d = p.decimal("alpha", 0, 1, false)) != null) {
-      c = c.withAlpha(d);
+      alpha = d;
     }
+    b.alpha(alpha);
     Double minAlpha = p.decimal("minAlpha", 0, 1, true);
     if (minAlpha != null) {
-      if (minAlpha > c.alpha()) {
-        p.error("minAlpha", "must not exceed alpha=" + c.alpha() + ", was " + minAlpha);
+      if (minAlpha > alpha) {
+        p.error("minAlpha", "must not exceed alpha=" + alpha + ", was " + minAlpha);
       } else {
-        c = c.withMinAlpha(minAlpha);
+        b.minAlpha(minAlpha);
       }
-    } else if (c.minAlpha() > c.alpha()) {
-      c = c.withMinAlpha(c.alpha());
     }
     if ((v = p.integer("threads", 1, properties.effectiveMaxThreads())) != null) {
-      c = c.withThreads(v.intValue());
+      b.threads(v.intValue());
     }
     if ((v = p.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)) != null) {
-      c = c.withSeed(v);
+      b.seed(v);
     }
     if (!errors.isEmpty()) {
       return null;
     }
+    TrainingConfig c;
     try {
-      c.validate();
+      c = b.build();
     } catch (IllegalArgumentException e) {
       errors.add(new FieldProblem("params", e.getMessage()));
       return null;

@@ -100,7 +100,7 @@ class ModelsApiIntegrationTests {
             2,
             new float[] {1, 0, 0, 1},
             new float[] {0, 0, 0, 0},
-            TrainingConfig.defaults().withDimension(2).withEpochs(3),
+            TrainingConfig.builder().dimension(2).epochs(3).build(),
             new CorpusStats("tiny-corpus.txt", 2, 10, 10, 2),
             Instant.parse("2026-01-02T03:04:05Z"),
             Map.of("wordsim353", 0.5));
