@@ -78,6 +78,19 @@ public record TrainingConfig(
   public static final int MIN_EPOCHS = 1;
   public static final int MAX_EPOCHS = 1000;
   public static final int MIN_THREADS = 1;
+  public static final double MIN_NOISE_EXPONENT = 0;
+
+  /**
+   * Beyond this the noise distribution is all but the most frequent word: a mistake, not a choice.
+   */
+  public static final double MAX_NOISE_EXPONENT = 10;
+
+  public static final int MIN_MAX_SENTENCE_LENGTH = 1;
+
+  /**
+   * Each worker holds a buffer of this many ids: the cap keeps a typo from asking for gigabytes.
+   */
+  public static final int MAX_MAX_SENTENCE_LENGTH = 1_000_000;
 
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
   public static TrainingConfig defaults() {
@@ -123,9 +136,15 @@ public record TrainingConfig(
     requireEpochs(epochs);
     require(threads >= MIN_THREADS, "threads must be > 0, was " + threads);
     require(
-        noiseExponent >= 0 && Double.isFinite(noiseExponent),
-        "noiseExponent must be >= 0, was " + noiseExponent);
-    require(maxSentenceLength > 0, "maxSentenceLength must be > 0, was " + maxSentenceLength);
+        noiseExponent >= MIN_NOISE_EXPONENT && noiseExponent <= MAX_NOISE_EXPONENT,
+        "noiseExponent must be in [0, " + plain(MAX_NOISE_EXPONENT) + "], was " + noiseExponent);
+    require(
+        maxSentenceLength >= MIN_MAX_SENTENCE_LENGTH
+            && maxSentenceLength <= MAX_MAX_SENTENCE_LENGTH,
+        "maxSentenceLength must be between 1 and "
+            + MAX_MAX_SENTENCE_LENGTH
+            + ", was "
+            + maxSentenceLength);
     return this;
   }
 
