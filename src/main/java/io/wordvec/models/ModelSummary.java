@@ -37,7 +37,7 @@ public record ModelSummary(
     @Schema(example = "100") int dimension,
     @Schema(example = "30000") int vocabularySize,
     Instant loadedAt,
-    TrainParams training,
+    TrainingSummary training,
     CorpusStats corpus,
     Instant createdAt,
     Map<String, Double> evaluation) {
@@ -58,7 +58,7 @@ public record ModelSummary(
         model.vectors().dimension(),
         model.vectors().size(),
         selection.loadedAt(),
-        trained == null ? null : TrainParams.of(trained.config()),
+        trained == null ? null : TrainingSummary.of(trained.config()),
         trained == null ? null : trained.corpus(),
         trained == null ? null : trained.createdAt(),
         trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation());

@@ -117,6 +117,10 @@ class ModelsApiIntegrationTests {
     assertThat(model.get("training").get("dimension").asInt()).isEqualTo(2);
     assertThat(model.get("training").get("epochs").asInt()).isEqualTo(3);
     assertThat(model.get("training").get("architecture").asString()).isEqualTo("SKIP_GRAM");
+    assertThat(model.get("training").get("dim").asInt())
+        .as("the job API's names, as the summary now says them")
+        .isEqualTo(2);
+    assertThat(model.get("training").get("sg").asBoolean()).isTrue();
     assertThat(model.get("corpus").get("source").asString()).isEqualTo("tiny-corpus.txt");
     assertThat(model.get("corpus").get("tokens").asLong()).isEqualTo(10);
     assertThat(model.get("format").asString()).isEqualTo("native");

@@ -86,8 +86,12 @@ class TrainingConfigTests {
     rejected(b -> b.epochs(1001), "epochs must be <= 1000, was 1001");
     rejected(b -> b.epochs(0), "epochs must be > 0, was 0");
     rejected(b -> b.threads(0), "threads must be > 0");
-    rejected(b -> b.noiseExponent(-1), "noiseExponent must be >= 0");
-    rejected(b -> b.maxSentenceLength(0), "maxSentenceLength must be > 0");
+    rejected(b -> b.noiseExponent(-1), "noiseExponent must be in [0, 10], was -1.0");
+    rejected(b -> b.noiseExponent(11), "noiseExponent must be in [0, 10], was 11.0");
+    rejected(b -> b.maxSentenceLength(0), "maxSentenceLength must be between 1 and 1000000");
+    rejected(
+        b -> b.maxSentenceLength(TrainingConfig.MAX_MAX_SENTENCE_LENGTH + 1),
+        "maxSentenceLength must be between 1 and 1000000, was 1000001");
   }
 
   @Test
