@@ -95,7 +95,10 @@ public final class NativeFormat {
   /** Buffer size of the sequential reader and writer. */
   static final int CHUNK = 8 << 20;
 
-  /** Matrices are mapped in windows of this many bytes (a multiple of 4, well under 2 GB). */
+  /**
+   * Files of versions 1 to 3 are read through mapped windows of this many bytes (a multiple of 4,
+   * well under 2 GB).
+   */
   static final long MAP_WINDOW = 256L << 20;
 
   private NativeFormat() {}
@@ -532,75 +535,72 @@ public final class NativeFormat {
   private static LoadedModel readVersion3(
       Path file, FileChannel channel, NativeHeader header, int limit, boolean withOutput)
       throws IOException {
-    {
-      int n = header.words();
-      int dim = header.dimension();
-      CRC32C crc = new CRC32C();
-      CheckedReader in = new CheckedReader(channel, HEADER_BYTES, header.prefixBytes(), crc);
-      byte[] metaRaw = new byte[(int) header.metaBytes()];
-      in.getBytes(metaRaw, 0, metaRaw.length);
-      long[] counts = new long[n];
-      in.getLongs(counts);
-      int[] lengths = new int[n];
-      in.getInts(lengths);
-      String[] words = new String[n];
-      byte[] scratch = new byte[256];
-      long wordTotal = 0;
-      for (int i = 0; i < n; i++) {
-        int len = lengths[i];
-        wordTotal += len;
-        if (len <= 0 || wordTotal > header.wordBytes()) {
-          throw new InvalidModelFileException(
-              file, "corrupt vocabulary: word " + i + " has length " + len);
-        }
-        if (len > scratch.length) {
-          scratch = new byte[Math.max(len, scratch.length * 2)];
-        }
-        in.getBytes(scratch, 0, len);
-        words[i] = new String(scratch, 0, len, StandardCharsets.UTF_8);
-      }
-      if (wordTotal != header.wordBytes()) {
+    int n = header.words();
+    int dim = header.dimension();
+    CRC32C crc = new CRC32C();
+    CheckedReader in = new CheckedReader(channel, HEADER_BYTES, header.prefixBytes(), crc);
+    byte[] metaRaw = new byte[(int) header.metaBytes()];
+    in.getBytes(metaRaw, 0, metaRaw.length);
+    long[] counts = new long[n];
+    in.getLongs(counts);
+    int[] lengths = new int[n];
+    in.getInts(lengths);
+    String[] words = new String[n];
+    byte[] scratch = new byte[256];
+    long wordTotal = 0;
+    for (int i = 0; i < n; i++) {
+      int len = lengths[i];
+      wordTotal += len;
+      if (len <= 0 || wordTotal > header.wordBytes()) {
         throw new InvalidModelFileException(
-            file,
-            "corrupt vocabulary: word lengths add up to "
-                + wordTotal
-                + " bytes, the header says "
-                + header.wordBytes());
+            file, "corrupt vocabulary: word " + i + " has length " + len);
       }
-      in.skip(header.padding());
-      int keep = limit == 0 ? n : Math.min(n, limit);
-      HeapBudget.require(file, 4L * keep * dim * (withOutput && header.full() ? 3 : 2), "read");
-      long inputStart = header.inputStart();
-      // The checksum of the matrices is a pass over most of the file: it runs on its own thread
-      // while this one copies the sections and builds the vectors. Whatever else goes wrong, a
-      // checksum mismatch is what gets reported: it explains everything else.
-      // It reads the input matrix through the same mapped windows as the copy: each page of the
-      // file is then mapped into the process once, not once per thread.
-      MappedRows input = new MappedRows(channel, inputStart, n, dim);
-      BackgroundChecksum checksum =
-          BackgroundChecksum.start(
-              channel, crc, input.windows(), input.endOffset(), channel.size());
-      try {
-        LoadedModel model =
-            readSections(
-                file,
-                channel,
-                input,
-                inputStart,
-                n,
-                keep,
-                dim,
-                header,
-                withOutput,
-                words,
-                counts,
-                metaRaw);
-        checksum.verify(file, header.crc());
-        return model;
-      } catch (InvalidModelFileException | RuntimeException e) {
-        checksum.verify(file, header.crc());
-        throw e;
+      if (len > scratch.length) {
+        scratch = new byte[Math.max(len, scratch.length * 2)];
       }
+      in.getBytes(scratch, 0, len);
+      words[i] = new String(scratch, 0, len, StandardCharsets.UTF_8);
+    }
+    if (wordTotal != header.wordBytes()) {
+      throw new InvalidModelFileException(
+          file,
+          "corrupt vocabulary: word lengths add up to "
+              + wordTotal
+              + " bytes, the header says "
+              + header.wordBytes());
+    }
+    in.skip(header.padding());
+    int keep = limit == 0 ? n : Math.min(n, limit);
+    HeapBudget.require(file, 4L * keep * dim * (withOutput && header.full() ? 3 : 2), "read");
+    long inputStart = header.inputStart();
+    // The checksum of the matrices is a pass over most of the file: it runs on its own thread
+    // while this one copies the sections and builds the vectors. Whatever else goes wrong, a
+    // checksum mismatch is what gets reported: it explains everything else.
+    // It reads the input matrix through the same mapped windows as the copy: each page of the
+    // file is then mapped into the process once, not once per thread.
+    MappedRows input = new MappedRows(channel, inputStart, n, dim);
+    BackgroundChecksum checksum =
+        BackgroundChecksum.start(channel, crc, input.windows(), input.endOffset(), channel.size());
+    try {
+      LoadedModel model =
+          readSections(
+              file,
+              channel,
+              input,
+              inputStart,
+              n,
+              keep,
+              dim,
+              header,
+              withOutput,
+              words,
+              counts,
+              metaRaw);
+      checksum.verify(file, header.crc());
+      return model;
+    } catch (InvalidModelFileException | RuntimeException e) {
+      checksum.verify(file, header.crc());
+      throw e;
     }
   }
 

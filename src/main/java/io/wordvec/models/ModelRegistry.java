@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -84,6 +85,7 @@ public class ModelRegistry implements ApplicationRunner {
 
   private final ModelsProperties properties;
   private final ModelStore store;
+  private final ApplicationEventPublisher events;
   private final Executor verifier;
 
   /** Held by every change of the snapshot, so that activation orders memory and file alike. */
@@ -95,18 +97,32 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile boolean ready;
   private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
-  @Autowired
+  /** A registry that tells no one of its changes (for tests and tools). */
   public ModelRegistry(ModelsProperties properties, ModelStore store) {
-    this(properties, store, ModelRegistry::startVerifier);
+    this(properties, store, event -> {});
+  }
+
+  /**
+   * @param events where a {@link ModelsChangedEvent} goes after every change
+   */
+  @Autowired
+  public ModelRegistry(
+      ModelsProperties properties, ModelStore store, ApplicationEventPublisher events) {
+    this(properties, store, events, ModelRegistry::startVerifier);
   }
 
   /**
    * @param verifier runs the background verification of mapped models (tests run it when they
    *     choose)
    */
-  ModelRegistry(ModelsProperties properties, ModelStore store, Executor verifier) {
+  ModelRegistry(
+      ModelsProperties properties,
+      ModelStore store,
+      ApplicationEventPublisher events,
+      Executor verifier) {
     this.properties = properties;
     this.store = store;
+    this.events = events;
     this.verifier = verifier;
   }
 
@@ -185,6 +201,7 @@ public class ModelRegistry implements ApplicationRunner {
       failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     }
     ready = true;
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Models ready: {} loaded, {} failed, default '{}'",
         loaded.size(),
@@ -280,6 +297,7 @@ public class ModelRegistry implements ApplicationRunner {
       failed.put(name, reason);
       failures = Collections.unmodifiableMap(failed);
     }
+    events.publishEvent(new ModelsChangedEvent());
   }
 
   private String chooseDefault(Map<String, LoadedModel> models, String previous) {
@@ -318,6 +336,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(
           old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,
@@ -342,6 +361,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(new Snapshot(old.models(), old.loadedAt(), name));
       store.rememberDefault(name);
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info("Model '{}' is now the default", name);
   }
 

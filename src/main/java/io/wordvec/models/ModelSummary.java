@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.CorpusStats;
-import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,7 +23,7 @@ import java.util.Map;
  * @param dimension vector size
  * @param vocabularySize number of words
  * @param loadedAt when the service loaded it
- * @param training the settings that trained it
+ * @param training the settings that trained it, under the job API's names
  * @param corpus statistics of the training corpus
  * @param createdAt when training finished
  * @param evaluation evaluation scores by name
@@ -38,7 +37,7 @@ public record ModelSummary(
     @Schema(example = "100") int dimension,
     @Schema(example = "30000") int vocabularySize,
     Instant loadedAt,
-    TrainingConfig training,
+    TrainingSummary training,
     CorpusStats corpus,
     Instant createdAt,
     Map<String, Double> evaluation) {
@@ -59,7 +58,7 @@ public record ModelSummary(
         model.vectors().dimension(),
         model.vectors().size(),
         selection.loadedAt(),
-        trained == null ? null : trained.config(),
+        trained == null ? null : TrainingSummary.of(trained.config()),
         trained == null ? null : trained.corpus(),
         trained == null ? null : trained.createdAt(),
         trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation());

@@ -101,6 +101,11 @@ final class MappedRows extends RowStorage {
   }
 
   @Override
+  long matrixBytes() {
+    return 0;
+  }
+
+  @Override
   public float[] scales() {
     return scales;
   }

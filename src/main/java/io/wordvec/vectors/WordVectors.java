@@ -1,6 +1,7 @@
 package io.wordvec.vectors;
 
 import io.wordvec.vectors.internal.ParallelRows;
+import io.wordvec.vectors.internal.ScanRows;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -747,6 +748,74 @@ public final class WordVectors {
     Objects.requireNonNull(vector, "vector");
     checkTopn(topn);
     checkRestrict(restrictVocab);
+    float[] query = unitQuery(vector);
+    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
+  }
+
+  /**
+   * Cosine distances, {@code 1 - cos}, from a vector to the rows {@code ids} (gensim's {@code
+   * distances}). A zero vector is at distance 1 from everything.
+   *
+   * @param vector {@link #dimension()} finite values, not modified
+   * @param ids word ids, each in range
+   * @throws IllegalArgumentException on a dimension mismatch, a non-finite value or an id out of
+   *     range
+   */
+  public float[] distances(float[] vector, int[] ids) {
+    float[] query = unitQuery(vector);
+    checkIds(ids);
+    float[] out = new float[ids.length];
+    float[] row = new float[dimension];
+    for (int i = 0; i < ids.length; i++) {
+      rows.unitRows(ids[i], 1, row, 0);
+      out[i] = 1f - VectorMath.dotUnchecked(row, 0, query, 0, dimension);
+    }
+    return out;
+  }
+
+  /**
+   * The words closer to word {@code id} than word {@code otherId} is (gensim's {@code
+   * closer_than}): every row whose cosine distance to {@code id} is strictly less than {@code
+   * otherId}'s, {@code id} itself left out, in id order (the order of the vocabulary, not of
+   * distance). gensim's {@code rank(a, b)} is this list's length plus one.
+   *
+   * @throws IllegalArgumentException on an id out of range
+   */
+  public int[] closerThan(int id, int otherId) {
+    checkIds(new int[] {id, otherId});
+    float[] target = unit(id);
+    // distances in float, as gensim compares them, so that near-ties fall the same way
+    float threshold = 1f - VectorMath.dotUnchecked(target, 0, unit(otherId), 0, dimension);
+    it.unimi.dsi.fastutil.ints.IntArrayList closer = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    ScanRows.Reader reader = rows.reader();
+    int batch = ScanRows.rowBatch(dimension);
+    for (int first = 0; first < size(); first += batch) {
+      int count = Math.min(batch, size() - first);
+      float[] block = reader.rows(first, count);
+      int off = reader.rowOffset();
+      for (int i = 0; i < count; i++, off += dimension) {
+        int row = first + i;
+        if (row != id
+            && 1f - VectorMath.dotUnchecked(target, 0, block, off, dimension) < threshold) {
+          closer.add(row);
+        }
+      }
+    }
+    return closer.toIntArray();
+  }
+
+  /**
+   * Bytes of heap held by this model's matrices: the raw and the unit-normalised floats, and the
+   * 8-bit copy when there is one (the vocabulary and the norms are not counted). Vectors
+   * {@linkplain #isMapped mapped} from a file hold none: their rows are in the page cache.
+   */
+  public long matrixBytes() {
+    return rows.matrixBytes();
+  }
+
+  /** A unit-length copy of a query vector, after checking its dimension and values. */
+  private float[] unitQuery(float[] vector) {
+    Objects.requireNonNull(vector, "vector");
     if (vector.length != dimension) {
       throw new IllegalArgumentException(
           "vector has " + vector.length + " dimensions, the model has " + dimension);
@@ -759,7 +828,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
+    return query;
   }
 
   /**

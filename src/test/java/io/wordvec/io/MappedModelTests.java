@@ -155,6 +155,15 @@ class MappedModelTests {
   }
 
   @Test
+  void anEmptyModelAndAOneDimensionalOneMapToo() throws IOException {
+    WordVectors empty =
+        new WordVectors(new Vocabulary(new String[0], new long[0]), 3, new float[0]);
+    assertThat(saveAndMap(empty, "empty.wvm", 4).size()).isZero();
+    WordVectors line = random(40, 1, 14, false);
+    assertSameAnswers(line, saveAndMap(line, "line.wvm", 2), 15);
+  }
+
+  @Test
   void rowsThatAreNotUnitLengthAreRejected() throws IOException {
     WordVectors heap = random(50, 8, 13, false);
     Path file = dir.resolve("raw.wvm");

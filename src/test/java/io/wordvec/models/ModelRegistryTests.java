@@ -57,7 +57,7 @@ class ModelRegistryTests {
     List<Runnable> verifications = new ArrayList<>();
     ModelsProperties properties = new ModelsProperties(dir, "b", true);
     ModelRegistry registry =
-        new ModelRegistry(properties, new ModelStore(properties), verifications::add);
+        new ModelRegistry(properties, new ModelStore(properties), event -> {}, verifications::add);
 
     registry.loadAll();
     assertThat(registry.models().keySet())
