@@ -21,16 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every query recorded in {@code gensim/expected-queries.tsv} (answers gensim 4.2 gave on {@code
  * gensim/kjv50.txt}, see the README beside it) gives the same words in the same order, with scores
- * within 1e-5.
+ * within 1e-5. The queries and the check are public so that a model served another way (with an
+ * approximate index) can be held to the same answers.
  */
-class GensimParityTests {
+public class GensimParityTests {
 
   private static WordVectors vectors;
 
   /** The same vectors with the 8-bit candidate index the small fixture would not get by default. */
   private static WordVectors quantized;
 
-  record Query(
+  /** One recorded query and gensim's answer. */
+  public record Query(
       String kind,
       List<String> positive,
       List<String> negative,
@@ -55,7 +57,7 @@ class GensimParityTests {
         new WordVectors(vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), true);
   }
 
-  static Path resource(String name) {
+  public static Path resource(String name) {
     try {
       return Path.of(GensimParityTests.class.getClassLoader().getResource(name).toURI());
     } catch (URISyntaxException e) {
@@ -63,7 +65,7 @@ class GensimParityTests {
     }
   }
 
-  static Stream<Query> queries() {
+  public static Stream<Query> queries() {
     try {
       List<Query> out = new ArrayList<>();
       for (String line :
@@ -112,18 +114,48 @@ class GensimParityTests {
           assertSameNeighbors(
               vectors.mostSimilarCosMul(q.positive(), q.negative(), q.topn(), q.restrict()),
               q.answer());
+      default -> answer(vectors, q, SearchOptions.DEFAULT);
+    }
+  }
+
+  /**
+   * Asserts that {@code vectors} answer {@code q} as gensim did, searching with {@code options}.
+   *
+   * @return the name of the search that answered, for the neighbour queries; null for the others
+   */
+  public static String answer(WordVectors vectors, Query q, SearchOptions options) {
+    NeighborList found;
+    switch (q.kind()) {
+      case "most_similar" -> {
+        found = vectors.mostSimilar(q.positive(), q.negative(), q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
+      }
+      case "most_similar_cosmul" -> {
+        found =
+            vectors.mostSimilarCosMul(q.positive(), q.negative(), q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
+      }
       case "similar_by_vector" -> {
         float[] sum = vectors.vector(q.positive().get(0), false);
         float[] other = vectors.vector(q.positive().get(1), false);
         for (int i = 0; i < sum.length; i++) {
           sum[i] += other[i];
         }
-        assertSameNeighbors(vectors.similarByVector(sum, q.topn(), q.restrict()), q.answer());
+        found = vectors.similarByVector(sum, q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
       }
-      case "doesnt_match" -> assertThat(vectors.doesntMatch(q.positive())).isEqualTo(q.answer());
-      case "n_similarity" ->
-          assertThat((double) vectors.nSimilarity(q.positive(), q.negative()))
-              .isCloseTo(Double.parseDouble(q.answer()), within(1e-5));
+      case "doesnt_match" -> {
+        assertThat(vectors.doesntMatch(q.positive())).isEqualTo(q.answer());
+        return null;
+      }
+      case "n_similarity" -> {
+        assertThat((double) vectors.nSimilarity(q.positive(), q.negative()))
+            .isCloseTo(Double.parseDouble(q.answer()), within(1e-5));
+        return null;
+      }
       default -> throw new IllegalStateException("unknown query kind " + q.kind());
     }
   }
