@@ -73,6 +73,7 @@ public class ModelRegistry implements ApplicationRunner {
 
   private final ModelsProperties properties;
   private final ModelStore store;
+  private final IndexProperties index;
 
   /** Held by every change of the snapshot, so that activation orders memory and file alike. */
   private final Object activation = new Object();
@@ -82,9 +83,10 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile Map<String, String> failures = Map.of();
   private volatile boolean ready;
 
-  public ModelRegistry(ModelsProperties properties, ModelStore store) {
+  public ModelRegistry(ModelsProperties properties, ModelStore store, IndexProperties index) {
     this.properties = properties;
     this.store = store;
+    this.index = index;
   }
 
   @Override
@@ -123,14 +125,15 @@ public class ModelRegistry implements ApplicationRunner {
         }
         long start = System.nanoTime();
         try {
-          LoadedModel model = store.read(file);
+          LoadedModel model = store.withIndexIfPresent(name, store.read(file), index.efSearch());
           loaded.put(name, model);
           LOG.info(
-              "Loaded model '{}' from {}: {} words x {} dimensions in {} ms",
+              "Loaded model '{}' from {}: {} words x {} dimensions, {} search, in {} ms",
               name,
               file.getFileName(),
               model.vectors().size(),
               model.vectors().dimension(),
+              model.vectors().search().name(),
               (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -234,6 +237,35 @@ public class ModelRegistry implements ApplicationRunner {
     if (activate) {
       activate(name);
     }
+  }
+
+  /**
+   * Makes a served model answer from its index file (just built), in one atomic swap; requests
+   * already running keep the search they started with. The model keeps its load time.
+   *
+   * @throws ModelNotFoundException if no model has that name
+   * @throws io.wordvec.index.IndexFileException if the file is not a complete index of the model
+   * @throws IOException if the index cannot be read
+   */
+  public void attachIndex(String name) throws IOException {
+    synchronized (activation) {
+      Snapshot old = current.get();
+      LoadedModel model = old.models().get(name);
+      if (model == null) {
+        throw notFound(name, old);
+      }
+      LoadedModel indexed = store.withIndex(model, index.efSearch());
+      Map<String, LoadedModel> models = new TreeMap<>(old.models());
+      models.put(name, indexed);
+      current.set(
+          new Snapshot(Collections.unmodifiableMap(models), old.loadedAt(), old.defaultName()));
+    }
+    LOG.info("Model '{}' now answers neighbour queries from its index", name);
+  }
+
+  /** The index file of a served model, present or not. */
+  public Path indexFileOf(LoadedModel model) {
+    return store.indexFileOf(model.file());
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * are drawn around random cluster centres, so that neighbourhoods have the kind of structure word
  * vectors have and an index can find them. Uniform random vectors have none.
  */
-final class ClusteredVectors {
+public final class ClusteredVectors {
 
   private ClusteredVectors() {}
 
@@ -17,7 +17,7 @@ final class ClusteredVectors {
    * @param clusters cluster centres, drawn from a standard normal
    * @param spread standard deviation of each word around its centre
    */
-  static WordVectors clustered(int rows, int dim, int clusters, float spread, long seed) {
+  public static WordVectors clustered(int rows, int dim, int clusters, float spread, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] centres = new float[clusters * dim];
     for (int i = 0; i < centres.length; i++) {

@@ -3,9 +3,13 @@ package io.wordvec.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.index.HnswIndex;
+import io.wordvec.index.HnswParameters;
+import io.wordvec.index.IndexBuildListener;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
+import io.wordvec.models.IndexProperties;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.models.ModelStore;
 import io.wordvec.models.ModelsProperties;
@@ -34,7 +38,7 @@ class RegistryModelCatalogTests {
   void catalog() {
     ModelsProperties properties = new ModelsProperties(dir, "", false);
     ModelStore store = new ModelStore(properties);
-    registry = new ModelRegistry(properties, store);
+    registry = new ModelRegistry(properties, store, IndexProperties.defaults());
     catalog = new RegistryModelCatalog(registry, store);
   }
 
@@ -88,6 +92,19 @@ class RegistryModelCatalogTests {
     assertThat(registry.defaultName()).contains("published");
     assertThat(catalog.canFineTune("published")).isTrue();
     assertThat(catalog.load("published").outputVectors()).isEqualTo(trained.outputVectors());
+  }
+
+  @Test
+  void publishingOverAModelRemovesItsIndexWhichNoLongerFitsTheVectors() throws IOException {
+    TrainedModel old = served("news", model(WORDS, 6, 4, Instant.parse("2026-04-01T00:00:00Z")));
+    Path index = dir.resolve("news.hnsw");
+    HnswIndex.build(old.wordVectors(), HnswParameters.DEFAULTS, index, IndexBuildListener.NONE);
+    TrainedModel retrained = model(WORDS, 6, 5, Instant.parse("2026-04-02T00:00:00Z"));
+
+    catalog.publish("news", retrained, retrained.wordVectors(), false);
+
+    assertThat(index).doesNotExist();
+    assertThat(registry.find("news").orElseThrow().vectors().search().name()).isEqualTo("exact");
   }
 
   @Test
