@@ -11,6 +11,8 @@ import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
+import io.wordvec.vectors.NeighborList;
+import io.wordvec.vectors.SearchOptions;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +38,13 @@ class NeighborsController {
   @GetMapping("/neighbors")
   @Operation(
       summary = "Nearest neighbours of a word",
-      description = "The words with the most similar vectors (cosine), best first.")
+      description =
+          "The words with the most similar vectors (cosine), best first. A model with an"
+              + " approximate index answers from it (\"search\": \"hnsw\"): the scores are"
+              + " exact, a few of the true neighbours may be missing; exact=true scores every"
+              + " word.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @BadRequestProblem("word missing or blank, topn or restrictVocab out of range")
+  @BadRequestProblem("word missing or blank, topn, restrictVocab or ef out of range")
   @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighbors(
       @ModelName @PathVariable String model,
@@ -48,19 +54,37 @@ class NeighborsController {
           Integer topn,
       @Parameter(description = "Search only the N most frequent words; 0 = all", example = "0")
           @RequestParam(required = false)
-          Integer restrictVocab) {
+          Integer restrictVocab,
+      @Parameter(
+              description = "Score every word, even when the model has an approximate index",
+              example = "false")
+          @RequestParam(required = false)
+          Boolean exact,
+      @Parameter(
+              description =
+                  "Candidates the model's approximate index keeps while it searches (1 to"
+                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
+                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
+                      + " with exact",
+              example = "100")
+          @RequestParam(required = false)
+          Integer ef) {
     support.word("word", word);
     int n = support.topn(topn, DEFAULT_TOPN);
     int restrict = support.restrictVocab(restrictVocab);
+    SearchOptions options = support.searchOptions(exact, ef);
     return support.query(
         model,
-        (name, vectors) ->
-            new NeighborsResponse(
-                name,
-                List.of(word),
-                List.of(),
-                QuerySupport.methodName(AnalogyMethod.COSADD),
-                scored(vectors.mostSimilar(List.of(word), List.of(), n, restrict))));
+        (name, vectors) -> {
+          NeighborList found = vectors.mostSimilar(List.of(word), List.of(), n, restrict, options);
+          return new NeighborsResponse(
+              name,
+              List.of(word),
+              List.of(),
+              QuerySupport.methodName(AnalogyMethod.COSADD),
+              found.search(),
+              scored(found.neighbors()));
+        });
   }
 
   @PostMapping("/neighbors")
@@ -72,7 +96,7 @@ class NeighborsController {
               + " analogy king - man + woman.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
   @BadRequestProblem(
-      "No body, no words or a blank word, topn or restrictVocab out of range, unknown method")
+      "No body, no words or a blank word, topn, restrictVocab or ef out of range, unknown method")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   NeighborsResponse neighborsOf(
@@ -91,15 +115,21 @@ class NeighborsController {
       throw new InvalidParameterException(
           "positive", request.positive(), "a non-empty list of words with method 'cosmul'");
     }
+    SearchOptions options = support.searchOptions(request.exact(), request.ef());
     return support.query(
         model,
         (name, vectors) -> {
-          List<Neighbor> neighbors =
+          NeighborList found =
               method == AnalogyMethod.COSMUL
-                  ? vectors.mostSimilarCosMul(positive, negative, n, restrict)
-                  : vectors.mostSimilar(positive, negative, n, restrict);
+                  ? vectors.mostSimilarCosMul(positive, negative, n, restrict, options)
+                  : vectors.mostSimilar(positive, negative, n, restrict, options);
           return new NeighborsResponse(
-              name, positive, negative, QuerySupport.methodName(method), scored(neighbors));
+              name,
+              positive,
+              negative,
+              QuerySupport.methodName(method),
+              found.search(),
+              scored(found.neighbors()));
         });
   }
 
@@ -108,9 +138,10 @@ class NeighborsController {
       summary = "Analogy: a is to b as c is to ?",
       description =
           "With the example, man is to king as woman is to ? (expect queen). The three words are"
-              + " excluded from the answers.")
+              + " excluded from the answers. A model with an approximate index answers from it"
+              + " unless exact=true.")
   @ApiResponse(responseCode = "200", description = "The answers, best first")
-  @BadRequestProblem("a, b or c missing or blank, topn out of range or unknown method")
+  @BadRequestProblem("a, b or c missing or blank, topn or ef out of range or unknown method")
   @NotFoundProblem("Unknown model or word")
   AnalogyResponse analogy(
       @ModelName @PathVariable String model,
@@ -125,22 +156,40 @@ class NeighborsController {
               example = "cosadd",
               schema = @Schema(allowableValues = {"cosadd", "cosmul"}))
           @RequestParam(required = false)
-          String method) {
+          String method,
+      @Parameter(
+              description = "Score every word, even when the model has an approximate index",
+              example = "false")
+          @RequestParam(required = false)
+          Boolean exact,
+      @Parameter(
+              description =
+                  "Candidates the model's approximate index keeps while it searches (1 to"
+                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
+                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
+                      + " with exact",
+              example = "100")
+          @RequestParam(required = false)
+          Integer ef) {
     support.word("a", a);
     support.word("b", b);
     support.word("c", c);
     int n = support.topn(topn, DEFAULT_TOPN);
     AnalogyMethod analogyMethod = support.method(method);
+    SearchOptions options = support.searchOptions(exact, ef);
     return support.query(
         model,
-        (name, vectors) ->
-            new AnalogyResponse(
-                name,
-                a,
-                b,
-                c,
-                QuerySupport.methodName(analogyMethod),
-                scored(vectors.analogy(a, b, c, n, analogyMethod))));
+        (name, vectors) -> {
+          NeighborList found = vectors.analogy(a, b, c, n, analogyMethod, options);
+          return new AnalogyResponse(
+              name,
+              a,
+              b,
+              c,
+              QuerySupport.methodName(analogyMethod),
+              found.search(),
+              scored(found.neighbors()));
+        });
   }
 
   private static List<NeighborsResponse.ScoredWord> scored(List<Neighbor> neighbors) {

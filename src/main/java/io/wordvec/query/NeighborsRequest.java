@@ -11,6 +11,8 @@ import java.util.List;
  * @param topn how many neighbours (default 10)
  * @param restrictVocab search only the N most frequent words (default 0 = all)
  * @param method {@code cosadd} (default) or {@code cosmul}
+ * @param exact answer with the exact scan even when the model has an approximate index
+ * @param ef candidates the model's index keeps while it searches (default: its configured one)
  */
 public record NeighborsRequest(
     @Schema(description = "Words that attract", example = "[\"king\", \"woman\"]")
@@ -24,4 +26,16 @@ public record NeighborsRequest(
             description = "cosadd (3CosAdd, gensim most_similar) or cosmul (3CosMul)",
             allowableValues = {"cosadd", "cosmul"},
             example = "cosadd")
-        String method) {}
+        String method,
+    @Schema(
+            description =
+                "Score every word, even when the model has an approximate index (default false)",
+            example = "false")
+        Boolean exact,
+    @Schema(
+            description =
+                "Candidates the model's approximate index keeps while it searches (1 to"
+                    + " wordvec.limits.max-ef): more finds more of the exact answers, more slowly."
+                    + " Default wordvec.index.ef-search; ignored without an index or with exact",
+            example = "100")
+        Integer ef) {}

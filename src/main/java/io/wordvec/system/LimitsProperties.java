@@ -12,10 +12,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxBatchWords most words (or texts) one batch request may carry
  * @param maxBodySize largest JSON request body
  * @param maxSuggestions most spelling suggestions given for one unknown word
+ * @param maxEf largest {@code ef} (candidates an approximate index keeps) a query may ask for: the
+ *     bound on one request's search effort
  */
 @ConfigurationProperties("wordvec.limits")
 public record LimitsProperties(
     @DefaultValue("1000") int maxTopn,
     @DefaultValue("1000") int maxBatchWords,
     @DefaultValue("1MB") DataSize maxBodySize,
-    @DefaultValue("5") int maxSuggestions) {}
+    @DefaultValue("5") int maxSuggestions,
+    @DefaultValue("1000") int maxEf) {}
