@@ -1,6 +1,5 @@
 package io.wordvec.cli;
 
-import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import java.io.IOException;
@@ -15,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wordvec convert}: rewrites a model in another format. A full native model converted to
- * native stays a full model; to word2vec formats only the word vectors go.
+ * native stays a full model; to word2vec formats only the word vectors go. A word2vec file (also
+ * {@code .bin.gz}, {@code .txt.gz}) converted to {@code .wvm} is streamed, whatever its size: the
+ * way to serve a big model memory-mapped.
  */
 @Command(
     name = "convert",
@@ -76,17 +77,16 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     try {
       long start = System.nanoTime();
-      LoadedModel model = ModelFiles.load(input, limit);
-      ModelFiles.save(model, output, format);
+      ModelFiles.Conversion done = ModelFiles.convert(input, output, format, limit);
       spec.commandLine()
           .getOut()
           .printf(
               Locale.ROOT,
               "converted %s (%s, %d words x %d) to %s (%s) in %.2f s%n",
               input,
-              model.format().extension(),
-              model.vectors().size(),
-              model.vectors().dimension(),
+              done.from().extension(),
+              done.words(),
+              done.dimension(),
               output,
               format.extension(),
               (System.nanoTime() - start) / 1e9);

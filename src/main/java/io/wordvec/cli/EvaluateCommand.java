@@ -111,7 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      LoadedModel loaded = ModelFiles.load(model);
+      LoadedModel loaded = ModelFiles.loadForServing(model);
       WordVectors vectors = loaded.vectors();
       boolean bundled = analogies.isEmpty() && pairs.isEmpty();
       List<AnalogyResult> analogyResults = new ArrayList<>();

@@ -104,7 +104,7 @@ public final class NeighborsCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      LoadedModel loaded = ModelFiles.load(model, limit);
+      LoadedModel loaded = ModelFiles.loadForServing(model, limit);
       WordVectors vectors = loaded.vectors();
       Path indexFile = HnswIndex.fileFor(model);
       if (!exact && limit == 0 && Files.isRegularFile(indexFile)) {

@@ -1,9 +1,9 @@
 package io.wordvec.eval;
 
+import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
-import java.util.Arrays;
 
 /**
  * How far a fine-tuning moved a model: the mean cosine shift of the words both models know, and the
@@ -69,8 +69,8 @@ public final class Drift {
     int dim = before.dimension();
     Vocabulary beforeVocab = before.vocabulary();
     Vocabulary afterVocab = after.vocabulary();
-    float[] b = before.normalizedVectors();
-    float[] a = after.normalizedVectors();
+    float[] b = new float[dim];
+    float[] a = new float[dim];
 
     int shared = 0;
     double shift = 0;
@@ -83,7 +83,9 @@ public final class Drift {
         continue;
       }
       shared++;
-      shift += 1.0 - VectorMath.dot(b, id * dim, a, afterId * dim, dim);
+      before.unitRow(id, b, 0);
+      after.unitRow(afterId, a, 0);
+      shift += 1.0 - VectorMath.dot(b, a);
       if (sampled < sampleBefore.length) {
         sampleBefore[sampled] = id;
         sampleAfter[sampled] = afterId;
@@ -93,8 +95,8 @@ public final class Drift {
 
     double overlap = 0;
     for (int i = 0; i < sampled; i++) {
-      String[] near = nearest(b, beforeVocab, dim, sampleBefore[i], k);
-      String[] nearAfter = nearest(a, afterVocab, dim, sampleAfter[i], k);
+      String[] near = nearest(before, sampleBefore[i], k);
+      String[] nearAfter = nearest(after, sampleAfter[i], k);
       int common = 0;
       for (String w : near) {
         for (String x : nearAfter) {
@@ -121,34 +123,23 @@ public final class Drift {
         newWords);
   }
 
-  /** The k nearest words to row {@code query} by cosine, the query itself excluded. */
-  private static String[] nearest(float[] unit, Vocabulary vocab, int dim, int query, int k) {
-    int n = Math.min(k, vocab.size() - 1);
-    int[] ids = new int[n];
-    float[] scores = new float[n];
-    Arrays.fill(scores, Float.NEGATIVE_INFINITY);
-    int qOff = query * dim;
-    for (int id = 0; id < vocab.size(); id++) {
-      if (id == query) {
-        continue;
-      }
-      float s = VectorMath.dotUnchecked(unit, qOff, unit, id * dim, dim);
-      if (n == 0 || s <= scores[n - 1]) {
-        continue;
-      }
-      // insertion into a small sorted array: k is 10, a heap would not pay off
-      int pos = n - 1;
-      while (pos > 0 && scores[pos - 1] < s) {
-        scores[pos] = scores[pos - 1];
-        ids[pos] = ids[pos - 1];
-        pos--;
-      }
-      scores[pos] = s;
-      ids[pos] = id;
+  /**
+   * The k nearest words to row {@code query} by cosine, the query itself excluded: the exact
+   * search, whichever search the model answers queries with, so that drift does not depend on an
+   * index's recall.
+   */
+  private static String[] nearest(WordVectors vectors, int query, int k) {
+    int n = Math.min(k, vectors.size() - 1);
+    if (n <= 0) {
+      return new String[0];
     }
-    String[] out = new String[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = vocab.word(ids[i]);
+    float[] unit = new float[vectors.dimension()];
+    vectors.unitRow(query, unit, 0);
+    int[] ids =
+        vectors.exactSearch().nearest(unit, n, 0, new int[] {query}, SearchOptions.EXACT).ids();
+    String[] out = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = vectors.vocabulary().word(ids[i]);
     }
     return out;
   }

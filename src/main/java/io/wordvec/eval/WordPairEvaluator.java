@@ -1,6 +1,5 @@
 package io.wordvec.eval;
 
-import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.io.BufferedReader;
@@ -36,8 +35,6 @@ public final class WordPairEvaluator {
       boolean caseInsensitive)
       throws IOException {
     EvaluationVocabulary vocab = new EvaluationVocabulary(vectors, restrictVocab, caseInsensitive);
-    float[] unit = vectors.normalizedVectors();
-    int dim = vectors.dimension();
     DoubleArrayList gold = new DoubleArrayList();
     DoubleArrayList model = new DoubleArrayList();
     int oov = 0;
@@ -63,7 +60,7 @@ public final class WordPairEvaluator {
         continue;
       }
       gold.add(score);
-      model.add(VectorMath.dot(unit, a * dim, unit, b * dim, dim));
+      model.add(vectors.similarity(a, b));
     }
     double[] g = gold.toDoubleArray();
     double[] m = model.toDoubleArray();

@@ -6,6 +6,7 @@ import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult.NodeScore;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
+import io.wordvec.io.VectorFormat;
 import io.wordvec.vectors.NeighborSearch;
 import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.SearchResult;
@@ -79,14 +80,11 @@ public final class HnswIndex implements NeighborSearch {
   }
 
   /**
-   * The index file of a model file: the same name with the extension {@value #EXTENSION} ({@code
-   * news.wvm} → {@code news.hnsw}), in the same directory.
+   * The index file of a model file: the model's name with the extension {@value #EXTENSION} ({@code
+   * news.wvm} and {@code news.bin.gz} → {@code news.hnsw}), in the same directory.
    */
   public static Path fileFor(Path modelFile) {
-    String name = modelFile.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String base = dot > 0 ? name.substring(0, dot) : name;
-    return modelFile.resolveSibling(base + "." + EXTENSION);
+    return modelFile.resolveSibling(VectorFormat.baseName(modelFile) + "." + EXTENSION);
   }
 
   /**
@@ -258,8 +256,9 @@ public final class HnswIndex implements NeighborSearch {
     }
     int[] found = walk(unitQuery, k, ef, searched, exclude);
     float[] exactScores = new float[found.length];
+    float[] scratch = new float[rows.dimension()];
     for (int i = 0; i < found.length; i++) {
-      exactScores[i] = rows.dot(unitQuery, found[i]);
+      exactScores[i] = rows.dot(unitQuery, found[i], scratch);
     }
     return best(found, exactScores, k);
   }
@@ -289,8 +288,9 @@ public final class HnswIndex implements NeighborSearch {
     toUnitLength(direction);
     int[] found = walk(direction, ef, ef, searched, exclude);
     float[] exactScores = new float[found.length];
+    float[] scratch = new float[rows.dimension()];
     for (int i = 0; i < found.length; i++) {
-      exactScores[i] = cosMulScore(found[i], positive, negative);
+      exactScores[i] = cosMulScore(found[i], positive, negative, scratch);
     }
     return best(found, exactScores, k);
   }
@@ -299,14 +299,14 @@ public final class HnswIndex implements NeighborSearch {
    * The 3CosMul score of one row, computed as the exact scan computes it (same kernel, same order
    * of operations), so that the scores agree bit for bit.
    */
-  private float cosMulScore(int row, float[][] positive, float[][] negative) {
+  private float cosMulScore(int row, float[][] positive, float[][] negative, float[] scratch) {
     float numerator = 1f;
     for (float[] term : positive) {
-      numerator *= (1f + rows.dot(term, row)) / 2f;
+      numerator *= (1f + rows.dot(term, row, scratch)) / 2f;
     }
     float denominator = 1f;
     for (float[] term : negative) {
-      denominator *= (1f + rows.dot(term, row)) / 2f;
+      denominator *= (1f + rows.dot(term, row, scratch)) / 2f;
     }
     return numerator / (denominator + 0.000001f);
   }

@@ -17,7 +17,8 @@ import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
  * <p>jvector's own distance code is scalar before JDK 20; these functions use {@link
  * io.wordvec.vectors.VectorMath}, which takes the Vector API on JDK 17 as well.
  *
- * <p>Thread-safe: every function it hands out owns its query copy and reads the shared rows only.
+ * <p>Thread-safe, but each function it hands out owns a scratch row and is used by one thread at a
+ * time (jvector makes one per insertion, per neighbour-list update, and here per query).
  */
 final class RowScores implements BuildScoreProvider {
 
@@ -32,7 +33,8 @@ final class RowScores implements BuildScoreProvider {
 
   /** The similarity to {@code query} (a unit vector) of every row, as jvector scores it. */
   ScoreFunction.ExactScoreFunction to(float[] query) {
-    return node -> (1f + rows.dot(query, node)) / 2f;
+    float[] scratch = new float[rows.dimension()];
+    return node -> (1f + rows.dot(query, node, scratch)) / 2f;
   }
 
   @Override

@@ -4,20 +4,20 @@ import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 
 /**
- * The one place the index reads a model's unit rows: dot products of a query with a row, and copies
- * of rows. Everything else in this package goes through here, so that where the rows live (a heap
- * array today) is decided in one class.
+ * The one place the index reads a model's unit rows, through {@link WordVectors#unitRow}, which
+ * works alike for rows on the heap and rows mapped from a model file: a row is copied into a
+ * caller's scratch array and scored there by the project's kernels.
  *
- * <p>Thread-safe: the rows are only read.
+ * <p>Thread-safe: the rows are only read; scratch arrays belong to the caller.
  */
 final class UnitRows {
 
-  private final float[] unit;
+  private final WordVectors vectors;
   private final int dimension;
   private final int rows;
 
   UnitRows(WordVectors vectors) {
-    this.unit = vectors.normalizedVectors();
+    this.vectors = vectors;
     this.dimension = vectors.dimension();
     this.rows = vectors.size();
   }
@@ -31,17 +31,19 @@ final class UnitRows {
   }
 
   /**
-   * The dot product of {@code query} with row {@code row}, by the same kernel and with the same
-   * operand order as the exact scan, so that a rescored row has the exact scan's score bit for bit.
+   * The dot product of row {@code row} with {@code query}, with the row copied into {@code scratch}
+   * (of {@link #dimension()} floats) first: the same kernel and operand order as the exact scan, so
+   * that a rescored row has the exact scan's score bit for bit.
    */
-  float dot(float[] query, int row) {
-    return VectorMath.dotUnchecked(unit, row * dimension, query, 0, dimension);
+  float dot(float[] query, int row, float[] scratch) {
+    vectors.unitRow(row, scratch, 0);
+    return VectorMath.dotUnchecked(scratch, 0, query, 0, dimension);
   }
 
   /** A copy of row {@code row}. */
   float[] copy(int row) {
     float[] out = new float[dimension];
-    System.arraycopy(unit, row * dimension, out, 0, dimension);
+    vectors.unitRow(row, out, 0);
     return out;
   }
 }

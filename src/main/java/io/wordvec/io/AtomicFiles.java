@@ -54,26 +54,83 @@ public final class AtomicFiles {
    * @throws IOException if writing or renaming fails; {@code target} is then unchanged
    */
   public static void writeChannel(Path target, ChannelWriter writer) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-    boolean done = false;
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        writer.write(channel);
-        channel.force(true);
+    try (Pending pending = Pending.create(target)) {
+      writer.write(pending.channel());
+      pending.commit();
+    }
+  }
+
+  /**
+   * A temporary file in a target's directory for a writer that works over time (streaming rows as
+   * they are read): {@link #commit} forces it to disk and renames it over the target; closing it
+   * uncommitted deletes it, and the target is untouched. Its name ({@code .<target>.<random>.tmp})
+   * marks it as a leftover should the process die first.
+   */
+  public static final class Pending implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private boolean committed;
+
+    private Pending(Path target, Path temp, FileChannel channel) {
+      this.target = target;
+      this.temp = temp;
+      this.channel = channel;
+    }
+
+    /** Creates the temporary file for {@code target}, in its directory. */
+    public static Pending create(Path target) throws IOException {
+      Path absolute = target.toAbsolutePath();
+      Path temp = scratchFile(absolute);
+      try {
+        return new Pending(
+            absolute,
+            temp,
+            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ));
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
       }
+    }
+
+    /**
+     * A new empty scratch file beside {@code target}, named as a temporary file of this class so
+     * that a crash leaves nothing that looks like a model; the caller deletes it.
+     */
+    public static Path scratchFile(Path target) throws IOException {
+      Path absolute = target.toAbsolutePath();
+      Path dir = absolute.getParent();
+      Files.createDirectories(dir);
+      return Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    }
+
+    /** The temporary file's channel, open for writing and reading. */
+    public FileChannel channel() {
+      return channel;
+    }
+
+    /** Forces the content to disk and renames the file over the target. */
+    public void commit() throws IOException {
+      channel.force(true);
+      channel.close();
       try {
         Files.move(
-            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-      done = true;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(temp);
+      committed = true;
+    }
+
+    /** Deletes the temporary file unless it was committed. */
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        try {
+          channel.close();
+        } finally {
+          Files.deleteIfExists(temp);
+        }
       }
     }
   }

@@ -6,12 +6,16 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
-/** Writes content through a direct buffer, keeping a CRC32C of everything written. */
+/**
+ * Writes content through a direct buffer, keeping a CRC32C of everything written and one of the
+ * current section (since the last {@link #startSection}).
+ */
 final class CheckedWriter {
   private final FileChannel channel;
   private final ByteBuffer buffer =
       ByteBuffer.allocateDirect(NativeFormat.CHUNK).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
+  private CRC32C section = new CRC32C();
   private long position;
   private long written;
 
@@ -28,6 +32,17 @@ final class CheckedWriter {
     return crc.getValue();
   }
 
+  /** Starts a section: {@link #sectionCrc} then covers what is written from here on. */
+  void startSection() throws IOException {
+    flush();
+    section = new CRC32C();
+  }
+
+  /** The CRC32C of what was written since {@link #startSection}; call after {@link #flush}. */
+  long sectionCrc() {
+    return section.getValue();
+  }
+
   private void room(int bytes) throws IOException {
     if (buffer.remaining() < bytes) {
       flush();
@@ -37,6 +52,7 @@ final class CheckedWriter {
   void flush() throws IOException {
     buffer.flip();
     crc.update(buffer.duplicate());
+    section.update(buffer.duplicate());
     while (buffer.hasRemaining()) {
       position += channel.write(buffer, position);
     }
@@ -67,12 +83,17 @@ final class CheckedWriter {
   }
 
   void putFloats(float[] values) throws IOException {
-    int off = 0;
-    while (off < values.length) {
+    putFloats(values, 0, values.length);
+  }
+
+  void putFloats(float[] values, int from, int count) throws IOException {
+    int off = from;
+    int end = from + count;
+    while (off < end) {
       if (buffer.remaining() < Float.BYTES) {
         flush();
       }
-      int n = Math.min(values.length - off, buffer.remaining() / Float.BYTES);
+      int n = Math.min(end - off, buffer.remaining() / Float.BYTES);
       buffer.asFloatBuffer().put(values, off, n);
       buffer.position(buffer.position() + n * Float.BYTES);
       off += n;

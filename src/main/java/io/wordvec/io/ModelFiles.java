@@ -8,11 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Loads and saves models in any supported {@link VectorFormat}, picking the format from the file
- * extension or, failing that, from the file's first bytes. The entry point for everything that
- * reads models from disk (the service's model registry, the command line).
+ * extension or, failing that, from the file's first bytes (gzip-compressed word2vec files
+ * included). The entry point for everything that reads models from disk (the service's model
+ * registry, the command line).
+ *
+ * <p>Serving maps native files ({@link #loadForServing}); everything else is read into the heap,
+ * refused up front when it cannot fit. {@link #convert} streams a word2vec file of any size into a
+ * native file.
  */
 public final class ModelFiles {
 
@@ -62,7 +68,83 @@ public final class ModelFiles {
    * @throws NoSuchFileException if it does not exist
    */
   public static LoadedModel loadForServing(Path file) throws IOException {
-    return load(file, 0, false);
+    return loadForServing(file, 0);
+  }
+
+  /**
+   * Loads {@code file} for serving, as {@link #loadForServing(Path)} does: a native file of the
+   * current version is served from a read-only memory mapping ({@link NativeFormat#map}), with its
+   * tail checksum and a sample of rows verified; call {@link #verify} to check the whole file. A
+   * word2vec file, or an older native file, is read into the heap (and verified whole).
+   *
+   * @param limit serve only the first N words; 0 = all
+   * @throws InvalidModelFileException if the file is truncated, corrupt, of no known format, or too
+   *     big for the heap
+   * @throws NoSuchFileException if it does not exist
+   */
+  public static LoadedModel loadForServing(Path file, int limit) throws IOException {
+    if (detect(file) == VectorFormat.NATIVE) {
+      return NativeFormat.map(file, limit);
+    }
+    return load(file, limit, false);
+  }
+
+  /**
+   * Verifies what {@link #loadForServing} left unverified: the checksum of the whole file of a
+   * mapped model (a pass over the file, which can take seconds for a big model; a server runs it in
+   * the background). Does nothing for a model that was read whole, which was verified then.
+   *
+   * @throws InvalidModelFileException naming the file, if it is corrupt
+   */
+  public static void verify(LoadedModel model) throws IOException {
+    if (model.vectors().isMapped()) {
+      NativeFormat.verify(model.file());
+    }
+  }
+
+  /**
+   * What {@link #convert} read.
+   *
+   * @param from the input's format
+   * @param words words written
+   * @param dimension their dimension
+   */
+  public record Conversion(VectorFormat from, int words, int dimension) {}
+
+  /**
+   * Rewrites {@code input} in {@code format}, atomically. A word2vec file (text or binary, plain or
+   * gzip-compressed) converted to the native format is streamed: each row is normalised and written
+   * as it is read, so that a file far bigger than the heap converts (the heap holds its words and 8
+   * bytes a row). A full native model stays a full model in the native format; to word2vec formats
+   * only the word vectors go. Native files are read mapped, other conversions through the heap.
+   *
+   * @param limit keep only the first N words; 0 = all
+   * @throws InvalidModelFileException if the input is truncated, corrupt or of no known format;
+   *     {@code output} is then untouched
+   */
+  public static Conversion convert(Path input, Path output, VectorFormat format, int limit)
+      throws IOException {
+    VectorFormat from = detect(input);
+    if (from != VectorFormat.NATIVE && format == VectorFormat.NATIVE) {
+      int words =
+          Word2VecFormat.toNative(input, from == VectorFormat.WORD2VEC_BINARY, limit, output);
+      try (Word2VecReader header =
+          Word2VecReader.open(input, from == VectorFormat.WORD2VEC_BINARY)) {
+        return new Conversion(from, words, header.dimension());
+      }
+    }
+    LoadedModel model =
+        from == VectorFormat.NATIVE && format == VectorFormat.NATIVE && isFullModel(input)
+            ? load(input, limit)
+            : loadForServing(input, limit);
+    save(model, output, format);
+    return new Conversion(from, model.vectors().size(), model.vectors().dimension());
+  }
+
+  private static boolean isFullModel(Path file) throws IOException {
+    try (var channel = java.nio.channels.FileChannel.open(file)) {
+      return NativeHeader.read(file, channel).full();
+    }
   }
 
   /**
@@ -104,8 +186,9 @@ public final class ModelFiles {
 
   /**
    * The format of {@code file}: by extension ({@code .wvm}, {@code .bin}, {@code .txt}, {@code
-   * .vec}), else by content: the native magic number, or a word2vec header followed by a line of
-   * exactly {@code dim} numbers (text) or anything else (binary).
+   * .vec}, the last three maybe followed by {@code .gz}), else by content (decompressed first when
+   * it is gzip): the native magic number, or a word2vec header followed by a line of exactly {@code
+   * dim} numbers (text) or anything else (binary).
    *
    * @throws InvalidModelFileException if the content matches no format
    */
@@ -115,7 +198,10 @@ public final class ModelFiles {
       return byExtension.get();
     }
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in =
+        Word2VecReader.isGzip(file)
+            ? new GZIPInputStream(Files.newInputStream(file))
+            : Files.newInputStream(file)) {
       head = in.readNBytes(SNIFF_BYTES);
     }
     if (NativeFormat.hasMagic(head)) {

@@ -3,6 +3,8 @@ package io.wordvec.io;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
+import io.wordvec.vectors.MappedBytes;
+import io.wordvec.vectors.MappedLayout;
 import io.wordvec.vectors.NonFiniteVectorException;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.VectorMath;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -24,12 +27,12 @@ import java.util.zip.CRC32C;
  * be served and fine-tuned after a restart, or just a set of {@link WordVectors} (e.g. converted
  * from a word2vec file).
  *
- * <p>Layout, all numbers little-endian:
+ * <p>Layout of version 4, all numbers little-endian:
  *
  * <pre>
  * header, 64 bytes:
  *   magic        8 bytes  0x89 'W' 'V' 'M' '\r' '\n' 0x1A '\n'  (catches text-mode mangling)
- *   version      int32    3 (version 2 stores the codes row after row; version 1 has no flag bit 1)
+ *   version      int32    4
  *   flags        int32    bit 0: a full trained model (output matrix and training metadata)
  *                         bit 1: the 8-bit rows follow the matrices
  *   words        int32    vocabulary size N
@@ -38,32 +41,45 @@ import java.util.zip.CRC32C;
  *   wordBytes    int64    length of the UTF-8 word section
  *   contentBytes int64    length of everything after the header
  *   crc32c       int32    CRC32C of everything after the header
+ *   tailCrc32c   int32    CRC32C of the tail: metadata, counts, word lengths, words
  *   (zero padding to 64)
  * content:
+ *   unit rows    N x D float32, row-major: the word vectors scaled to unit length
+ *   norms        N float32: each word vector's length, so that vector = unit row x norm
+ *   output       N x D float32, only for a full model
+ *   scales       N float32, only with flag bit 1: the scale of each 8-bit row
+ *   codes        ceil(N / 16) x 16 x D int8, only with flag bit 1: the unit rows coded to 8 bits,
+ *                in blocks of 16 rows, position-major ({@link QuantizedRows})
  *   metadata     int32 entry count, then per entry: int32 length + UTF-8 key, int32 length + UTF-8
  *                value (createdAt, config.*, corpus.*, evaluation.*)
  *   counts       N int64
  *   word lengths N int32 (UTF-8 byte lengths)
  *   words        wordBytes bytes of UTF-8, concatenated
- *   padding      zeros to a multiple of 8 bytes from the file start
- *   input        N x D float32, row-major (the word vectors)
- *   output       N x D float32, only for a full model
- *   scales       N float32, only with flag bit 1: the scale of each 8-bit row
- *   codes        ceil(N / 16) x 16 x D int8, only with flag bit 1: the unit-normalised input rows
- *                coded to 8 bits, in blocks of 16 rows, position-major ({@link QuantizedRows})
  * </pre>
  *
- * <p>The 8-bit rows ({@link QuantizedRows}) are derived data, stored for models big enough to use
- * them so that a load copies them instead of computing them: with the unit-normalised copy built in
- * the same parallel pass that copies the vectors, a load costs little more than reading the bytes.
+ * <p>Version 4 stores what queries read, in the form they read it: the unit rows, their norms and
+ * the 8-bit rows, computed once when the file is written. {@link #map} serves the file from a
+ * read-only memory mapping ({@link WordVectors#mapped}): only the vocabulary, the norms and the
+ * scales are read into the heap, so a 3M x 300 model is ready in seconds with a few hundred MB of
+ * heap, and processes serving the same file share its pages. There is one float copy of the
+ * vectors: the raw vectors are the unit rows times their norms, equal to the vectors written to
+ * float rounding. The vocabulary comes last so that a file of unknown length (a word2vec file read
+ * as it streams, {@link NativeWriter}) can be written in one pass.
+ *
+ * <p>Versions 1 to 3 (still read; {@link #read} copies them into the heap) put the metadata and the
+ * vocabulary first, padded to a multiple of 8, then the raw input rows (not normalised), the output
+ * matrix and, from version 2 with flag bit 1, the scales and codes; version 2 stores the codes row
+ * after row instead of in blocks, version 1 has no flag bit 1. The header has no tail checksum.
  *
  * <p>Training settings and corpus statistics are stored by record component name ({@link
  * NativeMetadata}), so a file stays readable when {@link TrainingConfig} gains a component.
  *
- * <p>Reads are bulk copies from memory-mapped windows of the file (no per-float parsing), and the
- * whole file's checksum is computed beside them ({@link BackgroundChecksum}) and verified before a
- * model is returned, so a truncated, corrupt or mismatched file is rejected, never half-loaded.
- * Writes are atomic ({@link AtomicFiles}).
+ * <p>Every load checks the header against the file's size before it allocates anything, so a lying
+ * or truncated file is rejected cheaply. A full {@link #read} verifies the whole file's checksum
+ * (computed beside the copy, {@link BackgroundChecksum}) before a model is returned. A {@link #map}
+ * verifies the tail's checksum and a sample of rows; the whole file's checksum, a pass over
+ * gigabytes, is {@link #verify}'s job, which a server runs once a model is serving. Writes are
+ * atomic ({@link AtomicFiles}).
  */
 public final class NativeFormat {
 
@@ -71,9 +87,10 @@ public final class NativeFormat {
   public static final String EXTENSION = "wvm";
 
   /** The version this code writes and the newest it reads. */
-  public static final int VERSION = 3;
+  public static final int VERSION = NativeHeader.MAPPED_LAYOUT;
 
-  static final int HEADER_BYTES = NativeHeader.BYTES;
+  /** Bytes of the header that starts every native file. */
+  public static final int HEADER_BYTES = NativeHeader.BYTES;
 
   /** Buffer size of the sequential reader and writer. */
   static final int CHUNK = 8 << 20;
@@ -91,48 +108,98 @@ public final class NativeFormat {
 
   /** Writes a full trained model atomically. */
   public static void write(TrainedModel model, Path file) throws IOException {
-    boolean quantize = QuantizedRows.worthwhile(model.vocabulary().size(), model.dimension());
-    writeModel(model, quantize ? model.wordVectors() : null, file);
+    int n = model.vocabulary().size();
+    int dim = model.dimension();
+    float[] input = model.inputVectors();
+    try (NativeWriter out = NativeWriter.create(file, dim)) {
+      for (int r = 0; r < n; r++) {
+        out.addRaw(input, r * dim);
+      }
+      out.finish(
+          model.vocabulary(),
+          model.outputVectors(),
+          NativeMetadata.encode(model.info()),
+          QuantizedRows.worthwhile(n, dim));
+    }
   }
 
   /**
-   * As {@link #write(TrainedModel, Path)}, taking the 8-bit rows from the model's vectors when the
-   * caller has already built them ({@code model.wordVectors()}), instead of building them again.
+   * As {@link #write(TrainedModel, Path)}, taking the unit rows and norms from the model's vectors
+   * when the caller has already built them ({@code model.wordVectors()}), instead of computing them
+   * again: the same file either way.
    *
    * @throws IllegalArgumentException if {@code vectors} are not the model's
    */
   public static void write(TrainedModel model, WordVectors vectors, Path file) throws IOException {
-    if (vectors.rawVectors() != model.inputVectors()) {
+    if (!vectors.rawRowsAre(model.inputVectors())) {
       throw new IllegalArgumentException("the vectors are not this model's (model.wordVectors())");
     }
-    writeModel(model, vectors, file);
+    writeRows(file, vectors, model.outputVectors(), NativeMetadata.encode(model.info()));
   }
 
-  private static void writeModel(TrainedModel model, WordVectors vectors, Path file)
+  /**
+   * Writes word vectors only (no output matrix, no training metadata) atomically: their unit rows
+   * and norms as they are, heap or mapped, a block of rows at a time. The 8-bit rows are stored
+   * when the vectors are big enough to use them or already have them.
+   */
+  public static void write(WordVectors vectors, Path file) throws IOException {
+    writeRows(file, vectors, null, NativeMetadata.encode(null));
+  }
+
+  private static void writeRows(Path file, WordVectors vectors, float[] output, byte[] meta)
       throws IOException {
-    write(
+    int n = vectors.size();
+    int dim = vectors.dimension();
+    int blockRows = Math.max(1, (1 << 14) / dim);
+    float[] block = new float[blockRows * dim];
+    try (NativeWriter out = NativeWriter.create(file, dim)) {
+      for (int first = 0; first < n; first += blockRows) {
+        int count = Math.min(blockRows, n - first);
+        vectors.unitRows(first, count, block, 0);
+        for (int i = 0; i < count; i++) {
+          out.addUnit(block, i * dim, vectors.norm(first + i));
+        }
+      }
+      // Vectors that search 8-bit rows keep them in the file, whatever their size.
+      out.finish(
+          vectors.vocabulary(),
+          output,
+          meta,
+          QuantizedRows.worthwhile(n, dim) || vectors.hasQuantizedRows());
+    }
+  }
+
+  /**
+   * Writes a model in the layout of version 3 (raw rows first, after the vocabulary), as this
+   * program wrote it before version 4: for tests that older files still load.
+   */
+  static void writeVersion3(TrainedModel model, Path file) throws IOException {
+    WordVectors vectors = model.wordVectors();
+    writeVersion3(
         file,
         model.vocabulary(),
         model.dimension(),
         model.inputVectors(),
         model.outputVectors(),
-        vectors == null ? null : vectors.quantizedRows().orElse(null),
+        vectors.quantizedRows().orElse(null),
         NativeMetadata.encode(model.info()));
   }
 
-  /** Writes word vectors only (no output matrix, no training metadata) atomically. */
-  public static void write(WordVectors vectors, Path file) throws IOException {
-    write(
+  /** {@link #writeVersion3(TrainedModel, Path)} for word vectors only. */
+  static void writeVersion3(WordVectors vectors, Path file) throws IOException {
+    float[] raw = new float[vectors.size() * vectors.dimension()];
+    vectors.rawRows(0, vectors.size(), raw, 0);
+    writeVersion3(
         file,
         vectors.vocabulary(),
         vectors.dimension(),
-        vectors.rawVectors(),
+        raw,
         null,
         vectors.quantizedRows().orElse(null),
         NativeMetadata.encode(null));
   }
 
-  private static void write(
+  private static void writeVersion3(
       Path file,
       Vocabulary vocabulary,
       int dim,
@@ -148,17 +215,9 @@ public final class NativeFormat {
       words[i] = vocabulary.word(i).getBytes(StandardCharsets.UTF_8);
       totalWordBytes += words[i].length;
     }
-    // The header's sizes, with a checksum still to come: the layout they imply is the one written.
     NativeHeader sizes =
         NativeHeader.of(
-            VERSION,
-            n,
-            dim,
-            metaBytes.length,
-            totalWordBytes,
-            output != null,
-            quantized != null,
-            0);
+            3, n, dim, metaBytes.length, totalWordBytes, output != null, quantized != null);
     int padding = sizes.padding();
     long[] counts = vocabulary.counts();
     AtomicFiles.writeChannel(
@@ -189,7 +248,7 @@ public final class NativeFormat {
             throw new IllegalStateException(
                 "wrote " + out.written() + " content bytes, expected " + sizes.contentBytes());
           }
-          ByteBuffer header = sizes.withCrc((int) out.crc()).encode();
+          ByteBuffer header = sizes.withCrc((int) out.crc(), 0).encode();
           while (header.hasRemaining()) {
             channel.write(header, header.position());
           }
@@ -223,11 +282,257 @@ public final class NativeFormat {
    *     version, a size that does not match the header, a checksum mismatch, a non-finite value
    */
   public static LoadedModel read(Path file, int limit, boolean withOutput) throws IOException {
+    checkLimit(limit);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      NativeHeader header = NativeHeader.read(file, channel);
+      return header.mappedLayout()
+          ? readWhole(file, channel, header, limit, withOutput)
+          : readVersion3(file, channel, header, limit, withOutput);
+    }
+  }
+
+  private static void checkLimit(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0 (0 = all words), was " + limit);
     }
+  }
+
+  /**
+   * Serves a native model file from a read-only memory mapping ({@link WordVectors#mapped}): the
+   * vocabulary, the norms and the 8-bit scales are read into the heap, the rows stay in the file.
+   * Before anything is returned the header is checked against the file's size, the tail's checksum
+   * (metadata and vocabulary) is verified and a sample of rows is checked; the checksum of the
+   * whole file is left to {@link #verify}. A full model's output matrix stays in the file: {@link
+   * LoadedModel#trained()} is empty, {@link LoadedModel#training()} is not.
+   *
+   * <p>Files of versions 1 to 3 store raw rows, not unit rows: they are {@linkplain #read read}
+   * into the heap, without their output matrix, and verified whole as before.
+   *
+   * @param limit serve only the first N words; 0 = all
+   * @throws InvalidModelFileException naming the file and the problem
+   */
+  public static LoadedModel map(Path file, int limit) throws IOException {
+    return map(file, limit, MappedBytes.DEFAULT_CHUNK_SHIFT);
+  }
+
+  /**
+   * {@link #map(Path, int)} with mappings of {@code 2^chunkShift} bytes, 2 to 30: tests use small
+   * ones, so that rows straddle the borders between mappings.
+   */
+  public static LoadedModel map(Path file, int limit, int chunkShift) throws IOException {
+    checkLimit(limit);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       NativeHeader header = NativeHeader.read(file, channel);
+      if (!header.mappedLayout()) {
+        return readVersion3(file, channel, header, limit, false);
+      }
+      Tail tail = Tail.read(file, channel, header, limit);
+      MappedBytes bytes =
+          MappedBytes.map(channel, HEADER_BYTES, header.tailStart() - HEADER_BYTES, chunkShift);
+      WordVectors vectors;
+      try {
+        vectors = WordVectors.mapped(tail.vocabulary(), header.dimension(), bytes, layout(header));
+      } catch (NonFiniteVectorException e) {
+        throw new InvalidModelFileException(
+            file, nonFinite(e.value(), e.position(), "", tail.vocabulary(), e.row()), e);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, e.getMessage(), e);
+      }
+      return new LoadedModel(file, VectorFormat.NATIVE, vectors, null, tail.info(file, header));
+    }
+  }
+
+  /**
+   * Verifies the checksum of a whole native file, reading it through small buffers (not a mapping,
+   * so that the pages read are not counted against the process that serves the model): what {@link
+   * #map} leaves for later.
+   *
+   * @throws InvalidModelFileException naming the file, on a bad header or a checksum mismatch
+   */
+  public static void verify(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      NativeHeader header = NativeHeader.read(file, channel);
+      CRC32C crc = new CRC32C();
+      ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+      long end = HEADER_BYTES + header.contentBytes();
+      for (long at = HEADER_BYTES; at < end; ) {
+        buffer.clear();
+        buffer.limit((int) Math.min(buffer.capacity(), end - at));
+        int n = channel.read(buffer, at);
+        if (n < 0) {
+          throw new InvalidModelFileException(file, "truncated while verifying at byte " + at);
+        }
+        buffer.flip();
+        crc.update(buffer);
+        at += n;
+      }
+      checkCrc(file, (int) crc.getValue(), header.crc());
+    }
+  }
+
+  /** Compares a computed checksum with the header's. */
+  static void checkCrc(Path file, int actual, int expected) throws InvalidModelFileException {
+    if (actual != expected) {
+      throw new InvalidModelFileException(
+          file,
+          String.format(
+              "checksum mismatch (CRC32C %08x, the header says %08x): the file is corrupt",
+              actual, expected));
+    }
+  }
+
+  /** Where a version-4 file's rows are, from the start of the matrices. */
+  private static MappedLayout layout(NativeHeader header) {
+    long base = HEADER_BYTES;
+    return new MappedLayout(
+        header.inputStart() - base,
+        header.normsStart() - base,
+        header.quantized() ? header.scalesStart() - base : -1,
+        header.quantized() ? header.codesStart() - base : -1);
+  }
+
+  /** A version-4 file's tail: metadata and the first words of the vocabulary. */
+  private record Tail(Map<String, String> meta, Vocabulary vocabulary) {
+
+    /**
+     * Reads the tail, verifies its checksum and keeps the first {@code limit} words (0 = all).
+     *
+     * @throws InvalidModelFileException on a checksum mismatch or a bad vocabulary
+     */
+    static Tail read(Path file, FileChannel channel, NativeHeader header, int limit)
+        throws IOException {
+      int n = header.words();
+      CRC32C crc = new CRC32C();
+      CheckedReader in =
+          new CheckedReader(channel, header.tailStart(), header.vocabularyBytes(), crc);
+      byte[] metaRaw = new byte[(int) header.metaBytes()];
+      in.getBytes(metaRaw, 0, metaRaw.length);
+      long[] counts = new long[n];
+      in.getLongs(counts);
+      int[] lengths = new int[n];
+      in.getInts(lengths);
+      byte[] words = new byte[(int) header.wordBytes()];
+      in.getBytes(words, 0, words.length);
+      checkCrc(file, (int) crc.getValue(), header.tailCrc());
+      int keep = limit == 0 ? n : Math.min(n, limit);
+      if (keep < n) {
+        long bytes = 0;
+        for (int i = 0; i < keep; i++) {
+          bytes += lengths[i];
+        }
+        if (bytes > words.length) {
+          throw new InvalidModelFileException(file, "corrupt vocabulary: word lengths too long");
+        }
+        words = Arrays.copyOf(words, (int) bytes);
+        lengths = Arrays.copyOf(lengths, keep);
+        counts = Arrays.copyOf(counts, keep);
+      }
+      try {
+        return new Tail(
+            NativeMetadata.decode(file, metaRaw), Vocabulary.fromUtf8(words, lengths, counts));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
+      }
+    }
+
+    /** How the model was trained, for a full model; else null. */
+    TrainingInfo info(Path file, NativeHeader header) throws InvalidModelFileException {
+      return header.full() ? NativeMetadata.toInfo(file, meta) : null;
+    }
+  }
+
+  /**
+   * Reads a version-4 file whole into the heap: the unit rows, norms and 8-bit rows as stored, the
+   * raw rows made from them, and the output matrix when asked for. The whole file's checksum is
+   * computed on a thread of its own beside the copy and verified before anything is returned.
+   */
+  private static LoadedModel readWhole(
+      Path file, FileChannel channel, NativeHeader header, int limit, boolean withOutput)
+      throws IOException {
+    Tail tail = Tail.read(file, channel, header, limit);
+    BackgroundChecksum checksum =
+        BackgroundChecksum.start(
+            channel, new CRC32C(), List.of(), HEADER_BYTES, HEADER_BYTES + header.contentBytes());
+    try {
+      LoadedModel model = copyWhole(file, channel, header, tail, withOutput);
+      checksum.verify(file, header.crc());
+      return model;
+    } catch (InvalidModelFileException | RuntimeException e) {
+      checksum.verify(file, header.crc());
+      throw e;
+    }
+  }
+
+  private static LoadedModel copyWhole(
+      Path file, FileChannel channel, NativeHeader header, Tail tail, boolean withOutput)
+      throws IOException {
+    Vocabulary vocabulary = tail.vocabulary();
+    int keep = vocabulary.size();
+    int dim = header.dimension();
+    if ((long) keep * dim > Integer.MAX_VALUE - 8) {
+      throw new InvalidModelFileException(
+          file,
+          keep
+              + " x "
+              + dim
+              + " floats is more than one array can hold: serve the file mapped, or read fewer"
+              + " words");
+    }
+    HeapBudget.require(file, 4L * keep * dim * (withOutput && header.full() ? 3 : 2), "read");
+    MappedBytes bytes =
+        MappedBytes.map(
+            channel,
+            HEADER_BYTES,
+            header.tailStart() - HEADER_BYTES,
+            MappedBytes.DEFAULT_CHUNK_SHIFT);
+    MappedLayout layout = layout(header);
+    float[] unit = new float[keep * dim];
+    bytes.readFloats(layout.unitRows(), unit, 0, unit.length);
+    checkFinite(file, vocabulary, unit, dim, "");
+    float[] norms = new float[keep];
+    bytes.readFloats(layout.norms(), norms, 0, keep);
+    float[] output = null;
+    if (withOutput && header.full()) {
+      output = new float[keep * dim];
+      bytes.readFloats(header.outputStart() - HEADER_BYTES, output, 0, output.length);
+      checkFinite(file, vocabulary, output, dim, "output ");
+    }
+    QuantizedRows stored = null;
+    if (layout.quantized()) {
+      float[] scales = new float[keep];
+      bytes.readFloats(layout.scales(), scales, 0, keep);
+      byte[] codes = new byte[Math.toIntExact(QuantizedRows.codeCount(keep, dim))];
+      bytes.readBytes(layout.codes(), codes, 0, codes.length);
+      try {
+        stored = QuantizedRows.restore(dim, scales, codes);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "corrupt 8-bit rows: " + e.getMessage(), e);
+      }
+    }
+    float[] raw = new float[unit.length];
+    WordVectors vectors;
+    try {
+      vectors = WordVectors.fromStoredRows(vocabulary, dim, raw, unit, norms, stored);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelFileException(file, e.getMessage(), e);
+    }
+    TrainingInfo info = tail.info(file, header);
+    TrainedModel model = null;
+    if (output != null) {
+      try {
+        model = new TrainedModel(vocabulary, dim, raw, output, info);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
+      }
+    }
+    return new LoadedModel(file, VectorFormat.NATIVE, vectors, model, info);
+  }
+
+  /** Reads a file of version 1 to 3 (the vocabulary first, then the raw rows) into the heap. */
+  private static LoadedModel readVersion3(
+      Path file, FileChannel channel, NativeHeader header, int limit, boolean withOutput)
+      throws IOException {
+    {
       int n = header.words();
       int dim = header.dimension();
       CRC32C crc = new CRC32C();
@@ -264,6 +569,7 @@ public final class NativeFormat {
       }
       in.skip(header.padding());
       int keep = limit == 0 ? n : Math.min(n, limit);
+      HeapBudget.require(file, 4L * keep * dim * (withOutput && header.full() ? 3 : 2), "read");
       long inputStart = header.inputStart();
       // The checksum of the matrices is a pass over most of the file: it runs on its own thread
       // while this one copies the sections and builds the vectors. Whatever else goes wrong, a
@@ -358,8 +664,9 @@ public final class NativeFormat {
       throw new InvalidModelFileException(file, "invalid vocabulary: " + e.getMessage(), e);
     }
     WordVectors vectors;
+    float[] raw = new float[keep * dim];
     try {
-      vectors = WordVectors.fromRows(vocabulary, dim, input, stored);
+      vectors = WordVectors.fromRows(vocabulary, dim, input, stored, raw);
     } catch (NonFiniteVectorException e) {
       throw new InvalidModelFileException(
           file, nonFinite(e.value(), e.position(), "", words, e.row()), e);
@@ -370,7 +677,7 @@ public final class NativeFormat {
     TrainedModel model = null;
     if (output != null) {
       try {
-        model = new TrainedModel(vocabulary, dim, vectors.rawVectors(), output, info);
+        model = new TrainedModel(vocabulary, dim, raw, output, info);
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
       }
@@ -411,8 +718,27 @@ public final class NativeFormat {
     }
   }
 
+  private static void checkFinite(
+      Path file, Vocabulary vocabulary, float[] matrix, int dim, String which)
+      throws InvalidModelFileException {
+    int i = VectorMath.firstNonFinite(matrix, dim);
+    if (i >= 0) {
+      throw new InvalidModelFileException(
+          file, nonFinite(matrix[i], i % dim, which, vocabulary, i / dim));
+    }
+  }
+
+  private static String nonFinite(
+      float value, int position, String which, Vocabulary vocabulary, int row) {
+    return nonFinite(value, position, which, vocabulary.word(row), row);
+  }
+
   private static String nonFinite(
       float value, int position, String which, String[] words, int row) {
+    return nonFinite(value, position, which, words[row], row);
+  }
+
+  private static String nonFinite(float value, int position, String which, String word, int row) {
     return "non-finite value "
         + value
         + " at position "
@@ -420,7 +746,7 @@ public final class NativeFormat {
         + " of the "
         + which
         + "vector of word '"
-        + words[row]
+        + word
         + "' (row "
         + row
         + ")";

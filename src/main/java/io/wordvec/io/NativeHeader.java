@@ -21,6 +21,8 @@ import java.util.Arrays;
  * @param wordBytes length of the UTF-8 word section
  * @param contentBytes length of everything after the header
  * @param crc CRC32C of everything after the header
+ * @param tailCrc version 4: CRC32C of the tail (metadata, counts, word lengths, words), which a
+ *     mapped load verifies before it serves; 0 in older versions
  */
 record NativeHeader(
     int version,
@@ -30,7 +32,8 @@ record NativeHeader(
     long metaBytes,
     long wordBytes,
     long contentBytes,
-    int crc) {
+    int crc,
+    int tailCrc) {
 
   static final byte[] MAGIC = {(byte) 0x89, 'W', 'V', 'M', '\r', '\n', 0x1A, '\n'};
   static final int BYTES = 64;
@@ -41,7 +44,10 @@ record NativeHeader(
   /** Flag (version 2): the 8-bit rows follow the matrices. */
   static final int QUANTIZED = 2;
 
-  /** A header for content written as described, with its checksum. */
+  /** The first version that stores unit rows and norms, with the vocabulary last. */
+  static final int MAPPED_LAYOUT = 4;
+
+  /** A header for content written as described, without checksums yet. */
   static NativeHeader of(
       int version,
       int words,
@@ -49,19 +55,34 @@ record NativeHeader(
       long metaBytes,
       long wordBytes,
       boolean full,
-      boolean quantized,
-      int crc) {
+      boolean quantized) {
     int flags = (full ? FULL_MODEL : 0) | (quantized ? QUANTIZED : 0);
     NativeHeader sizes =
-        new NativeHeader(version, flags, words, dimension, metaBytes, wordBytes, 0, 0);
+        new NativeHeader(version, flags, words, dimension, metaBytes, wordBytes, 0, 0, 0);
     return new NativeHeader(
-        version, flags, words, dimension, metaBytes, wordBytes, sizes.expectedContentBytes(), crc);
+        version, flags, words, dimension, metaBytes, wordBytes, sizes.expectedContentBytes(), 0, 0);
   }
 
-  /** The same header with the content's checksum. */
-  NativeHeader withCrc(int checksum) {
+  /** The same header with the content's checksums. */
+  NativeHeader withCrc(int checksum, int tailChecksum) {
     return new NativeHeader(
-        version, flags, words, dimension, metaBytes, wordBytes, contentBytes, checksum);
+        version,
+        flags,
+        words,
+        dimension,
+        metaBytes,
+        wordBytes,
+        contentBytes,
+        checksum,
+        tailChecksum);
+  }
+
+  /**
+   * Whether the file has version 4's layout: unit rows and norms first (mapped in place for
+   * serving), the vocabulary last.
+   */
+  boolean mappedLayout() {
+    return version >= MAPPED_LAYOUT;
   }
 
   boolean full() {
@@ -85,20 +106,61 @@ record NativeHeader(
     return blockedCodes() ? QuantizedRows.codeCount(rows, dimension) : (long) rows * dimension;
   }
 
-  /** Zero bytes after the words, so that the matrices start at a multiple of 8. */
+  /**
+   * Versions 1 to 3: zero bytes after the words, so that the matrices start at a multiple of 8.
+   * Version 4 has no padding.
+   */
   int padding() {
+    if (mappedLayout()) {
+      return 0;
+    }
     long beforePadding = BYTES + metaBytes + 12L * words + wordBytes;
     return (int) ((8 - beforePadding % 8) % 8);
   }
 
-  /** Content bytes before the input matrix: metadata, counts, word lengths, words, padding. */
-  long prefixBytes() {
-    return metaBytes + 12L * words + wordBytes + padding();
+  /** Bytes of the vocabulary sections: metadata, counts, word lengths, words. */
+  long vocabularyBytes() {
+    return metaBytes + 12L * words + wordBytes;
   }
 
-  /** Where the input matrix starts in the file. */
+  /**
+   * Versions 1 to 3: content bytes before the input matrix (metadata, counts, word lengths, words,
+   * padding). Version 4: none, the vocabulary is last.
+   */
+  long prefixBytes() {
+    return mappedLayout() ? 0 : vocabularyBytes() + padding();
+  }
+
+  /** Where the input matrix starts in the file: raw rows up to version 3, unit rows in 4. */
   long inputStart() {
     return BYTES + prefixBytes();
+  }
+
+  /** Version 4: where the norms start. */
+  long normsStart() {
+    return inputStart() + matrixBytes();
+  }
+
+  /** Where a full model's output matrix starts. */
+  long outputStart() {
+    return mappedLayout()
+        ? normsStart() + (long) words * Float.BYTES
+        : inputStart() + matrixBytes();
+  }
+
+  /** Where the 8-bit scales start (when {@link #quantized()}). */
+  long scalesStart() {
+    return outputStart() + (full() ? matrixBytes() : 0);
+  }
+
+  /** Where the 8-bit codes start (when {@link #quantized()}). */
+  long codesStart() {
+    return scalesStart() + (long) words * Float.BYTES;
+  }
+
+  /** Version 4: where the vocabulary sections start, after the matrices. */
+  long tailStart() {
+    return quantized() ? codesStart() + codeBytes(words) : scalesStart();
   }
 
   /** Bytes of one N x D float matrix. */
@@ -109,7 +171,12 @@ record NativeHeader(
   /** What {@link #contentBytes} must be for these counts and flags. */
   long expectedContentBytes() {
     long quantizedBytes = quantized() ? (long) words * Float.BYTES + codeBytes(words) : 0;
-    return prefixBytes() + matrixBytes() * (full() ? 2 : 1) + quantizedBytes;
+    long normBytes = mappedLayout() ? (long) words * Float.BYTES : 0;
+    return vocabularyBytes()
+        + padding()
+        + matrixBytes() * (full() ? 2 : 1)
+        + normBytes
+        + quantizedBytes;
   }
 
   /** The header as written at the start of the file. */
@@ -124,6 +191,7 @@ record NativeHeader(
     header.putLong(wordBytes);
     header.putLong(contentBytes);
     header.putInt(crc);
+    header.putInt(tailCrc);
     return header.clear();
   }
 
@@ -157,6 +225,7 @@ record NativeHeader(
             buffer.getLong(),
             buffer.getLong(),
             buffer.getLong(),
+            buffer.getInt(),
             buffer.getInt());
     header.check(file, fileSize);
     return header;
@@ -192,9 +261,22 @@ record NativeHeader(
               + contentBytes
               + " bytes");
     }
-    if ((long) words * dimension > Integer.MAX_VALUE - 8 || metaBytes > Integer.MAX_VALUE - 8) {
+    if (metaBytes > Integer.MAX_VALUE - 8 || wordBytes > Integer.MAX_VALUE - 8) {
+      throw new InvalidModelFileException(
+          file,
+          "corrupt header: "
+              + metaBytes
+              + " bytes of metadata and "
+              + wordBytes
+              + " bytes of words are more than a vocabulary holds");
+    }
+    if (!mappedLayout() && (long) words * dimension > Integer.MAX_VALUE - 8) {
       throw new InvalidModelFileException(
           file, words + " x " + dimension + " floats is more than one array can hold");
+    }
+    if ((long) words * dimension > Long.MAX_VALUE / 16) {
+      throw new InvalidModelFileException(
+          file, "corrupt header: " + words + " x " + dimension + " is not a model's size");
     }
     long expected = expectedContentBytes();
     if (contentBytes != expected) {

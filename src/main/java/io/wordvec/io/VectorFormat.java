@@ -41,14 +41,45 @@ public enum VectorFormat {
     throw new IllegalArgumentException("unknown format '" + name + "': use wvm, bin, txt or vec");
   }
 
-  /** The format a file name's extension stands for, if it is one of ours. */
+  /**
+   * The format a file name's extension stands for, if it is one of ours. A word2vec or fastText
+   * name may end in {@code .gz} ({@code vectors.bin.gz}): the file is then read through gzip. A
+   * native model is never compressed (it is served from a memory mapping).
+   */
   public static Optional<VectorFormat> fromExtension(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean compressed = name.endsWith(GZIP_SUFFIX);
+    if (compressed) {
+      name = name.substring(0, name.length() - GZIP_SUFFIX.length());
+    }
     for (VectorFormat format : values()) {
       if (name.endsWith("." + format.extension)) {
-        return Optional.of(format);
+        return compressed && format == NATIVE ? Optional.empty() : Optional.of(format);
       }
     }
     return Optional.empty();
+  }
+
+  /** The suffix of a gzip-compressed word2vec or fastText file's name. */
+  public static final String GZIP_SUFFIX = ".gz";
+
+  /** Whether {@code file}'s name ends in {@code .gz}. */
+  public static boolean isCompressed(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(GZIP_SUFFIX);
+  }
+
+  /**
+   * The name of a model file without its format's extension (and {@code .gz}): {@code news} for
+   * {@code news.bin.gz}, {@code news.wvm} or {@code news}.
+   */
+  public static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    int end = name.length();
+    if (lower.endsWith(GZIP_SUFFIX)) {
+      end -= GZIP_SUFFIX.length();
+    }
+    int dot = name.lastIndexOf('.', end - 1);
+    return dot > 0 ? name.substring(0, dot) : name.substring(0, end);
   }
 }

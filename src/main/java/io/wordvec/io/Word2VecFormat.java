@@ -1,22 +1,15 @@
 package io.wordvec.io;
 
+import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
-import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
-import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The word2vec C tool's vector files, as written by {@code word2vec.c}, gensim's {@code
@@ -28,7 +21,17 @@ import java.util.Arrays;
  *       line ends, trailing spaces (word2vec.c, fastText) and blank lines are tolerated.
  *   <li>Binary: the UTF-8 word, a space, then D little-endian float32s. word2vec.c writes a newline
  *       after each vector and gensim does not; newlines before a word are skipped, so both load.
+ *   <li>Either may be gzip-compressed ({@code .bin.gz}, {@code .txt.gz}): recognised by content and
+ *       read as it is decompressed.
  * </ul>
+ *
+ * <p>The header's count is a claim, not a size to allocate: files are read as a stream ({@link
+ * Word2VecReader}), and memory grows with the records that actually arrive, capped by what the
+ * file's size can hold (a binary file's size bounds its records tightly; a compressed one's does
+ * not). A header that promises more records than the file can hold is rejected before anything is
+ * read; a file that ends early is rejected as truncated; a file whose vectors cannot fit in the
+ * heap is refused before they are allocated ({@link HeapBudget}), naming {@link #toNative}, which
+ * streams a file of any size into a model file that is served memory-mapped.
  *
  * <p>The files carry no word counts. Loaded vocabularies get gensim's rank-derived stand-ins: the
  * word at id {@code i} of {@code n} gets count {@code n - i}, which keeps the file's order as the
@@ -36,13 +39,20 @@ import java.util.Arrays;
  * decoded leniently: an invalid UTF-8 sequence (word2vec.c may cut a word mid-character) becomes
  * U+FFFD rather than failing the load.
  *
- * <p>Writes are atomic ({@link AtomicFiles}); floats are written in text as the shortest decimal
- * that reads back to the same float, so text round trips are lossless.
+ * <p>Writes are atomic ({@link AtomicFiles}), and gzip-compressed when the file name ends in {@code
+ * .gz}; floats are written in text as the shortest decimal that reads back to the same float, so
+ * text round trips are lossless.
  */
 public final class Word2VecFormat {
 
   /** Longest word accepted in a binary file, in bytes; longer means a corrupt or misread file. */
   static final int MAX_WORD_BYTES = 1 << 16;
+
+  /** Largest dimension accepted: a header beyond it is corrupt, not a model. */
+  static final int MAX_DIMENSION = 1 << 16;
+
+  /** Floats a text or compressed file's matrix starts with before it grows (4 MB). */
+  private static final int FIRST_FLOATS = 1 << 20;
 
   private Word2VecFormat() {}
 
@@ -52,112 +62,15 @@ public final class Word2VecFormat {
   }
 
   /**
-   * Reads a text file (word2vec text or fastText {@code .vec}).
+   * Reads a text file (word2vec text or fastText {@code .vec}, plain or gzip-compressed).
    *
    * @param limit read only the first N words (the most frequent in files sorted by count); 0 = all
    * @throws InvalidModelFileException naming the file and the line on a malformed header or line, a
-   *     wrong number of values, a non-finite value, or fewer lines than the header declares
+   *     wrong number of values, a non-finite value, or fewer lines than the header declares; or
+   *     when the vectors cannot fit in the heap
    */
   public static WordVectors readText(Path file, int limit) throws IOException {
-    checkLimit(limit);
-    try (InputStream in = Files.newInputStream(file);
-        BufferedReader reader =
-            new BufferedReader(
-                new InputStreamReader(
-                    in,
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 20)) {
-      String header = reader.readLine();
-      int[] shape = parseHeader(file, header);
-      int declared = shape[0];
-      int dim = shape[1];
-      int wanted = limit == 0 ? declared : Math.min(declared, limit);
-      Builder builder = new Builder(file, wanted, dim);
-      int lineNo = 1;
-      String line;
-      while (builder.size() < wanted && (line = reader.readLine()) != null) {
-        lineNo++;
-        parseTextLine(file, line, lineNo, builder);
-      }
-      if (builder.read() < wanted) {
-        throw new InvalidModelFileException(
-            file,
-            "truncated: the header declares "
-                + declared
-                + " words but the file ends after "
-                + builder.read());
-      }
-      return builder.build();
-    }
-  }
-
-  private static void parseTextLine(Path file, String line, int lineNo, Builder builder)
-      throws InvalidModelFileException {
-    int len = line.length();
-    int pos = skipBlanks(line, 0);
-    if (pos == len) {
-      return;
-    }
-    int wordEnd = nextBlank(line, pos);
-    String word = line.substring(pos, wordEnd);
-    float[] row = builder.rowBuffer();
-    int dim = row.length;
-    int count = 0;
-    pos = skipBlanks(line, wordEnd);
-    while (pos < len) {
-      int end = nextBlank(line, pos);
-      if (count == dim) {
-        throw new InvalidModelFileException(
-            file,
-            "line "
-                + lineNo
-                + " (word '"
-                + word
-                + "'): more than the "
-                + dim
-                + " values the header declares");
-      }
-      String token = line.substring(pos, end);
-      try {
-        row[count++] = Float.parseFloat(token);
-      } catch (NumberFormatException e) {
-        String lower = token.toLowerCase(java.util.Locale.ROOT);
-        String problem =
-            lower.contains("nan") || lower.contains("inf")
-                ? "non-finite value '" + token + "'"
-                : "'" + token + "' is not a number";
-        throw new InvalidModelFileException(
-            file, "line " + lineNo + " (word '" + word + "'): " + problem);
-      }
-      pos = skipBlanks(line, end);
-    }
-    if (count != dim) {
-      throw new InvalidModelFileException(
-          file,
-          "line " + lineNo + " (word '" + word + "'): expected " + dim + " values, found " + count);
-    }
-    builder.add(word, "line", lineNo);
-  }
-
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\r';
-  }
-
-  private static int skipBlanks(String s, int pos) {
-    while (pos < s.length() && isBlank(s.charAt(pos))) {
-      pos++;
-    }
-    return pos;
-  }
-
-  private static int nextBlank(String s, int pos) {
-    while (pos < s.length() && !isBlank(s.charAt(pos))) {
-      pos++;
-    }
-    return pos;
+    return read(file, false, limit);
   }
 
   /** Reads a binary file; see {@link #readBinary(Path, int)}. */
@@ -166,105 +79,150 @@ public final class Word2VecFormat {
   }
 
   /**
-   * Reads a binary file. Vectors are copied with bulk float reads from a direct buffer.
+   * Reads a binary file, plain or gzip-compressed. Vectors are copied with bulk float reads from a
+   * direct buffer.
    *
    * @param limit read only the first N words; 0 = all
    * @throws InvalidModelFileException naming the file and what is wrong: a malformed header, a file
-   *     shorter than the header declares, an implausibly long word, a non-finite value
+   *     shorter than the header declares, an implausibly long word, a non-finite value, vectors
+   *     that cannot fit in the heap
    */
   public static WordVectors readBinary(Path file, int limit) throws IOException {
+    return read(file, true, limit);
+  }
+
+  private static WordVectors read(Path file, boolean binary, int limit) throws IOException {
     checkLimit(limit);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ChannelReader in = new ChannelReader(channel);
-      byte[] headerBytes = in.readUntil((byte) '\n', 256);
-      if (headerBytes == null) {
-        throw new InvalidModelFileException(
-            file, "no header line '<count> <dimension>' within the first 256 bytes");
-      }
-      int[] shape = parseHeader(file, new String(headerBytes, StandardCharsets.US_ASCII));
-      int declared = shape[0];
-      int dim = shape[1];
-      int wanted = limit == 0 ? declared : Math.min(declared, limit);
-      Builder builder = new Builder(file, wanted, dim);
-      int rowBytes = dim * Float.BYTES;
-      while (builder.read() < wanted) {
-        in.skipNewlines();
-        byte[] wordBytes = in.readUntil((byte) ' ', MAX_WORD_BYTES);
-        if (wordBytes == null) {
-          if (in.atEnd()) {
-            throw truncated(file, declared, builder.read(), in.position());
+    try (Word2VecReader in = Word2VecReader.open(file, binary)) {
+      int dim = in.dimension();
+      int wanted = wanted(file, in, limit);
+      // Never room for more rows than the file's size can hold, whatever the header says.
+      int most = Math.min(wanted, in.rowCap());
+      // A plain binary file's size bounds its records within a few percent: allocate that at
+      // once. A text or compressed file says little about its records: grow as they arrive.
+      int capacity = in.tightCap() ? most : Math.min(most, Math.max(1, FIRST_FLOATS / dim));
+      checkArray(file, capacity, dim);
+      HeapBudget.require(file, servedBytes(capacity, dim), "load");
+      Vocabulary.Appender words = new Vocabulary.Appender(capacity);
+      float[] data = new float[Math.multiplyExact(capacity, dim)];
+      int size = 0;
+      while (size < wanted && in.next()) {
+        if (!words.add(in.word())) {
+          // gensim keeps the first vector of a repeated word; so do we.
+          continue;
+        }
+        if (size == capacity) {
+          capacity = (int) Math.min(most, capacity + (capacity >> 1) + 1L);
+          if (capacity == size) {
+            throw new InvalidModelFileException(
+                file, "more records than a file of its size can hold: it is not a word2vec file");
           }
-          throw new InvalidModelFileException(
-              file,
-              "word "
-                  + (builder.read() + 1)
-                  + " at byte "
-                  + in.position()
-                  + " is longer than "
-                  + MAX_WORD_BYTES
-                  + " bytes: the file is corrupt or not a word2vec binary file");
+          checkArray(file, capacity, dim);
+          HeapBudget.require(file, servedBytes(capacity, dim) + 4L * size * dim, "load");
+          data = Arrays.copyOf(data, capacity * dim);
         }
-        if (!in.readFloats(builder.rowBuffer(), rowBytes)) {
-          throw truncated(file, declared, builder.read(), in.position());
+        System.arraycopy(in.row(), 0, data, size * dim, dim);
+        size++;
+      }
+      if (in.records() < wanted) {
+        throw in.truncated();
+      }
+      if (size != capacity) {
+        data = Arrays.copyOf(data, size * dim);
+      }
+      HeapBudget.require(file, servedBytes(size, dim) - 4L * size * dim, "load");
+      return new WordVectors(words.build(rankCounts(size)), dim, data);
+    }
+  }
+
+  /**
+   * Streams a word2vec file (text or binary, plain or compressed) into a native model file of
+   * vectors only, without holding its matrix: each row is normalised and written as it is read. The
+   * heap holds the words and 8 bytes a row, whatever the size of the file.
+   *
+   * @param limit keep only the first N words; 0 = all
+   * @return the number of words written
+   * @throws InvalidModelFileException as the readers do; {@code output} is then untouched
+   */
+  public static int toNative(Path file, boolean binary, int limit, Path output) throws IOException {
+    checkLimit(limit);
+    try (Word2VecReader in = Word2VecReader.open(file, binary);
+        NativeWriter out = NativeWriter.create(output, in.dimension())) {
+      int wanted = wanted(file, in, limit);
+      Vocabulary.Appender words =
+          new Vocabulary.Appender(Math.min(wanted, Math.max(1, FIRST_FLOATS / in.dimension())));
+      while (words.size() < wanted && in.next()) {
+        if (words.add(in.word())) {
+          out.addRaw(in.row(), 0);
         }
-        builder.add(decode(wordBytes), "byte", in.position());
       }
-      return builder.build();
+      if (in.records() < wanted) {
+        throw in.truncated();
+      }
+      int size = words.size();
+      out.finish(
+          words.build(rankCounts(size)),
+          null,
+          NativeMetadata.encode(null),
+          QuantizedRows.worthwhile(size, in.dimension()));
+      return size;
     }
   }
 
-  private static InvalidModelFileException truncated(
-      Path file, int declared, int read, long position) {
-    return new InvalidModelFileException(
-        file,
-        "truncated: the header declares "
-            + declared
-            + " words but the file ends after "
-            + read
-            + " (at byte "
-            + position
-            + ")");
-  }
-
-  private static String decode(byte[] bytes) {
-    // new String replaces malformed sequences with U+FFFD instead of throwing.
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static int[] parseHeader(Path file, String header) throws InvalidModelFileException {
-    if (header == null) {
-      throw new InvalidModelFileException(file, "empty file: no '<count> <dimension>' header");
-    }
-    String[] parts = header.trim().split("[ \t]+");
-    if (parts.length != 2) {
+  /**
+   * The records to read: the header's count, at most {@code limit}.
+   *
+   * @throws InvalidModelFileException if the file's size cannot hold that many
+   */
+  private static int wanted(Path file, Word2VecReader in, int limit)
+      throws InvalidModelFileException {
+    int wanted = limit == 0 ? in.declared() : Math.min(in.declared(), limit);
+    if (in.tightCap() && wanted > in.rowCap()) {
       throw new InvalidModelFileException(
-          file, "the first line must be '<count> <dimension>', was '" + abbreviate(header) + "'");
+          file,
+          "truncated: the header declares "
+              + in.declared()
+              + " words of "
+              + in.dimension()
+              + " floats, more than the file's "
+              + in.fileSize()
+              + " bytes can hold (at most "
+              + in.rowCap()
+              + ")");
     }
-    try {
-      int count = Integer.parseInt(parts[0]);
-      int dim = Integer.parseInt(parts[1]);
-      if (count < 0 || dim <= 0) {
-        throw new InvalidModelFileException(
-            file, "bad header: count " + count + " must be >= 0 and dimension " + dim + " > 0");
-      }
-      if ((long) count * dim > Integer.MAX_VALUE - 8) {
-        throw new InvalidModelFileException(
-            file,
-            "header declares "
-                + count
-                + " x "
-                + dim
-                + " floats, more than one array can hold; load fewer words with a limit");
-      }
-      return new int[] {count, dim};
-    } catch (NumberFormatException e) {
+    return wanted;
+  }
+
+  /**
+   * Refuses a matrix of more floats than one array holds.
+   *
+   * @throws InvalidModelFileException naming the file and the way out: a mapped model file
+   */
+  private static void checkArray(Path file, int rows, int dim) throws InvalidModelFileException {
+    if ((long) rows * dim > Integer.MAX_VALUE - 8) {
       throw new InvalidModelFileException(
-          file, "the first line must be '<count> <dimension>', was '" + abbreviate(header) + "'");
+          file,
+          rows
+              + " x "
+              + dim
+              + " floats is more than one array can hold: convert it to .wvm with 'wordvec"
+              + " convert' to serve it memory-mapped, or load fewer words");
     }
   }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  /** Heap for serving {@code rows} rows read into memory: raw, unit and 8-bit rows. */
+  private static long servedBytes(int rows, int dim) {
+    long floats = (long) rows * dim;
+    return 8 * floats + (QuantizedRows.worthwhile(rows, dim) ? floats : 0) + 48L * rows;
+  }
+
+  /** gensim's stand-in counts: the word at id {@code i} of {@code n} gets {@code n - i}. */
+  private static long[] rankCounts(int n) {
+    long[] counts = new long[n];
+    for (int i = 0; i < n; i++) {
+      counts[i] = n - i;
+    }
+    return counts;
   }
 
   private static void checkLimit(int limit) {
@@ -277,19 +235,19 @@ public final class Word2VecFormat {
   public static void writeText(WordVectors vectors, Path file) throws IOException {
     checkWritable(vectors);
     int dim = vectors.dimension();
-    float[] data = vectors.rawVectors();
     Vocabulary vocab = vectors.vocabulary();
-    AtomicFiles.write(
+    write(
         file,
         out -> {
           StringBuilder sb = new StringBuilder(dim * 16);
+          float[] row = new float[dim];
           out.write(header(vectors));
           for (int id = 0; id < vocab.size(); id++) {
             sb.setLength(0);
             sb.append(vocab.word(id));
-            int off = id * dim;
+            vectors.rawRow(id, row, 0);
             for (int j = 0; j < dim; j++) {
-              sb.append(' ').append(data[off + j]);
+              sb.append(' ').append(row[j]);
             }
             sb.append('\n');
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -304,21 +262,37 @@ public final class Word2VecFormat {
   public static void writeBinary(WordVectors vectors, Path file) throws IOException {
     checkWritable(vectors);
     int dim = vectors.dimension();
-    float[] data = vectors.rawVectors();
     Vocabulary vocab = vectors.vocabulary();
-    AtomicFiles.write(
+    write(
         file,
         out -> {
           out.write(header(vectors));
+          float[] floats = new float[dim];
           ByteBuffer row = ByteBuffer.allocate(dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
           for (int id = 0; id < vocab.size(); id++) {
             out.write(vocab.word(id).getBytes(StandardCharsets.UTF_8));
             out.write(' ');
+            vectors.rawRow(id, floats, 0);
             row.clear();
-            row.asFloatBuffer().put(data, id * dim, dim);
+            row.asFloatBuffer().put(floats, 0, dim);
             out.write(row.array(), 0, row.capacity());
             out.write('\n');
           }
+        });
+  }
+
+  /** Writes {@code file} atomically, gzip-compressed when its name ends in {@code .gz}. */
+  private static void write(Path file, AtomicFiles.Writer writer) throws IOException {
+    if (!VectorFormat.isCompressed(file)) {
+      AtomicFiles.write(file, writer);
+      return;
+    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+          writer.write(gzip);
+          gzip.finish();
         });
   }
 
@@ -342,185 +316,6 @@ public final class Word2VecFormat {
                   + "' contains a space, tab or line break; the word2vec format cannot store it");
         }
       }
-    }
-  }
-
-  /** Collects rows, skipping duplicate words, and builds the vectors at the end. */
-  private static final class Builder {
-    private final Path file;
-    private final int dim;
-    private final String[] words;
-    private final float[] data;
-    private final float[] row;
-    private final ObjectOpenHashSet<String> seen;
-    private int size;
-    private int read;
-
-    Builder(Path file, int capacity, int dim) {
-      this.file = file;
-      this.dim = dim;
-      this.words = new String[capacity];
-      this.data = new float[Math.multiplyExact(capacity, dim)];
-      this.row = new float[dim];
-      this.seen = new ObjectOpenHashSet<>(capacity);
-    }
-
-    float[] rowBuffer() {
-      return row;
-    }
-
-    int size() {
-      return size;
-    }
-
-    /** Records read from the file, duplicates included. */
-    int read() {
-      return read;
-    }
-
-    /**
-     * Adds the word read last with the vector in {@link #rowBuffer}; {@code unit} and {@code at}
-     * ("line" 12, "byte" 4096) say where it was read, for an error message (built only then).
-     */
-    void add(String word, String unit, long at) throws InvalidModelFileException {
-      read++;
-      for (int j = 0; j < dim; j++) {
-        if (!Float.isFinite(row[j])) {
-          throw new InvalidModelFileException(
-              file,
-              "non-finite value "
-                  + row[j]
-                  + " at position "
-                  + j
-                  + " of the vector of word '"
-                  + word
-                  + "' (row "
-                  + (read - 1)
-                  + ", "
-                  + unit
-                  + " "
-                  + at
-                  + ")");
-        }
-      }
-      if (word.isEmpty()) {
-        throw new InvalidModelFileException(file, "empty word at row " + (read - 1));
-      }
-      if (!seen.add(word)) {
-        // gensim keeps the first vector of a repeated word; so do we.
-        return;
-      }
-      words[size] = word;
-      System.arraycopy(row, 0, data, size * dim, dim);
-      size++;
-    }
-
-    WordVectors build() {
-      int n = size;
-      long[] counts = new long[n];
-      for (int i = 0; i < n; i++) {
-        counts[i] = n - i;
-      }
-      String[] w = n == words.length ? words : Arrays.copyOf(words, n);
-      float[] d = n == words.length ? data : Arrays.copyOf(data, n * dim);
-      return new WordVectors(new Vocabulary(w, counts), dim, d);
-    }
-  }
-
-  /** Sequential reads from a channel through a 1 MB little-endian buffer. */
-  private static final class ChannelReader {
-    private final FileChannel channel;
-    private final ByteBuffer buffer =
-        ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-    private long consumed;
-    private boolean eof;
-
-    ChannelReader(FileChannel channel) {
-      this.channel = channel;
-      buffer.limit(0);
-    }
-
-    long position() {
-      return consumed + buffer.position();
-    }
-
-    boolean atEnd() throws IOException {
-      return !ensure(1);
-    }
-
-    /** Makes at least {@code n} bytes available; false if the file ends first. */
-    private boolean ensure(int n) throws IOException {
-      if (buffer.remaining() >= n) {
-        return true;
-      }
-      if (n > buffer.capacity()) {
-        throw new EOFException("read of " + n + " bytes exceeds the buffer");
-      }
-      consumed += buffer.position();
-      buffer.compact();
-      while (!eof && buffer.position() < n) {
-        if (channel.read(buffer) < 0) {
-          eof = true;
-        }
-      }
-      buffer.flip();
-      return buffer.remaining() >= n;
-    }
-
-    void skipNewlines() throws IOException {
-      while (ensure(1)) {
-        byte b = buffer.get(buffer.position());
-        if (b != '\n' && b != '\r') {
-          return;
-        }
-        buffer.position(buffer.position() + 1);
-      }
-    }
-
-    /**
-     * Bytes up to (not including) {@code delimiter}, which is consumed; null if the file ends or
-     * {@code max} bytes pass without it.
-     */
-    byte[] readUntil(byte delimiter, int max) throws IOException {
-      int scanned = 0;
-      while (true) {
-        int start = buffer.position();
-        int limit = buffer.limit();
-        for (int i = start + scanned; i < limit; i++) {
-          if (buffer.get(i) == delimiter) {
-            byte[] out = new byte[i - start];
-            buffer.get(out);
-            buffer.get();
-            return out;
-          }
-          if (i - start >= max) {
-            return null;
-          }
-        }
-        scanned = limit - start;
-        if (!ensure(scanned + 1)) {
-          return null;
-        }
-      }
-    }
-
-    /** Fills {@code row} from {@code bytes} little-endian bytes; false if the file ends first. */
-    boolean readFloats(float[] row, int bytes) throws IOException {
-      if (bytes > buffer.capacity()) {
-        for (int j = 0; j < row.length; j++) {
-          if (!ensure(Float.BYTES)) {
-            return false;
-          }
-          row[j] = buffer.getFloat();
-        }
-        return true;
-      }
-      if (!ensure(bytes)) {
-        return false;
-      }
-      buffer.asFloatBuffer().get(row, 0, row.length);
-      buffer.position(buffer.position() + bytes);
-      return true;
     }
   }
 }

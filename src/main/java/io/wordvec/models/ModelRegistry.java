@@ -1,11 +1,14 @@
 package io.wordvec.models;
 
+import io.wordvec.io.InvalidModelFileException;
 import io.wordvec.io.LoadedModel;
+import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,12 @@ import org.springframework.stereotype.Service;
  *
  * <p>At startup every model file in the models directory is loaded ({@link #loadAll}); until that
  * ends the registry is not {@linkplain #isReady ready} and queries answer 503. A file that fails to
- * load is recorded in {@link #failures} and the others still serve.
+ * load is recorded in {@link #failures} (by file name, never by path) and the others still serve.
+ *
+ * <p>A native model file is served memory-mapped as soon as its header, vocabulary and a sample of
+ * rows check out; the checksum of the whole file, a pass over gigabytes for a big model, is then
+ * verified on a background thread ({@link #verification()}), and a model whose file turns out
+ * corrupt is withdrawn and recorded as failed.
  */
 @Service
 public class ModelRegistry implements ApplicationRunner {
@@ -82,6 +91,7 @@ public class ModelRegistry implements ApplicationRunner {
       new AtomicReference<>(new Snapshot(Map.of(), Map.of(), null));
   private volatile Map<String, String> failures = Map.of();
   private volatile boolean ready;
+  private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
   public ModelRegistry(ModelsProperties properties, ModelStore store, IndexProperties index) {
     this.properties = properties;
@@ -136,11 +146,15 @@ public class ModelRegistry implements ApplicationRunner {
               model.vectors().search().name(),
               (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
-          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          String message = failureMessage(file, e);
           failed.put(name, message);
-          LOG.error("Could not load model '{}' from {}: {}", name, file.getFileName(), message);
+          LOG.error("Could not load model '{}': {}", name, message);
         } catch (OutOfMemoryError e) {
-          failed.put(name, "not enough memory to load it (raise -Xmx)");
+          failed.put(
+              name,
+              file.getFileName()
+                  + ": not enough memory to load it (convert it to .wvm to serve it"
+                  + " memory-mapped, or raise -Xmx)");
           LOG.error("Could not load model '{}' from {}: out of memory", name, file.getFileName());
         }
       }
@@ -150,13 +164,114 @@ public class ModelRegistry implements ApplicationRunner {
       Snapshot updated = old.with(loaded, null);
       current.set(updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName())));
     }
-    failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
+    synchronized (activation) {
+      failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
+    }
     ready = true;
     LOG.info(
         "Models ready: {} loaded, {} failed, default '{}'",
         loaded.size(),
         failed.size(),
         current.get().defaultName());
+    verifyInBackground(loaded);
+  }
+
+  /**
+   * What a failure to load {@code file} shows in health and in the API: the file's name and the
+   * problem, never its path (a path in a message is replaced by the name).
+   */
+  static String failureMessage(Path file, Exception e) {
+    String name = String.valueOf(file.getFileName());
+    if (e instanceof InvalidModelFileException invalid) {
+      return name + ": " + invalid.problem();
+    }
+    if (e instanceof FileSystemException denied) {
+      return name
+          + ": cannot be read"
+          + (denied.getReason() == null ? "" : ": " + denied.getReason());
+    }
+    String message = e.getMessage() == null ? "cannot be loaded" : e.getMessage();
+    message =
+        message.replace(file.toAbsolutePath().toString(), name).replace(file.toString(), name);
+    return message.contains(name) ? message : name + ": " + message;
+  }
+
+  /**
+   * The background verification of the memory-mapped models that the last {@link #loadAll} loaded:
+   * completes once every one's file checksum was checked, and the corrupt ones withdrawn.
+   */
+  public CompletableFuture<Void> verification() {
+    return verification;
+  }
+
+  /** Starts verifying the files of the mapped models among {@code loaded}, one after another. */
+  private void verifyInBackground(Map<String, LoadedModel> loaded) {
+    Map<String, LoadedModel> mapped = new TreeMap<>();
+    loaded.forEach(
+        (name, model) -> {
+          if (model.vectors().isMapped()) {
+            mapped.put(name, model);
+          }
+        });
+    if (mapped.isEmpty()) {
+      return;
+    }
+    verification =
+        CompletableFuture.runAsync(
+            () -> mapped.forEach(this::verify),
+            task -> {
+              Thread thread = new Thread(task, "wordvec-verify");
+              thread.setDaemon(true);
+              thread.start();
+            });
+  }
+
+  /** Verifies one mapped model's file; withdraws the model if the file is corrupt. */
+  private void verify(String name, LoadedModel model) {
+    long start = System.nanoTime();
+    try {
+      ModelFiles.verify(model);
+      LOG.info(
+          "Verified the file of model '{}' ({}) in {} ms",
+          name,
+          model.file().getFileName(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (InvalidModelFileException e) {
+      String message = failureMessage(model.file(), e);
+      LOG.error("Model '{}' withdrawn: {}", name, message);
+      withdraw(name, model, message);
+    } catch (IOException | RuntimeException e) {
+      // The mapping still serves what was checked at load; only the full check is missing.
+      LOG.warn(
+          "Could not verify the file of model '{}': {}", name, failureMessage(model.file(), e));
+    }
+  }
+
+  /**
+   * Takes {@code model} out of service under {@code name}, unless another model replaced it since,
+   * and records why; a new default is chosen if it was the default.
+   */
+  private void withdraw(String name, LoadedModel model, String reason) {
+    synchronized (activation) {
+      Snapshot old = current.get();
+      LoadedModel serving = old.models().get(name);
+      // The same model with an index attached since still reads the corrupt file's rows.
+      if (serving == null || !serving.vectors().sharesRowsWith(model.vectors())) {
+        return;
+      }
+      Map<String, LoadedModel> models = new TreeMap<>(old.models());
+      models.remove(name);
+      Map<String, Instant> times = new TreeMap<>(old.loadedAt());
+      times.remove(name);
+      String newDefault =
+          name.equals(old.defaultName()) ? chooseDefault(models, null) : old.defaultName();
+      current.set(
+          new Snapshot(
+              Collections.unmodifiableMap(models), Collections.unmodifiableMap(times), newDefault));
+      Map<String, String> failed = new LinkedHashMap<>(failures);
+      failed.put(name, reason);
+      failures = Collections.unmodifiableMap(failed);
+    }
   }
 
   private String chooseDefault(Map<String, LoadedModel> models, String previous) {

@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * an interrupted write leaves behind.
  *
  * <p>A model file has one of the known extensions ({@code .wvm}, {@code .bin}, {@code .txt}, {@code
- * .vec}); its model name is the file name without the extension. Hidden files are never models. A
- * model may have an approximate neighbour index beside it, named like it with the extension {@code
- * .hnsw} ({@link #indexFileOf}); a model without one is searched exactly.
+ * .vec}, the last three optionally followed by {@code .gz}); its model name is the file name
+ * without the extension. Hidden files are never models. A model may have an approximate neighbour
+ * index beside it, named like it with the extension {@code .hnsw} ({@link #indexFileOf}); a model
+ * without one is searched exactly.
  */
 @Component
 public class ModelStore {
@@ -87,11 +88,12 @@ public class ModelStore {
     return VectorFormat.fromExtension(file);
   }
 
-  /** The model name of a model file: its name without the extension. */
+  /**
+   * The model name of a model file: its name without the extension ({@code .gz} included: {@code
+   * news.bin.gz} is model {@code news}).
+   */
   String nameOf(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return VectorFormat.baseName(file);
   }
 
   /** The model files of the directory, sorted; empty when the directory does not exist. */

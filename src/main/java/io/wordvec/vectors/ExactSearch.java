@@ -8,34 +8,25 @@ import java.util.Arrays;
  * The exact {@link NeighborSearch}: every row of the searched range is scored. With an 8-bit copy
  * of the rows (models of at least 2^18 floats) the scans read that first, then rescore on the float
  * rows only the few rows whose score bound can reach the top k: bit-identical answers to a full
- * float scan at about a quarter of the memory traffic.
+ * float scan at about a quarter of the memory traffic. Heap and mapped rows are scanned by the same
+ * kernels, so they give the same answers.
  *
  * <p>Excluded ids are handled by asking the scan for {@code k + exclude.length} rows and dropping
  * the excluded ones afterwards, which leaves the scan loops free of any test per row.
  *
  * <p>{@link SearchOptions} do not apply: every row is always scored.
  *
- * <p>Thread-safe: the arrays are only read.
+ * <p>Thread-safe: the rows are only read.
  */
 final class ExactSearch implements NeighborSearch {
 
   /** The name this search reports. */
   static final String NAME = "exact";
 
-  private final float[] normalized;
-  private final QuantizedRows quantized;
-  private final int dimension;
-  private final int rows;
+  private final RowStorage rows;
 
-  /**
-   * @param normalized the unit rows, shared
-   * @param quantized their 8-bit copy, or null to scan the floats only
-   */
-  ExactSearch(float[] normalized, QuantizedRows quantized, int dimension) {
-    this.normalized = normalized;
-    this.quantized = quantized;
-    this.dimension = dimension;
-    this.rows = normalized.length / dimension;
+  ExactSearch(RowStorage rows) {
+    this.rows = rows;
   }
 
   @Override
@@ -49,16 +40,9 @@ final class ExactSearch implements NeighborSearch {
     int searched = searchRows(restrictVocab);
     int wanted = k + exclude.length;
     TopK heap =
-        quantized != null
-            ? NeighborScan.cosAddQuantized(
-                normalized,
-                quantized.codes(),
-                quantized.scales(),
-                dimension,
-                searched,
-                unitQuery,
-                wanted)
-            : NeighborScan.cosAdd(normalized, dimension, searched, unitQuery, wanted);
+        rows.hasCodes()
+            ? NeighborScan.cosAddQuantized(rows, searched, unitQuery, wanted)
+            : NeighborScan.cosAdd(rows, searched, unitQuery, wanted);
     return best(heap, exclude, k);
   }
 
@@ -81,26 +65,21 @@ final class ExactSearch implements NeighborSearch {
     int searched = searchRows(restrictVocab);
     int wanted = k + exclude.length;
     TopK heap =
-        quantized != null
-            ? NeighborScan.cosMulQuantized(
-                normalized,
-                quantized.codes(),
-                quantized.scales(),
-                dimension,
-                searched,
-                pos,
-                neg,
-                wanted)
-            : NeighborScan.cosMul(normalized, dimension, searched, pos, neg, wanted);
+        rows.hasCodes()
+            ? NeighborScan.cosMulQuantized(rows, searched, pos, neg, wanted)
+            : NeighborScan.cosMul(rows, searched, pos, neg, wanted);
     return best(heap, exclude, k);
   }
 
   private int searchRows(int restrictVocab) {
-    return restrictVocab == 0 ? rows : Math.min(rows, restrictVocab);
+    int all = rows.rows();
+    return restrictVocab == 0 ? all : Math.min(all, restrictVocab);
   }
 
   private float[] row(int id) {
-    return Arrays.copyOfRange(normalized, id * dimension, (id + 1) * dimension);
+    float[] row = new float[rows.dimension()];
+    rows.unitRows(id, 1, row, 0);
+    return row;
   }
 
   /** The heap's entries best first, without the excluded ids, at most {@code k} of them. */

@@ -172,19 +172,35 @@ public final class QuantizedRows {
     }
     int step = Math.max(1, rows / CHECKED_ROWS);
     for (int r = 0; r < rows; r += step) {
-      checkRow(unit, r);
+      checkMatrixRow(unit, r);
     }
     if (rows > 0) {
-      checkRow(unit, rows - 1);
+      checkMatrixRow(unit, rows - 1);
     }
   }
 
-  private void checkRow(float[] unit, int row) {
-    double scale = scales[row];
+  private void checkMatrixRow(float[] unit, int row) {
+    checkRow(unit, row * dimension, codes, at(row, 0), scales[row], dimension, row);
+  }
+
+  /** Checks row {@code row}'s codes against its unit row, given alone at {@code unitRow[0]}. */
+  void checkRow(float[] unitRow, int row) {
+    checkRow(unitRow, 0, codes, at(row, 0), scales[row], dimension, row);
+  }
+
+  /**
+   * Checks one row's codes against its unit row at {@code unit[unitOffset]}: its codes are {@code
+   * codes[firstCode + j * BLOCK_ROWS]}, its scale {@code scale}.
+   *
+   * @throws IllegalArgumentException if a code is out of range or too far from the row's value
+   */
+  static void checkRow(
+      float[] unit, int unitOffset, byte[] codes, int firstCode, float scale, int dim, int row) {
     double allowed = scale * 0.5001;
-    for (int j = 0; j < dimension; j++) {
-      byte code = codes[at(row, j)];
-      if (code == Byte.MIN_VALUE || Math.abs(unit[row * dimension + j] - scale * code) > allowed) {
+    for (int j = 0; j < dim; j++) {
+      byte code = codes[firstCode + j * BLOCK_ROWS];
+      if (code == Byte.MIN_VALUE
+          || Math.abs(unit[unitOffset + j] - (double) scale * code) > allowed) {
         throw new IllegalArgumentException(
             "the stored 8-bit rows do not match the vectors (row " + row + ", position " + j + ")");
       }

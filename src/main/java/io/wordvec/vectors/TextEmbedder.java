@@ -69,7 +69,7 @@ public final class TextEmbedder {
     Objects.requireNonNull(weighting, "weighting");
     Vocabulary vocabulary = vectors.vocabulary();
     int dim = vectors.dimension();
-    float[] unit = vectors.normalizedVectors();
+    float[] unit = new float[dim];
     float[] sum = new float[dim];
     Set<String> unknown = new LinkedHashSet<>();
     int known = 0;
@@ -81,7 +81,8 @@ public final class TextEmbedder {
       }
       known++;
       float weight = weighting == Weighting.SIF ? (float) sifWeight(id) : 1f;
-      VectorMath.axpy(weight, unit, id * dim, sum, 0, dim);
+      vectors.unitRow(id, unit, 0);
+      VectorMath.axpy(weight, unit, 0, sum, 0, dim);
     }
     if (known > 0) {
       VectorMath.scale(1f / known, sum, 0, dim);

@@ -38,9 +38,8 @@ public record WordProjection(
     }
     int[] ids = vectors.requireIds(known);
     float[] rows = new float[ids.length * dim];
-    float[] normalized = vectors.normalizedVectors();
     for (int i = 0; i < ids.length; i++) {
-      System.arraycopy(normalized, ids[i] * dim, rows, i * dim, dim);
+      vectors.unitRow(ids[i], rows, i * dim);
     }
     int components = Math.min(2, dim);
     Projection projection = Projection.pca(rows, ids.length, dim, components);

@@ -9,9 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable, queryable set of word vectors: the vocabulary, the raw vectors as one flat
- * row-major {@code float[]} (row = word id), and a unit-normalised copy made once at construction
- * so that no query pays for it (and memory does not double at an unpredictable moment).
+ * An immutable, queryable set of word vectors: the vocabulary, and the rows in one of two storages.
+ * Vectors trained or read into memory keep on the heap the raw rows as one flat row-major {@code
+ * float[]} (row = word id) and a unit-normalised copy made once at construction, so that no query
+ * pays for it. Vectors {@linkplain #mapped mapped} from a model file read the unit rows, their
+ * norms and their 8-bit codes from the file, as they were written there: the heap holds only the
+ * vocabulary and one float or two per word, and raw rows are unit rows times their norm (to float
+ * rounding). Callers read rows through {@link #unitRow}, {@link #rawRow} and their bulk forms,
+ * whichever the storage.
  *
  * <p>Neighbour queries ({@link #mostSimilar}, {@link #mostSimilarCosMul}, {@link #analogy}, {@link
  * #similarByVector}) go through a {@link NeighborSearch}: by default the {@linkplain #exactSearch()
@@ -20,24 +25,20 @@ import java.util.Optional;
  * a {@link SearchOptions} argument, which can ask for the exact scan whatever the model's search or
  * set an index's effort, and then answers a {@link NeighborList} that names the search that
  * answered. Models of at least 2^18 floats also keep an 8-bit copy of the unit rows (a quarter of
- * the float matrix, made at construction): exact scans read that, then rescore on the float rows
- * only the few rows whose score bound can reach the top k, so the answers are bit-identical to a
- * full float scan at about a quarter of the memory traffic. Large scans are split across a shared
- * pool of daemon threads (one per core); each querying thread keeps a scratch array of one float
- * per word.
+ * the float matrix): exact scans read that, then rescore on the float rows only the few rows whose
+ * score bound can reach the top k, so the answers are bit-identical to a full float scan at about a
+ * quarter of the memory traffic, and the same on either storage. Large scans are split across a
+ * shared pool of daemon threads (one per core); nothing the size of the vocabulary is kept per
+ * thread once a query returns.
  *
- * <p>Thread-safe: nothing is mutated after construction. The raw array is owned by this object (and
- * possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
+ * <p>Thread-safe: nothing is mutated after construction. A heap raw array is owned by this object
+ * (and possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
  */
 public final class WordVectors {
 
   private final Vocabulary vocabulary;
   private final int dimension;
-  private final float[] vectors;
-  private final float[] normalized;
-
-  /** 8-bit copy of {@link #normalized} for fast candidate search; null for small models. */
-  private final QuantizedRows quantized;
+  private final RowStorage rows;
 
   /** The full scan over these vectors, whichever search answers queries. */
   private final NeighborSearch exact;
@@ -49,6 +50,9 @@ public final class WordVectors {
    * Rows copied and normalised at a time by {@link #fromRows}: about 64 KB, so they stay in cache.
    */
   private static final int BLOCK_FLOATS = 1 << 14;
+
+  /** Rows compared with their codes and checked for unit length when a file is mapped. */
+  private static final int CHECKED_ROWS = 64;
 
   /**
    * @param vocabulary the words, id = row
@@ -64,35 +68,40 @@ public final class WordVectors {
   /** As above, choosing whether to build the 8-bit candidate index (tests force both paths). */
   WordVectors(Vocabulary vocabulary, int dimension, float[] vectors, boolean quantize) {
     checkShape(vocabulary, dimension, vectors.length);
-    int rows = vocabulary.size();
+    int count = vocabulary.size();
     float[] unit = new float[vectors.length];
-    QuantizedRows codes = quantize ? QuantizedRows.allocate(rows, dimension) : null;
+    float[] norms = new float[count];
+    QuantizedRows codes = quantize ? QuantizedRows.allocate(count, dimension) : null;
     ParallelRows.forRanges(
-        rows, dimension, (from, to) -> toUnitRows(vectors, unit, codes, from, to, dimension));
+        count,
+        dimension,
+        (from, to) -> toUnitRows(vectors, unit, norms, codes, from, to, dimension));
     this.vocabulary = vocabulary;
     this.dimension = dimension;
-    this.vectors = vectors;
-    this.normalized = unit;
-    this.quantized = codes;
-    this.exact = new ExactSearch(unit, codes, dimension);
+    this.rows = new HeapRows(vectors, unit, norms, codes, dimension);
+    this.exact = new ExactSearch(rows);
     this.search = exact;
   }
 
   private WordVectors(
       Vocabulary vocabulary,
       int dimension,
-      float[] vectors,
-      float[] normalized,
-      QuantizedRows quantized,
+      RowStorage rows,
       NeighborSearch exact,
       NeighborSearch search) {
     this.vocabulary = vocabulary;
     this.dimension = dimension;
-    this.vectors = vectors;
-    this.normalized = normalized;
-    this.quantized = quantized;
+    this.rows = rows;
     this.exact = exact;
     this.search = search;
+  }
+
+  private WordVectors(Vocabulary vocabulary, int dimension, RowStorage rows) {
+    this.vocabulary = vocabulary;
+    this.dimension = dimension;
+    this.rows = rows;
+    this.exact = new ExactSearch(rows);
+    this.search = exact;
   }
 
   /**
@@ -111,43 +120,192 @@ public final class WordVectors {
    */
   public static WordVectors fromRows(
       Vocabulary vocabulary, int dimension, RowSource source, QuantizedRows stored) {
-    int rows = vocabulary.size();
-    checkShape(vocabulary, dimension, (long) rows * Math.max(dimension, 0));
-    if (stored != null && (stored.rows() != rows || stored.dimension() != dimension)) {
-      throw new IllegalArgumentException(
-          "the stored 8-bit rows are "
-              + stored.rows()
-              + " x "
-              + stored.dimension()
-              + ", the vectors "
-              + rows
-              + " x "
-              + dimension);
-    }
-    float[][] matrices = ParallelRows.newMatrixPair(rows * dimension);
-    float[] raw = matrices[0];
-    float[] unit = matrices[1];
+    int count = vocabulary.size();
+    checkShape(vocabulary, dimension, (long) count * Math.max(dimension, 0));
+    float[][] matrices = ParallelRows.newMatrixPair(count * dimension);
+    return fromRows(vocabulary, dimension, source, stored, matrices[0], matrices[1]);
+  }
+
+  /**
+   * As {@link #fromRows(Vocabulary, int, RowSource, QuantizedRows)}, copying the raw rows into
+   * {@code raw}, which the vectors then keep (for a caller that shares it, as a trained model read
+   * from the same file does).
+   *
+   * @param raw {@code vocabulary.size() * dimension} floats, overwritten
+   */
+  public static WordVectors fromRows(
+      Vocabulary vocabulary, int dimension, RowSource source, QuantizedRows stored, float[] raw) {
+    checkShape(vocabulary, dimension, raw.length);
+    return fromRows(vocabulary, dimension, source, stored, raw, new float[raw.length]);
+  }
+
+  private static WordVectors fromRows(
+      Vocabulary vocabulary,
+      int dimension,
+      RowSource source,
+      QuantizedRows stored,
+      float[] raw,
+      float[] unit) {
+    int count = vocabulary.size();
+    checkStoredShape(stored, count, dimension);
+    float[] norms = new float[count];
     QuantizedRows computed =
-        stored == null && QuantizedRows.worthwhile(rows, dimension)
-            ? QuantizedRows.allocate(rows, dimension)
+        stored == null && QuantizedRows.worthwhile(count, dimension)
+            ? QuantizedRows.allocate(count, dimension)
             : null;
     int blockRows = Math.max(1, BLOCK_FLOATS / dimension);
     ParallelRows.forRanges(
-        rows,
+        count,
         dimension,
         (from, to) -> {
           for (int block = from; block < to; block += blockRows) {
             int end = Math.min(to, block + blockRows);
             source.copyRows(block, end - block, raw, block * dimension);
-            toUnitRows(raw, unit, computed, block, end, dimension);
+            toUnitRows(raw, unit, norms, computed, block, end, dimension);
           }
         });
     if (stored != null) {
       stored.checkMatches(unit);
     }
     QuantizedRows codes = stored != null ? stored : computed;
-    ExactSearch exact = new ExactSearch(unit, codes, dimension);
-    return new WordVectors(vocabulary, dimension, raw, unit, codes, exact, exact);
+    return new WordVectors(vocabulary, dimension, new HeapRows(raw, unit, norms, codes, dimension));
+  }
+
+  /**
+   * Word vectors from rows already normalised and coded elsewhere (a model file read whole): the
+   * unit rows, their norms and the 8-bit rows are taken as they are, not computed again, and the
+   * raw rows are made from them (unit row x norm) into {@code raw}. Evenly spaced rows are checked:
+   * unit length, finite values, codes that match.
+   *
+   * @param raw {@code vocabulary.size() * dimension} floats, overwritten and kept as the raw rows
+   * @param unit the unit rows, {@code vocabulary.size() * dimension} floats, not copied
+   * @param norms one norm per row, not copied
+   * @param stored their 8-bit rows, or null
+   * @throws IllegalArgumentException on a shape mismatch or rows that fail the checks
+   */
+  public static WordVectors fromStoredRows(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] raw,
+      float[] unit,
+      float[] norms,
+      QuantizedRows stored) {
+    int count = vocabulary.size();
+    checkShape(vocabulary, dimension, unit.length);
+    checkShape(vocabulary, dimension, raw.length);
+    if (norms.length != count) {
+      throw new IllegalArgumentException(norms.length + " norms for " + count + " rows");
+    }
+    checkStoredShape(stored, count, dimension);
+    checkNorms(norms);
+    ParallelRows.forRanges(
+        count,
+        dimension,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            scaledCopy(unit, raw, r * dimension, dimension, norms[r]);
+          }
+        });
+    RowStorage rows = new HeapRows(raw, unit, norms, stored, dimension);
+    checkSample(rows, stored == null ? null : stored::checkRow);
+    return new WordVectors(vocabulary, dimension, rows);
+  }
+
+  /**
+   * Word vectors served from a mapped model file: the unit rows and the 8-bit rows are read from
+   * the mapping when queries need them, never copied whole into the heap, which keeps only the
+   * norms and the 8-bit scales (8 bytes a word) besides the vocabulary. Loading costs the mapping
+   * and reading those two arrays, whatever the size of the vectors. Evenly spaced rows are checked
+   * (unit length, finite values, codes that match); the rest is the file's checksum's job.
+   *
+   * @param vocabulary the words, id = row; may be fewer than the file holds (a prefix is served)
+   * @param bytes the mapped region
+   * @param layout where the rows are in it
+   * @throws IllegalArgumentException if the sections do not fit in the region, or rows fail the
+   *     checks
+   */
+  public static WordVectors mapped(
+      Vocabulary vocabulary, int dimension, MappedBytes bytes, MappedLayout layout) {
+    checkShape(vocabulary, dimension, (long) vocabulary.size() * Math.max(dimension, 0));
+    MappedRows rows = new MappedRows(bytes, layout, vocabulary.size(), dimension);
+    checkNorms(rows.scales() == null ? new float[0] : rows.scales());
+    for (int r = 0; r < rows.rows(); r++) {
+      float norm = rows.norm(r);
+      if (!(norm >= 0) || !Float.isFinite(norm)) {
+        throw new IllegalArgumentException("bad norm " + norm + " for row " + r);
+      }
+    }
+    byte[] block = new byte[QuantizedRows.BLOCK_ROWS * dimension];
+    checkSample(
+        rows,
+        rows.hasCodes()
+            ? (unit, r) -> {
+              rows.codes(
+                  (long) (r / QuantizedRows.BLOCK_ROWS) * block.length, block, 0, block.length);
+              QuantizedRows.checkRow(
+                  unit, 0, block, r % QuantizedRows.BLOCK_ROWS, rows.scales()[r], dimension, r);
+            }
+            : null);
+    return new WordVectors(vocabulary, dimension, rows);
+  }
+
+  private static void checkStoredShape(QuantizedRows stored, int count, int dimension) {
+    if (stored != null && (stored.rows() != count || stored.dimension() != dimension)) {
+      throw new IllegalArgumentException(
+          "the stored 8-bit rows are "
+              + stored.rows()
+              + " x "
+              + stored.dimension()
+              + ", the vectors "
+              + count
+              + " x "
+              + dimension);
+    }
+  }
+
+  private static void checkNorms(float[] values) {
+    for (int r = 0; r < values.length; r++) {
+      if (!(values[r] >= 0) || !Float.isFinite(values[r])) {
+        throw new IllegalArgumentException("bad norm or scale " + values[r] + " for row " + r);
+      }
+    }
+  }
+
+  /** Checks a row's codes against its unit row (given at offset 0). */
+  private interface CodeCheck {
+    void check(float[] unit, int row);
+  }
+
+  /**
+   * Checks evenly spaced rows and the last: finite values, unit length (or all zeros, with norm 0)
+   * and, with {@code codes}, 8-bit codes within the error bound the scan relies on. Rows stored by
+   * another program, or sections swapped, would make answers wrong without any other symptom.
+   *
+   * @throws IllegalArgumentException naming the first row that fails
+   */
+  private static void checkSample(RowStorage rows, CodeCheck codes) {
+    int count = rows.rows();
+    int dim = rows.dimension();
+    float[] unit = new float[dim];
+    int step = Math.max(1, count / CHECKED_ROWS);
+    for (int r = 0; r < count; r = r == count - 1 ? count : Math.min(count - 1, r + step)) {
+      rows.unitRows(r, 1, unit, 0);
+      double sum = 0;
+      for (int j = 0; j < dim; j++) {
+        if (!Float.isFinite(unit[j])) {
+          throw new NonFiniteVectorException(r, j, unit[j]);
+        }
+        sum += (double) unit[j] * unit[j];
+      }
+      boolean zero = sum == 0 && rows.norm(r) == 0;
+      if (!zero && Math.abs(sum - 1) > 1e-4) {
+        throw new IllegalArgumentException(
+            "row " + r + " is not unit-normalised (squared length " + sum + ")");
+      }
+      if (codes != null) {
+        codes.check(unit, r);
+      }
+    }
   }
 
   private static void checkShape(Vocabulary vocabulary, int dimension, long floats) {
@@ -174,29 +332,21 @@ public final class WordVectors {
 
   /**
    * Writes the unit-length copy of rows {@code [from, to)} of {@code vectors} into {@code unit},
-   * and their 8-bit codes when {@code codes} is not null.
+   * their norms into {@code norms}, and their 8-bit codes when {@code codes} is not null.
    *
    * @throws NonFiniteVectorException on a NaN or infinite value
    */
   private static void toUnitRows(
-      float[] vectors, float[] unit, QuantizedRows codes, int from, int to, int dim) {
+      float[] vectors,
+      float[] unit,
+      float[] norms,
+      QuantizedRows codes,
+      int from,
+      int to,
+      int dim) {
     for (int r = from; r < to; r++) {
       int off = r * dim;
-      float norm = (float) Math.sqrt(VectorMath.plainSumOfSquares(vectors, off, dim));
-      float inverse = 1f / norm;
-      if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
-        // The common case: copy and scale in one pass over the row.
-        scaledCopy(vectors, unit, off, dim, inverse);
-      } else {
-        for (int j = 0; j < dim; j++) {
-          float v = vectors[off + j];
-          if (!Float.isFinite(v)) {
-            throw new NonFiniteVectorException(r, j, v);
-          }
-        }
-        System.arraycopy(vectors, off, unit, off, dim);
-        toUnitLength(unit, off, dim);
-      }
+      norms[r] = UnitRows.normalize(vectors, off, unit, off, dim, r);
       if (codes != null) {
         codes.quantizeRow(unit, r);
       }
@@ -204,53 +354,12 @@ public final class WordVectors {
   }
 
   /**
-   * {@code dst[off..off+len) = src[off..off+len) * alpha}. A method of its own: JDK 25's C2 left
-   * this loop scalar inside the larger row loop (a model's load took 10% longer than on JDK 17),
-   * and vectorises it here.
+   * {@code dst[off..off+len) = src[off..off+len) * alpha}, in a method of its own (see {@link
+   * UnitRows}).
    */
   private static void scaledCopy(float[] src, float[] dst, int off, int len, float alpha) {
     for (int j = off; j < off + len; j++) {
       dst[j] = src[j] * alpha;
-    }
-  }
-
-  /**
-   * Scales a row to unit length; a zero row stays zero (as gensim's {@code unitvec}). Rows whose
-   * float norm overflows or whose inverse does (huge or subnormal values) are scaled in double.
-   */
-  private static void toUnitLength(float[] x, int off, int dim) {
-    float norm = VectorMath.norm(x, off, dim);
-    float inverse = 1f / norm;
-    if (norm > 0 && Float.isFinite(norm) && Float.isFinite(inverse)) {
-      VectorMath.scale(inverse, x, off, dim);
-      return;
-    }
-    double sum = 0;
-    for (int j = 0; j < dim; j++) {
-      sum += (double) x[off + j] * x[off + j];
-    }
-    if (sum == 0) {
-      // Squares may underflow even in double: fall back to the largest magnitude.
-      double max = 0;
-      for (int j = 0; j < dim; j++) {
-        max = Math.max(max, Math.abs((double) x[off + j]));
-      }
-      if (max == 0) {
-        return;
-      }
-      for (int j = 0; j < dim; j++) {
-        double v = x[off + j] / max;
-        sum += v * v;
-      }
-      double scale = 1 / (max * Math.sqrt(sum));
-      for (int j = 0; j < dim; j++) {
-        x[off + j] = (float) (x[off + j] * scale);
-      }
-      return;
-    }
-    double length = Math.sqrt(sum);
-    for (int j = 0; j < dim; j++) {
-      x[off + j] = (float) (x[off + j] / length);
     }
   }
 
@@ -266,22 +375,106 @@ public final class WordVectors {
     return vocabulary.size();
   }
 
-  /** The raw matrix, shared: do not modify. */
-  public float[] rawVectors() {
-    return vectors;
-  }
-
-  /** The unit-normalised matrix, shared: do not modify. */
-  public float[] normalizedVectors() {
-    return normalized;
+  /**
+   * Copies the unit-normalised row of word {@code id} into {@code dst[dstOffset .. dstOffset +
+   * dimension())}: the row that cosine scores and neighbour searches use. Allocates nothing, and is
+   * safe to call from many threads at once, whether the rows are on the heap or mapped from a file.
+   *
+   * @throws IndexOutOfBoundsException if {@code id} is not a row, or {@code dst} is too short
+   */
+  public void unitRow(int id, float[] dst, int dstOffset) {
+    unitRows(id, 1, dst, dstOffset);
   }
 
   /**
-   * The 8-bit copy of the unit rows that neighbour scans search first, present for models big
-   * enough to use one ({@link QuantizedRows#worthwhile}); shared: do not modify.
+   * Copies the unit-normalised rows {@code [first, first + count)}, row after row, into {@code dst}
+   * from {@code dstOffset}: the bulk form of {@link #unitRow}, for passes over many rows (building
+   * an index). Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if the rows are not all in the model, or {@code dst} is too
+   *     short
+   */
+  public void unitRows(int first, int count, float[] dst, int dstOffset) {
+    Objects.checkFromIndexSize(first, count, size());
+    Objects.checkFromIndexSize(dstOffset, (long) count * dimension, dst.length);
+    rows.unitRows(first, count, dst, dstOffset);
+  }
+
+  /**
+   * Copies the raw (not normalised) row of word {@code id} into {@code dst[dstOffset .. dstOffset +
+   * dimension())}. For mapped vectors it is the unit row times its {@linkplain #norm norm}, equal
+   * to the row that was saved to float rounding. Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if {@code id} is not a row, or {@code dst} is too short
+   */
+  public void rawRow(int id, float[] dst, int dstOffset) {
+    rawRows(id, 1, dst, dstOffset);
+  }
+
+  /**
+   * Copies the raw rows {@code [first, first + count)} into {@code dst} from {@code dstOffset}; see
+   * {@link #rawRow}. Thread-safe and allocation-free.
+   *
+   * @throws IndexOutOfBoundsException if the rows are not all in the model, or {@code dst} is too
+   *     short
+   */
+  public void rawRows(int first, int count, float[] dst, int dstOffset) {
+    Objects.checkFromIndexSize(first, count, size());
+    Objects.checkFromIndexSize(dstOffset, (long) count * dimension, dst.length);
+    rows.rawRows(first, count, dst, dstOffset);
+  }
+
+  /**
+   * The Euclidean norm of word {@code id}'s raw row: its unit row times this is its raw row.
+   *
+   * @throws IndexOutOfBoundsException if {@code id} is not a row
+   */
+  public float norm(int id) {
+    Objects.checkIndex(id, size());
+    return rows.norm(id);
+  }
+
+  /** Cosine similarity of two words given by id (the dot product of their unit rows). */
+  public float similarity(int idA, int idB) {
+    return VectorMath.dot(unit(idA), unit(idB));
+  }
+
+  /**
+   * Whether the rows are read from a memory-mapped model file ({@link #mapped}) rather than held in
+   * the heap.
+   */
+  public boolean isMapped() {
+    return rows.mapped();
+  }
+
+  /**
+   * The heap these vectors take, in bytes, roughly: the vocabulary and the rows held in the heap (a
+   * mapped file's rows take none; the page cache holds them).
+   */
+  public long heapBytes() {
+    return vocabulary.heapBytes() + rows.heapBytes();
+  }
+
+  /**
+   * Whether these vectors' raw rows are {@code matrix} itself (heap vectors made from that array,
+   * as a trained model's are), not a copy.
+   */
+  public boolean rawRowsAre(float[] matrix) {
+    return rows instanceof HeapRows heap && heap.raw() == matrix;
+  }
+
+  /**
+   * The 8-bit copy of the unit rows that neighbour scans search first, when it is held in the heap:
+   * present for heap vectors big enough to use one ({@link QuantizedRows#worthwhile}), empty for
+   * mapped vectors (whose 8-bit rows stay in the file). Shared: do not modify.
    */
   public Optional<QuantizedRows> quantizedRows() {
-    return Optional.ofNullable(quantized);
+    return rows instanceof HeapRows heap ? Optional.ofNullable(heap.quantized()) : Optional.empty();
+  }
+
+  /** Whether neighbour scans have 8-bit rows to search first, in the heap or in a mapped file. */
+  public boolean hasQuantizedRows() {
+    return rows.hasCodes();
   }
 
   /**
@@ -302,14 +495,26 @@ public final class WordVectors {
 
   /**
    * These vectors answering neighbour queries with {@code search}: a new object that shares this
-   * one's vocabulary and arrays (nothing is copied) and differs only in its search. This object is
+   * one's vocabulary and rows (nothing is copied) and differs only in its search. This object is
    * unchanged.
    *
    * @param search a search made for these vectors (the same rows, in the same order)
    */
   public WordVectors withSearch(NeighborSearch search) {
     Objects.requireNonNull(search, "search");
-    return new WordVectors(vocabulary, dimension, vectors, normalized, quantized, exact, search);
+    return new WordVectors(vocabulary, dimension, rows, exact, search);
+  }
+
+  /** Whether {@code other} reads the very same rows as this (one shares the other's storage). */
+  public boolean sharesRowsWith(WordVectors other) {
+    return rows == other.rows;
+  }
+
+  /** A new copy of unit row {@code id}. */
+  private float[] unit(int id) {
+    float[] row = new float[dimension];
+    rows.unitRows(id, 1, row, 0);
+    return row;
   }
 
   /**
@@ -319,17 +524,19 @@ public final class WordVectors {
    */
   public float[] vector(String word, boolean normalizedVector) {
     int id = requireIds(List.of(word))[0];
-    float[] source = normalizedVector ? normalized : vectors;
     float[] out = new float[dimension];
-    System.arraycopy(source, id * dimension, out, 0, dimension);
+    if (normalizedVector) {
+      rows.unitRows(id, 1, out, 0);
+    } else {
+      rows.rawRows(id, 1, out, 0);
+    }
     return out;
   }
 
   /** Cosine similarity of two words. */
   public float similarity(String a, String b) {
     int[] ids = requireIds(List.of(a, b));
-    return VectorMath.dot(
-        normalized, ids[0] * dimension, normalized, ids[1] * dimension, dimension);
+    return VectorMath.dot(unit(ids[0]), unit(ids[1]));
   }
 
   /**
@@ -405,11 +612,14 @@ public final class WordVectors {
     checkIds(positiveIds);
     checkIds(negativeIds);
     float[] query = new float[dimension];
+    float[] row = new float[dimension];
     for (int id : positiveIds) {
-      VectorMath.axpyUnchecked(1f, normalized, id * dimension, query, 0, dimension);
+      rows.unitRows(id, 1, row, 0);
+      VectorMath.axpyUnchecked(1f, row, 0, query, 0, dimension);
     }
     for (int id : negativeIds) {
-      VectorMath.axpyUnchecked(-1f, normalized, id * dimension, query, 0, dimension);
+      rows.unitRows(id, 1, row, 0);
+      VectorMath.axpyUnchecked(-1f, row, 0, query, 0, dimension);
     }
     normalizeInPlace(query);
     return toNeighbors(
@@ -539,14 +749,16 @@ public final class WordVectors {
     }
     int[] ids = requireIds(words);
     float[] mean = new float[dimension];
-    for (int id : ids) {
-      VectorMath.axpyUnchecked(1f, normalized, id * dimension, mean, 0, dimension);
+    float[][] unitRows = new float[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      unitRows[i] = unit(ids[i]);
+      VectorMath.axpyUnchecked(1f, unitRows[i], 0, mean, 0, dimension);
     }
     normalizeInPlace(mean);
     String worst = null;
     float worstScore = Float.POSITIVE_INFINITY;
     for (int i = 0; i < ids.length; i++) {
-      float score = VectorMath.dotUnchecked(normalized, ids[i] * dimension, mean, 0, dimension);
+      float score = VectorMath.dotUnchecked(unitRows[i], 0, mean, 0, dimension);
       String word = words.get(i);
       if (score < worstScore || (score == worstScore && word.compareTo(worst) < 0)) {
         worst = word;
@@ -575,9 +787,11 @@ public final class WordVectors {
     int[] ids = requireIds(concat(a, b));
     float[] meanA = new float[dimension];
     float[] meanB = new float[dimension];
+    float[] row = new float[dimension];
     for (int i = 0; i < ids.length; i++) {
       float[] target = i < a.size() ? meanA : meanB;
-      VectorMath.axpyUnchecked(1f, vectors, ids[i] * dimension, target, 0, dimension);
+      rows.rawRows(ids[i], 1, row, 0);
+      VectorMath.axpyUnchecked(1f, row, 0, target, 0, dimension);
     }
     normalizeInPlace(meanA);
     normalizeInPlace(meanB);
@@ -638,8 +852,10 @@ public final class WordVectors {
     }
     int[] ids = requireIds(words);
     float[] mean = new float[dimension];
+    float[] row = new float[dimension];
     for (int id : ids) {
-      VectorMath.axpyUnchecked(1f, normalized, id * dimension, mean, 0, dimension);
+      rows.unitRows(id, 1, row, 0);
+      VectorMath.axpyUnchecked(1f, row, 0, mean, 0, dimension);
     }
     VectorMath.scale(1f / ids.length, mean, 0, dimension);
     return mean;
@@ -673,7 +889,7 @@ public final class WordVectors {
 
   /** Scales {@code v} to unit length; a zero vector stays zero (as gensim's {@code unitvec}). */
   private static void normalizeInPlace(float[] v) {
-    toUnitLength(v, 0, v.length);
+    UnitRows.toUnitLength(v, 0, v.length);
   }
 
   private static void checkTopn(int topn) {

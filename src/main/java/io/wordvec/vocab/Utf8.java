@@ -1,6 +1,12 @@
 package io.wordvec.vocab;
 
-/** Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF). */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF): validation, and the
+ * comparisons and hashes that let {@link WordTable} keep words as bytes and still look them up by
+ * {@code String}.
+ */
 final class Utf8 {
 
   private Utf8() {}
@@ -45,5 +51,133 @@ final class Utf8 {
       i += need + 1;
     }
     return true;
+  }
+
+  /**
+   * {@link String#hashCode()} of the string these bytes decode to, computed without decoding into a
+   * string.
+   *
+   * @throws IllegalArgumentException if the bytes are not valid UTF-8
+   */
+  static int stringHash(byte[] b, int off, int len) {
+    int h = 0;
+    int i = off;
+    int end = off + len;
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        h = 31 * h + c;
+        i++;
+        continue;
+      }
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        throw new IllegalArgumentException("invalid UTF-8 lead byte at " + (i - off));
+      }
+      if (i + need >= end) {
+        throw new IllegalArgumentException("truncated UTF-8 sequence at " + (i - off));
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int cc = b[i + k] & 0xFF;
+        if ((cc & 0xC0) != 0x80) {
+          throw new IllegalArgumentException("invalid UTF-8 sequence at " + (i - off));
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        throw new IllegalArgumentException("invalid UTF-8 code point at " + (i - off));
+      }
+      if (cp < 0x10000) {
+        h = 31 * h + cp;
+      } else {
+        h = 31 * h + Character.highSurrogate(cp);
+        h = 31 * h + Character.lowSurrogate(cp);
+      }
+      i += need + 1;
+    }
+    return h;
+  }
+
+  /** Whether {@code s} encodes to exactly the {@code len} bytes at {@code b[off]}. */
+  static boolean equals(String s, byte[] b, int off, int len) {
+    int p = off;
+    int end = off + len;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (p >= end || b[p++] != (byte) c) {
+          return false;
+        }
+        continue;
+      }
+      int cp = c;
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 >= n
+            || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        cp = Character.toCodePoint(c, s.charAt(++i));
+      }
+      int bytes = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (end - p < bytes) {
+        return false;
+      }
+      int lead =
+          switch (bytes) {
+            case 2 -> 0xC0 | (cp >> 6);
+            case 3 -> 0xE0 | (cp >> 12);
+            default -> 0xF0 | (cp >> 18);
+          };
+      if (b[p++] != (byte) lead) {
+        return false;
+      }
+      for (int shift = 6 * (bytes - 2); shift >= 0; shift -= 6) {
+        if (b[p++] != (byte) (0x80 | ((cp >> shift) & 0x3F))) {
+          return false;
+        }
+      }
+    }
+    return p == end;
+  }
+
+  /**
+   * The UTF-8 bytes of {@code s}.
+   *
+   * @throws IllegalArgumentException if {@code s} holds a lone surrogate, which has no UTF-8 form
+   *     ({@link String#getBytes} would write {@code '?'} for it, and the word would come back as
+   *     another)
+   */
+  static byte[] encode(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new IllegalArgumentException(
+              "'"
+                  + s
+                  + "' holds a lone surrogate (U+"
+                  + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                  + ")");
+        }
+      }
+    }
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

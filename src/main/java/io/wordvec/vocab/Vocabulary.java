@@ -1,8 +1,10 @@
 package io.wordvec.vocab;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import java.util.Arrays;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * An immutable word list: id &lt;-&gt; word and each word's corpus count. Ids are dense, {@code 0
@@ -10,34 +12,34 @@ import java.util.List;
  * ordered by descending count (ties broken by word), so id order is frequency rank; a fine-tuned
  * vocabulary keeps the base ids and appends new words after them.
  *
+ * <p>The words are kept flat, as UTF-8 bytes with an open-addressing index over them, not as one
+ * {@code String} and one map entry each: a 3-million-word model's vocabulary then takes about 100
+ * MB of heap instead of about 270. {@link #word(int)} decodes a word when asked; {@link
+ * #id(String)} looks a word up without creating anything.
+ *
  * <p>Thread-safe: never mutated after construction. The arrays passed to the constructor are
  * copied.
  */
 public final class Vocabulary {
 
-  private final String[] words;
+  private final WordTable words;
   private final long[] counts;
-  private final Object2IntOpenHashMap<String> ids;
   private final long totalCount;
 
   /**
    * @param words distinct words, index = id
    * @param counts corpus counts, same length as {@code words}, non-negative
-   * @throws IllegalArgumentException on a length mismatch, a duplicate or empty word, a negative
-   *     count
+   * @throws IllegalArgumentException on a length mismatch, a duplicate or empty word, a word with a
+   *     lone surrogate (no UTF-8 form), a negative count
    */
   public Vocabulary(String[] words, long[] counts) {
     if (words.length != counts.length) {
       throw new IllegalArgumentException(
           "words and counts differ in length: " + words.length + " != " + counts.length);
     }
-    this.words = words.clone();
-    this.counts = counts.clone();
-    this.ids = new Object2IntOpenHashMap<>(words.length);
-    this.ids.defaultReturnValue(-1);
-    long total = 0;
-    for (int i = 0; i < this.words.length; i++) {
-      String w = this.words[i];
+    long bytes = 0;
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
       if (w == null) {
         // Not requireNonNull(w, message): that would build the message for every word.
         throw new NullPointerException("word " + i + " is null");
@@ -45,25 +47,90 @@ public final class Vocabulary {
       if (w.isEmpty()) {
         throw new IllegalArgumentException("word " + i + " is empty");
       }
-      if (this.counts[i] < 0) {
-        throw new IllegalArgumentException("negative count " + this.counts[i] + " for '" + w + "'");
-      }
-      if (ids.put(w, i) != -1) {
-        throw new IllegalArgumentException("duplicate word '" + w + "' at id " + i);
-      }
-      total += this.counts[i];
+      bytes += w.length();
     }
-    this.totalCount = total;
+    WordTable table = new WordTable(words.length, bytes);
+    for (int i = 0; i < words.length; i++) {
+      if (table.add(words[i]) < 0) {
+        throw new IllegalArgumentException("duplicate word '" + words[i] + "' at id " + i);
+      }
+    }
+    table.trim();
+    this.words = table;
+    this.counts = counts.clone();
+    this.totalCount = total(this.counts, table);
+  }
+
+  private Vocabulary(WordTable words, long[] counts) {
+    if (words.size() != counts.length) {
+      throw new IllegalArgumentException(
+          "words and counts differ in length: " + words.size() + " != " + counts.length);
+    }
+    this.words = words;
+    this.counts = counts;
+    this.totalCount = total(counts, words);
+  }
+
+  private static long total(long[] counts, WordTable words) {
+    long total = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException(
+            "negative count " + counts[i] + " for '" + words.word(i) + "'");
+      }
+      total += counts[i];
+    }
+    return total;
+  }
+
+  /**
+   * A vocabulary of words stored back to back as UTF-8 (as model files store them): word {@code i}
+   * is the next {@code lengths[i]} bytes of {@code utf8}. Neither array is copied: the caller hands
+   * them over.
+   *
+   * @param counts one count per word, not copied
+   * @throws IllegalArgumentException naming the first word that is empty, not valid UTF-8 or a
+   *     duplicate; on lengths that do not add up to the bytes; on a negative count
+   */
+  public static Vocabulary fromUtf8(byte[] utf8, int[] lengths, long[] counts) {
+    Objects.requireNonNull(counts, "counts");
+    if (lengths.length != counts.length) {
+      throw new IllegalArgumentException(
+          "words and counts differ in length: " + lengths.length + " != " + counts.length);
+    }
+    return new Vocabulary(WordTable.of(utf8, lengths), counts);
   }
 
   /** Number of words. */
   public int size() {
-    return words.length;
+    return words.size();
   }
 
-  /** The word with this id. */
+  /** The word with this id (decoded on each call). */
   public String word(int id) {
-    return words[id];
+    Objects.checkIndex(id, words.size());
+    return words.word(id);
+  }
+
+  /** The length in UTF-8 bytes of the word with this id. */
+  public int utf8Length(int id) {
+    Objects.checkIndex(id, words.size());
+    return words.length(id);
+  }
+
+  /**
+   * Copies the UTF-8 bytes of the word with this id into {@code dst} at {@code offset}: {@link
+   * #utf8Length} bytes, for writers that store the bytes without decoding them.
+   */
+  public void copyUtf8(int id, byte[] dst, int offset) {
+    Objects.checkIndex(id, words.size());
+    Objects.checkFromIndexSize(offset, words.length(id), dst.length);
+    words.copyBytes(id, dst, offset);
+  }
+
+  /** Bytes of all the words in UTF-8. */
+  public long utf8Bytes() {
+    return words.byteCount();
   }
 
   /** The corpus count of the word with this id (0 when unknown, e.g. loaded vectors). */
@@ -73,12 +140,12 @@ public final class Vocabulary {
 
   /** The id of {@code word}, or -1 if it is not in the vocabulary. */
   public int id(String word) {
-    return ids.getInt(word);
+    return words.find(word);
   }
 
   /** Whether {@code word} is in the vocabulary. */
   public boolean contains(String word) {
-    return ids.containsKey(word);
+    return id(word) >= 0;
   }
 
   /** Sum of all counts. */
@@ -86,9 +153,9 @@ public final class Vocabulary {
     return totalCount;
   }
 
-  /** The words in id order, as an unmodifiable list view. */
+  /** The words in id order, as an unmodifiable list view (each element decoded when read). */
   public List<String> words() {
-    return List.of(words);
+    return new WordsView();
   }
 
   /** A copy of the counts in id order. */
@@ -96,14 +163,71 @@ public final class Vocabulary {
     return counts.clone();
   }
 
+  /** Approximate heap taken by this vocabulary, in bytes. */
+  public long heapBytes() {
+    return words.heapBytes() + 8L * counts.length;
+  }
+
   @Override
   public String toString() {
-    return "Vocabulary[size="
-        + words.length
-        + ", total="
-        + totalCount
-        + ", head="
-        + Arrays.toString(Arrays.copyOf(words, Math.min(5, words.length)))
-        + "]";
+    List<String> head = new ArrayList<>(words().subList(0, Math.min(5, size())));
+    return "Vocabulary[size=" + size() + ", total=" + totalCount + ", head=" + head + "]";
+  }
+
+  /**
+   * Collects distinct words in the order they come, compactly, for readers that do not know how
+   * many words a file holds until they have read it (a repeated word is reported, not added). Not
+   * thread-safe.
+   */
+  public static final class Appender {
+    private final WordTable table;
+
+    /**
+     * @param expectedWords a first capacity (grown as words arrive, so it can be a guess)
+     */
+    public Appender(int expectedWords) {
+      this.table = new WordTable(expectedWords, 8L * expectedWords);
+    }
+
+    /**
+     * Adds {@code word} unless it is already in.
+     *
+     * @return whether it was new
+     * @throws IllegalArgumentException if the word is empty or holds a lone surrogate
+     */
+    public boolean add(String word) {
+      if (word.isEmpty()) {
+        throw new IllegalArgumentException("empty word at id " + table.size());
+      }
+      return table.add(word) >= 0;
+    }
+
+    /** Words added so far. */
+    public int size() {
+      return table.size();
+    }
+
+    /**
+     * The words so far as a vocabulary with the given counts; this appender must not be used
+     * afterwards.
+     *
+     * @param counts one per word, not copied
+     */
+    public Vocabulary build(long[] counts) {
+      table.trim();
+      return new Vocabulary(table, counts);
+    }
+  }
+
+  private final class WordsView extends AbstractList<String> implements RandomAccess {
+    @Override
+    public String get(int index) {
+      return word(index);
+    }
+
+    @Override
+    public int size() {
+      return words.size();
+    }
   }
 }

@@ -292,6 +292,8 @@ class HnswIndexTests {
     assertThat(HnswIndex.fileFor(Path.of("models", "news.wvm")))
         .isEqualTo(Path.of("models", "news.hnsw"));
     assertThat(HnswIndex.fileFor(Path.of("vectors.bin"))).isEqualTo(Path.of("vectors.hnsw"));
+    assertThat(HnswIndex.fileFor(Path.of("m", "crawl.txt.gz")))
+        .isEqualTo(Path.of("m", "crawl.hnsw"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.wordvec.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.testing.Matrices;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
@@ -62,6 +63,35 @@ class NativeFormatTests {
         Map.of("analogy", 0.4567, "wordsim353 spearman", 0.61));
   }
 
+  /** Where a version-4 file's sections start, from its header. */
+  record Sections(int words, int dim, boolean full, boolean quantized) {
+    static Sections of(byte[] file) {
+      ByteBuffer header = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+      int flags = header.getInt(FLAGS_AT);
+      return new Sections(header.getInt(16), header.getInt(20), (flags & 1) != 0, (flags & 2) != 0);
+    }
+
+    int unitRows() {
+      return NativeFormat.HEADER_BYTES;
+    }
+
+    int norms() {
+      return unitRows() + words * dim * Float.BYTES;
+    }
+
+    int output() {
+      return norms() + words * Float.BYTES;
+    }
+
+    int scales() {
+      return output() + (full ? words * dim * Float.BYTES : 0);
+    }
+
+    int codes() {
+      return scales() + words * Float.BYTES;
+    }
+  }
+
   @Test
   void aTrainedModelRoundTripsCompletely() throws IOException {
     TrainedModel original = model(257, 13, new CorpusStats("kjv.txt", 5852, 157249, 150000, 2800));
@@ -73,13 +103,34 @@ class NativeFormatTests {
     assertThat(copy.vocabulary().words()).isEqualTo(original.vocabulary().words());
     assertThat(copy.vocabulary().counts()).isEqualTo(original.vocabulary().counts());
     assertThat(copy.dimension()).isEqualTo(13);
-    assertThat(copy.inputVectors()).isEqualTo(original.inputVectors());
+    Matrices.assertWithinRounding(copy.inputVectors(), original.inputVectors(), 13);
     assertThat(copy.outputVectors()).isEqualTo(original.outputVectors());
     assertThat(copy.config()).isEqualTo(original.config());
     assertThat(copy.corpus()).isEqualTo(original.corpus());
     assertThat(copy.createdAt()).isEqualTo(original.createdAt());
     assertThat(copy.evaluation()).isEqualTo(original.evaluation());
-    assertThat(loaded.vectors().rawVectors()).isEqualTo(original.inputVectors());
+    assertThat(Matrices.raw(loaded.vectors())).isEqualTo(copy.inputVectors());
+    assertThat(Matrices.unit(loaded.vectors()))
+        .as("the unit rows are stored as they were computed")
+        .isEqualTo(Matrices.unit(original.wordVectors()));
+  }
+
+  @Test
+  void aVersionThreeModelStillRoundTripsExactly() throws IOException {
+    TrainedModel original = model(257, 13, new CorpusStats("kjv.txt", 5852, 157249, 150000, 2800));
+    Path file = dir.resolve("v3.wvm");
+    NativeFormat.writeVersion3(original, file);
+    assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).getInt(8))
+        .isEqualTo(3);
+    TrainedModel copy = ModelFiles.load(file).trained().orElseThrow();
+    assertThat(copy.vocabulary().words()).isEqualTo(original.vocabulary().words());
+    assertThat(copy.inputVectors()).isEqualTo(original.inputVectors());
+    assertThat(copy.outputVectors()).isEqualTo(original.outputVectors());
+    assertThat(copy.info()).isEqualTo(original.info());
+    LoadedModel served = ModelFiles.loadForServing(file);
+    assertThat(served.vectors().isMapped()).as("older files are read into the heap").isFalse();
+    assertThat(Matrices.raw(served.vectors())).isEqualTo(original.inputVectors());
+    assertThat(served.training()).contains(original.info());
   }
 
   @Test
@@ -96,12 +147,14 @@ class NativeFormatTests {
     ModelFiles.save(vectors, file, VectorFormat.NATIVE);
     LoadedModel loaded = ModelFiles.load(file);
     assertThat(loaded.trained()).isEmpty();
-    Word2VecFormatTests.assertSame(loaded.vectors(), vectors);
+    assertThat(loaded.vectors().vocabulary().words()).isEqualTo(vectors.vocabulary().words());
+    assertThat(Matrices.unit(loaded.vectors())).isEqualTo(Matrices.unit(vectors));
+    Matrices.assertWithinRounding(Matrices.raw(loaded.vectors()), Matrices.raw(vectors), 7);
     assertThat(loaded.vectors().vocabulary().counts()).isEqualTo(vectors.vocabulary().counts());
     LoadedModel first10 = ModelFiles.load(file, 10);
     assertThat(first10.vectors().size()).isEqualTo(10);
-    assertThat(first10.vectors().rawVectors())
-        .isEqualTo(Arrays.copyOf(vectors.rawVectors(), 10 * vectors.dimension()));
+    assertThat(Matrices.raw(first10.vectors()))
+        .isEqualTo(Arrays.copyOf(Matrices.raw(loaded.vectors()), 10 * vectors.dimension()));
   }
 
   @Test
@@ -124,7 +177,7 @@ class NativeFormatTests {
         List.of(NativeFormat.read(file, 0, false), ModelFiles.loadForServing(file))) {
       assertThat(served.format()).isEqualTo(VectorFormat.NATIVE);
       assertThat(served.trained()).as("no output matrix was loaded").isEmpty();
-      assertThat(served.vectors().rawVectors()).isEqualTo(original.inputVectors());
+      Matrices.assertWithinRounding(Matrices.raw(served.vectors()), original.inputVectors(), 13);
       assertThat(served.vectors().vocabulary().counts()).isEqualTo(original.vocabulary().counts());
       TrainingInfo info = served.training().orElseThrow();
       assertThat(info).isEqualTo(original.info());
@@ -141,7 +194,7 @@ class NativeFormatTests {
   @Test
   void aFlippedByteInTheOutputSectionFailsTheChecksumOfAReadForServing() throws IOException {
     Path file = dir.resolve("co.wvm");
-    NativeFormat.write(model(50, 8, null), file);
+    NativeFormat.writeVersion3(model(50, 8, null), file);
     byte[] bytes = Files.readAllBytes(file);
     // The output matrix is the file's last 50 x 8 floats (1,600 bytes): no 8-bit rows this small.
     int outputStart = bytes.length - 50 * 8 * Float.BYTES;
@@ -157,13 +210,46 @@ class NativeFormatTests {
   }
 
   @Test
+  void aFlippedByteInAMappedFileFailsItsVerificationAndAWholeRead() throws IOException {
+    Path file = dir.resolve("cm.wvm");
+    NativeFormat.write(model(50, 8, null), file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[Sections.of(bytes).output() + 777] ^= 0x10;
+    Files.write(file, bytes);
+    // Mapping checks the header, the vocabulary's checksum and a sample of rows, not every byte.
+    LoadedModel served = ModelFiles.loadForServing(file);
+    assertThat(served.vectors().isMapped()).isTrue();
+    assertThatThrownBy(() -> ModelFiles.verify(served))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("checksum mismatch");
+    assertThatThrownBy(() -> NativeFormat.read(file, 10, false))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
+  void aFlippedByteInTheVocabularyFailsAMappedLoad() throws IOException {
+    Path file = dir.resolve("cv.wvm");
+    NativeFormat.write(model(50, 8, null), file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 3] ^= 0x10;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> ModelFiles.loadForServing(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
   void aLimitedReadForServingKeepsTheFirstRowsAndTheTrainingInfo() throws IOException {
     TrainedModel original = model(100, 4, null);
     Path file = dir.resolve("ls.wvm");
     NativeFormat.write(original, file);
     LoadedModel head = NativeFormat.read(file, 7, false);
     assertThat(head.vectors().size()).isEqualTo(7);
-    assertThat(head.vectors().rawVectors()).isEqualTo(Arrays.copyOf(original.inputVectors(), 28));
+    Matrices.assertWithinRounding(
+        Matrices.raw(head.vectors()), Arrays.copyOf(original.inputVectors(), 28), 4);
     assertThat(head.trained()).isEmpty();
     assertThat(head.training()).contains(original.info());
   }
@@ -319,7 +405,7 @@ class NativeFormatTests {
     assertThat(header.getInt(FLAGS_AT)).isEqualTo(3);
     LoadedModel loaded = NativeFormat.read(file);
     QuantizedRows codes = assertSameEightBitRows(loaded.vectors(), expected);
-    assertThat(loaded.vectors().normalizedVectors()).isEqualTo(expected.normalizedVectors());
+    assertThat(Matrices.unit(loaded.vectors())).isEqualTo(Matrices.unit(expected));
     assertThat(loaded.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
     for (String word : List.of("w0", "größe", "w640", "w1099")) {
       assertThat(loaded.vectors().mostSimilar(List.of(word), List.of(), 10, 0))
@@ -343,7 +429,7 @@ class NativeFormatTests {
     TrainedModel original = model(1_100, 240, null);
     WordVectors expected = original.wordVectors();
     Path file = dir.resolve("v2.wvm");
-    NativeFormat.write(original, file);
+    NativeFormat.writeVersion3(original, file);
     // Rewrite as version 2 wrote it: the codes one row after another, without padding rows.
     byte[] v3 = Files.readAllBytes(file);
     int blockedBytes = (int) QuantizedRows.codeCount(1_100, 240);
@@ -366,7 +452,7 @@ class NativeFormatTests {
         .isEqualTo(expected.mostSimilar(List.of("w640"), List.of(), 10, 0));
     // The first ten rows of either version; only the padding of the last block differs.
     Path v3file = dir.resolve("v3.wvm");
-    NativeFormat.write(original, v3file);
+    NativeFormat.writeVersion3(original, v3file);
     WordVectors head = NativeFormat.read(file, 10).vectors();
     WordVectors v3head = NativeFormat.read(v3file, 10).vectors();
     assertThat(head.quantizedRows().orElseThrow().scales())
@@ -393,17 +479,23 @@ class NativeFormatTests {
   void storedEightBitRowsThatDoNotMatchTheVectorsAreRejected() throws IOException {
     Path file = dir.resolve("mismatch.wvm");
     NativeFormat.write(model(1_100, 240, null), file);
-    // The codes are the last section, and its last block holds rows 1088 to 1103 (the last four
-    // only padding): flip the sign of the first code of row 1099.
+    // The last block of codes holds rows 1088 to 1103 (the last four only padding): flip the
+    // sign of the first code of row 1099.
+    int lastBlock = Sections.of(Files.readAllBytes(file)).codes() + 68 * 16 * 240;
     rewriteWithValidChecksum(
         file,
         bytes -> {
-          int at = bytes.capacity() - 16 * 240 + 11;
+          int at = lastBlock + 11;
           bytes.put(at, (byte) (bytes.get(at) == 0 ? 100 : -bytes.get(at)));
         });
     assertThatThrownBy(() -> NativeFormat.read(file))
         .isInstanceOf(InvalidModelFileException.class)
         .hasMessageStartingWith(file.toString())
+        .hasMessageContaining(
+            "the stored 8-bit rows do not match the vectors (row 1099, position 0)");
+    assertThatThrownBy(() -> NativeFormat.map(file, 0))
+        .as("the mapped load checks the last row among its sample")
+        .isInstanceOf(InvalidModelFileException.class)
         .hasMessageContaining(
             "the stored 8-bit rows do not match the vectors (row 1099, position 0)");
   }
@@ -413,10 +505,14 @@ class NativeFormatTests {
     TrainedModel original = model(20, 4, null);
     Path file = dir.resolve("nan.wvm");
     NativeFormat.write(original, file);
-    // Input row 3 starts 20 x 4 floats of input and output before the end of the file.
+    // Unit row 3 starts 3 x 4 floats after the header.
     rewriteWithValidChecksum(
-        file, bytes -> bytes.putFloat(bytes.capacity() - 2 * 80 * 4 + (3 * 4 + 1) * 4, Float.NaN));
+        file, bytes -> bytes.putFloat(NativeFormat.HEADER_BYTES + (3 * 4 + 1) * 4, Float.NaN));
     assertThatThrownBy(() -> NativeFormat.read(file))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining(
+            "non-finite value NaN at position 1 of the vector of word 'w3' (row 3)");
+    assertThatThrownBy(() -> NativeFormat.map(file, 0))
         .isInstanceOf(InvalidModelFileException.class)
         .hasMessageContaining(
             "non-finite value NaN at position 1 of the vector of word 'w3' (row 3)");
@@ -429,7 +525,7 @@ class NativeFormatTests {
     byte[] bytes = Files.readAllBytes(file);
     ByteBuffer.wrap(bytes)
         .order(ByteOrder.LITTLE_ENDIAN)
-        .putFloat(bytes.length - 2 * 80 * 4 + (3 * 4 + 1) * 4, Float.NaN);
+        .putFloat(NativeFormat.HEADER_BYTES + (3 * 4 + 1) * 4, Float.NaN);
     Files.write(file, bytes);
     assertThatThrownBy(() -> NativeFormat.read(file))
         .isInstanceOf(InvalidModelFileException.class)
@@ -440,12 +536,12 @@ class NativeFormatTests {
   void versionOneFilesLoadAndCannotClaimEightBitRows() throws IOException {
     TrainedModel original = model(30, 5, null);
     Path file = dir.resolve("v1.wvm");
-    NativeFormat.write(original, file);
+    NativeFormat.writeVersion3(original, file);
     // A version-1 file is a version-2 file without the 8-bit rows (and the header is not
     // checksummed).
     rewriteWithValidChecksum(file, bytes -> bytes.putInt(8, 1));
     LoadedModel loaded = NativeFormat.read(file);
-    assertThat(loaded.vectors().rawVectors()).isEqualTo(original.inputVectors());
+    assertThat(Matrices.raw(loaded.vectors())).isEqualTo(original.inputVectors());
     assertThat(loaded.trained().orElseThrow().outputVectors()).isEqualTo(original.outputVectors());
     rewriteWithValidChecksum(file, bytes -> bytes.putInt(FLAGS_AT, 3));
     assertThatThrownBy(() -> NativeFormat.read(file))

@@ -3,6 +3,7 @@ package io.wordvec.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.testing.Matrices;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -59,8 +60,8 @@ class Word2VecFormatTests {
   static void assertSame(WordVectors actual, WordVectors expected) {
     assertThat(actual.vocabulary().words()).isEqualTo(expected.vocabulary().words());
     assertThat(actual.dimension()).isEqualTo(expected.dimension());
-    int[] a = bits(actual.rawVectors());
-    int[] e = bits(expected.rawVectors());
+    int[] a = bits(Matrices.raw(actual));
+    int[] e = bits(Matrices.raw(expected));
     assertThat(Arrays.equals(a, e)).as("bit-identical vectors").isTrue();
   }
 
@@ -137,7 +138,7 @@ class Word2VecFormatTests {
       Path file = Files.write(dir.resolve("nl.bin"), content);
       WordVectors v = Word2VecFormat.readBinary(file);
       assertThat(v.vocabulary().words()).containsExactly("a", "b");
-      assertThat(v.rawVectors()).containsExactly(1, 2, 3, 4);
+      assertThat(Matrices.raw(v)).containsExactly(1, 2, 3, 4);
     }
   }
 
@@ -165,7 +166,7 @@ class Word2VecFormatTests {
     Path file = Files.writeString(dir.resolve("v.txt"), "2 3\r\nx 1 2 3 \r\n\ny\t4\t5  6\t\r\n");
     WordVectors v = Word2VecFormat.readText(file);
     assertThat(v.vocabulary().words()).containsExactly("x", "y");
-    assertThat(v.rawVectors()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(Matrices.raw(v)).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   @Test
@@ -173,7 +174,7 @@ class Word2VecFormatTests {
     Path file = Files.writeString(dir.resolve("d.txt"), "3 1\na 1\nb 2\na 3\n");
     WordVectors v = Word2VecFormat.readText(file);
     assertThat(v.vocabulary().words()).containsExactly("a", "b");
-    assertThat(v.rawVectors()).containsExactly(1, 2);
+    assertThat(Matrices.raw(v)).containsExactly(1, 2);
   }
 
   @Test

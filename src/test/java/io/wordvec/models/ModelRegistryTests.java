@@ -9,11 +9,14 @@ import io.wordvec.index.HnswParameters;
 import io.wordvec.index.IndexBuildListener;
 import io.wordvec.index.IndexFileException;
 import io.wordvec.io.LoadedModel;
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.NativeFormat;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.io.Word2VecFormat;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +50,51 @@ class ModelRegistryTests {
 
   private void copyTiny(String name) throws IOException {
     Files.copy(Path.of("src/test/resources/models/tiny.txt"), dir.resolve(name));
+  }
+
+  @Test
+  void aMappedModelWhoseFileFailsItsChecksumIsWithdrawnAndTheOthersServe() throws IOException {
+    copyTiny("a.txt");
+    Path file = dir.resolve("b.wvm");
+    NativeFormat.write(ModelFiles.load(dir.resolve("a.txt")).vectors(), file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[NativeFormat.HEADER_BYTES + 5] ^= 0x01;
+    Files.write(file, bytes);
+    ModelRegistry registry = registry("b");
+
+    registry.loadAll();
+    assertThat(registry.models().keySet())
+        .as("served once its header, vocabulary and sample rows check out")
+        .containsExactly("a", "b");
+    assertThat(registry.find("b").orElseThrow().vectors().isMapped()).isTrue();
+    registry.verification().join();
+
+    assertThat(registry.models().keySet()).containsExactly("a");
+    assertThat(registry.select("default").name()).isEqualTo("a");
+    assertThat(registry.failures().get("b"))
+        .startsWith("b.wvm: ")
+        .contains("checksum mismatch")
+        .doesNotContain(dir.toString());
+  }
+
+  @Test
+  void aModelThatCannotLoadIsReportedByFileNameNeverByPath() throws IOException {
+    copyTiny("a.txt");
+    Files.writeString(dir.resolve("short.txt"), "3 4\nking 0.1 0.2 0.3 0.4\n");
+    Files.write(dir.resolve("lying.bin"), "9000000 300\nx ".getBytes(StandardCharsets.US_ASCII));
+    ModelRegistry registry = registry("");
+
+    registry.loadAll();
+
+    assertThat(registry.models().keySet()).containsExactly("a");
+    assertThat(registry.failures().get("short"))
+        .startsWith("short.txt: truncated")
+        .doesNotContain(dir.toString());
+    assertThat(registry.failures().get("lying"))
+        .startsWith("lying.bin: truncated: the header declares 9000000 words")
+        .doesNotContain(dir.toString());
+    assertThat(registry.select("a").model().vectors().mostSimilar(List.of("the"), List.of(), 1, 0))
+        .hasSize(1);
   }
 
   @Test

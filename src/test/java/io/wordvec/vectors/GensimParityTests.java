@@ -3,7 +3,9 @@ package io.wordvec.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.wordvec.io.NativeFormat;
 import io.wordvec.io.Word2VecFormat;
+import io.wordvec.testing.Matrices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,21 +17,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every query recorded in {@code gensim/expected-queries.tsv} (answers gensim 4.2 gave on {@code
  * gensim/kjv50.txt}, see the README beside it) gives the same words in the same order, with scores
- * within 1e-5. The queries and the check are public so that a model served another way (with an
- * approximate index) can be held to the same answers.
+ * within 1e-5: from the heap, and from a model file mapped in chunks so small that every row
+ * straddles a border between two of them. The queries and the check are public so that a model
+ * served another way (with an approximate index) can be held to the same answers.
  */
 public class GensimParityTests {
+
+  @TempDir static Path dir;
 
   private static WordVectors vectors;
 
   /** The same vectors with the 8-bit candidate index the small fixture would not get by default. */
   private static WordVectors quantized;
+
+  /** {@link #vectors} saved to a model file and mapped. */
+  private static WordVectors mapped;
+
+  /** {@link #quantized} saved with its 8-bit rows and mapped. */
+  private static WordVectors mappedQuantized;
+
+  /** Mappings of 64 bytes: a row of 50 floats is 200. */
+  private static final int CHUNK_SHIFT = 6;
 
   /** One recorded query and gensim's answer. */
   public record Query(
@@ -54,7 +69,18 @@ public class GensimParityTests {
   static void load() throws IOException {
     vectors = Word2VecFormat.readText(resource("gensim/kjv50.txt"));
     quantized =
-        new WordVectors(vectors.vocabulary(), vectors.dimension(), vectors.rawVectors(), true);
+        new WordVectors(vectors.vocabulary(), vectors.dimension(), Matrices.raw(vectors), true);
+    mapped = saveAndMap(vectors, "kjv50.wvm");
+    mappedQuantized = saveAndMap(quantized, "kjv50-8bit.wvm");
+    assertThat(mapped.isMapped()).isTrue();
+    assertThat(mapped.hasQuantizedRows()).isFalse();
+    assertThat(mappedQuantized.hasQuantizedRows()).isTrue();
+  }
+
+  private static WordVectors saveAndMap(WordVectors vectors, String name) throws IOException {
+    Path file = dir.resolve(name);
+    NativeFormat.write(vectors, file);
+    return NativeFormat.map(file, 0, CHUNK_SHIFT).vectors();
   }
 
   public static Path resource(String name) {
@@ -103,6 +129,18 @@ public class GensimParityTests {
   @MethodSource("queries")
   void answersAsGensimDoesThroughTheQuantizedCandidateSearch(Query q) {
     answer(quantized, q);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answersAsGensimDoesFromAMappedFile(Query q) {
+    answer(mapped, q);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void answersAsGensimDoesFromAMappedFileThroughTheQuantizedCandidateSearch(Query q) {
+    answer(mappedQuantized, q);
   }
 
   private static void answer(WordVectors vectors, Query q) {

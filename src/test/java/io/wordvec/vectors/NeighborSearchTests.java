@@ -66,8 +66,9 @@ class NeighborSearchTests {
 
     assertThat(routed.search()).isSameAs(recording);
     assertThat(routed.exactSearch()).isSameAs(model.exactSearch());
-    assertThat(routed.rawVectors()).isSameAs(model.rawVectors());
-    assertThat(routed.normalizedVectors()).isSameAs(model.normalizedVectors());
+    assertThat(routed.sharesRowsWith(model)).as("the same rows, not a copy").isTrue();
+    assertThat(model.sharesRowsWith(model.withSearch(model.exactSearch()))).isTrue();
+    assertThat(model.sharesRowsWith(WordVectorsTests.random(1_100, 240, 8))).isFalse();
     assertThat(routed.vocabulary()).isSameAs(model.vocabulary());
     assertThat(routed.quantizedRows()).isEqualTo(model.quantizedRows());
     assertThat(model.search()).isSameAs(model.exactSearch());

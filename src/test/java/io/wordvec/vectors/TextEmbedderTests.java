@@ -3,6 +3,7 @@ package io.wordvec.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.wordvec.testing.Matrices;
 import io.wordvec.vectors.TextEmbedder.Embedding;
 import io.wordvec.vectors.TextEmbedder.Weighting;
 import io.wordvec.vocab.Vocabulary;
@@ -59,7 +60,7 @@ class TextEmbedderTests {
         new WordVectors(
             new Vocabulary(new String[] {"the", "king", "queen"}, new long[] {1, 1, 1}),
             2,
-            vectors.rawVectors());
+            Matrices.raw(vectors));
 
     for (int id = 0; id < 3; id++) {
       double p = 1.0 / ((id + 1) * harmonic);

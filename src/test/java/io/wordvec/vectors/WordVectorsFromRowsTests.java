@@ -3,6 +3,7 @@ package io.wordvec.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.testing.Matrices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,9 @@ class WordVectorsFromRowsTests {
   @Test
   void buildsTheSameMatricesAsTheConstructor() {
     WordVectors built =
-        WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(BIG.rawVectors(), 240), null);
-    assertThat(built.rawVectors()).isEqualTo(BIG.rawVectors());
-    assertThat(built.normalizedVectors()).isEqualTo(BIG.normalizedVectors());
+        WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(Matrices.raw(BIG), 240), null);
+    assertThat(Matrices.raw(built)).isEqualTo(Matrices.raw(BIG));
+    assertThat(Matrices.unit(built)).isEqualTo(Matrices.unit(BIG));
     QuantizedRows expected = BIG.quantizedRows().orElseThrow();
     QuantizedRows actual = built.quantizedRows().orElseThrow();
     assertThat(actual.codes()).isEqualTo(expected.codes());
@@ -33,7 +34,7 @@ class WordVectorsFromRowsTests {
     WordVectors small = WordVectorsTests.random(100, 20, 3);
     assertThat(small.quantizedRows()).isEmpty();
     assertThat(
-            WordVectors.fromRows(small.vocabulary(), 20, rowsOf(small.rawVectors(), 20), null)
+            WordVectors.fromRows(small.vocabulary(), 20, rowsOf(Matrices.raw(small), 20), null)
                 .quantizedRows())
         .isEmpty();
   }
@@ -44,7 +45,7 @@ class WordVectorsFromRowsTests {
     QuantizedRows stored =
         QuantizedRows.restore(240, original.scales().clone(), original.codes().clone());
     WordVectors built =
-        WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(BIG.rawVectors(), 240), stored);
+        WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(Matrices.raw(BIG), 240), stored);
     assertThat(built.quantizedRows()).containsSame(stored);
     for (String word : List.of("w0", "w17", "w555", "w1099")) {
       assertThat(built.mostSimilar(List.of(word), List.of(), 10, 0))
@@ -58,7 +59,8 @@ class WordVectorsFromRowsTests {
     QuantizedRows foreign = other.quantizedRows().orElseThrow();
     assertThatThrownBy(
             () ->
-                WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(BIG.rawVectors(), 240), foreign))
+                WordVectors.fromRows(
+                    BIG.vocabulary(), 240, rowsOf(Matrices.raw(BIG), 240), foreign))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the stored 8-bit rows do not match the vectors (row 0,");
     QuantizedRows narrower =
@@ -67,7 +69,7 @@ class WordVectorsFromRowsTests {
     assertThatThrownBy(
             () ->
                 WordVectors.fromRows(
-                    BIG.vocabulary(), 240, rowsOf(BIG.rawVectors(), 240), narrower))
+                    BIG.vocabulary(), 240, rowsOf(Matrices.raw(BIG), 240), narrower))
         .hasMessageContaining("the stored 8-bit rows are 1100 x 120, the vectors 1100 x 240");
   }
 
@@ -101,7 +103,7 @@ class WordVectorsFromRowsTests {
 
   @Test
   void aNonFiniteValueIsReportedWithItsRowAndPosition() {
-    float[] data = BIG.rawVectors().clone();
+    float[] data = Matrices.raw(BIG).clone();
     data[777 * 240 + 5] = Float.NEGATIVE_INFINITY;
     assertThatThrownBy(() -> WordVectors.fromRows(BIG.vocabulary(), 240, rowsOf(data, 240), null))
         .isInstanceOfSatisfying(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.wordvec.testing.Matrices;
 import io.wordvec.vectors.internal.ParallelRows;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
@@ -153,6 +154,30 @@ class WordVectorsTests {
   }
 
   @Test
+  void rowAccessorsCopyTheUnitAndRawRowsOfAnId() {
+    float[] unit = new float[2 + 1];
+    tiny.unitRow(3, unit, 1);
+    float length = (float) Math.hypot(2, 0.2);
+    assertThat(unit[0]).isZero();
+    assertThat(unit[1]).isCloseTo(2 / length, within(1e-6f));
+    assertThat(unit[2]).isCloseTo(0.2f / length, within(1e-6f));
+    float[] raw = new float[4];
+    tiny.rawRows(1, 2, raw, 0);
+    assertThat(raw).containsExactly(0.8f, 0.6f, 0, 3);
+    float[] all = new float[8];
+    tiny.unitRows(0, 4, all, 0);
+    for (int id = 0; id < 4; id++) {
+      float[] one = new float[2];
+      tiny.unitRow(id, one, 0);
+      assertThat(new float[] {all[2 * id], all[2 * id + 1]}).containsExactly(one);
+    }
+    assertThatThrownBy(() -> tiny.unitRow(4, new float[2], 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> tiny.rawRow(0, new float[3], 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void nonFiniteVectorsAreRejectedWithTheirRow() {
     assertThatThrownBy(() -> vectors(new String[] {"a", "b"}, 2, new float[] {1, 2, Float.NaN, 0}))
         .hasMessageContaining("row 1");
@@ -165,7 +190,7 @@ class WordVectorsTests {
     assertThat((long) model.size() * model.dimension())
         .isGreaterThan(2L * ParallelRows.MIN_FLOATS_PER_TASK);
     float[] query = model.vector("w123", true);
-    float[] matrix = model.normalizedVectors();
+    float[] matrix = Matrices.unit(model);
     List<Neighbor> expected = new ArrayList<>();
     for (int id = 0; id < model.size(); id++) {
       expected.add(new Neighbor("w" + id, id, VectorMath.dot(matrix, id * 64, query, 0, 64)));

@@ -1,11 +1,17 @@
 package io.wordvec.vectors.internal;
 
+import java.util.Arrays;
+
 /**
- * Exhaustive top-k scans over a unit-normalised row-major matrix. Each scan computes one score per
- * row with the active {@link VectorOps} and keeps the best in a {@link TopK}; large matrices are
- * scanned in parallel by {@link ParallelRows}, each thread into its own heap, and the heaps merged
- * at the end. The result is the same however the work was split, because {@link TopK} orders ties
- * by id.
+ * Exhaustive top-k scans over a model's unit-normalised rows ({@link ScanRows}). Each scan computes
+ * one score per row with the active {@link VectorOps} and keeps the best in a {@link TopK}; large
+ * models are scanned in parallel by {@link ParallelRows}, each thread into its own heap, and the
+ * heaps merged at the end. The result is the same however the work was split, because {@link TopK}
+ * orders ties by id.
+ *
+ * <p>Rows are read a batch at a time through a {@link ScanRows.Reader} of the thread's own: in
+ * place for heap rows, copied into a small scratch array for mapped ones. Nothing the size of the
+ * vocabulary is kept once a scan returns.
  *
  * <p>Callers validate shapes once; the loops here do no checks.
  */
@@ -13,38 +19,40 @@ public final class NeighborScan {
 
   private static final VectorOps OPS = VectorOpsProvider.active();
 
-  /**
-   * Scores rows {@code [from, to)} into {@code heap}; for the 8-bit scans, whose unit of work is a
-   * block of rows, blocks {@code [from, to)}.
-   */
-  private interface RowScorer extends ParallelRows.RowRangeInto<TopK> {}
+  /** Rows per block of 8-bit codes, scored together. */
+  private static final int BLOCK = Quantizer.BLOCK_ROWS;
 
   private NeighborScan() {}
 
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
-  public static TopK cosAdd(float[] matrix, int dim, int rows, float[] query, int k) {
-    return run(
-        rows,
-        dim,
-        k,
-        (from, to, heap) -> {
-          float min = heap.threshold();
-          for (int r = from; r < to; r++) {
-            float score = OPS.dot(matrix, r * dim, query, 0, dim);
-            // Rows arrive in ascending id order, so an equal score never displaces the minimum.
-            if (score > min) {
-              heap.offer(score, r);
-              min = heap.threshold();
-            }
-          }
-        });
+  public static TopK cosAdd(ScanRows matrix, int rows, float[] query, int k) {
+    int dim = matrix.dimension();
+    int batch = ScanRows.rowBatch(dim);
+    return ParallelRows.reduce(
+            rows,
+            dim,
+            () -> new Scan(matrix, k),
+            (from, to, scan) -> {
+              TopK heap = scan.heap;
+              float min = heap.threshold();
+              for (int first = from; first < to; first += batch) {
+                int count = Math.min(batch, to - first);
+                float[] m = scan.reader.rows(first, count);
+                int off = scan.reader.rowOffset();
+                for (int i = 0; i < count; i++, off += dim) {
+                  float score = OPS.dot(m, off, query, 0, dim);
+                  // Rows arrive in ascending id order, so an equal score never displaces the
+                  // minimum.
+                  if (score > min) {
+                    heap.offer(score, first + i);
+                    min = heap.threshold();
+                  }
+                }
+              }
+            },
+            Scan::merge)
+        .heap;
   }
-
-  /** Rows per block of 8-bit codes, scored together. */
-  private static final int BLOCK = Quantizer.BLOCK_ROWS;
-
-  /** Per-thread scratch for the approximate scores of a quantised scan, grown on demand. */
-  private static final ThreadLocal<float[]> APPROX = ThreadLocal.withInitial(() -> new float[0]);
 
   /**
    * The same answer as {@link #cosAdd}, bit for bit, found with a quarter of the memory traffic:
@@ -58,42 +66,60 @@ public final class NeighborScan {
    *       same kernel and arguments as the float scan, into the final heap.
    * </ol>
    *
-   * <p>{@code codes} and {@code scales} are {@code matrix}'s rows coded by {@link Quantizer}.
+   * <p>The k-th largest lower bound seen so far only grows, so a row whose upper bound is below it
+   * when the row is scored is below {@code L} too: only the rows above it at that moment are kept
+   * as candidates, instead of an upper bound for every row.
    */
-  public static TopK cosAddQuantized(
-      float[] matrix, byte[] codes, float[] scales, int dim, int rows, float[] query, int k) {
+  public static TopK cosAddQuantized(ScanRows matrix, int rows, float[] query, int k) {
+    final int dim = matrix.dimension();
+    final float[] scales = matrix.scales();
     final float perScale = perScale(query, dim);
     final float fixed = fixedError(dim);
-    final float[] upper = scratch(rows);
+    final int batch = ScanRows.blockBatch(dim);
     // Split by blocks of rows as a float scan of the same rows would be: widening the codes costs
     // about as much compute per row as a float dot product, so a model that is small in bytes
     // still gains from a second thread.
-    TopK lower =
-        run(
+    Scan lower =
+        ParallelRows.reduce(
             Quantizer.blocks(rows),
             dim * BLOCK,
-            k,
-            (fromBlock, toBlock, heap) -> {
-              float[] dots = new float[BLOCK];
+            () -> new Scan(matrix, k),
+            (fromBlock, toBlock, scan) -> {
+              TopK heap = scan.heap;
+              float[] dots = scan.dots(BLOCK);
               float min = heap.threshold();
-              for (int b = fromBlock; b < toBlock; b++) {
-                OPS.dotBytesBlock(query, codes, b * BLOCK * dim, dim, dots, 0);
-                int first = b * BLOCK;
-                int end = Math.min(rows, first + BLOCK);
-                for (int r = first; r < end; r++) {
-                  float scale = scales[r];
-                  float a = dots[r - first] * scale;
-                  float error = fixed + perScale * scale;
-                  upper[r] = a + error;
-                  float low = a - error;
-                  if (low > min) {
-                    heap.offer(low, r);
-                    min = heap.threshold();
+              for (int firstBlock = fromBlock; firstBlock < toBlock; firstBlock += batch) {
+                int count = Math.min(batch, toBlock - firstBlock);
+                byte[] codes = scan.reader.codeBlocks(firstBlock, count);
+                int off = scan.reader.codeOffset();
+                for (int b = firstBlock; b < firstBlock + count; b++, off += BLOCK * dim) {
+                  OPS.dotBytesBlock(query, codes, off, dim, dots, 0);
+                  int first = b * BLOCK;
+                  int end = Math.min(rows, first + BLOCK);
+                  for (int r = first; r < end; r++) {
+                    float scale = scales[r];
+                    float a = dots[r - first] * scale;
+                    float error = fixed + perScale * scale;
+                    float low = a - error;
+                    if (low > min) {
+                      heap.offer(low, r);
+                      min = heap.threshold();
+                    }
+                    float high = a + error;
+                    if (high >= min) {
+                      scan.candidate(r, high);
+                    }
                   }
                 }
               }
-            });
-    return rescore(rows, upper, lower.threshold(), k, r -> OPS.dot(matrix, r * dim, query, 0, dim));
+            },
+            Scan::merge);
+    return lower.rescore(
+        k,
+        (reader, r) -> {
+          float[] m = reader.rows(r, 1);
+          return OPS.dot(m, reader.rowOffset(), query, 0, dim);
+        });
   }
 
   /**
@@ -102,21 +128,31 @@ public final class NeighborScan {
    * (gensim's {@code most_similar_cosmul}, including its epsilon, so scores match).
    */
   public static TopK cosMul(
-      float[] matrix, int dim, int rows, float[][] positive, float[][] negative, int k) {
-    return run(
-        rows,
-        dim,
-        k,
-        (from, to, heap) -> {
-          float min = heap.threshold();
-          for (int r = from; r < to; r++) {
-            float score = cosMulScore(matrix, r * dim, dim, positive, negative);
-            if (score > min) {
-              heap.offer(score, r);
-              min = heap.threshold();
-            }
-          }
-        });
+      ScanRows matrix, int rows, float[][] positive, float[][] negative, int k) {
+    int dim = matrix.dimension();
+    int batch = ScanRows.rowBatch(dim);
+    return ParallelRows.reduce(
+            rows,
+            dim,
+            () -> new Scan(matrix, k),
+            (from, to, scan) -> {
+              TopK heap = scan.heap;
+              float min = heap.threshold();
+              for (int first = from; first < to; first += batch) {
+                int count = Math.min(batch, to - first);
+                float[] m = scan.reader.rows(first, count);
+                int off = scan.reader.rowOffset();
+                for (int i = 0; i < count; i++, off += dim) {
+                  float score = cosMulScore(m, off, dim, positive, negative);
+                  if (score > min) {
+                    heap.offer(score, first + i);
+                    min = heap.threshold();
+                  }
+                }
+              }
+            },
+            Scan::merge)
+        .heap;
   }
 
   /** The 3CosMul score of the row at {@code off}; both scans compute it with this code. */
@@ -149,14 +185,9 @@ public final class NeighborScan {
    * are rescored exactly.
    */
   public static TopK cosMulQuantized(
-      float[] matrix,
-      byte[] codes,
-      float[] scales,
-      int dim,
-      int rows,
-      float[][] positive,
-      float[][] negative,
-      int k) {
+      ScanRows matrix, int rows, float[][] positive, float[][] negative, int k) {
+    int dim = matrix.dimension();
+    float[] scales = matrix.scales();
     float[][] terms = new float[positive.length + negative.length][];
     float[] perScale = new float[terms.length];
     for (int t = 0; t < terms.length; t++) {
@@ -164,50 +195,60 @@ public final class NeighborScan {
       perScale[t] = perScale(terms[t], dim);
     }
     float fixed = fixedError(dim);
-    float[] upper = scratch(rows);
-    TopK lower =
-        run(
+    int batch = ScanRows.blockBatch(dim);
+    Scan lower =
+        ParallelRows.reduce(
             Quantizer.blocks(rows),
             dim * BLOCK * terms.length,
-            k,
-            (fromBlock, toBlock, heap) -> {
+            () -> new Scan(matrix, k),
+            (fromBlock, toBlock, scan) -> {
+              TopK heap = scan.heap;
               float min = heap.threshold();
               // dots[t * BLOCK + i]: term t with row i of the block.
-              float[] dots = new float[terms.length * BLOCK];
-              for (int b = fromBlock; b < toBlock; b++) {
-                int off = b * BLOCK * dim;
-                if (terms.length == 3) {
-                  // An analogy: widen the block's codes once for its three terms.
-                  OPS.dotBytesBlock3(terms[0], terms[1], terms[2], codes, off, dim, dots);
-                } else {
-                  for (int t = 0; t < terms.length; t++) {
-                    OPS.dotBytesBlock(terms[t], codes, off, dim, dots, t * BLOCK);
+              float[] dots = scan.dots(terms.length * BLOCK);
+              float[] high = new float[1];
+              for (int firstBlock = fromBlock; firstBlock < toBlock; firstBlock += batch) {
+                int count = Math.min(batch, toBlock - firstBlock);
+                byte[] codes = scan.reader.codeBlocks(firstBlock, count);
+                int off = scan.reader.codeOffset();
+                for (int b = firstBlock; b < firstBlock + count; b++, off += BLOCK * dim) {
+                  if (terms.length == 3) {
+                    // An analogy: widen the block's codes once for its three terms.
+                    OPS.dotBytesBlock3(terms[0], terms[1], terms[2], codes, off, dim, dots);
+                  } else {
+                    for (int t = 0; t < terms.length; t++) {
+                      OPS.dotBytesBlock(terms[t], codes, off, dim, dots, t * BLOCK);
+                    }
                   }
-                }
-                int first = b * BLOCK;
-                int end = Math.min(rows, first + BLOCK);
-                for (int r = first; r < end; r++) {
-                  float low =
-                      cosMulBounds(
-                          dots, r - first, scales[r], fixed, perScale, positive.length, upper, r);
-                  if (low > min) {
-                    heap.offer(low, r);
-                    min = heap.threshold();
+                  int first = b * BLOCK;
+                  int end = Math.min(rows, first + BLOCK);
+                  for (int r = first; r < end; r++) {
+                    float low =
+                        cosMulBounds(
+                            dots, r - first, scales[r], fixed, perScale, positive.length, high);
+                    if (low > min) {
+                      heap.offer(low, r);
+                      min = heap.threshold();
+                    }
+                    if (high[0] >= min) {
+                      scan.candidate(r, high[0]);
+                    }
                   }
                 }
               }
-            });
-    return rescore(
-        rows,
-        upper,
-        lower.threshold(),
+            },
+            Scan::merge);
+    return lower.rescore(
         k,
-        r -> cosMulScore(matrix, r * dim, dim, positive, negative));
+        (reader, r) -> {
+          float[] m = reader.rows(r, 1);
+          return cosMulScore(m, reader.rowOffset(), dim, positive, negative);
+        });
   }
 
   /**
    * The bounds on one row's 3CosMul score, from its approximate cosines with each term ({@code
-   * dots[t * BLOCK + i]}, row {@code i} of its block): writes the upper bound to {@code upper[r]}
+   * dots[t * BLOCK + i]}, row {@code i} of its block): writes the upper bound to {@code high[0]}
    * and returns the lower bound, or negative infinity for a row that is always rescored.
    */
   private static float cosMulBounds(
@@ -217,56 +258,36 @@ public final class NeighborScan {
       float fixed,
       float[] perScale,
       int positives,
-      float[] upper,
-      int r) {
+      float[] high) {
     float numLo = 1f, numHi = 1f, denLo = 1f, denHi = 1f;
     float smallest = Float.MAX_VALUE;
     for (int t = 0; t < perScale.length; t++) {
       float c = dots[t * BLOCK + i] * scale;
       float error = fixed + perScale[t] * scale;
       float low = (1f + c - error) * 0.5f;
-      float high = (1f + c + error) * 0.5f;
+      float hi = (1f + c + error) * 0.5f;
       if (t < positives) {
         numLo *= low;
-        numHi *= high;
+        numHi *= hi;
       } else {
         denLo *= low;
-        denHi *= high;
+        denHi *= hi;
       }
       smallest = Math.min(smallest, low);
     }
     if (!(smallest >= SAFE_FACTOR)) {
-      upper[r] = Float.POSITIVE_INFINITY;
+      high[0] = Float.POSITIVE_INFINITY;
       return Float.NEGATIVE_INFINITY;
     }
     // Margins, relative and absolute, for the float rounding of the exact score and of these
     // bounds (a few roundings of 6e-8 each).
-    upper[r] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
+    high[0] = numHi / (denLo + 1e-6f) * (1f + 1e-5f) + 1e-7f;
     return numLo / (denHi + 1e-6f) * (1f - 1e-5f) - 1e-7f;
   }
 
-  /** How a filtered scan scores a candidate row exactly. */
+  /** How a filtered scan scores a candidate row exactly, reading it through {@code reader}. */
   private interface ExactScore {
-    float of(int row);
-  }
-
-  /**
-   * The second step of a filtered scan: the rows whose upper bound reaches {@code floor} (the k-th
-   * largest lower bound) are scored exactly, in id order, into the final heap.
-   */
-  private static TopK rescore(int rows, float[] upper, float floor, int k, ExactScore exact) {
-    TopK result = new TopK(k);
-    float min = result.threshold();
-    for (int r = 0; r < rows; r++) {
-      if (upper[r] >= floor) {
-        float score = exact.of(r);
-        if (score > min) {
-          result.offer(score, r);
-          min = result.threshold();
-        }
-      }
-    }
-    return result;
+    float of(ScanRows.Reader reader, int row);
   }
 
   /**
@@ -292,21 +313,64 @@ public final class NeighborScan {
 
   private static final double UNIT_ROUNDOFF = 0x1p-24;
 
-  /** The calling thread's scratch array of at least {@code rows} floats. */
-  private static float[] scratch(int rows) {
-    float[] approx = APPROX.get();
-    if (approx.length < rows) {
-      approx = new float[rows];
-      APPROX.set(approx);
-    }
-    return approx;
-  }
-
   /**
-   * Runs {@code scorer} over {@code [0, rows)}, in parallel when the work is large enough; {@code
-   * dim} is the floats (or codes) a row, or a block, costs.
+   * One thread's part of a scan: its heap, its reader and, for the filtered scans, the rows whose
+   * upper bound reached the heap's threshold when they were scored, with that bound. Everything
+   * here lives as long as the scan.
    */
-  private static TopK run(int rows, int dim, int k, RowScorer scorer) {
-    return ParallelRows.reduce(rows, dim, () -> new TopK(k), scorer, TopK::addAll);
+  private static final class Scan {
+    final TopK heap;
+    final ScanRows.Reader reader;
+    private float[] dots;
+    private int[] ids = new int[0];
+    private float[] uppers = new float[0];
+    private int candidates;
+
+    Scan(ScanRows matrix, int k) {
+      this.heap = new TopK(k);
+      this.reader = matrix.reader();
+    }
+
+    float[] dots(int length) {
+      if (dots == null || dots.length < length) {
+        dots = new float[length];
+      }
+      return dots;
+    }
+
+    void candidate(int row, float upper) {
+      if (candidates == ids.length) {
+        int grown = Math.max(64, candidates * 2);
+        ids = Arrays.copyOf(ids, grown);
+        uppers = Arrays.copyOf(uppers, grown);
+      }
+      ids[candidates] = row;
+      uppers[candidates] = upper;
+      candidates++;
+    }
+
+    void merge(Scan other) {
+      heap.addAll(other.heap);
+      for (int i = 0; i < other.candidates; i++) {
+        candidate(other.ids[i], other.uppers[i]);
+      }
+    }
+
+    /**
+     * The second step of a filtered scan: the candidates whose upper bound reaches the k-th largest
+     * lower bound of all threads are scored exactly into the final heap, whose result does not
+     * depend on their order.
+     */
+    TopK rescore(int k, ExactScore exact) {
+      float floor = heap.threshold();
+      TopK result = new TopK(k);
+      for (int i = 0; i < candidates; i++) {
+        if (uppers[i] >= floor) {
+          // Candidates from several threads are not in id order: the heap itself breaks ties.
+          result.offer(exact.of(reader, ids[i]), ids[i]);
+        }
+      }
+      return result;
+    }
   }
 }

@@ -60,7 +60,8 @@ public final class AnnLibraryBench {
     int threads =
         args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
     WordVectors vectors = clustered(rows, dim, Math.max(1, rows / 50), 1.2f, 1);
-    float[] unit = vectors.normalizedVectors();
+    float[] unit = new float[rows * dim];
+    vectors.unitRows(0, rows, unit, 0);
     int[] queryIds = new SplittableRandom(7).ints(queries, 0, rows).toArray();
     int[][] truth = new int[queries][];
     for (int q = 0; q < queries; q++) {

@@ -6,7 +6,6 @@ import io.wordvec.io.NativeFormat;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
-import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -80,21 +79,17 @@ public final class ServingLoadBench {
     LoadedModel model = full ? ModelFiles.load(file) : ModelFiles.loadForServing(file);
     long after = usedAfterGc();
     WordVectors v = model.vectors();
-    long arrays = 4L * v.rawVectors().length + 4L * v.normalizedVectors().length;
-    QuantizedRows q = v.quantizedRows().orElse(null);
-    if (q != null) {
-      arrays += q.codes().length + 4L * q.scales().length;
-    }
+    long arrays = v.heapBytes();
     long output = model.trained().map(t -> 4L * t.outputVectors().length).orElse(0L);
     System.out.printf(
         Locale.ROOT,
         "{\"load\":\"%s\",\"words\":%d,\"dim\":%d,\"raw_vectors_mb\":%.1f,"
-            + "\"query_arrays_mb\":%.1f,\"output_mb\":%.1f,\"arrays_mb\":%.1f,"
+            + "\"heap_estimate_mb\":%.1f,\"output_mb\":%.1f,\"arrays_mb\":%.1f,"
             + "\"measured_heap_mb\":%.1f,\"training_info\":%b}%n",
         kind,
         v.size(),
         v.dimension(),
-        4.0 * v.rawVectors().length / 1e6,
+        4.0 * v.size() * v.dimension() / 1e6,
         arrays / 1e6,
         output / 1e6,
         (arrays + output) / 1e6,
