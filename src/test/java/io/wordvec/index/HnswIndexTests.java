@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.NodesIterator;
+import io.wordvec.io.ModelFiles;
+import io.wordvec.io.NativeFormat;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.NeighborList;
 import io.wordvec.vectors.SearchOptions;
@@ -169,6 +171,34 @@ class HnswIndexTests {
     float[] vector = model.vector("w9", false);
     assertThat(indexed.similarByVector(vector, K, 0, SearchOptions.EXACT).neighbors())
         .isEqualTo(model.similarByVector(vector, K, 0));
+  }
+
+  @Test
+  void aModelServedFromItsMappedFileUsesTheSameIndexWithTheSameAnswers() throws IOException {
+    Path wvm = dir.resolve("clustered.wvm");
+    NativeFormat.write(model, wvm);
+    WordVectors mapped = ModelFiles.loadForServing(wvm).vectors();
+    assertThat(mapped.isMapped()).isTrue();
+
+    HnswIndex overMapped = HnswIndex.open(file, mapped, 100, false);
+
+    for (int id = 0; id < 50; id++) {
+      float[] query = model.vector("w" + id, true);
+      SearchResult fromMapped =
+          overMapped.nearest(query, K, 0, new int[] {id}, SearchOptions.DEFAULT);
+      SearchResult fromHeap = graphOnly.nearest(query, K, 0, new int[] {id}, SearchOptions.DEFAULT);
+      assertThat(fromMapped.ids()).isEqualTo(fromHeap.ids());
+      assertThat(fromMapped.scores()).isEqualTo(fromHeap.scores());
+    }
+    assertThat(
+            mapped
+                .withSearch(overMapped)
+                .mostSimilarCosMul(List.of("w1", "w2"), List.of("w3"), K, 0, SearchOptions.DEFAULT))
+        .isEqualTo(
+            model
+                .withSearch(graphOnly)
+                .mostSimilarCosMul(
+                    List.of("w1", "w2"), List.of("w3"), K, 0, SearchOptions.DEFAULT));
   }
 
   @Test
