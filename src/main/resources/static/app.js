@@ -16,16 +16,38 @@ const $ = (id) => document.getElementById(id);
 // ---------------------------------------------------------------------------------------------
 // HTTP and problem details
 
-/** An error a person can read: the title and detail of an RFC 9457 problem, or our own words. */
+/**
+ * An error a person can read: the title and detail of an RFC 9457 problem, or our own words, with
+ * what the problem's type adds (see PROBLEM_EXTRAS).
+ */
 class Problem extends Error {
-  constructor(title, detail, properties = {}, status = 0) {
+  constructor(title, detail = '', { suggestions = [], available = [], fieldErrors = [] } = {},
+    status = 0) {
     super(detail ? `${title}: ${detail}` : title);
     this.title = title;
     this.detail = detail;
-    this.properties = properties;
+    this.suggestions = suggestions; // words to try instead of the unknown ones
+    this.available = available; // the models there are, when the one asked for is not
+    this.fieldErrors = fieldErrors; // [{field, message}]: every bad field of a request
     this.status = status;
   }
 }
+
+/**
+ * The extension members the page shows, by problem type. Every problem of the service has a type,
+ * a title and a status; the members below come with their type only.
+ */
+const PROBLEM_EXTRAS = {
+  // suggestions maps each unknown word to its closest known spellings. The engine's own
+  // unknown-word problem (a fallback the query endpoints do not reach) carries none.
+  '/problems/word-not-found': (body) => ({
+    suggestions: body.suggestions === undefined ? []
+      : [...new Set(Object.values(body.suggestions).flat())],
+  }),
+  '/problems/model-not-found': (body) => ({ available: body.available }),
+  '/problems/invalid-job-request': (body) => ({ fieldErrors: body.errors }),
+  '/problems/validation-failed': (body) => ({ fieldErrors: body.errors }),
+};
 
 async function call(method, path, { json, body, contentType, signal, auth } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
@@ -54,14 +76,19 @@ async function call(method, path, { json, body, contentType, signal, auth } = {}
 
 async function problemOf(response) {
   const type = response.headers.get('Content-Type') || '';
-  if (type.includes('json')) {
+  // Anything else (a proxy's error page, say) gets the generic message below.
+  if (type.startsWith('application/problem+json')) {
+    let body = null;
     try {
-      const body = await response.json();
-      const title = body.title || response.statusText || `Error ${response.status}`;
-      const detail = body.detail && body.detail !== title ? body.detail : '';
-      return new Problem(title, detail, body, response.status);
+      body = await response.json();
     } catch (e) {
       // not JSON after all: fall through to the generic message
+    }
+    if (body !== null) {
+      // detail is left out when the service has nothing to add to the title
+      const detail = body.detail !== undefined && body.detail !== body.title ? body.detail : '';
+      const extras = PROBLEM_EXTRAS[body.type];
+      return new Problem(body.title, detail, extras ? extras(body) : {}, response.status);
     }
   }
   const known = {
@@ -82,21 +109,17 @@ function showProblem(box, error, onWord) {
   title.className = 'title';
   title.textContent = problem.title;
   box.append(title);
-  const props = problem.properties || {};
-  const suggestions = suggestionsOf(props.suggestions);
-  let detail = problem.detail || '';
+  const { suggestions, fieldErrors, available } = problem;
+  let detail = problem.detail;
   // The links below say it better than the detail's own "; did you mean …?" tail.
   if (suggestions.length) detail = detail.replace(/;\s*did you mean [^;]*\?$/i, '.');
-  const fieldErrors = props.errors || props.fieldErrors || props.invalidParams || props.violations;
-  const hasFieldErrors = Array.isArray(fieldErrors) && fieldErrors.length > 0;
   // A list of bad fields says the same as the detail, but one per line.
-  if (detail && !hasFieldErrors) box.append(document.createTextNode(detail));
+  if (detail && !fieldErrors.length) box.append(document.createTextNode(detail));
   if (suggestions.length) {
     const more = document.createElement('span');
     more.className = 'more';
     more.append('Did you mean ');
-    suggestions.slice(0, 8).forEach((s, i) => {
-      const word = typeof s === 'string' ? s : s.word;
+    suggestions.slice(0, 8).forEach((word, i) => {
       if (i > 0) more.append(', ');
       const link = document.createElement('a');
       link.textContent = word;
@@ -107,18 +130,17 @@ function showProblem(box, error, onWord) {
     more.append('?');
     box.append(more);
   }
-  if (hasFieldErrors) {
+  if (fieldErrors.length) {
     const list = document.createElement('ul');
     list.className = 'field-errors';
     for (const e of fieldErrors) {
       const li = document.createElement('li');
-      li.textContent = describeFieldError(e);
+      li.textContent = `${e.field}: ${e.message}`;
       list.append(li);
     }
     box.append(list);
   }
-  const available = props.available || props.models;
-  if (Array.isArray(available) && available.length) {
+  if (available.length) {
     const more = document.createElement('span');
     more.className = 'more';
     more.textContent = 'Available: ' + available.join(', ');
@@ -127,35 +149,11 @@ function showProblem(box, error, onWord) {
   box.hidden = false;
 }
 
-/** Spelling suggestions: a list, or a map from each unknown word to its list. */
-function suggestionsOf(value) {
-  if (Array.isArray(value)) return value;
-  if (value && typeof value === 'object') return [...new Set(Object.values(value).flat())];
-  return [];
-}
-
-function describeFieldError(e) {
-  if (typeof e === 'string') return e;
-  const field = e.field || e.name || e.parameter || e.property || '';
-  const message = e.message || e.reason || e.detail || '';
-  return field ? `${field}: ${message}` : message;
-}
-
 function hideProblem(box) {
   box.hidden = true;
   box.replaceChildren();
 }
 
-/** Lists in responses: a bare array, or the first array-valued property among the given names. */
-function listOf(json, ...names) {
-  if (Array.isArray(json)) return json;
-  for (const name of names) {
-    if (json && Array.isArray(json[name])) return json[name];
-  }
-  return [];
-}
-
-const scoreOf = (n) => n.score ?? n.similarity ?? n.cosine ?? 0;
 const modelPath = (suffix) => `${API}/models/${encodeURIComponent(state.model || 'default')}${suffix}`;
 const number = (x, digits = 0) => Number(x).toLocaleString('en-US', {
   maximumFractionDigits: digits, minimumFractionDigits: digits,
@@ -164,11 +162,13 @@ const number = (x, digits = 0) => Number(x).toLocaleString('en-US', {
 // ---------------------------------------------------------------------------------------------
 // Models
 
+/** GET models: the list leaves "models" out when no model is loaded. */
+const modelsOf = (json) => (json.models === undefined ? [] : json.models);
+
 async function loadModels(preferred) {
   const box = $('global-error');
   try {
-    const json = await call('GET', `${API}/models`);
-    state.models = listOf(json, 'models', 'items').map((m) => (typeof m === 'string' ? { name: m } : m));
+    state.models = modelsOf(await call('GET', `${API}/models`));
     hideProblem(box);
   } catch (e) {
     showProblem(box, e);
@@ -180,11 +180,11 @@ async function loadModels(preferred) {
   for (const m of state.models) {
     const option = document.createElement('option');
     option.value = m.name;
-    option.textContent = m.default || m.isDefault ? `${m.name} (default)` : m.name;
+    option.textContent = m.default ? `${m.name} (default)` : m.name;
     select.append(option);
   }
   const names = state.models.map((m) => m.name);
-  const byDefault = state.models.find((m) => m.default || m.isDefault);
+  const byDefault = state.models.find((m) => m.default);
   state.model = names.includes(preferred) ? preferred
     : names.includes(state.model) ? state.model
       : byDefault ? byDefault.name : names[0] || null;
@@ -203,18 +203,13 @@ function showModelInfo() {
     updateJobTypes(null);
     return;
   }
-  const parts = [];
-  const dim = m.dimension ?? m.dim;
-  const size = m.vocabularySize ?? m.vocabulary ?? m.words;
-  if (size !== undefined) parts.push(`${number(size)} words`);
-  if (dim !== undefined) parts.push(`${dim} dimensions`);
-  if (m.format) parts.push(m.format);
-  info.textContent = parts.join(' · ');
-  // Provenance, where the model carries it, on hover: settings, corpus and scores.
+  info.textContent = `${number(m.vocabularySize)} words · ${m.dimension} dimensions · ${m.format}`;
+  // Provenance on hover: settings, corpus and scores. Only models trained here carry it; the
+  // fields are left out for the others.
   const details = [];
-  if (m.training) details.push(`training: ${describe(m.training)}`);
-  if (m.corpus) details.push(`corpus: ${describe(m.corpus)}`);
-  if (m.evaluation) details.push(`evaluation: ${describe(m.evaluation)}`);
+  if (m.training !== undefined) details.push(`training: ${describe(m.training)}`);
+  if (m.corpus !== undefined) details.push(`corpus: ${describe(m.corpus)}`);
+  if (m.evaluation !== undefined) details.push(`evaluation: ${describe(m.evaluation)}`);
   info.title = details.join('\n');
   updateJobTypes(m);
 }
@@ -222,7 +217,7 @@ function showModelInfo() {
 /** Fine-tuning needs a model's training state, which only models trained here carry. */
 function updateJobTypes(model) {
   const option = $('job-type').querySelector('option[value="fine-tune"]');
-  const possible = Boolean(model && model.training);
+  const possible = model !== null && model.training !== undefined;
   option.disabled = !possible;
   option.textContent = possible ? `Fine-tune ${model.name}`
     : 'Fine-tune (needs a model trained here)';
@@ -259,7 +254,7 @@ async function search(word) {
   try {
     const json = await call('GET',
       modelPath(`/neighbors?word=${encodeURIComponent(word)}&topn=${topn}`));
-    neighbors = listOf(json, 'neighbors', 'results', 'items');
+    neighbors = json.neighbors;
   } catch (e) {
     if (seq !== searchSeq) return;
     $('neighbors').replaceChildren();
@@ -282,11 +277,12 @@ function bold(text) {
   return b;
 }
 
+/** Lists scored words: the neighbours of a word, or the answers to an analogy. */
 function renderResults(list, neighbors) {
   list.replaceChildren();
   // Cosines fill the bar to their value, so that 0.78 and 0.69 look different; scores above 1
   // (3CosMul) are scaled to the best one.
-  const top = Math.max(1, ...neighbors.map((n) => Math.abs(scoreOf(n))));
+  const top = Math.max(1, ...neighbors.map((n) => Math.abs(n.score)));
   neighbors.forEach((n, i) => {
     const li = document.createElement('li');
     li.dataset.word = n.word;
@@ -303,11 +299,11 @@ function renderResults(list, neighbors) {
     const fill = document.createElement('span');
     fill.className = 'fill';
     fill.style.display = 'block';
-    fill.style.width = `${Math.max(2, (100 * Math.max(0, scoreOf(n))) / top)}%`;
+    fill.style.width = `${Math.max(2, (100 * Math.max(0, n.score)) / top)}%`;
     track.append(fill);
     const score = document.createElement('span');
     score.className = 'score';
-    score.textContent = Number(scoreOf(n)).toFixed(3);
+    score.textContent = n.score.toFixed(3);
     li.append(rank, word, track, score);
     list.append(li);
   });
@@ -326,16 +322,14 @@ async function drawNeighbourhood(word, neighbors, seq) {
     return;
   }
   if (seq !== searchSeq) return;
-  const scores = new Map(neighbors.map((n) => [n.word, scoreOf(n)]));
-  drawMap(listOf(json, 'points', 'words'), word, scores);
-  const explained = json.explainedVariance || [];
-  const caption = $('map-caption');
-  if (explained.length >= 2) {
-    caption.textContent = `Principal components of the unit vectors: the axes show `
-      + `${Math.round(100 * (explained[0] + explained[1]))}% of the variance `
-      + `(${Math.round(100 * explained[0])}% + ${Math.round(100 * explained[1])}%). `
-      + 'Click a word to search it.';
-  }
+  const scores = new Map(neighbors.map((n) => [n.word, n.score]));
+  drawMap(json.points, word, scores);
+  // one share per axis
+  const [first, second] = json.explainedVariance;
+  $('map-caption').textContent = `Principal components of the unit vectors: the axes show `
+    + `${Math.round(100 * (first + second))}% of the variance `
+    + `(${Math.round(100 * first)}% + ${Math.round(100 * second)}%). `
+    + 'Click a word to search it.';
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -404,7 +398,7 @@ function drawMap(points, query, scores) {
     g.append(text);
     const title = svg('title');
     title.textContent = similarity === undefined ? p.word
-      : `${p.word}: similarity ${Number(similarity).toFixed(3)}`;
+      : `${p.word}: similarity ${similarity.toFixed(3)}`;
     g.append(title);
     g.addEventListener('click', () => search(p.word));
     map.append(g);
@@ -469,7 +463,7 @@ async function fetchSuggestions(prefix) {
   try {
     const json = await call('GET',
       modelPath(`/words?prefix=${encodeURIComponent(prefix)}&limit=10`), { signal: controller.signal });
-    words = listOf(json, 'words', 'items').map((w) => (typeof w === 'string' ? w : w.word));
+    words = json.words.map((w) => w.word);
   } catch (e) {
     // Suggestions are a convenience: a failure here must not get in the way of searching.
     return;
@@ -550,7 +544,7 @@ async function solveAnalogy() {
   const query = new URLSearchParams({ a, b, c, topn: '10', method });
   try {
     const json = await call('GET', modelPath(`/analogy?${query}`));
-    renderResults(list, listOf(json, 'results', 'neighbors', 'answers', 'items'));
+    renderResults(list, json.answers);
   } catch (e) {
     showProblem(box, e);
   }
@@ -609,11 +603,11 @@ async function startJob() {
 
 async function loadJobs() {
   try {
-    const json = await call('GET', `${API}/jobs`);
+    const jobs = await call('GET', `${API}/jobs`);
     // newest first from the server; add oldest first so that each new one goes on top
-    listOf(json, 'jobs', 'items').reverse().forEach(trackJob);
+    jobs.reverse().forEach(trackJob);
   } catch (e) {
-    if (e.status !== 404) showProblem($('job-error'), e);
+    showProblem($('job-error'), e);
   }
 }
 
@@ -639,16 +633,9 @@ function follow(entry) {
   const id = entry.view.id;
   const source = new EventSource(`${API}/jobs/${encodeURIComponent(id)}/events`);
   entry.source = source;
-  const onEvent = (event) => {
-    try {
-      const data = JSON.parse(event.data);
-      if (data && (data.id === id || data.state)) updateJob({ ...entry.view, ...data, id });
-    } catch (e) {
-      // a keep-alive or non-JSON event: nothing to show
-    }
-  };
-  source.onmessage = onEvent;
-  // 'progress' carries the job whenever it changes; 'end' its final state before the stream closes.
+  // 'progress' carries the whole job, as GET returns it, whenever it changes; 'end' its final
+  // state before the stream closes. Keep-alives are comments, which EventSource does not deliver.
+  const onEvent = (event) => updateJob(JSON.parse(event.data));
   for (const name of ['progress', 'end']) {
     source.addEventListener(name, onEvent);
   }
@@ -712,50 +699,53 @@ function updateJob(view) {
   el.className = `job ${view.state}`;
   const title = el.querySelector('.job-title');
   const kind = view.type === 'fine-tune' ? `fine-tune of ${view.baseModel}` : 'new model';
-  title.replaceChildren(view.outputModel || view.model || view.id);
+  title.replaceChildren(view.outputModel);
   const small = document.createElement('small');
   small.textContent = kind;
   title.append(small);
   const badge = el.querySelector('.state');
   badge.className = `state ${view.state}`;
   badge.textContent = view.state;
-  const progress = view.state === 'SUCCEEDED' ? 1 : Math.min(1, Math.max(0, view.progress || 0));
+  const progress = Math.min(1, Math.max(0, view.progress));
   el.querySelector('.bar').style.width = `${(100 * progress).toFixed(1)}%`;
 
   const stats = [];
-  if (view.state === 'RUNNING' && view.phase) stats.push(view.phase);
-  if (view.epochs) stats.push(`epoch ${Math.max(view.epoch || 0, 0)}/${view.epochs}`);
-  if (view.state === 'RUNNING' && view.wordsExpected) {
-    stats.push(`${number(view.wordsProcessed || 0)} / ${number(view.wordsExpected)} words`);
+  const running = view.state === 'RUNNING';
+  // phase is left out until the job starts and once it ends
+  if (running && view.phase !== undefined) stats.push(view.phase);
+  stats.push(`epoch ${view.epoch}/${view.epochs}`);
+  // the counters stay 0 until training counts them
+  if (running && view.wordsExpected > 0) {
+    stats.push(`${number(view.wordsProcessed)} / ${number(view.wordsExpected)} words`);
   }
-  if (view.state === 'RUNNING' && view.wordsPerSecond) {
-    stats.push(`${number(view.wordsPerSecond)} words/s`);
-  }
-  if (view.state === 'RUNNING' && view.alpha) stats.push(`α ${Number(view.alpha).toFixed(4)}`);
-  if (view.state === 'RUNNING' && view.etaSeconds != null) stats.push(`ETA ${duration(view.etaSeconds)}`);
-  if (view.state === 'SUCCEEDED' && view.result && view.result.vocabularySize) {
+  if (running && view.wordsPerSecond > 0) stats.push(`${number(view.wordsPerSecond)} words/s`);
+  if (running && view.alpha > 0) stats.push(`α ${view.alpha.toFixed(4)}`);
+  // etaSeconds is left out while there is no estimate
+  if (running && view.etaSeconds !== undefined) stats.push(`ETA ${duration(view.etaSeconds)}`);
+  // result comes with success; drift with the success of a fine-tuning
+  if (view.result !== undefined) {
     stats.push(`${number(view.result.vocabularySize)} words in the model`);
-  }
-  const drift = view.state === 'SUCCEEDED' && view.result && view.result.drift;
-  if (drift) {
-    stats.push(`${number(drift.newWords)} new words`);
-    stats.push(`mean cosine shift ${Number(drift.meanCosineShift).toFixed(3)}`);
-    stats.push(`top-10 neighbours kept ${Math.round(100 * drift.neighborOverlap)}%`);
+    const { drift } = view.result;
+    if (drift !== undefined) {
+      stats.push(`${number(drift.newWords)} new words`);
+      stats.push(`mean cosine shift ${drift.meanCosineShift.toFixed(3)}`);
+      stats.push(`top-10 neighbours kept ${Math.round(100 * drift.neighborOverlap)}%`);
+    }
   }
   el.querySelector('.job-stats').textContent = `${Math.round(100 * progress)}% · ${stats.join(' · ')}`;
 
   const losses = el.querySelector('.losses');
   losses.replaceChildren();
-  for (const l of view.losses || []) {
+  for (const l of view.losses) {
     const chip = document.createElement('span');
-    const value = l.meanLoss ?? l.loss;
-    chip.textContent = `epoch ${l.epoch}: loss ${Number(value).toPrecision(4)}`;
+    chip.textContent = `epoch ${l.epoch}: loss ${l.meanLoss.toPrecision(4)}`;
     losses.append(chip);
   }
 
   const error = el.querySelector('.job-error');
-  if (view.error) {
-    showProblem(error, new Problem(view.state === 'CANCELLED' ? 'Cancelled' : 'Failed', view.error));
+  // error: why a job failed, left out for any other
+  if (view.error !== undefined) {
+    showProblem(error, new Problem('Failed', view.error));
   } else {
     hideProblem(error);
   }
@@ -777,8 +767,7 @@ function duration(seconds) {
 async function cancelJob(id) {
   const entry = state.jobs.get(id);
   try {
-    const view = await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true });
-    if (view && view.id) updateJob(view);
+    updateJob(await call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`, { auth: true }));
     if (entry && !entry.source && !FINAL_STATES.has(entry.view.state)) poll(entry);
   } catch (e) {
     if (e.status === 401 || e.status === 403) $('token-row').hidden = false;
@@ -789,7 +778,8 @@ async function cancelJob(id) {
 
 async function useModel(id) {
   const entry = state.jobs.get(id);
-  const name = entry.view.model || entry.view.outputModel;
+  // model: the name the finished job registered its model under
+  const name = entry.view.model;
   await loadModels(name);
   if (state.model === name) {
     $('model-select').value = name;

@@ -23,12 +23,17 @@ class ArchitectureTests {
 
   /** The service's feature packages: each may use system and the engine, never the reverse. */
   private static final String[] FEATURES = {
-    "io.wordvec.models..", "io.wordvec.query..", "io.wordvec.corpora..", "io.wordvec.jobs.."
+    "io.wordvec.models..",
+    "io.wordvec.query..",
+    "io.wordvec.openai..",
+    "io.wordvec.corpora..",
+    "io.wordvec.jobs.."
   };
 
   private static final String[] SERVICE = {
     "io.wordvec.models..",
     "io.wordvec.query..",
+    "io.wordvec.openai..",
     "io.wordvec.corpora..",
     "io.wordvec.jobs..",
     "io.wordvec.system.."
@@ -104,6 +109,17 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(FEATURES)
+        .check(classes);
+  }
+
+  @Test
+  void theOpenAiApiStandsBesideTheQueryApiNotOnIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.openai..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.wordvec.query..", "io.wordvec.corpora..", "io.wordvec.jobs..")
         .check(classes);
   }
 

@@ -4,8 +4,8 @@ import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
-import io.wordvec.train.Trainer;
 import io.wordvec.vocab.Tokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         "Continues training a full model (.wvm, as saved by train) on a new corpus, adding its new "
             + "words that reach --min-count. Architecture, dimension, window, negative and sample come"
             + " from the model.",
+    defaultValueProvider = TrainingDefaults.FineTune.class,
     sortOptions = false)
 public final class FineTuneCommand implements Callable<Integer> {
 
@@ -56,31 +57,22 @@ public final class FineTuneCommand implements Callable<Integer> {
 
   @Option(
       names = "--epochs",
-      defaultValue = "5",
       description = "Passes over the new corpus (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(
-      names = "--alpha",
-      defaultValue = "0.01",
-      description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--alpha", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(
-      names = "--min-alpha",
-      defaultValue = "0.0001",
-      description = "Final learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-alpha", description = "Final learning rate (default: ${DEFAULT-VALUE}).")
   double minAlpha;
 
   @Option(
       names = "--min-count",
-      defaultValue = "5",
       description = "New words need this many occurrences (default: ${DEFAULT-VALUE}).")
   int minCount;
 
   @Option(
       names = "--lock-factor",
-      defaultValue = "1.0",
       description =
           "Scale of updates to the existing word vectors: 0 frozen, 1 free (default:"
               + " ${DEFAULT-VALUE}).")
@@ -89,10 +81,7 @@ public final class FineTuneCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -107,18 +96,11 @@ public final class FineTuneCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    FineTuneOptions options =
-        new FineTuneOptions(
-            epochs,
-            alpha,
-            minAlpha,
-            minCount,
-            lockFactor,
-            threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-            seed);
+    FineTuneOptions options;
     Tokenizer tok;
     VectorFormat format = VectorFormat.fromExtension(output).orElse(VectorFormat.NATIVE);
     try {
+      options = options();
       tok = TrainCommand.tokenizer(tokenizer);
     } catch (IllegalArgumentException e) {
       err.println("wordvec fine-tune: " + e.getMessage());
@@ -130,10 +112,12 @@ public final class FineTuneCommand implements Callable<Integer> {
         quiet,
         output,
         format,
-        (progress, cancellation) -> {
+        (engine, progress, cancellation) -> {
           TrainedModel base = loadBase();
           long start = System.nanoTime();
-          TrainedModel tuned = Trainer.fineTune(base, corpus, options, tok, progress, cancellation);
+          TrainedModel tuned =
+              engine.fineTune(
+                  new FineTuneRequest(base, corpus, options, tok, progress, cancellation));
           double seconds = (System.nanoTime() - start) / 1e9;
           return new TrainingSession.Outcome(
               tuned,
@@ -146,6 +130,26 @@ public final class FineTuneCommand implements Callable<Integer> {
                   tuned.vocabulary().size(),
                   tuned.vocabulary().size() - base.vocabulary().size()));
         });
+  }
+
+  /**
+   * The options of the command line.
+   *
+   * @throws IllegalArgumentException naming the first bad option value
+   */
+  FineTuneOptions options() {
+    FineTuneOptions.Builder builder =
+        FineTuneOptions.builder()
+            .epochs(epochs)
+            .alpha(alpha)
+            .minAlpha(minAlpha)
+            .minCount(minCount)
+            .lockFactor(lockFactor)
+            .seed(seed);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    return builder.build();
   }
 
   private TrainedModel loadBase() throws IOException {

@@ -3,8 +3,8 @@ package io.wordvec.cli;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainedModel;
-import io.wordvec.train.Trainer;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingRequest;
 import io.wordvec.vocab.Tokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         "Trains word2vec vectors (skip-gram or CBOW, negative sampling) on a corpus file: "
             + "one sentence per line, whitespace-separated tokens (or raw text with --tokenizer"
             + " normalizing), plain or gzip.",
+    defaultValueProvider = TrainingDefaults.Train.class,
     sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
@@ -65,71 +66,57 @@ public final class TrainCommand implements Callable<Integer> {
     boolean cbow;
   }
 
-  @Option(
-      names = "--dim",
-      defaultValue = "100",
-      description = "Vector size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dim", description = "Vector size (default: ${DEFAULT-VALUE}).")
   int dimension;
 
-  @Option(
-      names = "--window",
-      defaultValue = "5",
-      description = "Maximum context distance (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--window", description = "Maximum context distance (default: ${DEFAULT-VALUE}).")
   int window;
 
   @Option(
       names = "--negative",
-      defaultValue = "5",
       description = "Noise words per example (default: ${DEFAULT-VALUE}).")
   int negative;
 
   @Option(
       names = "--sample",
-      defaultValue = "1e-4",
       description = "Frequent-word subsampling threshold, 0 = off (default: ${DEFAULT-VALUE}).")
   double sample;
 
   @Option(
       names = "--min-count",
-      defaultValue = "5",
       description = "Drop words seen fewer times (default: ${DEFAULT-VALUE}).")
   int minCount;
 
   @Option(
       names = "--max-vocab",
-      defaultValue = "0",
-      description = "Keep at most this many most frequent words, 0 = no limit (default: 0).")
+      description =
+          "Keep at most this many most frequent words, 0 = no limit (default: ${DEFAULT-VALUE}).")
   int maxVocab;
 
   @Option(
       names = "--alpha",
-      description = "Initial learning rate (default: 0.025 for skip-gram, 0.05 for CBOW).")
+      description =
+          "Initial learning rate (default: "
+              + TrainingConfig.SKIP_GRAM_ALPHA
+              + " for skip-gram, "
+              + TrainingConfig.CBOW_ALPHA
+              + " for CBOW).")
   Double alpha;
 
-  @Option(
-      names = "--min-alpha",
-      defaultValue = "0.0001",
-      description = "Final learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-alpha", description = "Final learning rate (default: ${DEFAULT-VALUE}).")
   double minAlpha;
 
-  @Option(
-      names = "--epochs",
-      defaultValue = "5",
-      description = "Passes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", description = "Passes (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--noise-exponent",
-      defaultValue = "0.75",
       description = "Exponent of the unigram noise distribution (default: ${DEFAULT-VALUE}).")
   double noiseExponent;
 
@@ -151,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
     Tokenizer tok;
     VectorFormat outputFormat;
     try {
-      config = config().validate();
+      config = config();
       tok = tokenizer(tokenizer);
       outputFormat = outputFormat();
     } catch (IllegalArgumentException e) {
@@ -164,9 +151,10 @@ public final class TrainCommand implements Callable<Integer> {
         quiet,
         output,
         outputFormat,
-        (progress, cancellation) -> {
+        (engine, progress, cancellation) -> {
           long start = System.nanoTime();
-          TrainedModel model = Trainer.train(corpus, config, tok, progress, cancellation);
+          TrainedModel model =
+              engine.train(new TrainingRequest(corpus, config, tok, progress, cancellation));
           double seconds = (System.nanoTime() - start) / 1e9;
           return new TrainingSession.Outcome(
               model,
@@ -181,30 +169,33 @@ public final class TrainCommand implements Callable<Integer> {
         });
   }
 
+  /**
+   * The config of the options; an unset alpha follows the architecture, and minAlpha is capped at
+   * alpha.
+   *
+   * @throws IllegalArgumentException naming the first bad option value
+   */
   TrainingConfig config() {
     Architecture arch = architecture.cbow ? Architecture.CBOW : Architecture.SKIP_GRAM;
-    double a =
-        alpha != null
-            ? alpha
-            : arch == Architecture.CBOW
-                ? TrainingConfig.CBOW_ALPHA
-                : TrainingConfig.SKIP_GRAM_ALPHA;
-    TrainingConfig defaults = TrainingConfig.defaults();
-    return new TrainingConfig(
-        arch,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        a,
-        Math.min(minAlpha, a),
-        epochs,
-        threads != null ? threads : defaults.threads(),
-        seed,
-        noiseExponent,
-        defaults.maxSentenceLength());
+    double a = alpha != null ? alpha : TrainingConfig.defaultAlpha(arch);
+    TrainingConfig.Builder builder =
+        TrainingConfig.builder()
+            .architecture(arch)
+            .dimension(dimension)
+            .window(window)
+            .negative(negative)
+            .sample(sample)
+            .minCount(minCount)
+            .maxVocab(maxVocab)
+            .alpha(a)
+            .minAlpha(Math.min(minAlpha, a))
+            .epochs(epochs)
+            .seed(seed)
+            .noiseExponent(noiseExponent);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    return builder.build();
   }
 
   static Tokenizer tokenizer(String name) {

@@ -3,8 +3,10 @@ package io.wordvec.cli;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.CancellationToken;
+import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class TrainingSession {
 
-  /** The training itself. */
+  /** The training itself, on the given engine. */
   interface Work {
-    Outcome run(ProgressLine progress, CancellationToken cancellation) throws IOException;
+    Outcome run(TrainingEngine engine, ProgressLine progress, CancellationToken cancellation)
+        throws IOException;
   }
 
   /**
@@ -43,7 +46,7 @@ final class TrainingSession {
     Runtime.getRuntime().addShutdownHook(hook);
     ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
     try {
-      Outcome outcome = work.run(progress, cancellation);
+      Outcome outcome = work.run(new LocalTrainingEngine(), progress, cancellation);
       progress.finish();
       if (format == VectorFormat.NATIVE) {
         ModelFiles.save(outcome.model(), output);

@@ -3,110 +3,66 @@ package io.wordvec.jobs;
 import io.wordvec.corpora.CorpusStore;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
 import io.wordvec.models.ModelStore;
+import io.wordvec.models.TrainParams;
+import io.wordvec.system.validation.IntRangeValidator;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainingConfig;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a {@link JobRequest} completely before anything runs, collecting every bad field (a client
- * fixes them all at once), and turns it into a {@link JobSpec} with the defaults filled in.
+ * fixes them all at once), and turns it into a {@link JobSpec} with the defaults filled in. The
+ * parameters are typed records ({@link TrainParams}, {@link FineTuneParams}) validated with Bean
+ * Validation; only the checks that depend on configuration or on other fields are written here.
  */
 @Component
 class JobRequestValidator {
 
-  private static final Set<String> TRAIN_PARAMS =
-      Set.of(
-          "sg",
-          "dim",
-          "window",
-          "negative",
-          "sample",
-          "minCount",
-          "maxVocab",
-          "epochs",
-          "alpha",
-          "minAlpha",
-          "threads",
-          "seed");
-  private static final Set<String> FINE_TUNE_PARAMS =
-      Set.of("epochs", "alpha", "minAlpha", "minCount", "lockFactor", "threads", "seed");
-
   private final CorpusStore corpora;
   private final ModelCatalog models;
   private final JobsProperties properties;
+  private final ParamsBinder binder;
 
-  JobRequestValidator(CorpusStore corpora, ModelCatalog models, JobsProperties properties) {
+  JobRequestValidator(
+      CorpusStore corpora, ModelCatalog models, JobsProperties properties, Validator validator) {
     this.corpora = corpora;
     this.models = models;
     this.properties = properties;
+    this.binder = new ParamsBinder(validator);
   }
 
   /**
    * @throws JobsProblem 400 listing every bad field
    */
   JobSpec validate(JobRequest request) {
-    List<FieldProblem> errors = new ArrayList<>();
     if (request == null) {
       throw JobsProblem.invalidJob(List.of(new FieldProblem("body", "a JSON object is required")));
     }
-    JobType type = null;
-    if (request.type() == null) {
-      errors.add(new FieldProblem("type", "is required: train or fine-tune"));
-    } else {
-      type = JobType.fromApiName(request.type());
-      if (type == null) {
-        errors.add(
-            new FieldProblem(
-                "type", "must be train or fine-tune, was '" + shorten(request.type()) + "'"));
-      }
-    }
+    List<FieldProblem> errors = new ArrayList<>();
+    JobType type = type(request.type(), errors);
     if (request.corpus() == null || request.corpus().isBlank()) {
       errors.add(new FieldProblem("corpus", "is required: the id of an uploaded corpus"));
     } else if (!corpora.exists(request.corpus())) {
       errors.add(new FieldProblem("corpus", "no corpus '" + shorten(request.corpus()) + "'"));
     }
     checkModelName("outputModel", request.outputModel(), errors);
-    String baseModel = request.baseModel();
+    String baseModel = null;
     if (type == JobType.FINE_TUNE) {
-      if ("default".equals(baseModel)) {
-        baseModel = models.defaultName().orElse(null);
-        if (baseModel == null) {
-          errors.add(new FieldProblem("baseModel", "there is no default model"));
-        }
-      } else if (!checkModelName("baseModel", baseModel, errors)) {
-        baseModel = null;
-      } else if (!models.exists(baseModel)) {
-        errors.add(new FieldProblem("baseModel", "no model '" + baseModel + "'"));
-        baseModel = null;
-      }
-      if (baseModel != null && !models.canFineTune(baseModel)) {
-        errors.add(
-            new FieldProblem(
-                "baseModel",
-                "model '"
-                    + baseModel
-                    + "' holds word vectors only (read from a word2vec or fastText file);"
-                    + " fine-tuning needs a model trained by this service (native .wvm format)"));
-      }
+      baseModel = baseModel(request.baseModel(), errors);
     } else if (type == JobType.TRAIN && request.baseModel() != null) {
       errors.add(new FieldProblem("baseModel", "applies to fine-tune jobs only"));
     }
-
     Map<String, Object> params = request.params() == null ? Map.of() : request.params();
-    Params p = new Params(params, errors);
     JobSpec spec = null;
     if (type == JobType.TRAIN) {
-      spec = trainSpec(request, p, errors);
+      spec = trainSpec(request, params, errors);
     } else if (type == JobType.FINE_TUNE) {
-      spec = fineTuneSpec(request, baseModel, p, errors);
+      spec = fineTuneSpec(request, baseModel, params, errors);
     }
     if (!errors.isEmpty()) {
       throw JobsProblem.invalidJob(errors);
@@ -114,82 +70,65 @@ class JobRequestValidator {
     return spec;
   }
 
-  private JobSpec trainSpec(JobRequest request, Params p, List<FieldProblem> errors) {
-    p.rejectUnknown(TRAIN_PARAMS, "train");
-    TrainingConfig c = TrainingConfig.defaults().withThreads(properties.effectiveDefaultThreads());
-    Boolean sg = p.bool("sg");
-    if (sg != null) {
-      c = c.withArchitecture(sg ? Architecture.SKIP_GRAM : Architecture.CBOW);
+  private static JobType type(String name, List<FieldProblem> errors) {
+    if (name == null) {
+      errors.add(new FieldProblem("type", "is required: train or fine-tune"));
+      return null;
     }
-    c =
-        c.withAlpha(
-            c.architecture() == Architecture.SKIP_GRAM
-                ? TrainingConfig.SKIP_GRAM_ALPHA
-                : TrainingConfig.CBOW_ALPHA);
-    Long v;
-    if ((v = p.integer("dim", 1, 10_000)) != null) {
-      c = c.withDimension(v.intValue());
+    JobType type = JobType.fromApiName(name);
+    if (type == null) {
+      errors.add(
+          new FieldProblem("type", "must be train or fine-tune, was '" + shorten(name) + "'"));
     }
-    if ((v = p.integer("window", 1, 100)) != null) {
-      c = c.withWindow(v.intValue());
-    }
-    if ((v = p.integer("negative", 1, 100)) != null) {
-      c = c.withNegative(v.intValue());
-    }
-    Double d;
-    if ((d = p.decimal("sample", 0, 1, true)) != null) {
-      c = c.withSample(d);
-    }
-    if ((v = p.integer("minCount", 1, Integer.MAX_VALUE)) != null) {
-      c = c.withMinCount(v.intValue());
-    }
-    if ((v = p.integer("maxVocab", 0, Integer.MAX_VALUE)) != null) {
-      c = c.withMaxVocab(v.intValue());
-    }
-    if ((v = p.integer("epochs", 1, 1000)) != null) {
-      c = c.withEpochs(v.intValue());
-    }
-    if ((d = p.decimal("alpha", 0, 1, false)) != null) {
-      c = c.withAlpha(d);
-    }
-    Double minAlpha = p.decimal("minAlpha", 0, 1, true);
-    if (minAlpha != null) {
-      if (minAlpha > c.alpha()) {
-        p.error("minAlpha", "must not exceed alpha=" + c.alpha() + ", was " + minAlpha);
-      } else {
-        c = c.withMinAlpha(minAlpha);
+    return type;
+  }
+
+  /** The real name of the model to fine-tune, or null (with a problem) when it cannot be. */
+  private String baseModel(String requested, List<FieldProblem> errors) {
+    String name = requested;
+    if (ModelStore.DEFAULT.equals(name)) {
+      name = models.defaultName().orElse(null);
+      if (name == null) {
+        errors.add(new FieldProblem("baseModel", "there is no default model"));
+        return null;
       }
-    } else if (c.minAlpha() > c.alpha()) {
-      c = c.withMinAlpha(c.alpha());
+    } else if (!checkModelName("baseModel", name, errors)) {
+      return null;
+    } else if (!models.exists(name)) {
+      errors.add(new FieldProblem("baseModel", "no model '" + name + "'"));
+      return null;
     }
-    if ((v = p.integer("threads", 1, properties.effectiveMaxThreads())) != null) {
-      c = c.withThreads(v.intValue());
+    if (!models.canFineTune(name)) {
+      errors.add(
+          new FieldProblem(
+              "baseModel",
+              "model '"
+                  + name
+                  + "' holds word vectors only (read from a word2vec or fastText file);"
+                  + " fine-tuning needs a model trained by this service (native .wvm format)"));
     }
-    if ((v = p.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)) != null) {
-      c = c.withSeed(v);
-    }
+    return name;
+  }
+
+  private JobSpec trainSpec(
+      JobRequest request, Map<String, Object> values, List<FieldProblem> errors) {
+    TrainParams params = binder.bind(values, TrainParams.class, "train", errors);
+    checkThreads(params.threads(), errors);
+    Architecture architecture =
+        Boolean.FALSE.equals(params.sg()) ? Architecture.CBOW : Architecture.SKIP_GRAM;
+    checkAlphas(
+        params.alpha(), TrainingConfig.defaultAlpha(architecture), params.minAlpha(), errors);
     if (!errors.isEmpty()) {
       return null;
     }
+    TrainingConfig config;
     try {
-      c.validate();
+      config = params.toConfig(properties.effectiveDefaultThreads());
     } catch (IllegalArgumentException e) {
+      // every single value was checked above: what is left is a combination the engine refuses
       errors.add(new FieldProblem("params", e.getMessage()));
       return null;
     }
-    Map<String, Object> effective = new LinkedHashMap<>();
-    effective.put("sg", c.architecture() == Architecture.SKIP_GRAM);
-    effective.put("dim", c.dimension());
-    effective.put("window", c.window());
-    effective.put("negative", c.negative());
-    effective.put("sample", c.sample());
-    effective.put("minCount", c.minCount());
-    effective.put("maxVocab", c.maxVocab());
-    effective.put("epochs", c.epochs());
-    effective.put("alpha", c.alpha());
-    effective.put("minAlpha", c.minAlpha());
-    effective.put("threads", c.threads());
-    effective.put("seed", c.seed());
     return new JobSpec(
         JobType.TRAIN,
         request.corpus(),
@@ -197,63 +136,26 @@ class JobRequestValidator {
         request.outputModel(),
         Boolean.TRUE.equals(request.activate()),
         Boolean.TRUE.equals(request.overwrite()),
-        c,
+        config,
         null,
-        effective);
+        ParamsBinder.toMap(TrainParams.of(config)));
   }
 
   private JobSpec fineTuneSpec(
-      JobRequest request, String baseModel, Params p, List<FieldProblem> errors) {
-    p.rejectUnknown(FINE_TUNE_PARAMS, "fine-tune");
-    FineTuneOptions d = FineTuneOptions.defaults();
-    int epochs = d.epochs();
-    double alpha = d.alpha();
-    double minAlpha = d.minAlpha();
-    int minCount = d.minCount();
-    double lockFactor = d.lockFactor();
-    int threads = properties.effectiveDefaultThreads();
-    long seed = d.seed();
-    Long v;
-    Double x;
-    if ((v = p.integer("epochs", 1, 1000)) != null) {
-      epochs = v.intValue();
-    }
-    if ((x = p.decimal("alpha", 0, 1, false)) != null) {
-      alpha = x;
-    }
-    if ((x = p.decimal("minAlpha", 0, 1, true)) != null) {
-      if (x > alpha) {
-        p.error("minAlpha", "must not exceed alpha=" + alpha + ", was " + x);
-      }
-      minAlpha = x;
-    } else {
-      minAlpha = Math.min(minAlpha, alpha);
-    }
-    if ((v = p.integer("minCount", 1, Integer.MAX_VALUE)) != null) {
-      minCount = v.intValue();
-    }
-    if ((x = p.decimal("lockFactor", 0, 1, true)) != null) {
-      lockFactor = x;
-    }
-    if ((v = p.integer("threads", 1, properties.effectiveMaxThreads())) != null) {
-      threads = v.intValue();
-    }
-    if ((v = p.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)) != null) {
-      seed = v;
-    }
+      JobRequest request, String baseModel, Map<String, Object> values, List<FieldProblem> errors) {
+    FineTuneParams params = binder.bind(values, FineTuneParams.class, "fine-tune", errors);
+    checkThreads(params.threads(), errors);
+    checkAlphas(params.alpha(), FineTuneOptions.DEFAULT_ALPHA, params.minAlpha(), errors);
     if (!errors.isEmpty()) {
       return null;
     }
-    FineTuneOptions options =
-        new FineTuneOptions(epochs, alpha, minAlpha, minCount, lockFactor, threads, seed);
-    Map<String, Object> effective = new LinkedHashMap<>();
-    effective.put("epochs", epochs);
-    effective.put("alpha", alpha);
-    effective.put("minAlpha", minAlpha);
-    effective.put("minCount", minCount);
-    effective.put("lockFactor", lockFactor);
-    effective.put("threads", threads);
-    effective.put("seed", seed);
+    FineTuneOptions options;
+    try {
+      options = params.toOptions(properties.effectiveDefaultThreads());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldProblem("params", e.getMessage()));
+      return null;
+    }
     return new JobSpec(
         JobType.FINE_TUNE,
         request.corpus(),
@@ -263,7 +165,34 @@ class JobRequestValidator {
         Boolean.TRUE.equals(request.overwrite()),
         null,
         options,
-        effective);
+        ParamsBinder.toMap(FineTuneParams.of(options)));
+  }
+
+  /** The configured most threads a job may ask for. */
+  private void checkThreads(Integer threads, List<FieldProblem> errors) {
+    int max = properties.effectiveMaxThreads();
+    if (threads != null && threads > max) {
+      errors.add(
+          ParamsBinder.problem(
+              "threads",
+              IntRangeValidator.requirement(TrainingConfig.MIN_THREADS, max)
+                  + " (the configured limit), was "
+                  + threads));
+    }
+  }
+
+  /**
+   * minAlpha may not exceed alpha (given, or its default); an absent minAlpha follows a low alpha
+   * down instead.
+   */
+  private static void checkAlphas(
+      Double alpha, double defaultAlpha, Double minAlpha, List<FieldProblem> errors) {
+    double effective = alpha != null ? alpha : defaultAlpha;
+    if (minAlpha != null && minAlpha > effective) {
+      errors.add(
+          ParamsBinder.problem(
+              "minAlpha", "must not exceed alpha=" + effective + ", was " + minAlpha));
+    }
   }
 
   private static boolean checkModelName(String field, String name, List<FieldProblem> errors) {
@@ -271,7 +200,7 @@ class JobRequestValidator {
       errors.add(new FieldProblem(field, "is required"));
       return false;
     }
-    if ("default".equals(name)) {
+    if (ModelStore.DEFAULT.equals(name)) {
       errors.add(
           new FieldProblem(field, "'default' stands for the default model; use a real name"));
       return false;
@@ -287,127 +216,5 @@ class JobRequestValidator {
 
   private static String shorten(String s) {
     return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-  }
-
-  /** Typed access to the params object, recording a problem for each bad value. */
-  private static final class Params {
-    private final Map<String, Object> values;
-    private final List<FieldProblem> errors;
-
-    Params(Map<String, Object> values, List<FieldProblem> errors) {
-      this.values = values;
-      this.errors = errors;
-    }
-
-    void error(String name, String message) {
-      errors.add(new FieldProblem("params." + name, message));
-    }
-
-    void rejectUnknown(Set<String> known, String type) {
-      for (String name : values.keySet()) {
-        if (!known.contains(name)) {
-          error(
-              name,
-              "is not a parameter of "
-                  + type
-                  + " jobs (known: "
-                  + String.join(", ", known.stream().sorted().toList())
-                  + ")");
-        }
-      }
-    }
-
-    Boolean bool(String name) {
-      Object v = values.get(name);
-      if (v == null) {
-        return null;
-      }
-      if (v instanceof Boolean b) {
-        return b;
-      }
-      if (v instanceof Number n
-          && (n.longValue() == 0 || n.longValue() == 1)
-          && n.doubleValue() == n.longValue()) {
-        return n.longValue() == 1;
-      }
-      error(name, "must be true/false (or 1/0), was " + describe(v));
-      return null;
-    }
-
-    Long integer(String name, long min, long max) {
-      Object v = values.get(name);
-      if (v == null) {
-        return null;
-      }
-      Long value = null;
-      if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-        value = ((Number) v).longValue();
-      } else if (v instanceof BigInteger big && big.bitLength() < 64) {
-        value = big.longValue();
-      } else if (v instanceof Number n
-          && Double.isFinite(n.doubleValue())
-          && n.doubleValue() == Math.rint(n.doubleValue())
-          && Math.abs(n.doubleValue()) < 9e15) {
-        value = (long) n.doubleValue();
-      }
-      if (value == null || value < min || value > max) {
-        error(name, "must be an integer " + range(min, max) + ", was " + describe(v));
-        return null;
-      }
-      return value;
-    }
-
-    Double decimal(String name, double min, double max, boolean minInclusive) {
-      Object v = values.get(name);
-      if (v == null) {
-        return null;
-      }
-      Double value = null;
-      if (v instanceof BigDecimal bd) {
-        value = bd.doubleValue();
-      } else if (v instanceof Number n) {
-        value = n.doubleValue();
-      }
-      if (value == null
-          || !Double.isFinite(value)
-          || (minInclusive ? value < min : value <= min)
-          || value > max) {
-        error(
-            name,
-            "must be a number in "
-                + (minInclusive ? "[" : "(")
-                + fmt(min)
-                + ", "
-                + fmt(max)
-                + "], was "
-                + describe(v));
-        return null;
-      }
-      return value;
-    }
-
-    private static String range(long min, long max) {
-      if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
-        return "(64-bit)";
-      }
-      if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
-        return ">= " + min;
-      }
-      return "between " + min + " and " + max;
-    }
-
-    private static String fmt(double d) {
-      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static String describe(Object v) {
-      if (v instanceof String s) {
-        return "'" + shorten(s) + "'";
-      }
-      if (v instanceof Map || v instanceof List) {
-        return "a JSON " + (v instanceof Map ? "object" : "array");
-      }
-      return String.valueOf(v);
-    }
   }
 }

@@ -2,11 +2,14 @@ package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusStore;
 import io.wordvec.eval.Drift;
+import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingEngine;
 import io.wordvec.train.TrainingListener;
 import io.wordvec.train.TrainingPhase;
 import io.wordvec.train.TrainingProgress;
+import io.wordvec.train.TrainingRequest;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,13 +80,18 @@ final class JobRunner {
       TrainedModel model;
       if (spec.type() == JobType.TRAIN) {
         enter(job, JobPhase.VOCABULARY, changed);
-        model = engine.train(corpus, spec.trainingConfig(), listener, job.cancellation());
+        model =
+            engine.train(
+                new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation()));
       } else {
         enter(job, JobPhase.LOADING, changed);
         base = models.load(spec.baseModel());
         checkCancelled(job);
         enter(job, JobPhase.VOCABULARY, changed);
-        model = engine.fineTune(base, corpus, spec.fineTuneOptions(), listener, job.cancellation());
+        model =
+            engine.fineTune(
+                new FineTuneRequest(
+                    base, corpus, spec.fineTuneOptions(), listener, job.cancellation()));
       }
       checkCancelled(job);
 

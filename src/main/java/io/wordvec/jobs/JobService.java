@@ -2,6 +2,7 @@ package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusLease;
 import io.wordvec.corpora.CorpusStore;
+import io.wordvec.train.TrainingEngine;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,6 +84,7 @@ public class ModelRegistry implements ApplicationRunner {
   private final ModelsProperties properties;
   private final ModelStore store;
   private final IndexProperties index;
+  private final ApplicationEventPublisher events;
 
   /** Held by every change of the snapshot, so that activation orders memory and file alike. */
   private final Object activation = new Object();
@@ -93,10 +95,33 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile boolean ready;
   private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
+  /**
+   * A registry that tells no one of its changes and opens indexes with the default settings (for
+   * tests and tools).
+   */
+  public ModelRegistry(ModelsProperties properties, ModelStore store) {
+    this(properties, store, IndexProperties.defaults());
+  }
+
+  /** A registry that tells no one of its changes (for tests and tools). */
   public ModelRegistry(ModelsProperties properties, ModelStore store, IndexProperties index) {
+    this(properties, store, index, event -> {});
+  }
+
+  /**
+   * @param index how the models' indexes search by default
+   * @param events where a {@link ModelsChangedEvent} goes after every change
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public ModelRegistry(
+      ModelsProperties properties,
+      ModelStore store,
+      IndexProperties index,
+      ApplicationEventPublisher events) {
     this.properties = properties;
     this.store = store;
     this.index = index;
+    this.events = events;
   }
 
   @Override
@@ -168,6 +193,7 @@ public class ModelRegistry implements ApplicationRunner {
       failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     }
     ready = true;
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Models ready: {} loaded, {} failed, default '{}'",
         loaded.size(),
@@ -310,6 +336,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(
           old.with(Map.of(name, served), old.defaultName() == null ? name : old.defaultName()));
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info(
         "Registered model '{}' ({} words x {} dimensions)",
         name,
@@ -334,6 +361,7 @@ public class ModelRegistry implements ApplicationRunner {
       current.set(new Snapshot(old.models(), old.loadedAt(), name));
       store.rememberDefault(name);
     }
+    events.publishEvent(new ModelsChangedEvent());
     LOG.info("Model '{}' is now the default", name);
   }
 

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.CorpusStats;
-import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
 import java.time.Instant;
 import java.util.Locale;
@@ -26,7 +25,7 @@ import java.util.Map;
  * @param search how its neighbour queries are answered: {@code exact} (every row scored) or {@code
  *     hnsw} (its approximate index)
  * @param loadedAt when the service loaded it
- * @param training the settings that trained it
+ * @param training the settings that trained it, under the job API's names
  * @param corpus statistics of the training corpus
  * @param createdAt when training finished
  * @param evaluation evaluation scores by name
@@ -44,7 +43,7 @@ public record ModelSummary(
             allowableValues = {"exact", "hnsw"})
         String search,
     Instant loadedAt,
-    TrainingConfig training,
+    TrainingSummary training,
     CorpusStats corpus,
     Instant createdAt,
     Map<String, Double> evaluation) {
@@ -66,7 +65,7 @@ public record ModelSummary(
         model.vectors().size(),
         model.vectors().search().name(),
         selection.loadedAt(),
-        trained == null ? null : trained.config(),
+        trained == null ? null : TrainingSummary.of(trained.config()),
         trained == null ? null : trained.corpus(),
         trained == null ? null : trained.createdAt(),
         trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation());

@@ -45,7 +45,8 @@ class EmbedController {
           "One vector per text: the mean of its known words' unit vectors, or with `sif` the mean"
               + " weighted by smooth inverse frequency (Arora et al. 2017, without the common"
               + " component removal). Unknown tokens are listed and skipped. A building block for"
-              + " text classification and sentence similarity.")
+              + " text classification and sentence similarity. With `normalize` the vectors are"
+              + " unit length, exactly as `/v1/embeddings` returns them.")
   @ApiResponse(responseCode = "200", description = "The embeddings")
   @BadRequestProblem("No body, no texts, unknown weighting or tokenizer")
   @NotFoundProblem("Unknown model")
@@ -71,17 +72,26 @@ class EmbedController {
             Tokenizer.normalizing(),
             TOKENIZERS,
             "'normalizing' or 'whitespace'");
+    boolean normalize = Boolean.TRUE.equals(request.normalize());
+    boolean caseFallback = Boolean.TRUE.equals(request.caseFallback());
     return support.query(
         model,
         selection -> {
           LoadedModel loaded = selection.model();
           TextEmbedder embedder = new TextEmbedder(loaded.vectors(), loaded.hasCorpusCounts());
           List<EmbedResponse.TextEmbedding> embeddings = new ArrayList<>(texts.size());
+          long known = 0;
+          long tokens = 0;
           for (String text : texts) {
-            TextEmbedder.Embedding e = embedder.embed(tokenizer.tokenize(text), weighting);
+            TextEmbedder.Embedding e =
+                embedder.embed(tokenizer.tokenize(text), weighting, caseFallback);
             embeddings.add(
-                new EmbedResponse.TextEmbedding(e.tokens(), e.known(), e.unknown(), e.vector()));
+                new EmbedResponse.TextEmbedding(
+                    e.tokens(), e.known(), e.unknown(), normalize ? e.unitVector() : e.vector()));
+            known += e.known();
+            tokens += e.tokens();
           }
+          support.metrics().tokens(selection, known, tokens - known);
           return new EmbedResponse(
               selection.name(),
               weighting == Weighting.SIF ? "sif" : "mean",

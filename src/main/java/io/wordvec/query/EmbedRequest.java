@@ -10,6 +10,9 @@ import java.util.List;
  * @param weighting {@code mean} (default) or {@code sif}
  * @param tokenizer {@code normalizing} (default: lowercase, split on anything not a letter or
  *     digit) or {@code whitespace} (split on whitespace only, tokens unchanged)
+ * @param normalize whether each vector is scaled to unit length (default false: the mean itself)
+ * @param caseFallback whether a token the model does not know is tried in lower case, then in Title
+ *     case (default false)
  */
 public record EmbedRequest(
     @Schema(
@@ -29,4 +32,15 @@ public record EmbedRequest(
                     + " bundled model's corpus was prepared); whitespace: split on whitespace only",
             allowableValues = {"normalizing", "whitespace"},
             example = "normalizing")
-        String tokenizer) {}
+        String tokenizer,
+    @Schema(
+            description =
+                "Scale each vector to unit length (as /v1/embeddings does); default false",
+            example = "false")
+        Boolean normalize,
+    @Schema(
+            description =
+                "Try an unknown token in lower case, then in Title case (for models that keep"
+                    + " case); default false",
+            example = "false")
+        Boolean caseFallback) {}

@@ -2,6 +2,7 @@ package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -89,48 +90,149 @@ class NeighborsController {
 
   @PostMapping("/neighbors")
   @Operation(
-      summary = "Nearest neighbours of a word combination",
+      summary = "Nearest neighbours of a word combination, a vector, or many queries",
       description =
           "Neighbours of mean(positive) - mean(negative) with cosadd (gensim's most_similar), or"
-              + " the 3CosMul objective with cosmul (most_similar_cosmul). The example is the"
+              + " the 3CosMul objective with cosmul (most_similar_cosmul). With `vector` instead of"
+              + " words: the neighbours of that vector (similar_by_vector), floats or base64 of"
+              + " little-endian float32. With `queries`: many such queries in one request,"
+              + " answered in parallel, and the answer is `{model, results}`. The example is the"
               + " analogy king - man + woman.")
-  @ApiResponse(responseCode = "200", description = "The neighbours")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The neighbours (or one result per query for `queries`)",
+      content =
+          @Content(
+              schema = @Schema(oneOf = {NeighborsResponse.class, NeighborsBatchResponse.class})))
   @BadRequestProblem(
-      "No body, no words or a blank word, topn, restrictVocab or ef out of range, unknown method")
+      "No body, no words or a blank word, topn, restrictVocab or ef out of range, unknown method,"
+          + " a vector of the wrong dimension or with words")
   @NotFoundProblem("Unknown model or word")
-  @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
-  NeighborsResponse neighborsOf(
-      @ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
-    List<String> positive = support.optionalWords("positive", request.positive());
-    List<String> negative = support.optionalWords("negative", request.negative());
-    if (positive.isEmpty() && negative.isEmpty()) {
-      throw new InvalidParameterException(
-          "positive", request.positive(), "a non-empty list of words (or give 'negative')");
+  @PayloadTooLargeProblem("More words or queries than wordvec.limits.max-batch-words")
+  Object neighborsOf(@ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
+    if (request.queries() != null) {
+      return batch(model, request);
     }
-    support.batch("positive+negative", positive.size() + negative.size());
+    Query query = prepare("", request);
+    return support.query(model, (name, vectors) -> query.answer(name, vectors));
+  }
+
+  private NeighborsBatchResponse batch(String model, NeighborsRequest request) {
+    List<NeighborsRequest> queries = request.queries();
+    if (request.positive() != null
+        || request.negative() != null
+        || request.vector() != null
+        || request.topn() != null
+        || request.restrictVocab() != null
+        || request.method() != null
+        || request.exact() != null
+        || request.ef() != null) {
+      throw new InvalidParameterException(
+          "queries", "queries with other fields", "alone: put every field inside each query");
+    }
+    if (queries.isEmpty()) {
+      throw new InvalidParameterException("queries", "[]", "a non-empty list of queries");
+    }
+    support.batch("queries", queries.size());
+    List<Query> prepared = new java.util.ArrayList<>(queries.size());
+    long words = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      NeighborsRequest q = queries.get(i);
+      String prefix = "queries[" + i + "].";
+      if (q == null) {
+        throw new InvalidParameterException("queries[" + i + "]", null, "a query object");
+      }
+      if (q.queries() != null) {
+        throw new InvalidParameterException(prefix + "queries", "nested queries", "absent");
+      }
+      Query query = prepare(prefix, q);
+      words += query.positive().size() + query.negative().size();
+      prepared.add(query);
+    }
+    support.batch("queries[*].positive+negative", (int) Math.min(Integer.MAX_VALUE, words));
+    return support.query(
+        model,
+        selection -> {
+          String name = selection.name();
+          var vectors = selection.model().vectors();
+          // one model for the whole batch (selected once); the queries share no state
+          NeighborsResponse[] results = new NeighborsResponse[prepared.size()];
+          java.util.stream.IntStream.range(0, prepared.size())
+              .parallel()
+              .forEach(
+                  i -> {
+                    try {
+                      results[i] = prepared.get(i).answer(name, vectors);
+                    } catch (io.wordvec.vectors.UnknownWordsException e) {
+                      throw support.wordNotFound(selection, e.words()).with("query", i);
+                    }
+                  });
+          return new NeighborsBatchResponse(name, List.of(results));
+        });
+  }
+
+  /** One validated neighbour query, ready to run on a model. */
+  private record Query(
+      List<String> positive,
+      List<String> negative,
+      float[] vector,
+      int topn,
+      int restrictVocab,
+      AnalogyMethod method,
+      SearchOptions options,
+      String prefix) {
+
+    NeighborsResponse answer(String name, io.wordvec.vectors.WordVectors vectors) {
+      NeighborList found;
+      if (vector != null) {
+        QuerySupport.dimension(prefix + "vector", vector, vectors.dimension());
+        found = vectors.similarByVector(vector, topn, restrictVocab, options);
+      } else if (method == AnalogyMethod.COSMUL) {
+        found = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab, options);
+      } else {
+        found = vectors.mostSimilar(positive, negative, topn, restrictVocab, options);
+      }
+      return new NeighborsResponse(
+          name,
+          positive,
+          negative,
+          QuerySupport.methodName(method),
+          found.search(),
+          scored(found.neighbors()));
+    }
+  }
+
+  private Query prepare(String prefix, NeighborsRequest request) {
+    List<String> positive = support.optionalWords(prefix + "positive", request.positive());
+    List<String> negative = support.optionalWords(prefix + "negative", request.negative());
+    float[] vector =
+        request.vector() == null ? null : QuerySupport.vector(prefix + "vector", request.vector());
+    if (vector != null && (!positive.isEmpty() || !negative.isEmpty())) {
+      throw new InvalidParameterException(
+          prefix + "vector", "a vector with words", "given without 'positive' and 'negative'");
+    }
+    if (vector == null && positive.isEmpty() && negative.isEmpty()) {
+      throw new InvalidParameterException(
+          prefix + "positive",
+          request.positive(),
+          "a non-empty list of words (or give 'negative', or a 'vector')");
+    }
+    support.batch(prefix + "positive+negative", positive.size() + negative.size());
     int n = support.topn(request.topn(), DEFAULT_TOPN);
     int restrict = support.restrictVocab(request.restrictVocab());
     AnalogyMethod method = support.method(request.method());
     if (method == AnalogyMethod.COSMUL && positive.isEmpty()) {
       throw new InvalidParameterException(
-          "positive", request.positive(), "a non-empty list of words with method 'cosmul'");
+          prefix + "positive",
+          request.positive(),
+          "a non-empty list of words with method 'cosmul'");
     }
-    SearchOptions options = support.searchOptions(request.exact(), request.ef());
-    return support.query(
-        model,
-        (name, vectors) -> {
-          NeighborList found =
-              method == AnalogyMethod.COSMUL
-                  ? vectors.mostSimilarCosMul(positive, negative, n, restrict, options)
-                  : vectors.mostSimilar(positive, negative, n, restrict, options);
-          return new NeighborsResponse(
-              name,
-              positive,
-              negative,
-              QuerySupport.methodName(method),
-              found.search(),
-              scored(found.neighbors()));
-        });
+    if (vector != null && method == AnalogyMethod.COSMUL) {
+      throw new InvalidParameterException(
+          prefix + "method", request.method(), "'cosadd' (or absent) with a vector");
+    }
+    SearchOptions options = support.searchOptions(prefix, request.exact(), request.ef());
+    return new Query(positive, negative, vector, n, restrict, method, options, prefix);
   }
 
   @GetMapping("/analogy")

@@ -11,6 +11,10 @@ import java.util.List;
  * @param topn how many neighbours (default 10)
  * @param restrictVocab search only the N most frequent words (default 0 = all)
  * @param method {@code cosadd} (default) or {@code cosmul}
+ * @param vector a query vector instead of words (gensim's {@code similar_by_vector}): an array of
+ *     numbers or base64 of little-endian float32 values, of the model's dimension
+ * @param queries many queries in one request, each with the fields above, answered in parallel; the
+ *     other fields must then be absent
  * @param exact answer with the exact scan even when the model has an approximate index
  * @param ef candidates the model's index keeps while it searches (default: its configured one)
  */
@@ -27,6 +31,19 @@ public record NeighborsRequest(
             allowableValues = {"cosadd", "cosmul"},
             example = "cosadd")
         String method,
+    @Schema(
+            description =
+                "A query vector instead of words: numbers, or base64 of little-endian float32;"
+                    + " as many as the model's dimension. Nothing is excluded from the answer.",
+            oneOf = {float[].class, String.class},
+            example = "null")
+        Object vector,
+    @Schema(
+            description =
+                "Many queries at once (up to wordvec.limits.max-batch-words), answered in"
+                    + " parallel; the answer is then {model, results} with one result per query",
+            example = "null")
+        List<NeighborsRequest> queries,
     @Schema(
             description =
                 "Score every word, even when the model has an approximate index (default false)",

@@ -1,6 +1,7 @@
 package io.wordvec.query;
 
 import io.wordvec.models.ModelRegistry;
+import io.wordvec.models.QueryMetrics;
 import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.LimitsProperties;
 import io.wordvec.system.PayloadTooLargeException;
@@ -37,10 +38,16 @@ class QuerySupport {
 
   private final ModelRegistry registry;
   private final LimitsProperties limits;
+  private final QueryMetrics metrics;
 
-  QuerySupport(ModelRegistry registry, LimitsProperties limits) {
+  QuerySupport(ModelRegistry registry, LimitsProperties limits, QueryMetrics metrics) {
     this.registry = registry;
     this.limits = limits;
+    this.metrics = metrics;
+  }
+
+  QueryMetrics metrics() {
+    return metrics;
   }
 
   LimitsProperties limits() {
@@ -58,6 +65,7 @@ class QuerySupport {
   /** Selects the model and runs the query on it, mapping unknown words to a 404 problem. */
   <T> T query(String model, Function<ModelRegistry.Selection, T> query) {
     ModelRegistry.Selection selection = registry.select(model);
+    metrics.answeredBy(selection);
     try {
       return query.apply(selection);
     } catch (UnknownWordsException e) {
@@ -99,8 +107,13 @@ class QuerySupport {
    * valid or not whatever model answers it).
    */
   SearchOptions searchOptions(Boolean exact, Integer ef) {
+    return searchOptions("", exact, ef);
+  }
+
+  /** {@link #searchOptions(Boolean, Integer)} for a field of a query at {@code prefix}. */
+  SearchOptions searchOptions(String prefix, Boolean exact, Integer ef) {
     if (ef != null) {
-      count("ef", ef, 0, limits.maxEf());
+      count(prefix + "ef", ef, 0, limits.maxEf());
     }
     return new SearchOptions(Boolean.TRUE.equals(exact), ef == null ? 0 : ef);
   }
@@ -174,5 +187,67 @@ class QuerySupport {
 
   static String methodName(AnalogyMethod method) {
     return method.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A query vector from JSON: an array of numbers, or a base64 string of little-endian float32
+   * values (the encoding of OpenAI-style embeddings). Its length is checked against the model
+   * later, when the model is known.
+   */
+  static float[] vector(String name, Object value) {
+    if (value instanceof String text) {
+      byte[] bytes;
+      try {
+        bytes = java.util.Base64.getDecoder().decode(text.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidParameterException(
+            name, "(base64 text)", "an array of numbers or base64 of little-endian float32 values");
+      }
+      if (bytes.length == 0 || bytes.length % Float.BYTES != 0) {
+        throw new InvalidParameterException(
+            name,
+            bytes.length + " bytes",
+            "base64 of little-endian float32 values (a non-zero multiple of 4 bytes)");
+      }
+      float[] vector = new float[bytes.length / Float.BYTES];
+      java.nio.ByteBuffer.wrap(bytes)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+          .asFloatBuffer()
+          .get(vector);
+      return finite(name, vector);
+    }
+    if (value instanceof List<?> list && !list.isEmpty()) {
+      float[] vector = new float[list.size()];
+      for (int i = 0; i < vector.length; i++) {
+        if (!(list.get(i) instanceof Number number)) {
+          throw new InvalidParameterException(name + "[" + i + "]", list.get(i), "a number");
+        }
+        vector[i] = number.floatValue();
+      }
+      return finite(name, vector);
+    }
+    throw new InvalidParameterException(
+        name,
+        value instanceof List<?> ? "[]" : value,
+        "a non-empty array of numbers or base64 of little-endian float32 values");
+  }
+
+  private static float[] finite(String name, float[] vector) {
+    for (int i = 0; i < vector.length; i++) {
+      if (!Float.isFinite(vector[i])) {
+        throw new InvalidParameterException(
+            name + "[" + i + "]", vector[i], "a finite number within the float range");
+      }
+    }
+    return vector;
+  }
+
+  /** Checks a query vector's length against the model's dimension. */
+  static void dimension(String name, float[] vector, int dimension) {
+    if (vector.length != dimension) {
+      throw new InvalidParameterException(
+              name, vector.length + " values", dimension + " values (the model's dimension)")
+          .with("dimension", dimension);
+    }
   }
 }

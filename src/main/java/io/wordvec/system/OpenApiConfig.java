@@ -19,6 +19,10 @@ import org.springframework.http.MediaType;
 class OpenApiConfig {
 
   private static final String MODELS_PATH = "/api/v1/models";
+  private static final String API_PREFIX = "/api/";
+
+  /** The name of the bearer security scheme of the API keys. */
+  static final String API_KEY_SCHEME = "apiKey";
 
   /** The name of the bearer security scheme of the admin token. */
   static final String ADMIN_TOKEN_SCHEME = "adminToken";
@@ -33,11 +37,16 @@ class OpenApiConfig {
                 .version(properties == null ? "dev" : properties.getVersion())
                 .description(
                     """
-                    Word vectors over HTTP: look up vectors, compare words, find nearest \
-                    neighbours, solve analogies and embed texts. `{model}` is a model name \
-                    from `GET /api/v1/models`, or `default`. Errors are RFC 9457 problem \
-                    details (`application/problem+json`) with a stable `type` such as \
-                    `/problems/word-not-found`."""));
+                    Word vectors over HTTP: look up vectors, compare words and texts, find \
+                    nearest neighbours, solve analogies and embed texts. `{model}` is a model \
+                    name from `GET /api/v1/models`, or `default`. Errors under `/api` are RFC \
+                    9457 problem details (`application/problem+json`) with a stable `type` such \
+                    as `/problems/word-not-found`.
+
+                    `/v1/embeddings` and `/v1/models` speak OpenAI's embeddings API, so that \
+                    OpenAI SDKs, LangChain, LlamaIndex and Spring AI can use this server as \
+                    their embedding backend (base URL `http://<host>:8080/v1`); their errors use \
+                    OpenAI's envelope `{error: {message, type, param, code}}`."""));
   }
 
   /**
@@ -70,12 +79,81 @@ class OpenApiConfig {
                 "The JSON body is larger than wordvec.limits.max-body-size",
                 false,
                 (method, path, operation) ->
-                    operation.getRequestBody() != null
+                    path.startsWith(API_PREFIX)
+                        && operation.getRequestBody() != null
                         && operation.getRequestBody().getContent() != null
                         && operation
                             .getRequestBody()
                             .getContent()
                             .containsKey(MediaType.APPLICATION_JSON_VALUE));
+  }
+
+  /**
+   * 429 with Retry-After on every query operation under {@code /api} when the concurrency cap is on
+   * (the OpenAI-compatible routes document theirs in their own envelope).
+   */
+  @Bean
+  OpenApiCustomizer tooManyQueriesResponses(LimitsProperties limits) {
+    return openApi -> {
+      if (limits.maxConcurrentQueries() <= 0) {
+        return;
+      }
+      OpenApiProblems.in(openApi)
+          .add(
+              "429",
+              "More queries than wordvec.limits.max-concurrent-queries are being answered"
+                  + " (`/problems/too-many-queries`); retry after Retry-After seconds",
+              true,
+              (method, path, operation) ->
+                  path.startsWith(API_PREFIX) && QueryRequests.isQuery(path));
+    };
+  }
+
+  /**
+   * With {@code wordvec.security.api-keys} set: a bearer security scheme for the keys (Swagger UI's
+   * "Authorize" then sends the key), required by every operation the filter guards with one; those
+   * under {@code /api} also document their 401 and 403 as problems.
+   */
+  @Bean
+  OpenApiCustomizer apiKeySecurity(SecurityProperties security) {
+    return openApi -> {
+      if (!security.apiKeysEnabled()) {
+        return;
+      }
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi
+          .getComponents()
+          .addSecuritySchemes(
+              API_KEY_SCHEME,
+              new SecurityScheme()
+                  .type(SecurityScheme.Type.HTTP)
+                  .scheme("bearer")
+                  .description(
+                      "An API key (wordvec.security.api-keys): queries under /api/v1/models, /v1"
+                          + " and /embeddings need one"));
+      OpenApiProblems.Where guarded =
+          (method, path, operation) ->
+              !(security.enabled() && ProtectedRequests.isProtected(method.name(), path))
+                  && ProtectedRequests.needsApiKey(method.name(), path, security.openActuator());
+      OpenApiProblems.forEach(
+          openApi,
+          guarded,
+          operation ->
+              operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME)));
+      OpenApiProblems.Where guardedApi =
+          (method, path, operation) ->
+              path.startsWith(API_PREFIX) && guarded.test(method, path, operation);
+      OpenApiProblems problems = OpenApiProblems.in(openApi);
+      problems.add(
+          "401",
+          "No bearer token (`/problems/unauthorized`): this server requires an API key for queries",
+          false,
+          guardedApi);
+      problems.add(
+          "403", "The bearer token is not an API key (`/problems/forbidden`)", false, guardedApi);
+    };
   }
 
   /**

@@ -52,7 +52,7 @@ public final class OpenApiProblems {
   }
 
   /** Calls {@code action} on every operation of the document that {@code where} accepts. */
-  static void forEach(OpenAPI openApi, Where where, Consumer<Operation> action) {
+  public static void forEach(OpenAPI openApi, Where where, Consumer<Operation> action) {
     if (openApi.getPaths() == null) {
       return;
     }

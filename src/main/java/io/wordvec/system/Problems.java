@@ -1,6 +1,10 @@
 package io.wordvec.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -26,5 +30,28 @@ public final class Problems {
     problem.setType(type(slug));
     problem.setTitle(title);
     return problem;
+  }
+
+  /**
+   * Answers a request from a servlet filter, outside Spring MVC, with {@code problem}: its headers
+   * are set, and the error dispatch renders its body through the error controller, so that it
+   * reaches the client exactly as a handler's problem would (in the shape of the request's API).
+   */
+  public static void sendError(
+      HttpServletRequest request, HttpServletResponse response, ApiException problem)
+      throws IOException {
+    problem
+        .getHeaders()
+        .forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+    ProblemDetail body = problem.getBody();
+    if (body.getInstance() == null) {
+      try {
+        body.setInstance(new URI(null, null, request.getRequestURI(), null));
+      } catch (URISyntaxException e) {
+        // not a usable path: leave the instance out
+      }
+    }
+    request.setAttribute(ProblemErrorController.PROBLEM_ATTRIBUTE, body);
+    response.sendError(problem.getStatusCode().value());
   }
 }

@@ -47,9 +47,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
-      PayloadTooLargeException tooLarge = tooLarge(declared);
-      request.setAttribute(ProblemErrorController.PROBLEM_ATTRIBUTE, tooLarge.getBody());
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      Problems.sendError(request, response, tooLarge(declared));
       return;
     }
     chain.doFilter(declared >= 0 ? request : new LimitedRequest(request), response);

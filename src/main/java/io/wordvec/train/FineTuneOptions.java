@@ -1,8 +1,12 @@
 package io.wordvec.train;
 
+import static io.wordvec.train.TrainingConfig.require;
+
 /**
- * Settings of a fine-tuning run on top of a base model. Architecture, dimension, window, negative
- * and sample come from the base model's {@link TrainingConfig}.
+ * Settings of a fine-tuning run on top of a base model. Architecture, dimension, window, negative,
+ * sample and noise exponent come from the base model's {@link TrainingConfig} ({@link
+ * #applyTo(TrainingConfig)}). Defaults are held by {@link Builder}; {@code epochs}, {@code alpha},
+ * {@code minAlpha} and {@code minCount} share the ranges of {@link TrainingConfig}.
  *
  * @param epochs passes over the new corpus
  * @param alpha initial learning rate (lower than from scratch by default)
@@ -21,9 +25,115 @@ public record FineTuneOptions(
     int threads,
     long seed) {
 
-  /** Defaults: 5 epochs, alpha 0.01 (skip-gram's 0.025 scaled down), lockFactor 1. */
+  /** Default initial learning rate: skip-gram's 0.025 scaled down, to move trained vectors less. */
+  public static final double DEFAULT_ALPHA = 0.01;
+
+  public static final double MIN_LOCK_FACTOR = 0;
+  public static final double MAX_LOCK_FACTOR = 1;
+
+  /** The settings of {@link #builder()} left untouched: 5 epochs, alpha 0.01, lockFactor 1. */
   public static FineTuneOptions defaults() {
-    return new FineTuneOptions(
-        5, 0.01, 0.0001, 5, 1.0, Runtime.getRuntime().availableProcessors(), 1);
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks every component against its range.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming the first bad component and its value
+   */
+  public FineTuneOptions validate() {
+    TrainingConfig.requireEpochs(epochs);
+    TrainingConfig.requireAlphas(alpha, minAlpha);
+    require(minCount >= TrainingConfig.MIN_MIN_COUNT, "minCount must be >= 1, was " + minCount);
+    require(
+        lockFactor >= MIN_LOCK_FACTOR && lockFactor <= MAX_LOCK_FACTOR,
+        "lockFactor must be in [0, 1], was " + lockFactor);
+    require(threads >= TrainingConfig.MIN_THREADS, "threads must be > 0, was " + threads);
+    return this;
+  }
+
+  /**
+   * The config of the fine-tuning run: {@code base} with these epochs, learning rates, minCount,
+   * threads and seed.
+   *
+   * @throws IllegalArgumentException if the result is not a valid config
+   */
+  public TrainingConfig applyTo(TrainingConfig base) {
+    return base.toBuilder()
+        .epochs(epochs)
+        .alpha(alpha)
+        .minAlpha(minAlpha)
+        .minCount(minCount)
+        .threads(threads)
+        .seed(seed)
+        .build();
+  }
+
+  /**
+   * Builds {@link FineTuneOptions}, starting from the defaults; {@code minAlpha}, until set, is
+   * {@link TrainingConfig#DEFAULT_MIN_ALPHA} capped at {@code alpha}. Not thread-safe.
+   */
+  public static final class Builder {
+    private int epochs = 5;
+    private double alpha = DEFAULT_ALPHA;
+    private Double minAlpha;
+    private int minCount = 5;
+    private double lockFactor = 1.0;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long seed = 1;
+
+    private Builder() {}
+
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
+
+    public Builder alpha(double value) {
+      alpha = value;
+      return this;
+    }
+
+    public Builder minAlpha(double value) {
+      minAlpha = value;
+      return this;
+    }
+
+    public Builder minCount(int value) {
+      minCount = value;
+      return this;
+    }
+
+    public Builder lockFactor(double value) {
+      lockFactor = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /**
+     * The options of these settings.
+     *
+     * @throws IllegalArgumentException as {@link FineTuneOptions#validate()}
+     */
+    public FineTuneOptions build() {
+      double min = minAlpha != null ? minAlpha : Math.min(TrainingConfig.DEFAULT_MIN_ALPHA, alpha);
+      return new FineTuneOptions(epochs, alpha, min, minCount, lockFactor, threads, seed)
+          .validate();
+    }
   }
 }

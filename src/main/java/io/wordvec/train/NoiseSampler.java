@@ -80,10 +80,6 @@ final class NoiseSampler {
     return (int) Math.min(Integer.MAX_VALUE, Math.round(p * 2147483648.0));
   }
 
-  int size() {
-    return size;
-  }
-
   /**
    * One draw.
    *
@@ -93,20 +89,5 @@ final class NoiseSampler {
   int sample(long columnBits, int coinBits) {
     int column = (int) ((columnBits * size) >>> 32);
     return coinBits < table[2 * column] ? column : table[2 * column + 1];
-  }
-
-  /** The exact probability of drawing {@code id}, for tests. */
-  double probability(int id) {
-    double p = 0;
-    for (int c = 0; c < size; c++) {
-      double accept = table[2 * c] / 2147483648.0;
-      if (c == id) {
-        p += accept;
-      }
-      if (table[2 * c + 1] == id) {
-        p += 1 - accept;
-      }
-    }
-    return p / size;
   }
 }

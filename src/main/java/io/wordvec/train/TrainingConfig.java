@@ -1,8 +1,16 @@
 package io.wordvec.train;
 
+import java.util.Objects;
+
 /**
- * Everything that determines a training run, as an immutable value. Defaults follow word2vec.c and
- * gensim; {@link #validate()} rejects values the trainer cannot use.
+ * Everything that determines a training run, as an immutable value. This is the one place that
+ * defines the training parameters: their defaults (held by {@link Builder}, after word2vec.c and
+ * gensim), their valid ranges (the {@code MIN_}/{@code MAX_} constants, for the service's request
+ * validation and the CLI to refer to) and the check itself ({@link #validate()}).
+ *
+ * <p>Native model files store this record by component name, so renaming a component breaks loading
+ * older files; a component added later takes its {@link #defaults()} value when an older file lacks
+ * it.
  *
  * @param architecture skip-gram or CBOW
  * @param dimension vector size
@@ -35,313 +43,274 @@ public record TrainingConfig(
     double noiseExponent,
     int maxSentenceLength) {
 
-  /** word2vec.c's default for skip-gram. */
+  /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
 
-  /** word2vec.c's default for CBOW. */
+  /** word2vec.c's default learning rate for CBOW. */
   public static final double CBOW_ALPHA = 0.05;
 
-  /** The pinned reference settings: skip-gram, dim 100, window 5, negative 5, 5 epochs. */
+  /** Default final learning rate (capped at {@code alpha} when that is lower). */
+  public static final double DEFAULT_MIN_ALPHA = 0.0001;
+
+  public static final int MIN_DIMENSION = 1;
+  public static final int MAX_DIMENSION = 10_000;
+  public static final int MIN_WINDOW = 1;
+  public static final int MAX_WINDOW = 100;
+  public static final int MIN_NEGATIVE = 1;
+  public static final int MAX_NEGATIVE = 100;
+  public static final double MIN_SAMPLE = 0;
+  public static final double MAX_SAMPLE = 1;
+
+  /** The smallest {@code minCount}: a word must occur at least once. */
+  public static final int MIN_MIN_COUNT = 1;
+
+  /** The smallest {@code maxVocab}, meaning no limit. */
+  public static final int MIN_MAX_VOCAB = 0;
+
+  /** {@code alpha} must be above this value: it is an exclusive bound. */
+  public static final double MIN_ALPHA_EXCLUSIVE = 0;
+
+  public static final double MAX_ALPHA = 1;
+
+  /** The smallest {@code minAlpha}; the largest is {@code alpha}. */
+  public static final double MIN_MIN_ALPHA = 0;
+
+  public static final int MIN_EPOCHS = 1;
+  public static final int MAX_EPOCHS = 1000;
+  public static final int MIN_THREADS = 1;
+  public static final double MIN_NOISE_EXPONENT = 0;
+
+  /**
+   * Beyond this the noise distribution is all but the most frequent word: a mistake, not a choice.
+   */
+  public static final double MAX_NOISE_EXPONENT = 10;
+
+  public static final int MIN_MAX_SENTENCE_LENGTH = 1;
+
+  /**
+   * Each worker holds a buffer of this many ids: the cap keeps a typo from asking for gigabytes.
+   */
+  public static final int MAX_MAX_SENTENCE_LENGTH = 1_000_000;
+
+  /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(
-        Architecture.SKIP_GRAM,
-        100,
-        5,
-        5,
-        1e-4,
-        5,
-        0,
-        SKIP_GRAM_ALPHA,
-        0.0001,
-        5,
-        Runtime.getRuntime().availableProcessors(),
-        1,
-        0.75,
-        10_000);
+    return builder().build();
+  }
+
+  /** A builder holding the defaults: change what differs, then {@link Builder#build()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values, for a config derived from this one. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The default initial learning rate of an architecture, as word2vec.c. */
+  public static double defaultAlpha(Architecture architecture) {
+    return architecture == Architecture.CBOW ? CBOW_ALPHA : SKIP_GRAM_ALPHA;
   }
 
   /**
-   * Checks every field.
+   * Checks every component against its range.
    *
    * @return this
-   * @throws IllegalArgumentException naming the first bad field and its value
+   * @throws IllegalArgumentException naming the first bad component and its value
    */
   public TrainingConfig validate() {
     require(architecture != null, "architecture must be set");
-    require(dimension > 0, "dimension must be > 0, was " + dimension);
-    require(window > 0, "window must be > 0, was " + window);
-    require(negative > 0, "negative must be > 0, was " + negative);
-    require(sample >= 0 && Double.isFinite(sample), "sample must be >= 0, was " + sample);
-    require(minCount >= 1, "minCount must be >= 1, was " + minCount);
-    require(maxVocab >= 0, "maxVocab must be >= 0 (0 = no limit), was " + maxVocab);
-    require(alpha > 0 && Double.isFinite(alpha), "alpha must be > 0, was " + alpha);
+    require(dimension >= MIN_DIMENSION, "dimension must be > 0, was " + dimension);
     require(
-        minAlpha >= 0 && minAlpha <= alpha,
-        "minAlpha must be in [0, alpha=" + alpha + "], was " + minAlpha);
-    require(epochs > 0, "epochs must be > 0, was " + epochs);
-    require(threads > 0, "threads must be > 0, was " + threads);
+        dimension <= MAX_DIMENSION, "dimension must be <= " + MAX_DIMENSION + ", was " + dimension);
+    require(window >= MIN_WINDOW, "window must be > 0, was " + window);
+    require(window <= MAX_WINDOW, "window must be <= " + MAX_WINDOW + ", was " + window);
+    require(negative >= MIN_NEGATIVE, "negative must be > 0, was " + negative);
+    require(negative <= MAX_NEGATIVE, "negative must be <= " + MAX_NEGATIVE + ", was " + negative);
     require(
-        noiseExponent >= 0 && Double.isFinite(noiseExponent),
-        "noiseExponent must be >= 0, was " + noiseExponent);
-    require(maxSentenceLength > 0, "maxSentenceLength must be > 0, was " + maxSentenceLength);
+        sample >= MIN_SAMPLE && sample <= MAX_SAMPLE,
+        "sample must be in [" + plain(MIN_SAMPLE) + ", " + plain(MAX_SAMPLE) + "], was " + sample);
+    require(minCount >= MIN_MIN_COUNT, "minCount must be >= 1, was " + minCount);
+    require(maxVocab >= MIN_MAX_VOCAB, "maxVocab must be >= 0 (0 = no limit), was " + maxVocab);
+    requireAlphas(alpha, minAlpha);
+    requireEpochs(epochs);
+    require(threads >= MIN_THREADS, "threads must be > 0, was " + threads);
+    require(
+        noiseExponent >= MIN_NOISE_EXPONENT && noiseExponent <= MAX_NOISE_EXPONENT,
+        "noiseExponent must be in [0, " + plain(MAX_NOISE_EXPONENT) + "], was " + noiseExponent);
+    require(
+        maxSentenceLength >= MIN_MAX_SENTENCE_LENGTH
+            && maxSentenceLength <= MAX_MAX_SENTENCE_LENGTH,
+        "maxSentenceLength must be between 1 and "
+            + MAX_MAX_SENTENCE_LENGTH
+            + ", was "
+            + maxSentenceLength);
     return this;
   }
 
-  private static void require(boolean ok, String message) {
+  /** The learning-rate ranges, shared with {@link FineTuneOptions}. */
+  static void requireAlphas(double alpha, double minAlpha) {
+    require(alpha > MIN_ALPHA_EXCLUSIVE, "alpha must be > 0, was " + alpha);
+    require(alpha <= MAX_ALPHA, "alpha must be <= " + plain(MAX_ALPHA) + ", was " + alpha);
+    require(
+        minAlpha >= MIN_MIN_ALPHA && minAlpha <= alpha,
+        "minAlpha must be in [0, alpha=" + alpha + "], was " + minAlpha);
+  }
+
+  /** The epochs range, shared with {@link FineTuneOptions}. */
+  static void requireEpochs(int epochs) {
+    require(epochs >= MIN_EPOCHS, "epochs must be > 0, was " + epochs);
+    require(epochs <= MAX_EPOCHS, "epochs must be <= " + MAX_EPOCHS + ", was " + epochs);
+  }
+
+  /** A bound as people write it: 1 rather than 1.0. */
+  static String plain(double bound) {
+    return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+  }
+
+  static void require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
   }
 
-  public TrainingConfig withArchitecture(Architecture value) {
-    return new TrainingConfig(
-        value,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+  /**
+   * Builds a {@link TrainingConfig}, starting from the defaults. Two defaults follow other settings
+   * until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the architecture,
+   * and {@code minAlpha} is {@link #DEFAULT_MIN_ALPHA} capped at {@code alpha}. A builder from
+   * {@link #toBuilder()} has both set.
+   *
+   * <p>Not thread-safe; reusable (each {@link #build()} returns a new config).
+   */
+  public static final class Builder {
+    private Architecture architecture = Architecture.SKIP_GRAM;
+    private int dimension = 100;
+    private int window = 5;
+    private int negative = 5;
+    private double sample = 1e-4;
+    private int minCount = 5;
+    private int maxVocab = 0;
+    private Double alpha;
+    private Double minAlpha;
+    private int epochs = 5;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long seed = 1;
+    private double noiseExponent = 0.75;
+    private int maxSentenceLength = 10_000;
 
-  public TrainingConfig withDimension(int value) {
-    return new TrainingConfig(
-        architecture,
-        value,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    private Builder() {}
 
-  public TrainingConfig withWindow(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        value,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    private Builder(TrainingConfig c) {
+      architecture = c.architecture;
+      dimension = c.dimension;
+      window = c.window;
+      negative = c.negative;
+      sample = c.sample;
+      minCount = c.minCount;
+      maxVocab = c.maxVocab;
+      alpha = c.alpha;
+      minAlpha = c.minAlpha;
+      epochs = c.epochs;
+      threads = c.threads;
+      seed = c.seed;
+      noiseExponent = c.noiseExponent;
+      maxSentenceLength = c.maxSentenceLength;
+    }
 
-  public TrainingConfig withNegative(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        value,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder architecture(Architecture value) {
+      architecture = Objects.requireNonNull(value, "architecture");
+      return this;
+    }
 
-  public TrainingConfig withSample(double value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        value,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder dimension(int value) {
+      dimension = value;
+      return this;
+    }
 
-  public TrainingConfig withMinCount(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        value,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder window(int value) {
+      window = value;
+      return this;
+    }
 
-  public TrainingConfig withMaxVocab(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        value,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder negative(int value) {
+      negative = value;
+      return this;
+    }
 
-  public TrainingConfig withAlpha(double value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        value,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder sample(double value) {
+      sample = value;
+      return this;
+    }
 
-  public TrainingConfig withMinAlpha(double value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        value,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder minCount(int value) {
+      minCount = value;
+      return this;
+    }
 
-  public TrainingConfig withEpochs(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        value,
-        threads,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder maxVocab(int value) {
+      maxVocab = value;
+      return this;
+    }
 
-  public TrainingConfig withThreads(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        value,
-        seed,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder alpha(double value) {
+      alpha = value;
+      return this;
+    }
 
-  public TrainingConfig withSeed(long value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        value,
-        noiseExponent,
-        maxSentenceLength);
-  }
+    public Builder minAlpha(double value) {
+      minAlpha = value;
+      return this;
+    }
 
-  public TrainingConfig withNoiseExponent(double value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        value,
-        maxSentenceLength);
-  }
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
 
-  public TrainingConfig withMaxSentenceLength(int value) {
-    return new TrainingConfig(
-        architecture,
-        dimension,
-        window,
-        negative,
-        sample,
-        minCount,
-        maxVocab,
-        alpha,
-        minAlpha,
-        epochs,
-        threads,
-        seed,
-        noiseExponent,
-        value);
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder noiseExponent(double value) {
+      noiseExponent = value;
+      return this;
+    }
+
+    public Builder maxSentenceLength(int value) {
+      maxSentenceLength = value;
+      return this;
+    }
+
+    /**
+     * The config of these settings.
+     *
+     * @throws IllegalArgumentException as {@link TrainingConfig#validate()}
+     */
+    public TrainingConfig build() {
+      double a = alpha != null ? alpha : defaultAlpha(architecture);
+      double min = minAlpha != null ? minAlpha : Math.min(DEFAULT_MIN_ALPHA, a);
+      return new TrainingConfig(
+              architecture,
+              dimension,
+              window,
+              negative,
+              sample,
+              minCount,
+              maxVocab,
+              a,
+              min,
+              epochs,
+              threads,
+              seed,
+              noiseExponent,
+              maxSentenceLength)
+          .validate();
+    }
   }
 }

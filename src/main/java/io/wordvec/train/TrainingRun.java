@@ -1,11 +1,8 @@
 package io.wordvec.train;
 
-import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
-import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,303 +11,111 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drives one training: the vocabulary pass, the matrices, and the epochs run by {@link Worker}s on
- * their own threads while the calling thread reports progress and watches for cancellation.
+ * One training run once its corpus is encoded and its matrices hold their first values: the epochs,
+ * run by {@link Worker}s on their own threads while the calling thread reports progress and watches
+ * for cancellation, and the model they produce.
+ *
+ * <p>The run holds its whole state: config, corpus and vocabulary, matrices, noise sampler,
+ * subsampling thresholds, schedule, monitor and input lock. It writes into the matrices it is given
+ * and hands them to the model it returns. Single use: {@link #run()} once, from one thread.
  */
 final class TrainingRun {
 
   private static final long PROGRESS_INTERVAL_MILLIS = 250;
 
-  private TrainingRun() {}
+  /** Mixed into the seed so that worker seeds differ from the initialisation's stream. */
+  private static final long WORKER_SEED_MIX = 0x5DEECE66DL;
 
-  static TrainedModel train(
-      Path corpus,
-      TrainingConfig config,
-      Tokenizer tokenizer,
-      TrainingListener listener,
-      CancellationToken cancellation)
-      throws IOException {
-    config.validate();
-    Progress progress = new Progress(listener, config.epochs());
-    progress.vocabulary(0, 0);
-    try (EncodedCorpus encoded =
-        EncodedCorpus.encode(
-            corpus,
-            tokenizer,
-            config.minCount(),
-            config.maxVocab(),
-            config.maxSentenceLength(),
-            EncodedCorpus::fromScratch,
-            (tokens, estimate) -> {
-              checkCancelled(cancellation);
-              progress.vocabulary(tokens, estimate);
-            })) {
-      checkCancelled(cancellation);
-      Vocabulary vocabulary = encoded.vocabulary();
-      int dim = config.dimension();
-      int cells = matrixSize(vocabulary.size(), dim);
-      float[] inputVectors = new float[cells];
-      float[] outputVectors = new float[cells];
-      initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
-      long[] counts = vocabulary.counts();
-      runEpochs(
-          encoded,
-          config,
-          inputVectors,
-          outputVectors,
-          counts,
-          counts,
-          0,
-          1f,
-          progress,
-          cancellation);
-      return new TrainedModel(
-          vocabulary,
-          dim,
-          inputVectors,
-          outputVectors,
-          config,
-          encoded.stats(),
-          Instant.now(),
-          Map.of());
-    }
-  }
-
-  static TrainedModel fineTune(
-      TrainedModel base,
-      Path corpus,
-      FineTuneOptions options,
-      Tokenizer tokenizer,
-      TrainingListener listener,
-      CancellationToken cancellation)
-      throws IOException {
-    validate(options);
-    TrainingConfig config =
-        base.config()
-            .withEpochs(options.epochs())
-            .withAlpha(options.alpha())
-            .withMinAlpha(options.minAlpha())
-            .withMinCount(options.minCount())
-            .withThreads(options.threads())
-            .withSeed(options.seed())
-            .validate();
-    if (config.dimension() != base.dimension()) {
-      throw new IllegalArgumentException(
-          "base model config says dimension "
-              + config.dimension()
-              + " but its vectors have "
-              + base.dimension());
-    }
-    Vocabulary baseVocabulary = base.vocabulary();
-    int baseSize = baseVocabulary.size();
-    long[][] corpusCounts = new long[1][];
-    Progress progress = new Progress(listener, config.epochs());
-    progress.vocabulary(0, 0);
-    try (EncodedCorpus encoded =
-        EncodedCorpus.encode(
-            corpus,
-            tokenizer,
-            config.minCount(),
-            0,
-            config.maxSentenceLength(),
-            (counts, minCount, maxVocab, source) -> {
-              Vocabulary merged = merge(baseVocabulary, counts, minCount);
-              long[] own = new long[merged.size()];
-              for (int i = 0; i < own.length; i++) {
-                own[i] = counts.count(merged.word(i));
-              }
-              corpusCounts[0] = own;
-              return merged;
-            },
-            (tokens, estimate) -> {
-              checkCancelled(cancellation);
-              progress.vocabulary(tokens, estimate);
-            })) {
-      checkCancelled(cancellation);
-      Vocabulary vocabulary = encoded.vocabulary();
-      int dim = config.dimension();
-      int cells = matrixSize(vocabulary.size(), dim);
-      // Copies: the base model's arrays are never written.
-      float[] inputVectors = java.util.Arrays.copyOf(base.inputVectors(), cells);
-      float[] outputVectors = java.util.Arrays.copyOf(base.outputVectors(), cells);
-      initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
-      runEpochs(
-          encoded,
-          config,
-          inputVectors,
-          outputVectors,
-          vocabulary.counts(),
-          corpusCounts[0],
-          baseSize,
-          (float) options.lockFactor(),
-          progress,
-          cancellation);
-      return new TrainedModel(
-          vocabulary,
-          dim,
-          inputVectors,
-          outputVectors,
-          config,
-          encoded.stats(),
-          Instant.now(),
-          Map.of());
-    }
-  }
-
-  private static void validate(FineTuneOptions o) {
-    if (o.epochs() <= 0) {
-      throw new IllegalArgumentException("epochs must be > 0, was " + o.epochs());
-    }
-    if (!(o.alpha() > 0) || !Double.isFinite(o.alpha())) {
-      throw new IllegalArgumentException("alpha must be > 0, was " + o.alpha());
-    }
-    if (!(o.minAlpha() >= 0 && o.minAlpha() <= o.alpha())) {
-      throw new IllegalArgumentException(
-          "minAlpha must be in [0, alpha=" + o.alpha() + "], was " + o.minAlpha());
-    }
-    if (o.minCount() < 1) {
-      throw new IllegalArgumentException("minCount must be >= 1, was " + o.minCount());
-    }
-    if (!(o.lockFactor() >= 0 && o.lockFactor() <= 1)) {
-      throw new IllegalArgumentException("lockFactor must be in [0, 1], was " + o.lockFactor());
-    }
-    if (o.threads() <= 0) {
-      throw new IllegalArgumentException("threads must be > 0, was " + o.threads());
-    }
-  }
+  private final TrainingConfig config;
+  private final EncodedCorpus corpus;
+  private final Vocabulary vocabulary;
+  private final RunMonitor monitor;
+  private final WorkerContext shared;
 
   /**
-   * The base vocabulary with its ids and counts plus this corpus' counts, followed by the new words
-   * that reach {@code minCount} in this corpus, most frequent first.
+   * @param config a valid config
+   * @param corpus the encoded corpus; its vocabulary defines the rows of the matrices
+   * @param inputVectors initialised input rows, {@code vocabulary size * dimension}
+   * @param outputVectors initial output rows, same shape
+   * @param lock the input rows whose updates are scaled
+   * @param monitor where progress goes and cancellation comes from
+   * @throws IllegalArgumentException if the corpus has no vocabulary word to train on
    */
-  static Vocabulary merge(Vocabulary base, VocabularyBuilder counts, int minCount) {
-    Vocabulary fresh = counts.build(minCount, 0);
-    int added = 0;
-    for (int i = 0; i < fresh.size(); i++) {
-      if (!base.contains(fresh.word(i))) {
-        added++;
-      }
-    }
-    String[] words = new String[base.size() + added];
-    long[] merged = new long[words.length];
-    for (int i = 0; i < base.size(); i++) {
-      words[i] = base.word(i);
-      merged[i] = base.count(i) + counts.count(words[i]);
-    }
-    int next = base.size();
-    for (int i = 0; i < fresh.size(); i++) {
-      if (!base.contains(fresh.word(i))) {
-        words[next] = fresh.word(i);
-        merged[next] = fresh.count(i);
-        next++;
-      }
-    }
-    return new Vocabulary(words, merged);
-  }
-
-  /** Rows x dim as an array length, or a clear error when Java arrays cannot hold it. */
-  static int matrixSize(int rows, int dim) {
-    long cells = (long) rows * dim;
-    if (cells > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(
-          "vocabulary of "
-              + rows
-              + " words x dimension "
-              + dim
-              + " exceeds the largest matrix ("
-              + (Integer.MAX_VALUE - 8)
-              + " floats); lower dimension or maxVocab, or raise minCount");
-    }
-    return (int) cells;
-  }
-
-  /** word2vec's initialisation: input rows uniform in [-0.5/dim, 0.5/dim) (output rows stay 0). */
-  static void initInputRows(float[] inputVectors, int fromRow, int toRow, int dim, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = fromRow * dim, end = toRow * dim; i < end; i++) {
-      inputVectors[i] = (float) ((random.nextDouble() - 0.5) / dim);
-    }
-  }
-
-  static void checkCancelled(CancellationToken cancellation) {
-    if (cancellation.isCancelled()) {
-      throw new TrainingCancelledException();
-    }
-  }
-
-  /**
-   * Runs every epoch over {@code encoded}.
-   *
-   * @param noiseCounts counts that define the noise distribution
-   * @param sampleCounts counts that define the subsampling probabilities (the corpus' own)
-   * @param lockedBelow rows below this id get their input updates scaled by {@code lockFactor}
-   */
-  static void runEpochs(
-      EncodedCorpus encoded,
+  TrainingRun(
       TrainingConfig config,
+      EncodedCorpus corpus,
       float[] inputVectors,
       float[] outputVectors,
-      long[] noiseCounts,
-      long[] sampleCounts,
-      int lockedBelow,
-      float lockFactor,
-      Progress progress,
-      CancellationToken cancellation)
-      throws IOException {
-    long retained = encoded.stats().retainedTokens();
+      InputLock lock,
+      RunMonitor monitor) {
+    long retained = corpus.stats().retainedTokens();
     if (retained == 0) {
       throw new IllegalArgumentException(
-          "corpus " + encoded.stats().source() + " has no word of the vocabulary to train on");
+          "corpus " + corpus.stats().source() + " has no word of the vocabulary to train on");
     }
-    NoiseSampler sampler = new NoiseSampler(noiseCounts, config.noiseExponent());
+    this.config = config;
+    this.corpus = corpus;
+    this.vocabulary = corpus.vocabulary();
+    this.monitor = monitor;
+    // Noise follows every count the model has seen; subsampling only this corpus' own counts.
+    NoiseSampler sampler = new NoiseSampler(vocabulary.counts(), config.noiseExponent());
     long[] keep =
         Subsampling.keepThresholds(
-            Subsampling.keepProbabilities(sampleCounts, retained, config.sample()));
+            Subsampling.keepProbabilities(corpus.counts(), retained, config.sample()));
     Schedule schedule =
-        new Schedule(retained * config.epochs(), config.alpha(), config.minAlpha(), cancellation);
-    int threads = (int) Math.max(1, Math.min(config.threads(), encoded.stats().sentences()));
-    long[] bounds = encoded.split(threads);
-    SplittableRandom seeds = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        new Schedule(
+            retained * config.epochs(), config.alpha(), config.minAlpha(), monitor.cancellation());
+    this.shared =
+        new WorkerContext(
+            config, corpus, inputVectors, outputVectors, sampler, keep, lock, schedule);
+  }
+
+  /**
+   * Runs every epoch and returns the model.
+   *
+   * @throws TrainingCancelledException if the run was cancelled
+   * @throws IOException if the id file cannot be read
+   */
+  TrainedModel run() throws IOException {
+    Schedule schedule = shared.schedule();
+    int threads = (int) Math.max(1, Math.min(config.threads(), corpus.stats().sentences()));
+    long[] bounds = corpus.split(threads);
+    SplittableRandom seeds = new SplittableRandom(config.seed() ^ WORKER_SEED_MIX);
     Worker[] workers = new Worker[threads];
     for (int t = 0; t < threads; t++) {
-      workers[t] =
-          new Worker(
-              schedule,
-              encoded,
-              bounds[t],
-              bounds[t + 1],
-              inputVectors,
-              outputVectors,
-              config.dimension(),
-              config,
-              sampler,
-              keep,
-              lockedBelow,
-              lockFactor,
-              seeds.nextLong());
+      workers[t] = new Worker(shared, bounds[t], bounds[t + 1], seeds.nextLong());
     }
-    progress.trainingStarted(schedule);
+    monitor.trainingStarted(schedule);
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      progress.training(epoch, schedule);
-      checkCancelled(cancellation);
-      runEpoch(workers, epoch, schedule, progress);
-      checkCancelled(cancellation);
+      monitor.training(epoch, schedule);
+      monitor.checkCancelled();
+      runEpoch(workers, epoch);
+      monitor.checkCancelled();
       // The periodic ticks stop when the workers do: report the epoch's exact final count, so the
       // last event of a run says wordsProcessed == wordsExpected.
-      progress.training(epoch, schedule);
+      monitor.training(epoch, schedule);
       double loss = 0;
       long examples = 0;
       for (Worker w : workers) {
         loss += w.loss();
         examples += w.examples();
       }
-      progress.epochEnd(epoch, loss, examples);
-      checkCancelled(cancellation);
+      monitor.epochEnd(epoch, loss, examples);
+      monitor.checkCancelled();
     }
+    return new TrainedModel(
+        vocabulary,
+        config.dimension(),
+        shared.inputVectors(),
+        shared.outputVectors(),
+        config,
+        corpus.stats(),
+        Instant.now(),
+        Map.of());
   }
 
-  private static void runEpoch(Worker[] workers, int epoch, Schedule schedule, Progress progress)
-      throws IOException {
+  private void runEpoch(Worker[] workers, int epoch) throws IOException {
+    Schedule schedule = shared.schedule();
     CountDownLatch done = new CountDownLatch(workers.length);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread[] threads = new Thread[workers.length];
@@ -334,7 +139,7 @@ final class TrainingRun {
     }
     try {
       while (!done.await(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
-        progress.training(epoch, schedule);
+        monitor.training(epoch, schedule);
       }
     } catch (InterruptedException e) {
       schedule.fail();
@@ -373,56 +178,6 @@ final class TrainingRun {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Turns counters into {@link TrainingProgress} events at a bounded rate. */
-  static final class Progress {
-    private final TrainingListener listener;
-    private final int epochs;
-    private long lastNanos;
-    private long lastWords;
-    private double wordsPerSecond;
-
-    Progress(TrainingListener listener, int epochs) {
-      this.listener = listener;
-      this.epochs = epochs;
-    }
-
-    void vocabulary(long tokens, long estimate) {
-      listener.onProgress(
-          new TrainingProgress(TrainingPhase.VOCABULARY, 0, epochs, tokens, estimate, 0, 0));
-    }
-
-    void trainingStarted(Schedule schedule) {
-      lastNanos = System.nanoTime();
-      lastWords = schedule.wordsDone();
-    }
-
-    void training(int epoch, Schedule schedule) {
-      long now = System.nanoTime();
-      long words = schedule.wordsDone();
-      double seconds = (now - lastNanos) / 1e9;
-      if (seconds >= 0.2) {
-        double recent = (words - lastWords) / seconds;
-        // Smooth over about a second so the figure (and the ETA) does not jump.
-        wordsPerSecond = wordsPerSecond == 0 ? recent : 0.5 * wordsPerSecond + 0.5 * recent;
-        lastNanos = now;
-        lastWords = words;
-      }
-      listener.onProgress(
-          new TrainingProgress(
-              TrainingPhase.TRAINING,
-              epoch,
-              epochs,
-              words,
-              schedule.wordsExpected(),
-              wordsPerSecond,
-              schedule.alpha()));
-    }
-
-    void epochEnd(int epoch, double loss, long examples) {
-      listener.onEpochEnd(epoch, loss, examples);
     }
   }
 }

@@ -54,34 +54,28 @@ final class Worker {
   private double loss;
   private long examples;
 
-  Worker(
-      Schedule schedule,
-      EncodedCorpus corpus,
-      long start,
-      long end,
-      float[] inputVectors,
-      float[] outputVectors,
-      int dim,
-      TrainingConfig config,
-      NoiseSampler sampler,
-      long[] keepThresholds,
-      int lockedBelow,
-      float lockFactor,
-      long seed) {
-    this.schedule = schedule;
-    this.corpus = corpus;
+  /**
+   * @param shared what every worker of the run shares
+   * @param start first int position of this worker's range of the id file (a sentence start)
+   * @param end end of the range, exclusive
+   * @param seed this worker's own random seed
+   */
+  Worker(WorkerContext shared, long start, long end, long seed) {
+    TrainingConfig config = shared.config();
+    this.schedule = shared.schedule();
+    this.corpus = shared.corpus();
     this.start = start;
     this.end = end;
-    this.inputVectors = inputVectors;
-    this.outputVectors = outputVectors;
-    this.dim = dim;
+    this.inputVectors = shared.inputVectors();
+    this.outputVectors = shared.outputVectors();
+    this.dim = config.dimension();
     this.window = config.window();
     this.negative = config.negative();
     this.skipGram = config.architecture() == Architecture.SKIP_GRAM;
-    this.sampler = sampler;
-    this.keepThresholds = keepThresholds;
-    this.lockedBelow = lockedBelow;
-    this.lockFactor = lockFactor;
+    this.sampler = shared.sampler();
+    this.keepThresholds = shared.keepThresholds();
+    this.lockedBelow = shared.lock().lockedBelow();
+    this.lockFactor = shared.lock().factor();
     this.hidden = new float[dim];
     this.inputGradient = new float[dim];
     this.sentence = new int[config.maxSentenceLength()];
@@ -219,13 +213,6 @@ final class Worker {
     examples++;
   }
 
-  /**
-   * Draws the noise words of the <em>next</em> example and touches their output rows now. The rows
-   * are scattered over the whole matrix, so most of them are cache misses; word2vec.c waits for
-   * each in turn inside the dot product. Java has no prefetch instruction, but independent loads
-   * issued one example ahead let the CPU fetch all of them in parallel while it computes the
-   * current example. The draws are the same as without this, one example earlier.
-   */
   /** Makes the noise words drawn one example ago current and draws the next ones. */
   private void rotateNegatives() {
     int[] noise = nextNegatives;
@@ -234,6 +221,13 @@ final class Worker {
     drawNegatives();
   }
 
+  /**
+   * Draws the noise words of the <em>next</em> example and touches their output rows now. The rows
+   * are scattered over the whole matrix, so most of them are cache misses; word2vec.c waits for
+   * each in turn inside the dot product. Java has no prefetch instruction, but independent loads
+   * issued one example ahead let the CPU fetch all of them in parallel while it computes the
+   * current example. The draws are the same as without this, one example earlier.
+   */
   private void drawNegatives() {
     final float[] out = outputVectors;
     final int[] next = nextNegatives;

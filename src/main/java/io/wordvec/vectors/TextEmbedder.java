@@ -44,7 +44,18 @@ public final class TextEmbedder {
    * @param vector the (weighted) sum of the known tokens' unit vectors divided by {@code known};
    *     all zeros when no token is known
    */
-  public record Embedding(int tokens, int known, List<String> unknown, float[] vector) {}
+  public record Embedding(int tokens, int known, List<String> unknown, float[] vector) {
+
+    /** A copy of {@link #vector()} scaled to unit length; all zeros when no token is known. */
+    public float[] unitVector() {
+      float[] unit = vector.clone();
+      float norm = VectorMath.norm(unit, 0, unit.length);
+      if (norm > 0) {
+        VectorMath.scale(1f / norm, unit, 0, unit.length);
+      }
+      return unit;
+    }
+  }
 
   private final WordVectors vectors;
   private final boolean corpusCounts;
@@ -66,6 +77,18 @@ public final class TextEmbedder {
    * @param weighting mean or SIF
    */
   public Embedding embed(List<String> tokens, Weighting weighting) {
+    return embed(tokens, weighting, false);
+  }
+
+  /**
+   * Embeds one tokenised text, optionally looking tokens up with {@link
+   * Vocabulary#idWithCaseFallback} (as written, then lower case, then Title case).
+   *
+   * @param tokens the text's tokens
+   * @param weighting mean or SIF
+   * @param caseFallback whether an unknown token is tried in lower and Title case
+   */
+  public Embedding embed(List<String> tokens, Weighting weighting, boolean caseFallback) {
     Objects.requireNonNull(weighting, "weighting");
     Vocabulary vocabulary = vectors.vocabulary();
     int dim = vectors.dimension();
@@ -74,7 +97,7 @@ public final class TextEmbedder {
     Set<String> unknown = new LinkedHashSet<>();
     int known = 0;
     for (String token : tokens) {
-      int id = vocabulary.id(token);
+      int id = caseFallback ? vocabulary.idWithCaseFallback(token) : vocabulary.id(token);
       if (id < 0) {
         unknown.add(token);
         continue;

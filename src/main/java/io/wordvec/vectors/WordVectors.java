@@ -823,6 +823,75 @@ public final class WordVectors {
     Objects.requireNonNull(options, "options");
     checkTopn(topn);
     checkRestrict(restrictVocab);
+    float[] query = unitQuery(vector);
+    return toNeighbors(
+        searchFor(options).nearest(query, topn, restrictVocab, new int[0], options), topn);
+  }
+
+  /**
+   * Cosine distances, {@code 1 - cos}, from a vector to the rows {@code ids} (gensim's {@code
+   * distances}). A zero vector is at distance 1 from everything.
+   *
+   * @param vector {@link #dimension()} finite values, not modified
+   * @param ids word ids, each in range
+   * @throws IllegalArgumentException on a dimension mismatch, a non-finite value or an id out of
+   *     range
+   */
+  public float[] distances(float[] vector, int[] ids) {
+    float[] query = unitQuery(vector);
+    checkIds(ids);
+    float[] out = new float[ids.length];
+    float[] row = new float[dimension];
+    for (int i = 0; i < ids.length; i++) {
+      rows.unitRows(ids[i], 1, row, 0);
+      out[i] = 1f - VectorMath.dotUnchecked(row, 0, query, 0, dimension);
+    }
+    return out;
+  }
+
+  /**
+   * The words closer to word {@code id} than word {@code otherId} is (gensim's {@code
+   * closer_than}): every row whose cosine distance to {@code id} is strictly less than {@code
+   * otherId}'s, {@code id} itself left out, in id order (the order of the vocabulary, not of
+   * distance). gensim's {@code rank(a, b)} is this list's length plus one.
+   *
+   * @throws IllegalArgumentException on an id out of range
+   */
+  public int[] closerThan(int id, int otherId) {
+    checkIds(new int[] {id, otherId});
+    float[] target = unit(id);
+    // distances in float, as gensim compares them, so that near-ties fall the same way
+    float threshold = 1f - VectorMath.dotUnchecked(unit(otherId), 0, target, 0, dimension);
+    it.unimi.dsi.fastutil.ints.IntArrayList closer = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    // Rows are read in blocks, a copy each, so that heap and mapped rows are scanned alike.
+    int blockRows = Math.max(1, BLOCK_FLOATS / dimension);
+    float[] block = new float[blockRows * dimension];
+    for (int first = 0; first < size(); first += blockRows) {
+      int count = Math.min(blockRows, size() - first);
+      rows.unitRows(first, count, block, 0);
+      for (int i = 0; i < count; i++) {
+        int row = first + i;
+        if (row != id
+            && 1f - VectorMath.dotUnchecked(block, i * dimension, target, 0, dimension)
+                < threshold) {
+          closer.add(row);
+        }
+      }
+    }
+    return closer.toIntArray();
+  }
+
+  /**
+   * Bytes this model's matrices take in the heap: the unit rows, norms or raw rows and the 8-bit
+   * copy held there (the vocabulary is not counted; a mapped file's rows take none).
+   */
+  public long matrixBytes() {
+    return rows.heapBytes();
+  }
+
+  /** A unit-length copy of a query vector, after checking its dimension and values. */
+  private float[] unitQuery(float[] vector) {
+    Objects.requireNonNull(vector, "vector");
     if (vector.length != dimension) {
       throw new IllegalArgumentException(
           "vector has " + vector.length + " dimensions, the model has " + dimension);
@@ -835,8 +904,7 @@ public final class WordVectors {
     }
     float[] query = vector.clone();
     normalizeInPlace(query);
-    return toNeighbors(
-        searchFor(options).nearest(query, topn, restrictVocab, new int[0], options), topn);
+    return query;
   }
 
   /**

@@ -143,6 +143,26 @@ public final class Vocabulary {
     return words.find(word);
   }
 
+  /**
+   * The id of {@code word} as written, else of its lower-case form, else of its Title-case form
+   * (first letter upper, the rest lower), else -1: for models that keep case, such as vectors
+   * trained on news text, where "paris" is unknown but "Paris" is not.
+   */
+  public int idWithCaseFallback(String word) {
+    int id = id(word);
+    if (id >= 0 || word.isEmpty()) {
+      return id;
+    }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    id = id(lower);
+    if (id >= 0) {
+      return id;
+    }
+    int first = lower.offsetByCodePoints(0, 1);
+    return id(
+        lower.substring(0, first).toUpperCase(java.util.Locale.ROOT) + lower.substring(first));
+  }
+
   /** Whether {@code word} is in the vocabulary. */
   public boolean contains(String word) {
     return id(word) >= 0;

@@ -78,6 +78,9 @@ class VanishedJobBrowserTests {
     WebDriverWait wait = Browser.openPage(driver, port);
     WebElement job = driver.findElement(By.cssSelector("#jobs li.job[data-job='" + jobId + "']"));
     assertThat(job.findElement(By.className("state")).getText()).isIn("QUEUED", "RUNNING");
+    assertThat(job.findElement(By.className("job-title")).getText()).startsWith("never-kept");
+    assertThat(job.findElement(By.className("job-stats")).getText())
+        .containsPattern("epoch \\d+/100");
 
     // another client cancels it: it finishes and its record is deleted at once
     assertThat(api.send("DELETE", "/api/v1/jobs/" + jobId, null, null).status()).isEqualTo(202);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
+import io.wordvec.train.Architecture;
+import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -212,6 +215,37 @@ class TrainCommandTests {
 
     assertThat(code).isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).contains("vectors only");
+  }
+
+  @Test
+  void helpShowsTheEngineDefaults() {
+    assertThat(run("train", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains("Vector size (default: 100)")
+        .contains("Final learning rate (default: 0.0001)")
+        .contains("(default: 0.75)")
+        .contains("(default: 0.025 for");
+
+    assertThat(run("fine-tune", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains("Initial learning rate (default: 0.01)")
+        .contains("1 free (default: 1)");
+  }
+
+  @Test
+  void unsetOptionsGiveTheEngineDefaults() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs("--corpus", "c.txt", "--output", "m.wvm");
+    FineTuneCommand fineTune = new FineTuneCommand();
+    new CommandLine(fineTune)
+        .parseArgs("--model", "m.wvm", "--corpus", "c.txt", "--output", "t.wvm");
+
+    assertThat(train.config()).isEqualTo(TrainingConfig.defaults());
+    assertThat(fineTune.options()).isEqualTo(FineTuneOptions.defaults());
+    train = new TrainCommand();
+    new CommandLine(train).parseArgs("--corpus", "c.txt", "--output", "m.wvm", "--cbow");
+    assertThat(train.config())
+        .isEqualTo(TrainingConfig.builder().architecture(Architecture.CBOW).build());
   }
 
   @Test

@@ -46,12 +46,13 @@ class NativeFormatTests {
       output[i] = (float) random.nextGaussian() * 1e-3f;
     }
     TrainingConfig config =
-        TrainingConfig.defaults()
-            .withArchitecture(Architecture.CBOW)
-            .withDimension(dim)
-            .withSample(1e-5)
-            .withSeed(-42)
-            .withThreads(3);
+        TrainingConfig.builder()
+            .architecture(Architecture.CBOW)
+            .dimension(dim)
+            .sample(1e-5)
+            .seed(-42)
+            .threads(3)
+            .build();
     return new TrainedModel(
         new Vocabulary(words, counts),
         dim,

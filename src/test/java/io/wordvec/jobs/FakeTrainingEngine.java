@@ -1,13 +1,14 @@
 package io.wordvec.jobs;
 
 import io.wordvec.train.CancellationToken;
-import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
-import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingEngine;
 import io.wordvec.train.TrainingListener;
 import io.wordvec.train.TrainingPhase;
 import io.wordvec.train.TrainingProgress;
+import io.wordvec.train.TrainingRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,21 +58,26 @@ final class FakeTrainingEngine implements TrainingEngine {
   }
 
   @Override
-  public TrainedModel train(
-      Path corpus, TrainingConfig config, TrainingListener listener, CancellationToken cancellation)
-      throws IOException {
-    return run(corpus, config.dimension(), config.epochs(), null, listener, cancellation);
+  public TrainedModel train(TrainingRequest request) throws IOException {
+    return run(
+        request.corpus(),
+        request.config().dimension(),
+        request.config().epochs(),
+        null,
+        request.listener(),
+        request.cancellation());
   }
 
   @Override
-  public TrainedModel fineTune(
-      TrainedModel base,
-      Path corpus,
-      FineTuneOptions options,
-      TrainingListener listener,
-      CancellationToken cancellation)
-      throws IOException {
-    return run(corpus, base.dimension(), options.epochs(), base, listener, cancellation);
+  public TrainedModel fineTune(FineTuneRequest request) throws IOException {
+    TrainedModel base = request.base();
+    return run(
+        request.corpus(),
+        base.dimension(),
+        request.options().epochs(),
+        base,
+        request.listener(),
+        request.cancellation());
   }
 
   private TrainedModel run(

@@ -43,7 +43,8 @@ class JobRequestValidatorTests {
             store,
             catalog,
             new JobsProperties(
-                1, 10, 1, 4, Duration.ZERO, Duration.ofSeconds(15), Duration.ofSeconds(30), 200));
+                1, 10, 1, 4, Duration.ZERO, Duration.ofSeconds(15), Duration.ofSeconds(30), 200),
+            TestValidation.validator());
   }
 
   @SuppressWarnings("unchecked")
@@ -160,5 +161,55 @@ class JobRequestValidatorTests {
                 validator.validate(new JobRequest("train", corpus, "base", "m", null, null, null)))
         .isInstanceOf(JobsProblem.class)
         .hasMessageContaining("baseModel: applies to fine-tune jobs only");
+  }
+
+  @Test
+  void combinationsAndCapsAreFieldProblemsNotFailures() {
+    // minAlpha above CBOW's default alpha, a noise exponent and a sentence buffer beyond reason
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of(
+                        "sg",
+                        false,
+                        "minAlpha",
+                        0.06,
+                        "noiseExponent",
+                        1e9,
+                        "maxSentenceLength",
+                        2_000_000_000),
+                    null,
+                    null)))
+        .extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder(
+            "params.minAlpha", "params.noiseExponent", "params.maxSentenceLength");
+  }
+
+  @Test
+  void theEffectiveParametersUseTheApiNamesWithEveryDefault() {
+    JobSpec spec =
+        validator.validate(
+            new JobRequest("train", corpus, null, "m", Map.of("dim", 8), null, null));
+    assertThat(spec.params().keySet())
+        .containsExactly(
+            "sg",
+            "dim",
+            "window",
+            "negative",
+            "sample",
+            "minCount",
+            "maxVocab",
+            "epochs",
+            "alpha",
+            "minAlpha",
+            "threads",
+            "seed",
+            "noiseExponent",
+            "maxSentenceLength");
+    assertThat(spec.params()).containsEntry("dim", 8).containsEntry("sg", true);
   }
 }

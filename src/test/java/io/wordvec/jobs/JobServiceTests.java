@@ -59,7 +59,7 @@ class JobServiceTests {
     service =
         new JobService(
             props,
-            new JobRequestValidator(corpora, catalog, props),
+            new JobRequestValidator(corpora, catalog, props, TestValidation.validator()),
             corpora,
             catalog,
             vectors -> {
@@ -319,7 +319,7 @@ class JobServiceTests {
       throws IOException {
     return new JobService(
         props,
-        new JobRequestValidator(corpora, catalog, props),
+        new JobRequestValidator(corpora, catalog, props, TestValidation.validator()),
         corpora,
         catalog,
         v -> Map.of(),

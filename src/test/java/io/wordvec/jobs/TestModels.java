@@ -39,7 +39,7 @@ final class TestModels {
         dim,
         in,
         out,
-        TrainingConfig.defaults().withDimension(dim),
+        TrainingConfig.builder().dimension(dim).build(),
         new CorpusStats("test", 1, words.size(), words.size(), words.size()),
         Instant.now(),
         Map.of());

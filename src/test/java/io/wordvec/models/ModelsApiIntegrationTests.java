@@ -100,7 +100,7 @@ class ModelsApiIntegrationTests {
             2,
             new float[] {1, 0, 0, 1},
             new float[] {0, 0, 0, 0},
-            TrainingConfig.defaults().withDimension(2).withEpochs(3),
+            TrainingConfig.builder().dimension(2).epochs(3).build(),
             new CorpusStats("tiny-corpus.txt", 2, 10, 10, 2),
             Instant.parse("2026-01-02T03:04:05Z"),
             Map.of("wordsim353", 0.5));
@@ -117,6 +117,10 @@ class ModelsApiIntegrationTests {
     assertThat(model.get("training").get("dimension").asInt()).isEqualTo(2);
     assertThat(model.get("training").get("epochs").asInt()).isEqualTo(3);
     assertThat(model.get("training").get("architecture").asString()).isEqualTo("SKIP_GRAM");
+    assertThat(model.get("training").get("dim").asInt())
+        .as("the job API's names, as the summary now says them")
+        .isEqualTo(2);
+    assertThat(model.get("training").get("sg").asBoolean()).isTrue();
     assertThat(model.get("corpus").get("source").asString()).isEqualTo("tiny-corpus.txt");
     assertThat(model.get("corpus").get("tokens").asLong()).isEqualTo(10);
     assertThat(model.get("format").asString()).isEqualTo("native");

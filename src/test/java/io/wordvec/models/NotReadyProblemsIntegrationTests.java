@@ -44,7 +44,18 @@ class NotReadyProblemsIntegrationTests {
           Map.entry("get /api/v1/models/{model}/analogy?a=man&b=king&c=woman", ""),
           Map.entry("post /api/v1/models/{model}/embed", "{\"texts\": [\"the king\"]}"),
           Map.entry("get /api/v1/models/{model}/words?prefix=ki", ""),
-          Map.entry("post /api/v1/models/{model}/projection", "{\"words\": [\"king\"]}"));
+          Map.entry("post /api/v1/models/{model}/projection", "{\"words\": [\"king\"]}"),
+          Map.entry(
+              "post /api/v1/models/{model}/similarity/texts",
+              "{\"source\": \"the king\", \"texts\": [\"the queen\"]}"),
+          Map.entry(
+              "post /api/v1/models/{model}/distances",
+              "{\"word\": \"king\", \"others\": [\"queen\"]}"),
+          Map.entry("get /api/v1/models/{model}/rank?word=king&other=queen", ""),
+          Map.entry("post /v1/embeddings", "{\"model\": \"default\", \"input\": \"king\"}"),
+          Map.entry("post /embeddings", "{\"model\": \"default\", \"input\": \"king\"}"),
+          Map.entry("get /v1/models", ""),
+          Map.entry("get /v1/models/{model}", ""));
 
   @LocalServerPort int port;
 
@@ -79,8 +90,13 @@ class NotReadyProblemsIntegrationTests {
                 body.isEmpty() ? null : body);
 
         assertThat(response.status()).as(operation).isEqualTo(503);
-        assertThat(response.isProblem()).as(operation).isTrue();
-        assertThat(response.json().get("type").asString()).isEqualTo("/problems/not-ready");
+        if (path.startsWith("/api/")) {
+          assertThat(response.isProblem()).as(operation).isTrue();
+          assertThat(response.json().get("type").asString()).isEqualTo("/problems/not-ready");
+        } else {
+          // the OpenAI-compatible routes: the same problem in OpenAI's envelope
+          assertThat(response.json().get("error").get("code").asString()).isEqualTo("not_ready");
+        }
         assertThat(response.header("Retry-After")).as(operation).matches("[1-9][0-9]*");
         checked++;
       }

@@ -22,16 +22,23 @@ class OpenApiIntegrationTests {
   @LocalServerPort int port;
 
   private static final Map<String, List<String>> ENDPOINTS =
-      Map.of(
-          "/api/v1/models/{model}/embed", List.of("post"),
-          "/api/v1/models", List.of("get"),
-          "/api/v1/models/{model}", List.of("get"),
-          "/api/v1/models/{model}/vectors/{word}", List.of("get"),
-          "/api/v1/models/{model}/vectors", List.of("post"),
-          "/api/v1/models/{model}/similarity", List.of("get", "post"),
-          "/api/v1/models/{model}/neighbors", List.of("get", "post"),
-          "/api/v1/models/{model}/analogy", List.of("get"),
-          "/api/v1/models/{model}/doesnt-match", List.of("post"));
+      Map.ofEntries(
+          Map.entry("/api/v1/models/{model}/embed", List.of("post")),
+          Map.entry("/api/v1/models", List.of("get")),
+          Map.entry("/api/v1/models/{model}", List.of("get")),
+          Map.entry("/api/v1/models/{model}/vectors/{word}", List.of("get")),
+          Map.entry("/api/v1/models/{model}/vectors", List.of("post")),
+          Map.entry("/api/v1/models/{model}/similarity", List.of("get", "post")),
+          Map.entry("/api/v1/models/{model}/similarity/texts", List.of("post")),
+          Map.entry("/api/v1/models/{model}/neighbors", List.of("get", "post")),
+          Map.entry("/api/v1/models/{model}/distances", List.of("post")),
+          Map.entry("/api/v1/models/{model}/rank", List.of("get")),
+          Map.entry("/api/v1/models/{model}/analogy", List.of("get")),
+          Map.entry("/api/v1/models/{model}/doesnt-match", List.of("post")),
+          Map.entry("/v1/embeddings", List.of("post")),
+          Map.entry("/embeddings", List.of("post")),
+          Map.entry("/v1/models", List.of("get")),
+          Map.entry("/v1/models/{model}", List.of("get")));
 
   @Test
   void everyQueryEndpointIsDocumentedWithDescribedParametersAndExamples() {
@@ -84,18 +91,31 @@ class OpenApiIntegrationTests {
   private static final Map<String, Set<String>> ERROR_RESPONSES =
       Map.ofEntries(
           Map.entry("get /api/v1/models", Set.of("503")),
-          Map.entry("get /api/v1/models/{model}", Set.of("404", "503")),
-          Map.entry("get /api/v1/models/{model}/neighbors", Set.of("400", "404", "503")),
-          Map.entry("post /api/v1/models/{model}/neighbors", Set.of("400", "404", "413", "503")),
-          Map.entry("get /api/v1/models/{model}/analogy", Set.of("400", "404", "503")),
-          Map.entry("get /api/v1/models/{model}/similarity", Set.of("400", "404", "503")),
-          Map.entry("post /api/v1/models/{model}/similarity", Set.of("400", "404", "413", "503")),
-          Map.entry("post /api/v1/models/{model}/doesnt-match", Set.of("400", "404", "413", "503")),
-          Map.entry("get /api/v1/models/{model}/vectors/{word}", Set.of("400", "404", "503")),
-          Map.entry("post /api/v1/models/{model}/vectors", Set.of("400", "404", "413", "503")),
-          Map.entry("post /api/v1/models/{model}/embed", Set.of("400", "404", "413", "503")),
-          Map.entry("get /api/v1/models/{model}/words", Set.of("400", "404", "503")),
-          Map.entry("post /api/v1/models/{model}/projection", Set.of("400", "404", "413", "503")),
+          Map.entry("get /api/v1/models/{model}", Set.of("404", "429", "503")),
+          Map.entry("get /api/v1/models/{model}/neighbors", Set.of("400", "404", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/neighbors", Set.of("400", "404", "413", "429", "503")),
+          Map.entry("get /api/v1/models/{model}/analogy", Set.of("400", "404", "429", "503")),
+          Map.entry("get /api/v1/models/{model}/similarity", Set.of("400", "404", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/similarity", Set.of("400", "404", "413", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/doesnt-match",
+              Set.of("400", "404", "413", "429", "503")),
+          Map.entry(
+              "get /api/v1/models/{model}/vectors/{word}", Set.of("400", "404", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/vectors", Set.of("400", "404", "413", "429", "503")),
+          Map.entry("post /api/v1/models/{model}/embed", Set.of("400", "404", "413", "429", "503")),
+          Map.entry("get /api/v1/models/{model}/words", Set.of("400", "404", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/similarity/texts",
+              Set.of("400", "404", "413", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/distances", Set.of("400", "404", "413", "429", "503")),
+          Map.entry("get /api/v1/models/{model}/rank", Set.of("400", "404", "429", "503")),
+          Map.entry(
+              "post /api/v1/models/{model}/projection", Set.of("400", "404", "413", "429", "503")),
           Map.entry("post /api/v1/jobs", Set.of("400", "409", "413", "429")),
           Map.entry("get /api/v1/jobs", Set.of()),
           Map.entry("get /api/v1/jobs/{id}", Set.of("404")),
@@ -192,6 +212,71 @@ class OpenApiIntegrationTests {
           "post /api/v1/corpora",
           "delete /api/v1/corpora/{id}");
 
+  @Test
+  void theOpenAiRoutesDocumentTheirErrorsInOpenAisEnvelopeAndACurlExample() {
+    Map<String, JsonNode> operations = operations();
+    Map<String, Set<String>> expected =
+        Map.of(
+            "post /v1/embeddings", Set.of("400", "404", "413", "422", "429", "503"),
+            "post /embeddings", Set.of("400", "404", "413", "422", "429", "503"),
+            "get /v1/models", Set.of("503"),
+            "get /v1/models/{model}", Set.of("404", "503"));
+    expected.forEach(
+        (operation, codes) -> {
+          JsonNode responses = operations.get(operation).get("responses");
+          Set<String> errors = new TreeSet<>();
+          for (String code : responses.propertyNames()) {
+            if (code.startsWith("4") || code.startsWith("5")) {
+              errors.add(code);
+              JsonNode content = responses.get(code).get("content");
+              assertThat(content.propertyNames()).as(operation).containsExactly("application/json");
+              assertThat(content.get("application/json").get("schema").get("$ref").asString())
+                  .isEqualTo("#/components/schemas/OpenAiError");
+            }
+          }
+          assertThat(errors).as(operation).isEqualTo(codes);
+        });
+    assertThat(operations.get("post /v1/embeddings").get("description").asString())
+        .contains("curl")
+        .contains("/v1/embeddings");
+  }
+
+  /** The same application with API keys set. */
+  @Nested
+  @TestPropertySource(properties = "wordvec.security.api-keys=openapi-key")
+  class ApiKeysSet {
+
+    @LocalServerPort int keyPort;
+
+    @Test
+    void exactlyTheQueryOperationsRequireAKeyAndDocument401And403() {
+      JsonNode document = new HttpTestClient(keyPort).get("/v3/api-docs").json();
+      JsonNode scheme = document.get("components").get("securitySchemes").get("apiKey");
+      assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+      assertThat(scheme.get("description").asString()).contains("wordvec.security.api-keys");
+
+      Set<String> secured = new TreeSet<>();
+      operations(document)
+          .forEach(
+              (operation, node) -> {
+                if (node.has("security")) {
+                  secured.add(operation);
+                  assertThat(node.get("security").toString()).isEqualTo("[{\"apiKey\":[]}]");
+                  JsonNode responses = node.get("responses");
+                  assertThat(responses.has("401")).as(operation).isTrue();
+                  assertThat(responses.has("403")).as(operation).isTrue();
+                }
+              });
+      Set<String> queries = new TreeSet<>(operations(document).keySet());
+      queries.removeIf(
+          operation ->
+              !operation.contains(" /api/v1/models")
+                  && !operation.contains(" /v1/")
+                  && !operation.endsWith(" /embeddings"));
+      assertThat(secured).isEqualTo(queries).contains("post /v1/embeddings");
+    }
+  }
+
   /** The same application with an admin token set. */
   @Nested
   @TestPropertySource(properties = "wordvec.security.admin-token=" + AdminTokenSet.TOKEN)
@@ -282,14 +367,18 @@ class OpenApiIntegrationTests {
               JsonNode notReady = node.get("responses").get("503");
               if (notReady != null) {
                 with503.add(operation);
-                assertThat(notReady.get("description").asString()).contains("/problems/not-ready");
+                assertThat(notReady.get("description").asString())
+                    .contains(operation.contains(" /api/") ? "/problems/not-ready" : "not_ready");
                 assertThat(notReady.get("headers").has("Retry-After")).as(operation).isTrue();
               }
             });
 
     Set<String> modelOperations = new TreeSet<>(ERROR_RESPONSES.keySet());
     modelOperations.removeIf(operation -> !operation.contains(" /api/v1/models"));
-    assertThat(modelOperations).hasSize(13);
+    assertThat(modelOperations).hasSize(16);
+    modelOperations.addAll(
+        Set.of(
+            "post /v1/embeddings", "post /embeddings", "get /v1/models", "get /v1/models/{model}"));
     assertThat(with503).isEqualTo(modelOperations);
   }
 

@@ -55,7 +55,13 @@ public final class HttpTestClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  public Response send(String method, String path, String contentType, String body) {
+  /**
+   * Sends any request.
+   *
+   * @param headers more headers, as name, value, name, value...
+   */
+  public Response send(
+      String method, String path, String contentType, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .method(
@@ -65,6 +71,9 @@ public final class HttpTestClient {
                     : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     return send(request);
   }

@@ -1,12 +1,13 @@
 package io.wordvec.train;
 
-import static io.wordvec.train.TrainerTests.cosine;
-import static io.wordvec.train.TrainerTests.resource;
+import static io.wordvec.train.LocalTrainingEngineTests.cosine;
+import static io.wordvec.train.LocalTrainingEngineTests.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,22 @@ class FineTuneTests {
   @BeforeAll
   static void trainBase() throws IOException {
     base =
-        Trainer.train(
+        LocalTrainingEngineTests.train(
             resource("hamlet.txt"),
-            TrainerTests.smallConfig().withEpochs(3),
+            LocalTrainingEngineTests.small().epochs(3).build(),
             TrainingListener.NONE,
             new CancellationToken());
+  }
+
+  static TrainedModel fineTune(
+      TrainedModel base,
+      Path corpus,
+      FineTuneOptions options,
+      TrainingListener listener,
+      CancellationToken token)
+      throws IOException {
+    return new LocalTrainingEngine()
+        .fineTune(new FineTuneRequest(base, corpus, options, listener, token));
   }
 
   static FineTuneOptions options() {
@@ -41,8 +53,7 @@ class FineTuneTests {
 
   @Test
   void appendsNewWordsAfterTheBaseIds() throws IOException {
-    TrainedModel tuned =
-        Trainer.fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
+    TrainedModel tuned = fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
 
     Vocabulary before = base.vocabulary();
     Vocabulary after = tuned.vocabulary();
@@ -61,8 +72,7 @@ class FineTuneTests {
 
   @Test
   void newWordsGetSensibleNeighbours() throws IOException {
-    TrainedModel tuned =
-        Trainer.fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
+    TrainedModel tuned = fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
 
     // Rank of the partner among all words by cosine: 0 = nearest neighbour.
     int size = tuned.vocabulary().size();
@@ -88,7 +98,7 @@ class FineTuneTests {
     float[] input = base.inputVectors().clone();
     float[] output = base.outputVectors().clone();
 
-    Trainer.fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
+    fineTune(base, resource("kjv-pentateuch.txt"), options(), null, null);
 
     assertThat(base.inputVectors()).isEqualTo(input);
     assertThat(base.outputVectors()).isEqualTo(output);
@@ -98,7 +108,7 @@ class FineTuneTests {
   void lockFactorZeroFreezesTheBaseWordVectors() throws IOException {
     FineTuneOptions frozen = new FineTuneOptions(1, 0.025, 0.0001, 3, 0.0, 2, 9);
 
-    TrainedModel tuned = Trainer.fineTune(base, resource("kjv-pentateuch.txt"), frozen, null, null);
+    TrainedModel tuned = fineTune(base, resource("kjv-pentateuch.txt"), frozen, null, null);
 
     int baseCells = base.inputVectors().length;
     assertThat(Arrays.copyOf(tuned.inputVectors(), baseCells)).isEqualTo(base.inputVectors());
@@ -109,12 +119,9 @@ class FineTuneTests {
   void oneThreadIsBitIdentical() throws IOException {
     FineTuneOptions single = new FineTuneOptions(1, 0.025, 0.0001, 3, 0.5, 1, 9);
 
-    assertThat(
-            Trainer.fineTune(base, resource("kjv-pentateuch.txt"), single, null, null)
-                .inputVectors())
+    assertThat(fineTune(base, resource("kjv-pentateuch.txt"), single, null, null).inputVectors())
         .isEqualTo(
-            Trainer.fineTune(base, resource("kjv-pentateuch.txt"), single, null, null)
-                .inputVectors());
+            fineTune(base, resource("kjv-pentateuch.txt"), single, null, null).inputVectors());
   }
 
   @Test
@@ -122,8 +129,7 @@ class FineTuneTests {
     CancellationToken token = new CancellationToken();
     token.cancel();
 
-    assertThatThrownBy(
-            () -> Trainer.fineTune(base, resource("kjv-pentateuch.txt"), options(), null, token))
+    assertThatThrownBy(() -> fineTune(base, resource("kjv-pentateuch.txt"), options(), null, token))
         .isInstanceOf(TrainingCancelledException.class);
   }
 
@@ -131,7 +137,7 @@ class FineTuneTests {
   void rejectsBadOptions() {
     assertThatThrownBy(
             () ->
-                Trainer.fineTune(
+                fineTune(
                     base,
                     resource("kjv-pentateuch.txt"),
                     new FineTuneOptions(1, 0.025, 0.0001, 3, 1.5, 2, 9),
@@ -141,7 +147,7 @@ class FineTuneTests {
         .hasMessageContaining("lockFactor must be in [0, 1], was 1.5");
     assertThatThrownBy(
             () ->
-                Trainer.fineTune(
+                fineTune(
                     base,
                     resource("kjv-pentateuch.txt"),
                     new FineTuneOptions(0, 0.025, 0.0001, 3, 1, 2, 9),

@@ -83,4 +83,23 @@ class TextEmbedderTests {
     assertThat(sif[1] / Math.hypot(sif[0], sif[1]))
         .isLessThan(mean[1] / Math.hypot(mean[0], mean[1]));
   }
+
+  @Test
+  void theUnitVectorIsTheMeanScaledToLengthOneAndZeroStaysZero() {
+    WordVectors vectors =
+        new WordVectors(
+            new io.wordvec.vocab.Vocabulary(new String[] {"a", "b"}, new long[] {2, 1}),
+            2,
+            new float[] {3, 0, 0, 4});
+    TextEmbedder embedder = new TextEmbedder(vectors, true);
+
+    TextEmbedder.Embedding both =
+        embedder.embed(java.util.List.of("a", "b"), TextEmbedder.Weighting.MEAN);
+    assertThat(both.vector()).containsExactly(0.5f, 0.5f);
+    assertThat(both.unitVector())
+        .containsExactly(
+            new float[] {0.70710677f, 0.70710677f}, org.assertj.core.api.Assertions.within(1e-7f));
+    assertThat(embedder.embed(java.util.List.of("zzz"), TextEmbedder.Weighting.MEAN).unitVector())
+        .containsExactly(0f, 0f);
+  }
 }

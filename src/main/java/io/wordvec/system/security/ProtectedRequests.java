@@ -1,5 +1,6 @@
 package io.wordvec.system.security;
 
+import io.wordvec.system.QueryRequests;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,10 +9,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The requests that need the admin token when one is set: those that change state, i.e. uploading
- * or deleting corpora, submitting or cancelling jobs, and managing models (activating, deleting).
- * Reads, including the POST query endpoints under {@code /api/v1/models/{model}/...}, stay open.
- * The one definition that the filter enforces and the OpenAPI description documents.
+ * The requests that need a credential. The admin token, when one is set, guards those that change
+ * state: uploading or deleting corpora, submitting or cancelling jobs, and managing models
+ * (activating, deleting). API keys, when set, guard the query API ({@link
+ * QueryRequests#isQueryApi}), and the actuator endpoints other than health if configured so. The
+ * one definition that the filter enforces and the OpenAPI description documents.
  */
 public final class ProtectedRequests {
 
@@ -30,6 +32,12 @@ public final class ProtectedRequests {
           .stream()
           .map(PathPatternParser.defaultInstance::parse)
           .toList();
+  private static final PathPattern ACTUATOR =
+      PathPatternParser.defaultInstance.parse("/actuator/**");
+  private static final List<PathPattern> HEALTH =
+      List.of(
+          PathPatternParser.defaultInstance.parse("/actuator/health"),
+          PathPatternParser.defaultInstance.parse("/actuator/health/**"));
 
   private ProtectedRequests() {}
 
@@ -46,5 +54,26 @@ public final class ProtectedRequests {
     }
     PathContainer container = PathContainer.parsePath(path);
     return PROTECTED.stream().anyMatch(p -> p.matches(container));
+  }
+
+  /**
+   * Whether a request needs an API key (or the admin token) when API keys are set. CORS preflight
+   * requests ({@code OPTIONS}) never do.
+   *
+   * @param path the path within the application, or an OpenAPI path template
+   * @param openActuator whether the actuator endpoints stay open ({@code
+   *     wordvec.security.open-actuator}); health stays open either way, for probes
+   */
+  public static boolean needsApiKey(String method, String path, boolean openActuator) {
+    if ("OPTIONS".equalsIgnoreCase(method)) {
+      return false;
+    }
+    if (QueryRequests.isQueryApi(path)) {
+      return true;
+    }
+    PathContainer container = PathContainer.parsePath(path);
+    return !openActuator
+        && ACTUATOR.matches(container)
+        && HEALTH.stream().noneMatch(p -> p.matches(container));
   }
 }

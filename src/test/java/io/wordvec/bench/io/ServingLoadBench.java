@@ -120,7 +120,7 @@ public final class ServingLoadBench {
         dim,
         input,
         output,
-        TrainingConfig.defaults().withDimension(dim),
+        TrainingConfig.builder().dimension(dim).build(),
         new CorpusStats("random", 1, n, n, n),
         Instant.parse("2026-01-01T00:00:00Z"),
         Map.of());

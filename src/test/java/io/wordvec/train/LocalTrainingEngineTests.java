@@ -19,7 +19,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainerTests {
+class LocalTrainingEngineTests {
+
+  private static final TrainingEngine ENGINE = new LocalTrainingEngine();
 
   private static final String[][] RELATED_KJV = {
     {"sons", "daughters"},
@@ -36,20 +38,40 @@ class TrainerTests {
 
   static Path resource(String name) {
     try {
-      return Path.of(TrainerTests.class.getResource("/corpora/" + name).toURI());
+      return Path.of(LocalTrainingEngineTests.class.getResource("/corpora/" + name).toURI());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
+  static TrainingConfig.Builder small() {
+    return TrainingConfig.builder()
+        .dimension(40)
+        .sample(1e-3)
+        .minCount(3)
+        .epochs(5)
+        .threads(2)
+        .seed(42);
+  }
+
   static TrainingConfig smallConfig() {
-    return TrainingConfig.defaults()
-        .withDimension(40)
-        .withSample(1e-3)
-        .withMinCount(3)
-        .withEpochs(5)
-        .withThreads(2)
-        .withSeed(42);
+    return small().build();
+  }
+
+  static TrainedModel train(
+      Path corpus, TrainingConfig config, TrainingListener listener, CancellationToken token)
+      throws IOException {
+    return ENGINE.train(new TrainingRequest(corpus, config, listener, token));
+  }
+
+  static TrainedModel train(
+      Path corpus,
+      TrainingConfig config,
+      Tokenizer tokenizer,
+      TrainingListener listener,
+      CancellationToken token)
+      throws IOException {
+    return ENGINE.train(new TrainingRequest(corpus, config, tokenizer, listener, token));
   }
 
   private Path write(String name, String text) throws IOException {
@@ -117,7 +139,7 @@ class TrainerTests {
   private void assertLearns(TrainingConfig config) throws IOException {
     LossRecorder recorder = new LossRecorder();
     TrainedModel model =
-        Trainer.train(resource("kjv-pentateuch.txt"), config, recorder, new CancellationToken());
+        train(resource("kjv-pentateuch.txt"), config, recorder, new CancellationToken());
 
     assertThat(recorder.losses).hasSize(5);
     for (int e = 1; e < recorder.losses.size(); e++) {
@@ -142,22 +164,21 @@ class TrainerTests {
   void skipGramLearnsWordsSharingContexts() throws IOException {
     // The loss is measured online, before each update: it keeps falling while the learning rate
     // stays high, and can rise again in the last epochs of a decay to nearly zero.
-    assertLearns(smallConfig().withMinAlpha(0.0125));
+    assertLearns(small().minAlpha(0.0125).build());
   }
 
   @Test
   void cbowLearnsWordsSharingContexts() throws IOException {
-    assertLearns(
-        smallConfig().withArchitecture(Architecture.CBOW).withAlpha(0.05).withMinAlpha(0.025));
+    assertLearns(small().architecture(Architecture.CBOW).alpha(0.05).minAlpha(0.025).build());
   }
 
   @Test
   void oneThreadWithASeedIsBitIdentical() throws IOException {
-    TrainingConfig config = smallConfig().withThreads(1).withEpochs(2);
+    TrainingConfig config = small().threads(1).epochs(2).build();
     Path corpus = resource("hamlet.txt");
-    TrainedModel first = Trainer.train(corpus, config, null, null);
-    TrainedModel second = Trainer.train(corpus, config, null, null);
-    TrainedModel otherSeed = Trainer.train(corpus, config.withSeed(43), null, null);
+    TrainedModel first = train(corpus, config, null, null);
+    TrainedModel second = train(corpus, config, null, null);
+    TrainedModel otherSeed = train(corpus, config.toBuilder().seed(43).build(), null, null);
 
     assertThat(second.inputVectors()).isEqualTo(first.inputVectors());
     assertThat(second.outputVectors()).isEqualTo(first.outputVectors());
@@ -166,19 +187,17 @@ class TrainerTests {
 
   @Test
   void cbowWithOneThreadIsBitIdentical() throws IOException {
-    TrainingConfig config =
-        smallConfig().withThreads(1).withEpochs(1).withArchitecture(Architecture.CBOW);
+    TrainingConfig config = small().threads(1).epochs(1).architecture(Architecture.CBOW).build();
     Path corpus = resource("hamlet.txt");
 
-    assertThat(Trainer.train(corpus, config, null, null).inputVectors())
-        .isEqualTo(Trainer.train(corpus, config, null, null).inputVectors());
+    assertThat(train(corpus, config, null, null).inputVectors())
+        .isEqualTo(train(corpus, config, null, null).inputVectors());
   }
 
   @Test
   void resultCarriesVocabularyCountsAndCorpusStatistics() throws IOException {
     Path corpus = write("c.txt", "the cat sat\n\nthe dog sat on the mat\nthe end\n");
-    TrainedModel model =
-        Trainer.train(corpus, smallConfig().withMinCount(2).withDimension(8), null, null);
+    TrainedModel model = train(corpus, small().minCount(2).dimension(8).build(), null, null);
 
     assertThat(model.vocabulary().words()).containsExactly("the", "sat");
     assertThat(model.vocabulary().counts()).containsExactly(4, 2);
@@ -194,10 +213,10 @@ class TrainerTests {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       out.write(Files.readAllBytes(plain));
     }
-    TrainingConfig config = smallConfig().withMinCount(1).withDimension(4).withThreads(1);
+    TrainingConfig config = small().minCount(1).dimension(4).threads(1).build();
 
-    TrainedModel fromGzip = Trainer.train(gz, config, null, null);
-    TrainedModel fromPlain = Trainer.train(plain, config, null, null);
+    TrainedModel fromGzip = train(gz, config, null, null);
+    TrainedModel fromPlain = train(plain, config, null, null);
     assertThat(fromGzip.vocabulary().words()).containsExactly("a", "b", "c");
     assertThat(fromGzip.inputVectors()).isEqualTo(fromPlain.inputVectors());
   }
@@ -206,12 +225,8 @@ class TrainerTests {
   void normalizingTokenizerTrainsOnRawText() throws IOException {
     Path corpus = write("raw.txt", "The Cat sat. THE cat, again!\nÉté: the CAT.\n");
     TrainedModel model =
-        Trainer.train(
-            corpus,
-            smallConfig().withMinCount(1).withDimension(4),
-            Tokenizer.normalizing(),
-            null,
-            null);
+        train(
+            corpus, small().minCount(1).dimension(4).build(), Tokenizer.normalizing(), null, null);
 
     assertThat(model.vocabulary().words()).containsExactly("cat", "the", "again", "sat", "été");
     assertThat(model.vocabulary().counts()).containsExactly(3, 3, 1, 1, 1);
@@ -225,11 +240,7 @@ class TrainerTests {
     }
     Path corpus = write("long.txt", line + "\n");
     TrainedModel model =
-        Trainer.train(
-            corpus,
-            smallConfig().withMinCount(1).withDimension(4).withMaxSentenceLength(10),
-            null,
-            null);
+        train(corpus, small().minCount(1).dimension(4).maxSentenceLength(10).build(), null, null);
 
     assertThat(model.corpus().sentences()).isEqualTo(3);
     assertThat(model.corpus().tokens()).isEqualTo(25);
@@ -248,7 +259,7 @@ class TrainerTests {
           }
         };
 
-    assertThatThrownBy(() -> Trainer.train(resource("hamlet.txt"), smallConfig(), listener, token))
+    assertThatThrownBy(() -> train(resource("hamlet.txt"), smallConfig(), listener, token))
         .isInstanceOf(TrainingCancelledException.class);
     assertThat(epochs).containsExactly(1);
   }
@@ -266,7 +277,7 @@ class TrainerTests {
           }
         };
 
-    assertThatThrownBy(() -> Trainer.train(resource("hamlet.txt"), smallConfig(), listener, token))
+    assertThatThrownBy(() -> train(resource("hamlet.txt"), smallConfig(), listener, token))
         .isInstanceOf(TrainingCancelledException.class);
     assertThat(phases).containsExactly(TrainingPhase.VOCABULARY);
   }
@@ -290,8 +301,7 @@ class TrainerTests {
           }
         };
 
-    assertThatThrownBy(
-            () -> Trainer.train(resource("kjv-pentateuch.txt"), smallConfig(), listener, token))
+    assertThatThrownBy(() -> train(resource("kjv-pentateuch.txt"), smallConfig(), listener, token))
         .isInstanceOf(TrainingCancelledException.class);
     assertThat(epochs).isEmpty();
   }
@@ -301,10 +311,10 @@ class TrainerTests {
     Path empty = write("empty.txt", "");
     Path blank = write("blank.txt", " \n\t\n\n");
 
-    assertThatThrownBy(() -> Trainer.train(empty, smallConfig(), null, null))
+    assertThatThrownBy(() -> train(empty, smallConfig(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty.txt is empty");
-    assertThatThrownBy(() -> Trainer.train(blank, smallConfig(), null, null))
+    assertThatThrownBy(() -> train(blank, smallConfig(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blank.txt is empty");
   }
@@ -313,7 +323,7 @@ class TrainerTests {
   void rejectsACorpusWithoutAWordReachingMinCount() throws IOException {
     Path corpus = write("rare.txt", "every word here is rare\n");
 
-    assertThatThrownBy(() -> Trainer.train(corpus, smallConfig().withMinCount(2), null, null))
+    assertThatThrownBy(() -> train(corpus, small().minCount(2).build(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("minCount=2")
         .hasMessageContaining("rare.txt");
@@ -324,12 +334,11 @@ class TrainerTests {
     Path corpus = tmp.resolve("latin1.txt");
     Files.write(corpus, "fine line\ncaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThatThrownBy(() -> Trainer.train(corpus, smallConfig(), null, null))
+    assertThatThrownBy(() -> train(corpus, smallConfig(), null, null))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("UTF-8")
         .hasMessageContaining("line 2");
-    assertThatThrownBy(
-            () -> Trainer.train(corpus, smallConfig(), Tokenizer.normalizing(), null, null))
+    assertThatThrownBy(() -> train(corpus, smallConfig(), Tokenizer.normalizing(), null, null))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("UTF-8");
   }
@@ -338,10 +347,10 @@ class TrainerTests {
   void rejectsBadDimensionAndWindow() {
     Path corpus = resource("hamlet.txt");
 
-    assertThatThrownBy(() -> Trainer.train(corpus, smallConfig().withDimension(0), null, null))
+    assertThatThrownBy(() -> train(corpus, small().dimension(0).build(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dimension must be > 0, was 0");
-    assertThatThrownBy(() -> Trainer.train(corpus, smallConfig().withWindow(-1), null, null))
+    assertThatThrownBy(() -> train(corpus, small().window(-1).build(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("window must be > 0, was -1");
   }
@@ -351,10 +360,10 @@ class TrainerTests {
     Path missing = tmp.resolve("missing.txt");
     Path directory = Files.createDirectory(tmp.resolve("dir"));
 
-    assertThatThrownBy(() -> Trainer.train(missing, smallConfig(), null, null))
+    assertThatThrownBy(() -> train(missing, smallConfig(), null, null))
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("missing.txt");
-    assertThatThrownBy(() -> Trainer.train(directory, smallConfig(), null, null))
+    assertThatThrownBy(() -> train(directory, smallConfig(), null, null))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("dir");
   }
@@ -369,7 +378,7 @@ class TrainerTests {
           }
         };
 
-    assertThatThrownBy(() -> Trainer.train(resource("hamlet.txt"), smallConfig(), listener, null))
+    assertThatThrownBy(() -> train(resource("hamlet.txt"), smallConfig(), listener, null))
         .hasMessageContaining("disk full");
   }
 }

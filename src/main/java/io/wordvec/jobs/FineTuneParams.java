@@ -1,0 +1,79 @@
+package io.wordvec.jobs;
+
+import io.wordvec.system.validation.IntRange;
+import io.wordvec.system.validation.NumberRange;
+import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.TrainingConfig;
+
+/**
+ * What a fine-tune job accepts in {@code params}, under the API's names; every field optional
+ * (absent means the default of {@link FineTuneOptions}). Architecture, dimension, window, negative
+ * and sample come from the base model and are not accepted here.
+ *
+ * @param epochs passes over the new corpus
+ * @param alpha initial learning rate
+ * @param minAlpha final learning rate, at most alpha
+ * @param minCount new words need this many occurrences to join the vocabulary
+ * @param lockFactor scale of updates to the base model's vectors: 0 frozen, 1 free
+ * @param threads training threads
+ * @param seed seed of every random choice
+ */
+record FineTuneParams(
+    @IntRange(min = TrainingConfig.MIN_EPOCHS, max = TrainingConfig.MAX_EPOCHS) Integer epochs,
+    @NumberRange(
+            min = TrainingConfig.MIN_ALPHA_EXCLUSIVE,
+            max = TrainingConfig.MAX_ALPHA,
+            minInclusive = false)
+        Double alpha,
+    @NumberRange(min = TrainingConfig.MIN_MIN_ALPHA, max = TrainingConfig.MAX_ALPHA)
+        Double minAlpha,
+    @IntRange(min = TrainingConfig.MIN_MIN_COUNT, max = Integer.MAX_VALUE) Integer minCount,
+    @NumberRange(min = FineTuneOptions.MIN_LOCK_FACTOR, max = FineTuneOptions.MAX_LOCK_FACTOR)
+        Double lockFactor,
+    @IntRange(min = TrainingConfig.MIN_THREADS, max = Integer.MAX_VALUE) Integer threads,
+    Long seed) {
+
+  /** Every option of {@code options}, under the API's names. */
+  static FineTuneParams of(FineTuneOptions options) {
+    return new FineTuneParams(
+        options.epochs(),
+        options.alpha(),
+        options.minAlpha(),
+        options.minCount(),
+        options.lockFactor(),
+        options.threads(),
+        options.seed());
+  }
+
+  /**
+   * The engine's options: the given ones over the defaults.
+   *
+   * @param threads the threads when the parameters do not say
+   * @throws IllegalArgumentException if the result is not valid (e.g. minAlpha above alpha)
+   */
+  FineTuneOptions toOptions(int threads) {
+    FineTuneOptions.Builder b = FineTuneOptions.builder().threads(threads);
+    if (epochs != null) {
+      b.epochs(epochs);
+    }
+    if (alpha != null) {
+      b.alpha(alpha);
+    }
+    if (minAlpha != null) {
+      b.minAlpha(minAlpha);
+    }
+    if (minCount != null) {
+      b.minCount(minCount);
+    }
+    if (lockFactor != null) {
+      b.lockFactor(lockFactor);
+    }
+    if (this.threads != null) {
+      b.threads(this.threads);
+    }
+    if (seed != null) {
+      b.seed(seed);
+    }
+    return b.build().validate();
+  }
+}

@@ -1,0 +1,137 @@
+package io.wordvec.models;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.wordvec.system.validation.IntRange;
+import io.wordvec.system.validation.NumberRange;
+import io.wordvec.train.Architecture;
+import io.wordvec.train.TrainingConfig;
+
+/**
+ * The settings of a training as the API names them: what a train job accepts in {@code params}
+ * (every field optional: absent means the default) and what a model's summary says it was trained
+ * with (every field present). The one set of names across the job API, the model summary and the
+ * command line ({@code --dim}, {@code --min-count}, ...); the engine's {@link TrainingConfig} keeps
+ * its own component names, which the native file format stores.
+ *
+ * <p>The ranges are the engine's ({@link TrainingConfig}'s constants); {@code threads} has a
+ * configured upper bound that the job validation checks.
+ *
+ * @param sg skip-gram (true) or CBOW (false)
+ * @param dim vector size
+ * @param window maximum context distance
+ * @param negative noise words per example
+ * @param sample frequent-word subsampling threshold, 0 = off
+ * @param minCount drop words seen fewer times
+ * @param maxVocab keep at most this many most frequent words, 0 = no limit
+ * @param epochs passes over the corpus
+ * @param alpha initial learning rate (default 0.025 for skip-gram, 0.05 for CBOW)
+ * @param minAlpha final learning rate, at most alpha
+ * @param threads training threads
+ * @param seed seed of every random choice
+ * @param noiseExponent exponent of the unigram noise distribution
+ * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainParams(
+    @Schema(example = "true") Boolean sg,
+    @Schema(example = "100")
+        @IntRange(min = TrainingConfig.MIN_DIMENSION, max = TrainingConfig.MAX_DIMENSION)
+        Integer dim,
+    @IntRange(min = TrainingConfig.MIN_WINDOW, max = TrainingConfig.MAX_WINDOW) Integer window,
+    @IntRange(min = TrainingConfig.MIN_NEGATIVE, max = TrainingConfig.MAX_NEGATIVE)
+        Integer negative,
+    @NumberRange(min = TrainingConfig.MIN_SAMPLE, max = TrainingConfig.MAX_SAMPLE) Double sample,
+    @IntRange(min = TrainingConfig.MIN_MIN_COUNT, max = Integer.MAX_VALUE) Integer minCount,
+    @IntRange(min = TrainingConfig.MIN_MAX_VOCAB, max = Integer.MAX_VALUE) Integer maxVocab,
+    @IntRange(min = TrainingConfig.MIN_EPOCHS, max = TrainingConfig.MAX_EPOCHS) Integer epochs,
+    @NumberRange(
+            min = TrainingConfig.MIN_ALPHA_EXCLUSIVE,
+            max = TrainingConfig.MAX_ALPHA,
+            minInclusive = false)
+        Double alpha,
+    @NumberRange(min = TrainingConfig.MIN_MIN_ALPHA, max = TrainingConfig.MAX_ALPHA)
+        Double minAlpha,
+    @IntRange(min = TrainingConfig.MIN_THREADS, max = Integer.MAX_VALUE) Integer threads,
+    Long seed,
+    @NumberRange(min = TrainingConfig.MIN_NOISE_EXPONENT, max = TrainingConfig.MAX_NOISE_EXPONENT)
+        Double noiseExponent,
+    @IntRange(
+            min = TrainingConfig.MIN_MAX_SENTENCE_LENGTH,
+            max = TrainingConfig.MAX_MAX_SENTENCE_LENGTH)
+        Integer maxSentenceLength) {
+
+  /** Every setting of {@code config}, under the API's names. */
+  public static TrainParams of(TrainingConfig config) {
+    return new TrainParams(
+        config.architecture() == Architecture.SKIP_GRAM,
+        config.dimension(),
+        config.window(),
+        config.negative(),
+        config.sample(),
+        config.minCount(),
+        config.maxVocab(),
+        config.epochs(),
+        config.alpha(),
+        config.minAlpha(),
+        config.threads(),
+        config.seed(),
+        config.noiseExponent(),
+        config.maxSentenceLength());
+  }
+
+  /**
+   * The engine's config: the given settings over the defaults (the learning rates follow the
+   * architecture unless given).
+   *
+   * @param threads the threads when the parameters do not say
+   * @throws IllegalArgumentException if the result is not a valid config (e.g. minAlpha above
+   *     alpha)
+   */
+  public TrainingConfig toConfig(int threads) {
+    TrainingConfig.Builder b = TrainingConfig.builder().threads(threads);
+    if (sg != null) {
+      b.architecture(sg ? Architecture.SKIP_GRAM : Architecture.CBOW);
+    }
+    if (dim != null) {
+      b.dimension(dim);
+    }
+    if (window != null) {
+      b.window(window);
+    }
+    if (negative != null) {
+      b.negative(negative);
+    }
+    if (sample != null) {
+      b.sample(sample);
+    }
+    if (minCount != null) {
+      b.minCount(minCount);
+    }
+    if (maxVocab != null) {
+      b.maxVocab(maxVocab);
+    }
+    if (epochs != null) {
+      b.epochs(epochs);
+    }
+    if (alpha != null) {
+      b.alpha(alpha);
+    }
+    if (minAlpha != null) {
+      b.minAlpha(minAlpha);
+    }
+    if (this.threads != null) {
+      b.threads(this.threads);
+    }
+    if (seed != null) {
+      b.seed(seed);
+    }
+    if (noiseExponent != null) {
+      b.noiseExponent(noiseExponent);
+    }
+    if (maxSentenceLength != null) {
+      b.maxSentenceLength(maxSentenceLength);
+    }
+    return b.build();
+  }
+}

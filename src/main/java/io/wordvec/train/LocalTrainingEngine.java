@@ -1,0 +1,171 @@
+package io.wordvec.train;
+
+import io.wordvec.vocab.CorpusReader;
+import io.wordvec.vocab.Tokenizer;
+import io.wordvec.vocab.Vocabulary;
+import io.wordvec.vocab.VocabularyBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Trains in this JVM: skip-gram or CBOW with negative sampling, on {@code config.threads()}
+ * lock-free worker threads.
+ *
+ * <p>The corpus is read once: the vocabulary pass also encodes it to word ids in a temporary file
+ * ({@link EncodedCorpus}) that the epochs read back, so the text is never parsed twice. The calling
+ * thread reports progress to the listener (a few times per second, plus once per epoch) and returns
+ * when the model is complete. With one thread and a fixed seed the result is bit-identical from run
+ * to run.
+ *
+ * <p>Stateless and thread-safe: every call is an independent {@link TrainingRun}.
+ */
+public final class LocalTrainingEngine implements TrainingEngine {
+
+  @Override
+  public TrainedModel train(TrainingRequest request) throws IOException {
+    TrainingConfig config = request.config().validate();
+    RunMonitor monitor =
+        new RunMonitor(request.listener(), request.cancellation(), config.epochs());
+    CorpusReader reader = reader(request.corpus(), request.tokenizer(), config);
+    try (EncodedCorpus corpus =
+        encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor)) {
+      monitor.checkCancelled();
+      Vocabulary vocabulary = corpus.vocabulary();
+      int dim = config.dimension();
+      int cells = matrixSize(vocabulary.size(), dim);
+      float[] inputVectors = new float[cells];
+      float[] outputVectors = new float[cells];
+      initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
+      return new TrainingRun(config, corpus, inputVectors, outputVectors, InputLock.NONE, monitor)
+          .run();
+    }
+  }
+
+  @Override
+  public TrainedModel fineTune(FineTuneRequest request) throws IOException {
+    FineTuneOptions options = request.options().validate();
+    TrainedModel base = request.base();
+    TrainingConfig config = options.applyTo(base.config());
+    if (config.dimension() != base.dimension()) {
+      throw new IllegalArgumentException(
+          "base model config says dimension "
+              + config.dimension()
+              + " but its vectors have "
+              + base.dimension());
+    }
+    Vocabulary baseVocabulary = base.vocabulary();
+    int baseSize = baseVocabulary.size();
+    RunMonitor monitor =
+        new RunMonitor(request.listener(), request.cancellation(), config.epochs());
+    CorpusReader reader = reader(request.corpus(), request.tokenizer(), config);
+    try (EncodedCorpus corpus =
+        encode(
+            reader,
+            (counts, source) -> merge(baseVocabulary, counts, config.minCount()),
+            monitor)) {
+      monitor.checkCancelled();
+      Vocabulary vocabulary = corpus.vocabulary();
+      int dim = config.dimension();
+      int cells = matrixSize(vocabulary.size(), dim);
+      // Copies: the base model's arrays are never written.
+      float[] inputVectors = Arrays.copyOf(base.inputVectors(), cells);
+      float[] outputVectors = Arrays.copyOf(base.outputVectors(), cells);
+      initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
+      InputLock lock = new InputLock(baseSize, (float) options.lockFactor());
+      return new TrainingRun(config, corpus, inputVectors, outputVectors, lock, monitor).run();
+    }
+  }
+
+  private static CorpusReader reader(Path corpus, Tokenizer tokenizer, TrainingConfig config) {
+    return new CorpusReader(corpus, tokenizer, config.maxSentenceLength());
+  }
+
+  /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
+  private static EncodedCorpus encode(
+      CorpusReader reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor)
+      throws IOException {
+    monitor.vocabulary(0, 0);
+    return EncodedCorpus.encode(
+        reader,
+        rule,
+        (tokens, estimate) -> {
+          monitor.checkCancelled();
+          monitor.vocabulary(tokens, estimate);
+        });
+  }
+
+  /** Plain training: the vocabulary of the corpus alone. */
+  private static Vocabulary fromScratch(
+      VocabularyBuilder counts, TrainingConfig config, String source) {
+    Vocabulary vocabulary = counts.build(config.minCount(), config.maxVocab());
+    if (vocabulary.size() == 0) {
+      throw new IllegalArgumentException(
+          "no word of corpus "
+              + source
+              + " reaches minCount="
+              + config.minCount()
+              + " ("
+              + counts.size()
+              + " distinct words, "
+              + counts.tokens()
+              + " tokens); lower minCount or use a larger corpus");
+    }
+    return vocabulary;
+  }
+
+  /**
+   * Fine-tuning: the base vocabulary with its ids and counts plus this corpus' counts, followed by
+   * the new words that reach {@code minCount} in this corpus, most frequent first.
+   */
+  private static Vocabulary merge(Vocabulary base, VocabularyBuilder counts, int minCount) {
+    Vocabulary fresh = counts.build(minCount, 0);
+    int added = 0;
+    for (int i = 0; i < fresh.size(); i++) {
+      if (!base.contains(fresh.word(i))) {
+        added++;
+      }
+    }
+    String[] words = new String[base.size() + added];
+    long[] merged = new long[words.length];
+    for (int i = 0; i < base.size(); i++) {
+      words[i] = base.word(i);
+      merged[i] = base.count(i) + counts.count(words[i]);
+    }
+    int next = base.size();
+    for (int i = 0; i < fresh.size(); i++) {
+      if (!base.contains(fresh.word(i))) {
+        words[next] = fresh.word(i);
+        merged[next] = fresh.count(i);
+        next++;
+      }
+    }
+    return new Vocabulary(words, merged);
+  }
+
+  /** Rows x dim as an array length, or a clear error when Java arrays cannot hold it. */
+  private static int matrixSize(int rows, int dim) {
+    long cells = (long) rows * dim;
+    if (cells > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "vocabulary of "
+              + rows
+              + " words x dimension "
+              + dim
+              + " exceeds the largest matrix ("
+              + (Integer.MAX_VALUE - 8)
+              + " floats); lower dimension or maxVocab, or raise minCount");
+    }
+    return (int) cells;
+  }
+
+  /** word2vec's initialisation: input rows uniform in [-0.5/dim, 0.5/dim) (output rows stay 0). */
+  private static void initInputRows(
+      float[] inputVectors, int fromRow, int toRow, int dim, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = fromRow * dim, end = toRow * dim; i < end; i++) {
+      inputVectors[i] = (float) ((random.nextDouble() - 0.5) / dim);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.wordvec.train;
+
+/**
+ * What the {@link Worker}s of one run share. The two matrices are written by every worker without
+ * locks (see {@link Worker}); the schedule is shared progress; everything else is read-only.
+ *
+ * @param config the run's settings
+ * @param corpus the id file the workers read their ranges of
+ * @param inputVectors word2vec.c's {@code syn0}, {@code vocabulary size * dimension}
+ * @param outputVectors word2vec.c's {@code syn1neg}, same shape
+ * @param sampler the noise distribution
+ * @param keepThresholds subsampling: per word id, keep when 32 random bits are below it
+ * @param lock which input rows are scaled
+ * @param schedule words done, learning rate, stop flag
+ */
+record WorkerContext(
+    TrainingConfig config,
+    EncodedCorpus corpus,
+    float[] inputVectors,
+    float[] outputVectors,
+    NoiseSampler sampler,
+    long[] keepThresholds,
+    InputLock lock,
+    Schedule schedule) {}

@@ -1,0 +1,160 @@
+package io.wordvec.vocab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusReaderTests {
+
+  @TempDir Path tmp;
+
+  /** Records the pass as sentences of tokens. */
+  private static final class Sentences implements CorpusReader.TokenSink {
+    final List<List<String>> sentences = new ArrayList<>();
+    private List<String> current = new ArrayList<>();
+
+    @Override
+    public void token(byte[] utf8, int off, int len) {
+      current.add(new String(utf8, off, len, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void endSentence() {
+      sentences.add(current);
+      current = new ArrayList<>();
+    }
+  }
+
+  private static final CorpusReader.Progress NO_PROGRESS = (tokens, estimate) -> {};
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void splitsLinesIntoSentencesOnWhitespaceAndSkipsEmptyLines() throws IOException {
+    Path corpus = write("c.txt", "the cat\tsat\r\n\n  \nété  au\u000Blac");
+    Sentences sink = new Sentences();
+
+    CorpusReader.Totals totals =
+        new CorpusReader(corpus, Tokenizer.whitespace(), 100).read(sink, NO_PROGRESS);
+
+    assertThat(sink.sentences)
+        .containsExactly(List.of("the", "cat", "sat"), List.of("été", "au", "lac"));
+    assertThat(totals).isEqualTo(new CorpusReader.Totals(2, 6));
+  }
+
+  @Test
+  void aNormalizingTokenizerSeesDecodedLines() throws IOException {
+    Path corpus = write("raw.txt", "The Cat, sat.\nÉTÉ!\n");
+    Sentences sink = new Sentences();
+
+    new CorpusReader(corpus, Tokenizer.normalizing(), 100).read(sink, NO_PROGRESS);
+
+    assertThat(sink.sentences).containsExactly(List.of("the", "cat", "sat"), List.of("été"));
+  }
+
+  @Test
+  void cutsLongSentencesIntoChunks() throws IOException {
+    Path corpus = write("long.txt", "a b c d e f g\nh\n");
+    Sentences sink = new Sentences();
+
+    CorpusReader.Totals totals =
+        new CorpusReader(corpus, Tokenizer.whitespace(), 3).read(sink, NO_PROGRESS);
+
+    assertThat(sink.sentences)
+        .containsExactly(
+            List.of("a", "b", "c"), List.of("d", "e", "f"), List.of("g"), List.of("h"));
+    assertThat(totals.sentences()).isEqualTo(4);
+  }
+
+  @Test
+  void readsGzipLikePlainText() throws IOException {
+    String text = "one two\nthree\n";
+    Path gz = tmp.resolve("c.txt.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Sentences fromGzip = new Sentences();
+    Sentences fromPlain = new Sentences();
+
+    new CorpusReader(gz, Tokenizer.whitespace(), 100).read(fromGzip, NO_PROGRESS);
+    new CorpusReader(write("c.txt", text), Tokenizer.whitespace(), 100)
+        .read(fromPlain, NO_PROGRESS);
+
+    assertThat(fromGzip.sentences).isEqualTo(fromPlain.sentences).hasSize(2);
+  }
+
+  @Test
+  void rejectsInvalidUtf8NamingTheLineEvenInAWordSeenBefore() throws IOException {
+    byte[] latin1 = "caf\u00e9 ok\nok caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path corpus = write("latin1.txt", latin1);
+
+    assertThatThrownBy(
+            () ->
+                new CorpusReader(corpus, Tokenizer.whitespace(), 100)
+                    .read(new Sentences(), NO_PROGRESS))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("latin1.txt is not valid UTF-8 (line 1)");
+    assertThatThrownBy(
+            () ->
+                new CorpusReader(corpus, Tokenizer.normalizing(), 100)
+                    .read(new Sentences(), NO_PROGRESS))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not valid UTF-8");
+  }
+
+  @Test
+  void reportsProgressAboutEveryMillionTokensAndStopsWhenTheCallbackThrows() throws IOException {
+    Path corpus = write("big.txt", "a b c d\n".repeat(600_000));
+    List<Long> reported = new ArrayList<>();
+
+    new CorpusReader(corpus, Tokenizer.whitespace(), 100)
+        .read(new Sentences(), (tokens, estimate) -> reported.add(tokens));
+
+    assertThat(reported).isNotEmpty().isSorted();
+    assertThat(reported.get(0)).isGreaterThanOrEqualTo(1 << 20);
+    for (int i = 1; i < reported.size(); i++) {
+      assertThat(reported.get(i) - reported.get(i - 1)).isGreaterThanOrEqualTo(1 << 20);
+    }
+    assertThat(reported.get(reported.size() - 1)).isLessThanOrEqualTo(2_400_000);
+    assertThatThrownBy(
+            () ->
+                new CorpusReader(corpus, Tokenizer.whitespace(), 100)
+                    .read(
+                        new Sentences(),
+                        (tokens, estimate) -> {
+                          throw new IllegalStateException("stop at " + tokens);
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("stop at");
+  }
+
+  @Test
+  void aMissingCorpusIsNamedWithoutReadingAnything() {
+    Path missing = tmp.resolve("missing.txt");
+    CorpusReader reader = new CorpusReader(missing, Tokenizer.whitespace(), 100);
+
+    assertThat(reader.source()).isEqualTo("missing.txt");
+    assertThatThrownBy(() -> reader.read(new Sentences(), NO_PROGRESS))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("missing.txt");
+  }
+}
