@@ -97,6 +97,21 @@ class RegistryModelCatalogTests {
   }
 
   @Test
+  void buildIndexWritesTheIndexBesideTheServedModelAndSwapsItIn() throws IOException {
+    served("news", model(WORDS, 6, 6, Instant.parse("2026-05-01T00:00:00Z")));
+    List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    catalog.buildIndex(
+        "news", new HnswParameters(8, 20, 1.2f, 1.2f, 1), (inserted, total) -> progress.add(total));
+
+    assertThat(dir.resolve("news.hnsw")).isNotEmptyFile();
+    assertThat(registry.find("news").orElseThrow().vectors().search().name()).isEqualTo("hnsw");
+    assertThat(progress).isNotEmpty().allMatch(total -> total == WORDS.size());
+    assertThat(catalog.isServed("news")).isTrue();
+    assertThat(catalog.isServed("absent")).isFalse();
+  }
+
+  @Test
   void publishingOverAModelRemovesItsIndexWhichNoLongerFitsTheVectors() throws IOException {
     TrainedModel old = served("news", model(WORDS, 6, 4, Instant.parse("2026-04-01T00:00:00Z")));
     Path index = dir.resolve("news.hnsw");
