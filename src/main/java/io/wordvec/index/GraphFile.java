@@ -236,6 +236,10 @@ final class GraphFile {
         position += recordBytes;
         checkUpperLevel(file, level, upperNodes[level], upperRecords[level], recordInts, rows);
       }
+      if (entryLevel > 0 && Arrays.binarySearch(upperNodes[entryLevel], entry) < 0) {
+        throw new IndexFileException(
+            file, "corrupt header (entry node " + entry + " is not on level " + entryLevel + ")");
+      }
       long recordBytes = (1L + degrees[0]) * Integer.BYTES;
       long expected = position + rows * recordBytes;
       if (size != expected) {
