@@ -1,5 +1,6 @@
 -- wrk script: GET /api/v1/models/$MODEL/neighbors?word=...&topn=$TOPN, rotating over the words of
--- $WORDS_FILE (one per line); each thread starts at a different offset. Prints one RESULT line.
+-- $WORDS_FILE (one per line); each thread starts at a different offset. $EXTRA, when set, is added
+-- to every query string (e.g. "&ef=50" or "&exact=true"). Prints one RESULT line.
 local words = {}
 for line in io.lines(os.getenv("WORDS_FILE")) do
   if #line > 0 then
@@ -8,6 +9,7 @@ for line in io.lines(os.getenv("WORDS_FILE")) do
 end
 local model = os.getenv("MODEL") or "default"
 local topn = os.getenv("TOPN") or "10"
+local extra = os.getenv("EXTRA") or ""
 local next_index = 1
 local threads = {}
 
@@ -23,7 +25,7 @@ end
 function request()
   local word = words[next_index]
   next_index = next_index % #words + 1
-  return wrk.format(nil, "/api/v1/models/" .. model .. "/neighbors?word=" .. word .. "&topn=" .. topn)
+  return wrk.format(nil, "/api/v1/models/" .. model .. "/neighbors?word=" .. word .. "&topn=" .. topn .. extra)
 end
 
 function done(summary, latency, requests)

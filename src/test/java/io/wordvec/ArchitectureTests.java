@@ -15,6 +15,7 @@ class ArchitectureTests {
     "io.wordvec.vocab..",
     "io.wordvec.train..",
     "io.wordvec.vectors..",
+    "io.wordvec.index..",
     "io.wordvec.io..",
     "io.wordvec.eval..",
     "io.wordvec.cli.."

@@ -12,20 +12,22 @@ import picocli.CommandLine.Command;
     name = "wordvec",
     mixinStandardHelpOptions = true,
     versionProvider = WordvecCli.Version.class,
-    description = "Train, fine-tune, evaluate and convert word2vec models.",
+    description = "Train, fine-tune, evaluate, convert and index word2vec models.",
     subcommands = {
       CommandLine.HelpCommand.class,
       TrainCommand.class,
       FineTuneCommand.class,
       EvaluateCommand.class,
       ConvertCommand.class,
-      NeighborsCommand.class
+      NeighborsCommand.class,
+      IndexCommand.class
     })
 public final class WordvecCli {
 
   /** Names of the subcommands, so the launcher can tell a CLI call from a service start. */
   public static final Set<String> COMMANDS =
-      Set.of("help", "train", "fine-tune", "evaluate", "convert", "neighbors", "neighbours");
+      Set.of(
+          "help", "train", "fine-tune", "evaluate", "convert", "neighbors", "neighbours", "index");
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {

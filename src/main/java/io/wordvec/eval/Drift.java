@@ -1,5 +1,6 @@
 package io.wordvec.eval;
 
+import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
@@ -134,7 +135,8 @@ public final class Drift {
     }
     float[] unit = new float[vectors.dimension()];
     vectors.unitRow(query, unit, 0);
-    int[] ids = vectors.exactSearch().nearest(unit, n, 0, new int[] {query}).ids();
+    int[] ids =
+        vectors.exactSearch().nearest(unit, n, 0, new int[] {query}, SearchOptions.EXACT).ids();
     String[] out = new String[ids.length];
     for (int i = 0; i < ids.length; i++) {
       out[i] = vectors.vocabulary().word(ids[i]);

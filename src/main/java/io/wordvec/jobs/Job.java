@@ -41,10 +41,11 @@ final class Job {
     this.spec = spec;
     this.createdAt = createdAt;
     this.restored = null;
+    // An index job makes one pass over the model's rows.
     this.epochs =
         spec.trainingConfig() != null
             ? spec.trainingConfig().epochs()
-            : spec.fineTuneOptions().epochs();
+            : spec.fineTuneOptions() != null ? spec.fineTuneOptions().epochs() : 1;
   }
 
   /** A finished job read back from its record; it never runs again. */

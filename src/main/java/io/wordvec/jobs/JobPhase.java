@@ -11,6 +11,8 @@ enum JobPhase {
   VOCABULARY,
   /** Updating the vectors. */
   TRAINING,
+  /** Building an index: inserting the model's words into the graph. */
+  INDEXING,
   /** Writing the model into the models directory. */
   SAVING,
   /** Scoring the model on the bundled evaluation sets. */

@@ -1,7 +1,9 @@
 package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusStore;
+import io.wordvec.index.HnswParameters;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.models.IndexProperties;
 import io.wordvec.models.ModelStore;
 import io.wordvec.models.TrainParams;
 import io.wordvec.system.validation.IntRangeValidator;
@@ -26,13 +28,26 @@ class JobRequestValidator {
   private final CorpusStore corpora;
   private final ModelCatalog models;
   private final JobsProperties properties;
+  private final IndexProperties index;
   private final ParamsBinder binder;
 
+  /** A validator whose index jobs take the engine's default graph settings (for tests). */
   JobRequestValidator(
       CorpusStore corpora, ModelCatalog models, JobsProperties properties, Validator validator) {
+    this(corpora, models, properties, IndexProperties.defaults(), validator);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  JobRequestValidator(
+      CorpusStore corpora,
+      ModelCatalog models,
+      JobsProperties properties,
+      IndexProperties index,
+      Validator validator) {
     this.corpora = corpora;
     this.models = models;
     this.properties = properties;
+    this.index = index;
     this.binder = new ParamsBinder(validator);
   }
 
@@ -45,6 +60,13 @@ class JobRequestValidator {
     }
     List<FieldProblem> errors = new ArrayList<>();
     JobType type = type(request.type(), errors);
+    if (type == JobType.INDEX) {
+      JobSpec spec = indexSpec(request, errors);
+      if (!errors.isEmpty()) {
+        throw JobsProblem.invalidJob(errors);
+      }
+      return spec;
+    }
     if (request.corpus() == null || request.corpus().isBlank()) {
       errors.add(new FieldProblem("corpus", "is required: the id of an uploaded corpus"));
     } else if (!corpora.exists(request.corpus())) {
@@ -72,15 +94,95 @@ class JobRequestValidator {
 
   private static JobType type(String name, List<FieldProblem> errors) {
     if (name == null) {
-      errors.add(new FieldProblem("type", "is required: train or fine-tune"));
+      errors.add(new FieldProblem("type", "is required: train, fine-tune or index"));
       return null;
     }
     JobType type = JobType.fromApiName(name);
     if (type == null) {
       errors.add(
-          new FieldProblem("type", "must be train or fine-tune, was '" + shorten(name) + "'"));
+          new FieldProblem(
+              "type", "must be train, fine-tune or index, was '" + shorten(name) + "'"));
     }
     return type;
+  }
+
+  /** The parameters an index job accepts, each an integer. */
+  private static final List<String> INDEX_PARAMS = List.of("degree", "beamWidth", "threads");
+
+  /**
+   * An index job: the served model named by {@code baseModel} ({@code default} allowed), no corpus
+   * and no output model (the index is written beside the model), and the graph's degree, beam width
+   * and threads (the service's settings, and its default threads, when absent).
+   */
+  private JobSpec indexSpec(JobRequest request, List<FieldProblem> errors) {
+    if (request.corpus() != null) {
+      errors.add(new FieldProblem("corpus", "does not apply to index jobs"));
+    }
+    if (request.outputModel() != null) {
+      errors.add(
+          new FieldProblem(
+              "outputModel",
+              "does not apply to index jobs: the index is written beside its model"));
+    }
+    String model = indexedModel(request.baseModel(), errors);
+    Map<String, Object> values = request.params() == null ? Map.of() : request.params();
+    Map<String, Integer> ints = new java.util.LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (!INDEX_PARAMS.contains(key)) {
+            errors.add(
+                new FieldProblem(
+                    "params." + key, "is not an index parameter (" + INDEX_PARAMS + ")"));
+          } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            ints.put(key, ((Number) value).intValue());
+          } else {
+            errors.add(new FieldProblem("params." + key, "must be an integer"));
+          }
+        });
+    int threads = ints.getOrDefault("threads", properties.effectiveDefaultThreads());
+    checkThreads(threads, errors);
+    HnswParameters parameters = null;
+    try {
+      HnswParameters defaults = index.parameters(threads);
+      parameters =
+          new HnswParameters(
+              ints.getOrDefault("degree", defaults.degree()),
+              ints.getOrDefault("beamWidth", defaults.beamWidth()),
+              defaults.alpha(),
+              defaults.overflow(),
+              threads);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldProblem("params", e.getMessage()));
+    }
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    shown.put("degree", parameters.degree());
+    shown.put("beamWidth", parameters.beamWidth());
+    shown.put("threads", parameters.threads());
+    return new JobSpec(
+        JobType.INDEX, null, model, model, false, true, null, null, Map.copyOf(shown), parameters);
+  }
+
+  /** The real name of the served model to index, or null (with a problem) when there is none. */
+  private String indexedModel(String requested, List<FieldProblem> errors) {
+    String name = requested == null ? ModelStore.DEFAULT : requested;
+    if (ModelStore.DEFAULT.equals(name)) {
+      name = models.defaultName().orElse(null);
+      if (name == null) {
+        errors.add(new FieldProblem("baseModel", "there is no default model"));
+      }
+      return name;
+    }
+    if (!checkModelName("baseModel", name, errors)) {
+      return null;
+    }
+    if (!models.isServed(name)) {
+      errors.add(new FieldProblem("baseModel", "no model '" + name + "' is served"));
+      return null;
+    }
+    return name;
   }
 
   /** The real name of the model to fine-tune, or null (with a problem) when it cannot be. */
@@ -138,7 +240,8 @@ class JobRequestValidator {
         Boolean.TRUE.equals(request.overwrite()),
         config,
         null,
-        ParamsBinder.toMap(TrainParams.of(config)));
+        ParamsBinder.toMap(TrainParams.of(config)),
+        null);
   }
 
   private JobSpec fineTuneSpec(
@@ -165,7 +268,8 @@ class JobRequestValidator {
         Boolean.TRUE.equals(request.overwrite()),
         null,
         options,
-        ParamsBinder.toMap(FineTuneParams.of(options)));
+        ParamsBinder.toMap(FineTuneParams.of(options)),
+        null);
   }
 
   /** The configured most threads a job may ask for. */

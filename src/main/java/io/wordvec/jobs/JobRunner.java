@@ -2,6 +2,7 @@ package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusStore;
 import io.wordvec.eval.Drift;
+import io.wordvec.index.IndexBuildListener;
 import io.wordvec.train.FineTuneRequest;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +72,10 @@ final class JobRunner {
       Consumer<Job> progress,
       java.util.function.BooleanSupplier shuttingDown) {
     JobSpec spec = job.spec();
+    if (spec.type() == JobType.INDEX) {
+      index(job, changed, progress, shuttingDown);
+      return;
+    }
     try {
       Path corpus = corpora.path(spec.corpus());
       if (!Files.exists(corpus)) {
@@ -119,6 +125,52 @@ final class JobRunner {
           Instant.now());
       log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
     } catch (TrainingCancelledException e) {
+      if (shuttingDown.getAsBoolean()) {
+        job.fail(JobStore.INTERRUPTED, Instant.now());
+      } else {
+        job.cancelled(Instant.now());
+        log.info("Job {} cancelled", job.id());
+      }
+    } catch (Exception | OutOfMemoryError e) {
+      log.warn("Job {} failed", job.id(), e);
+      job.fail(readable(e), Instant.now());
+    }
+  }
+
+  /**
+   * An index job: builds the model's graph (cancellable between insertions, with progress as rows
+   * inserted of all rows), writes it beside the model and makes the model answer from it.
+   */
+  private void index(
+      Job job,
+      Consumer<Job> changed,
+      Consumer<Job> progress,
+      java.util.function.BooleanSupplier shuttingDown) {
+    JobSpec spec = job.spec();
+    try {
+      enter(job, JobPhase.INDEXING, changed);
+      long start = System.nanoTime();
+      models.buildIndex(
+          spec.baseModel(),
+          spec.indexParameters(),
+          new IndexBuildListener() {
+            @Override
+            public void onProgress(int inserted, int total) {
+              double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+              job.progress(
+                  new TrainingProgress(
+                      TrainingPhase.TRAINING, 1, 1, inserted, total, inserted / seconds, 0));
+              progress.accept(job);
+            }
+
+            @Override
+            public boolean isCancelled() {
+              return job.cancellation().isCancelled();
+            }
+          });
+      job.succeed(spec.baseModel(), null, Instant.now());
+      log.info("Job {} succeeded: model '{}' is indexed", job.id(), spec.baseModel());
+    } catch (CancellationException e) {
       if (shuttingDown.getAsBoolean()) {
         job.fail(JobStore.INTERRUPTED, Instant.now());
       } else {

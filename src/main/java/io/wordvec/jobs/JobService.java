@@ -107,14 +107,17 @@ class JobService implements DisposableBean {
           throw JobsProblem.modelExists(spec.outputModel());
         }
       }
-      if (!spec.overwrite() && models.exists(spec.outputModel())) {
+      // An index job writes beside a model that exists by definition.
+      if (spec.type() != JobType.INDEX && !spec.overwrite() && models.exists(spec.outputModel())) {
         throw JobsProblem.modelExists(spec.outputModel());
       }
       if (active >= properties.maxRunning() + properties.maxQueued()) {
         throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
       }
       job = new Job(newId(), spec, Instant.now());
-      leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
+      if (spec.corpus() != null) {
+        leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
+      }
       jobs.put(job.id(), job);
       store.save(job.record());
       runners.execute(() -> run(job));

@@ -1,5 +1,6 @@
 package io.wordvec.jobs;
 
+import io.wordvec.index.HnswParameters;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainingConfig;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Map;
  * @param trainingConfig settings of a train job (null for fine-tune)
  * @param fineTuneOptions settings of a fine-tune job (null for train)
  * @param params the effective parameters as the API shows them
+ * @param indexParameters how an index job builds its graph (null for the others); an index job's
+ *     {@code baseModel} and {@code outputModel} are the model it indexes, and it has no corpus
  */
 record JobSpec(
     JobType type,
@@ -20,4 +23,5 @@ record JobSpec(
     boolean overwrite,
     TrainingConfig trainingConfig,
     FineTuneOptions fineTuneOptions,
-    Map<String, Object> params) {}
+    Map<String, Object> params,
+    HnswParameters indexParameters) {}

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What a job does. */
 enum JobType {
   TRAIN("train"),
-  FINE_TUNE("fine-tune");
+  FINE_TUNE("fine-tune"),
+  /** Builds a served model's approximate neighbour index beside its file. */
+  INDEX("index");
 
   private final String apiName;
 

@@ -11,6 +11,26 @@ interface ModelCatalog {
   /** Whether a model of this name is registered (or its file exists in the models directory). */
   boolean exists(String name);
 
+  /** Whether a model of this name is served (loaded), so that it can be indexed. */
+  default boolean isServed(String name) {
+    return exists(name);
+  }
+
+  /**
+   * Builds the approximate neighbour index of served model {@code name} beside its file and makes
+   * the model answer from it.
+   *
+   * @throws java.util.concurrent.CancellationException if {@code listener} cancelled the build
+   * @throws IOException if the index cannot be written or opened
+   */
+  default void buildIndex(
+      String name,
+      io.wordvec.index.HnswParameters parameters,
+      io.wordvec.index.IndexBuildListener listener)
+      throws IOException {
+    throw new UnsupportedOperationException("this catalog cannot build indexes");
+  }
+
   /**
    * Whether the model carries its full training state (output vectors, counts), which fine-tuning
    * needs; models read from word2vec or fastText files hold word vectors only.

@@ -1,5 +1,8 @@
 package io.wordvec.jobs;
 
+import io.wordvec.index.HnswIndex;
+import io.wordvec.index.HnswParameters;
+import io.wordvec.index.IndexBuildListener;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.models.ModelRegistry;
@@ -29,6 +32,23 @@ class RegistryModelCatalog implements ModelCatalog {
   public boolean exists(String name) {
     // a file that failed to load still owns its name
     return registry.contains(name) || store.hasFile(name);
+  }
+
+  @Override
+  public boolean isServed(String name) {
+    return registry.contains(name);
+  }
+
+  @Override
+  public void buildIndex(String name, HnswParameters parameters, IndexBuildListener listener)
+      throws IOException {
+    LoadedModel model =
+        registry
+            .find(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("model '" + name + "' is no longer served"));
+    HnswIndex.build(model.vectors(), parameters, registry.indexFileOf(model), listener);
+    registry.attachIndex(name);
   }
 
   @Override

@@ -85,6 +85,7 @@ public class ModelRegistry implements ApplicationRunner {
 
   private final ModelsProperties properties;
   private final ModelStore store;
+  private final IndexProperties index;
   private final ApplicationEventPublisher events;
   private final Executor verifier;
 
@@ -97,18 +98,30 @@ public class ModelRegistry implements ApplicationRunner {
   private volatile boolean ready;
   private volatile CompletableFuture<Void> verification = CompletableFuture.completedFuture(null);
 
-  /** A registry that tells no one of its changes (for tests and tools). */
+  /**
+   * A registry that tells no one of its changes and opens indexes with the default settings (for
+   * tests and tools).
+   */
   public ModelRegistry(ModelsProperties properties, ModelStore store) {
-    this(properties, store, event -> {});
+    this(properties, store, IndexProperties.defaults());
+  }
+
+  /** A registry that tells no one of its changes (for tests and tools). */
+  public ModelRegistry(ModelsProperties properties, ModelStore store, IndexProperties index) {
+    this(properties, store, index, event -> {});
   }
 
   /**
+   * @param index how the models' indexes search by default
    * @param events where a {@link ModelsChangedEvent} goes after every change
    */
   @Autowired
   public ModelRegistry(
-      ModelsProperties properties, ModelStore store, ApplicationEventPublisher events) {
-    this(properties, store, events, ModelRegistry::startVerifier);
+      ModelsProperties properties,
+      ModelStore store,
+      IndexProperties index,
+      ApplicationEventPublisher events) {
+    this(properties, store, index, events, ModelRegistry::startVerifier);
   }
 
   /**
@@ -118,10 +131,12 @@ public class ModelRegistry implements ApplicationRunner {
   ModelRegistry(
       ModelsProperties properties,
       ModelStore store,
+      IndexProperties index,
       ApplicationEventPublisher events,
       Executor verifier) {
     this.properties = properties;
     this.store = store;
+    this.index = index;
     this.events = events;
     this.verifier = verifier;
   }
@@ -169,14 +184,15 @@ public class ModelRegistry implements ApplicationRunner {
         }
         long start = System.nanoTime();
         try {
-          LoadedModel model = store.read(file);
+          LoadedModel model = store.withIndexIfPresent(name, store.read(file), index.efSearch());
           loaded.put(name, model);
           LOG.info(
-              "Loaded model '{}' from {}: {} words x {} dimensions in {} ms",
+              "Loaded model '{}' from {}: {} words x {} dimensions, {} search, in {} ms",
               name,
               file.getFileName(),
               model.vectors().size(),
               model.vectors().dimension(),
+              model.vectors().search().name(),
               (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
           String message = failureMessage(file, e);
@@ -281,7 +297,9 @@ public class ModelRegistry implements ApplicationRunner {
   private void withdraw(String name, LoadedModel model, String reason) {
     synchronized (activation) {
       Snapshot old = current.get();
-      if (old.models().get(name) != model) {
+      LoadedModel serving = old.models().get(name);
+      // The same model with an index attached since still reads the corrupt file's rows.
+      if (serving == null || !serving.vectors().sharesRowsWith(model.vectors())) {
         return;
       }
       Map<String, LoadedModel> models = new TreeMap<>(old.models());
@@ -380,6 +398,35 @@ public class ModelRegistry implements ApplicationRunner {
     if (activate) {
       activate(name);
     }
+  }
+
+  /**
+   * Makes a served model answer from its index file (just built), in one atomic swap; requests
+   * already running keep the search they started with. The model keeps its load time.
+   *
+   * @throws ModelNotFoundException if no model has that name
+   * @throws io.wordvec.index.IndexFileException if the file is not a complete index of the model
+   * @throws IOException if the index cannot be read
+   */
+  public void attachIndex(String name) throws IOException {
+    synchronized (activation) {
+      Snapshot old = current.get();
+      LoadedModel model = old.models().get(name);
+      if (model == null) {
+        throw notFound(name, old);
+      }
+      LoadedModel indexed = store.withIndex(model, index.efSearch());
+      Map<String, LoadedModel> models = new TreeMap<>(old.models());
+      models.put(name, indexed);
+      current.set(
+          new Snapshot(Collections.unmodifiableMap(models), old.loadedAt(), old.defaultName()));
+    }
+    LOG.info("Model '{}' now answers neighbour queries from its index", name);
+  }
+
+  /** The index file of a served model, present or not. */
+  public Path indexFileOf(LoadedModel model) {
+    return store.indexFileOf(model.file());
   }
 
   /**

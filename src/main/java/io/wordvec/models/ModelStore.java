@@ -1,5 +1,6 @@
 package io.wordvec.models;
 
+import io.wordvec.index.HnswIndex;
 import io.wordvec.io.AtomicFiles;
 import io.wordvec.io.InvalidModelFileException;
 import io.wordvec.io.LoadedModel;
@@ -33,7 +34,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A model file has one of the known extensions ({@code .wvm}, {@code .bin}, {@code .txt}, {@code
  * .vec}, the last three optionally followed by {@code .gz}); its model name is the file name
- * without the extension. Hidden files are never models.
+ * without the extension. Hidden files are never models. A model may have an approximate neighbour
+ * index beside it, named like it with the extension {@code .hnsw} ({@link #indexFileOf}); a model
+ * without one is searched exactly.
  */
 @Component
 public class ModelStore {
@@ -117,6 +120,51 @@ public class ModelStore {
     return modelFiles().stream().filter(file -> nameOf(file).equals(name)).toList();
   }
 
+  /** The index file of a model file, present or not: {@code X.wvm} → {@code X.hnsw}. */
+  public Path indexFileOf(Path modelFile) {
+    return HnswIndex.fileFor(modelFile);
+  }
+
+  /**
+   * {@code model} answering neighbour queries from its index file, when it has one that can be
+   * opened; otherwise {@code model} as it is, searched exactly (a file that cannot serve is logged,
+   * and the model still serves).
+   */
+  LoadedModel withIndexIfPresent(String name, LoadedModel model, int efSearch) {
+    Path index = indexFileOf(model.file());
+    if (!Files.isRegularFile(index)) {
+      return model;
+    }
+    try {
+      return withIndex(model, efSearch);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "Model '{}' is searched exactly: its index {} cannot serve: {}",
+          name,
+          index.getFileName(),
+          e.getMessage());
+      return model;
+    }
+  }
+
+  /**
+   * {@code model} answering neighbour queries from its index file.
+   *
+   * @throws io.wordvec.index.IndexFileException if the file is not a complete index of the model's
+   *     vectors
+   * @throws IOException if it cannot be read (a missing file included)
+   */
+  LoadedModel withIndex(LoadedModel model, int efSearch) throws IOException {
+    WordVectors vectors = model.vectors();
+    HnswIndex index = HnswIndex.open(indexFileOf(model.file()), vectors, efSearch);
+    return new LoadedModel(
+        model.file(),
+        model.format(),
+        vectors.withSearch(index),
+        model.trained().orElse(null),
+        model.training().orElse(null));
+  }
+
   /** Whether a file of the directory provides model {@code name} (loaded or not). */
   public boolean hasFile(String name) {
     return !filesOf(name).isEmpty();
@@ -145,6 +193,10 @@ public class ModelStore {
     Files.createDirectories(dir);
     Path file = dir.resolve(name + "." + NativeFormat.EXTENSION);
     ModelFiles.save(model, vectors, file);
+    // An index of the previous model of this name would not match the new vectors.
+    if (Files.deleteIfExists(indexFileOf(file))) {
+      LOG.info("Removed the index of the replaced model '{}'", name);
+    }
     for (Path other : filesOf(name)) {
       if (!other.equals(file)) {
         Files.deleteIfExists(other);

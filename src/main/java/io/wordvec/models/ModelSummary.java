@@ -22,6 +22,8 @@ import java.util.Map;
  * @param source the file it was loaded from
  * @param dimension vector size
  * @param vocabularySize number of words
+ * @param search how its neighbour queries are answered: {@code exact} (every row scored) or {@code
+ *     hnsw} (its approximate index)
  * @param loadedAt when the service loaded it
  * @param training the settings that trained it, under the job API's names
  * @param corpus statistics of the training corpus
@@ -36,6 +38,10 @@ public record ModelSummary(
     @Schema(example = "gutenberg.wvm") String source,
     @Schema(example = "100") int dimension,
     @Schema(example = "30000") int vocabularySize,
+    @Schema(
+            example = "hnsw",
+            allowableValues = {"exact", "hnsw"})
+        String search,
     Instant loadedAt,
     TrainingSummary training,
     CorpusStats corpus,
@@ -57,6 +63,7 @@ public record ModelSummary(
         model.file().getFileName().toString(),
         model.vectors().dimension(),
         model.vectors().size(),
+        model.vectors().search().name(),
         selection.loadedAt(),
         trained == null ? null : TrainingSummary.of(trained.config()),
         trained == null ? null : trained.corpus(),

@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  * @param b the second word
  * @param c the third word
  * @param method {@code cosadd} or {@code cosmul}
+ * @param search which search answered: {@code exact} (every word scored) or {@code hnsw} (the
+ *     model's approximate index)
  * @param answers best first
  */
 public record AnalogyResponse(
@@ -18,4 +21,8 @@ public record AnalogyResponse(
     String b,
     String c,
     String method,
+    @Schema(
+            example = "hnsw",
+            allowableValues = {"exact", "hnsw"})
+        String search,
     List<NeighborsResponse.ScoredWord> answers) {}

@@ -12,6 +12,8 @@ import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
+import io.wordvec.vectors.NeighborList;
+import io.wordvec.vectors.SearchOptions;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +39,13 @@ class NeighborsController {
   @GetMapping("/neighbors")
   @Operation(
       summary = "Nearest neighbours of a word",
-      description = "The words with the most similar vectors (cosine), best first.")
+      description =
+          "The words with the most similar vectors (cosine), best first. A model with an"
+              + " approximate index answers from it (\"search\": \"hnsw\"): the scores are"
+              + " exact, a few of the true neighbours may be missing; exact=true scores every"
+              + " word.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @BadRequestProblem("word missing or blank, topn or restrictVocab out of range")
+  @BadRequestProblem("word missing or blank, topn, restrictVocab or ef out of range")
   @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighbors(
       @ModelName @PathVariable String model,
@@ -49,19 +55,37 @@ class NeighborsController {
           Integer topn,
       @Parameter(description = "Search only the N most frequent words; 0 = all", example = "0")
           @RequestParam(required = false)
-          Integer restrictVocab) {
+          Integer restrictVocab,
+      @Parameter(
+              description = "Score every word, even when the model has an approximate index",
+              example = "false")
+          @RequestParam(required = false)
+          Boolean exact,
+      @Parameter(
+              description =
+                  "Candidates the model's approximate index keeps while it searches (1 to"
+                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
+                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
+                      + " with exact",
+              example = "100")
+          @RequestParam(required = false)
+          Integer ef) {
     support.word("word", word);
     int n = support.topn(topn, DEFAULT_TOPN);
     int restrict = support.restrictVocab(restrictVocab);
+    SearchOptions options = support.searchOptions(exact, ef);
     return support.query(
         model,
-        (name, vectors) ->
-            new NeighborsResponse(
-                name,
-                List.of(word),
-                List.of(),
-                QuerySupport.methodName(AnalogyMethod.COSADD),
-                scored(vectors.mostSimilar(List.of(word), List.of(), n, restrict))));
+        (name, vectors) -> {
+          NeighborList found = vectors.mostSimilar(List.of(word), List.of(), n, restrict, options);
+          return new NeighborsResponse(
+              name,
+              List.of(word),
+              List.of(),
+              QuerySupport.methodName(AnalogyMethod.COSADD),
+              found.search(),
+              scored(found.neighbors()));
+        });
   }
 
   @PostMapping("/neighbors")
@@ -81,8 +105,8 @@ class NeighborsController {
           @Content(
               schema = @Schema(oneOf = {NeighborsResponse.class, NeighborsBatchResponse.class})))
   @BadRequestProblem(
-      "No body, no words or a blank word, topn or restrictVocab out of range, unknown method, a"
-          + " vector of the wrong dimension or with words")
+      "No body, no words or a blank word, topn, restrictVocab or ef out of range, unknown method,"
+          + " a vector of the wrong dimension or with words")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words or queries than wordvec.limits.max-batch-words")
   Object neighborsOf(@ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
@@ -100,7 +124,9 @@ class NeighborsController {
         || request.vector() != null
         || request.topn() != null
         || request.restrictVocab() != null
-        || request.method() != null) {
+        || request.method() != null
+        || request.exact() != null
+        || request.ef() != null) {
       throw new InvalidParameterException(
           "queries", "queries with other fields", "alone: put every field inside each query");
     }
@@ -153,20 +179,26 @@ class NeighborsController {
       int topn,
       int restrictVocab,
       AnalogyMethod method,
+      SearchOptions options,
       String prefix) {
 
     NeighborsResponse answer(String name, io.wordvec.vectors.WordVectors vectors) {
-      List<Neighbor> neighbors;
+      NeighborList found;
       if (vector != null) {
         QuerySupport.dimension(prefix + "vector", vector, vectors.dimension());
-        neighbors = vectors.similarByVector(vector, topn, restrictVocab);
+        found = vectors.similarByVector(vector, topn, restrictVocab, options);
       } else if (method == AnalogyMethod.COSMUL) {
-        neighbors = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab);
+        found = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab, options);
       } else {
-        neighbors = vectors.mostSimilar(positive, negative, topn, restrictVocab);
+        found = vectors.mostSimilar(positive, negative, topn, restrictVocab, options);
       }
       return new NeighborsResponse(
-          name, positive, negative, QuerySupport.methodName(method), scored(neighbors));
+          name,
+          positive,
+          negative,
+          QuerySupport.methodName(method),
+          found.search(),
+          scored(found.neighbors()));
     }
   }
 
@@ -199,7 +231,8 @@ class NeighborsController {
       throw new InvalidParameterException(
           prefix + "method", request.method(), "'cosadd' (or absent) with a vector");
     }
-    return new Query(positive, negative, vector, n, restrict, method, prefix);
+    SearchOptions options = support.searchOptions(prefix, request.exact(), request.ef());
+    return new Query(positive, negative, vector, n, restrict, method, options, prefix);
   }
 
   @GetMapping("/analogy")
@@ -207,9 +240,10 @@ class NeighborsController {
       summary = "Analogy: a is to b as c is to ?",
       description =
           "With the example, man is to king as woman is to ? (expect queen). The three words are"
-              + " excluded from the answers.")
+              + " excluded from the answers. A model with an approximate index answers from it"
+              + " unless exact=true.")
   @ApiResponse(responseCode = "200", description = "The answers, best first")
-  @BadRequestProblem("a, b or c missing or blank, topn out of range or unknown method")
+  @BadRequestProblem("a, b or c missing or blank, topn or ef out of range or unknown method")
   @NotFoundProblem("Unknown model or word")
   AnalogyResponse analogy(
       @ModelName @PathVariable String model,
@@ -224,22 +258,40 @@ class NeighborsController {
               example = "cosadd",
               schema = @Schema(allowableValues = {"cosadd", "cosmul"}))
           @RequestParam(required = false)
-          String method) {
+          String method,
+      @Parameter(
+              description = "Score every word, even when the model has an approximate index",
+              example = "false")
+          @RequestParam(required = false)
+          Boolean exact,
+      @Parameter(
+              description =
+                  "Candidates the model's approximate index keeps while it searches (1 to"
+                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
+                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
+                      + " with exact",
+              example = "100")
+          @RequestParam(required = false)
+          Integer ef) {
     support.word("a", a);
     support.word("b", b);
     support.word("c", c);
     int n = support.topn(topn, DEFAULT_TOPN);
     AnalogyMethod analogyMethod = support.method(method);
+    SearchOptions options = support.searchOptions(exact, ef);
     return support.query(
         model,
-        (name, vectors) ->
-            new AnalogyResponse(
-                name,
-                a,
-                b,
-                c,
-                QuerySupport.methodName(analogyMethod),
-                scored(vectors.analogy(a, b, c, n, analogyMethod))));
+        (name, vectors) -> {
+          NeighborList found = vectors.analogy(a, b, c, n, analogyMethod, options);
+          return new AnalogyResponse(
+              name,
+              a,
+              b,
+              c,
+              QuerySupport.methodName(analogyMethod),
+              found.search(),
+              scored(found.neighbors()));
+        });
   }
 
   private static List<NeighborsResponse.ScoredWord> scored(List<Neighbor> neighbors) {

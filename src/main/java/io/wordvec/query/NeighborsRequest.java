@@ -15,6 +15,8 @@ import java.util.List;
  *     numbers or base64 of little-endian float32 values, of the model's dimension
  * @param queries many queries in one request, each with the fields above, answered in parallel; the
  *     other fields must then be absent
+ * @param exact answer with the exact scan even when the model has an approximate index
+ * @param ef candidates the model's index keeps while it searches (default: its configured one)
  */
 public record NeighborsRequest(
     @Schema(description = "Words that attract", example = "[\"king\", \"woman\"]")
@@ -41,4 +43,16 @@ public record NeighborsRequest(
                 "Many queries at once (up to wordvec.limits.max-batch-words), answered in"
                     + " parallel; the answer is then {model, results} with one result per query",
             example = "null")
-        List<NeighborsRequest> queries) {}
+        List<NeighborsRequest> queries,
+    @Schema(
+            description =
+                "Score every word, even when the model has an approximate index (default false)",
+            example = "false")
+        Boolean exact,
+    @Schema(
+            description =
+                "Candidates the model's approximate index keeps while it searches (1 to"
+                    + " wordvec.limits.max-ef): more finds more of the exact answers, more slowly."
+                    + " Default wordvec.index.ef-search; ignored without an index or with exact",
+            example = "100")
+        Integer ef) {}

@@ -10,6 +10,8 @@ import java.util.List;
  * @param positive the attracting words
  * @param negative the repelling words
  * @param method {@code cosadd} or {@code cosmul}
+ * @param search which search answered: {@code exact} (every word scored) or {@code hnsw} (the
+ *     model's approximate index)
  * @param neighbors best first
  */
 public record NeighborsResponse(
@@ -17,6 +19,10 @@ public record NeighborsResponse(
     List<String> positive,
     List<String> negative,
     @Schema(example = "cosadd") String method,
+    @Schema(
+            example = "hnsw",
+            allowableValues = {"exact", "hnsw"})
+        String search,
     List<ScoredWord> neighbors) {
 
   /**

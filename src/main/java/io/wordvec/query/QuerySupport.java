@@ -6,6 +6,7 @@ import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.LimitsProperties;
 import io.wordvec.system.PayloadTooLargeException;
 import io.wordvec.vectors.AnalogyMethod;
+import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.UnknownWordsException;
 import io.wordvec.vectors.WordVectors;
 import java.util.LinkedHashMap;
@@ -98,6 +99,23 @@ class QuerySupport {
           .with("limit", limit);
     }
     return value;
+  }
+
+  /**
+   * A query's search options: {@code exact} forces the exact scan; {@code ef}, when given, must be
+   * between 1 and the configured limit (whether or not the model has an index, so that a request is
+   * valid or not whatever model answers it).
+   */
+  SearchOptions searchOptions(Boolean exact, Integer ef) {
+    return searchOptions("", exact, ef);
+  }
+
+  /** {@link #searchOptions(Boolean, Integer)} for a field of a query at {@code prefix}. */
+  SearchOptions searchOptions(String prefix, Boolean exact, Integer ef) {
+    if (ef != null) {
+      count(prefix + "ef", ef, 0, limits.maxEf());
+    }
+    return new SearchOptions(Boolean.TRUE.equals(exact), ef == null ? 0 : ef);
   }
 
   int restrictVocab(Integer restrictVocab) {

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param queryRetryAfter the {@code Retry-After} a query refused by the cap is told
  * @param maxWmdWords most distinct known words a text may have for the word mover's distance, whose
  *     cost grows with the product of both texts' counts
+ * @param maxEf largest {@code ef} (candidates an approximate index keeps) a query may ask for: the
+ *     bound on one request's search effort
  */
 @ConfigurationProperties("wordvec.limits")
 public record LimitsProperties(
@@ -28,4 +30,5 @@ public record LimitsProperties(
     @DefaultValue("5") int maxSuggestions,
     @DefaultValue("64") int maxConcurrentQueries,
     @DefaultValue("1s") Duration queryRetryAfter,
-    @DefaultValue("200") int maxWmdWords) {}
+    @DefaultValue("200") int maxWmdWords,
+    @DefaultValue("1000") int maxEf) {}

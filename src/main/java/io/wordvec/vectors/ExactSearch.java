@@ -14,6 +14,8 @@ import java.util.Arrays;
  * <p>Excluded ids are handled by asking the scan for {@code k + exclude.length} rows and dropping
  * the excluded ones afterwards, which leaves the scan loops free of any test per row.
  *
+ * <p>{@link SearchOptions} do not apply: every row is always scored.
+ *
  * <p>Thread-safe: the rows are only read.
  */
 final class ExactSearch implements NeighborSearch {
@@ -33,7 +35,8 @@ final class ExactSearch implements NeighborSearch {
   }
 
   @Override
-  public SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude) {
+  public SearchResult nearest(
+      float[] unitQuery, int k, int restrictVocab, int[] exclude, SearchOptions options) {
     int searched = searchRows(restrictVocab);
     int wanted = k + exclude.length;
     TopK heap =
@@ -45,7 +48,12 @@ final class ExactSearch implements NeighborSearch {
 
   @Override
   public SearchResult nearestCosMul(
-      int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude) {
+      int[] positiveIds,
+      int[] negativeIds,
+      int k,
+      int restrictVocab,
+      int[] exclude,
+      SearchOptions options) {
     float[][] pos = new float[positiveIds.length][];
     for (int i = 0; i < pos.length; i++) {
       pos[i] = row(positiveIds[i]);
@@ -90,7 +98,8 @@ final class ExactSearch implements NeighborSearch {
     }
     return new SearchResult(
         kept == keptIds.length ? keptIds : Arrays.copyOf(keptIds, kept),
-        kept == keptScores.length ? keptScores : Arrays.copyOf(keptScores, kept));
+        kept == keptScores.length ? keptScores : Arrays.copyOf(keptScores, kept),
+        NAME);
   }
 
   private static boolean contains(int[] values, int value) {

@@ -11,6 +11,10 @@ package io.wordvec.vectors;
  * numbers. The facade validates before calling, so implementations may assume: {@code k > 0},
  * {@code restrictVocab >= 0}, ids in range, a query of the model's dimension. Implementations must
  * be thread-safe: queries arrive concurrently.
+ *
+ * <p>Each query carries {@link SearchOptions}: an approximate search reads its effort ({@link
+ * SearchOptions#ef()}) from there; the exact scan ignores them. The facade itself routes {@link
+ * SearchOptions#exact()} queries to the exact scan.
  */
 public interface NeighborSearch {
 
@@ -27,9 +31,11 @@ public interface NeighborSearch {
    * @param k how many rows to return at most, &gt; 0
    * @param restrictVocab consider only ids below this (the most frequent words); 0 = all
    * @param exclude ids never to return (the query words); may be empty, not modified
+   * @param options the query's effort; never null
    * @return at most {@code k} rows, best first; the exact search orders equal scores by id
    */
-  SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude);
+  SearchResult nearest(
+      float[] unitQuery, int k, int restrictVocab, int[] exclude, SearchOptions options);
 
   /**
    * The {@code k} rows with the highest 3CosMul score (Levy and Goldberg): the product over {@code
@@ -41,7 +47,13 @@ public interface NeighborSearch {
    * @param k how many rows to return at most, &gt; 0
    * @param restrictVocab consider only ids below this; 0 = all
    * @param exclude ids never to return (the query words); may be empty, not modified
+   * @param options the query's effort; never null
    */
   SearchResult nearestCosMul(
-      int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude);
+      int[] positiveIds,
+      int[] negativeIds,
+      int k,
+      int restrictVocab,
+      int[] exclude,
+      SearchOptions options);
 }

@@ -22,12 +22,15 @@ import java.util.Optional;
  * <p>Neighbour queries ({@link #mostSimilar}, {@link #mostSimilarCosMul}, {@link #analogy}, {@link
  * #similarByVector}) go through a {@link NeighborSearch}: by default the {@linkplain #exactSearch()
  * exact} one, which scores every row of the searched range; {@link #withSearch} gives the same
- * vectors with another search, such as an approximate index. Models of at least 2^18 floats also
- * keep an 8-bit copy of the unit rows (a quarter of the float matrix): exact scans read that, then
- * rescore on the float rows only the few rows whose score bound can reach the top k, so the answers
- * are bit-identical to a full float scan at about a quarter of the memory traffic, and the same on
- * either storage. Large scans are split across a shared pool of daemon threads (one per core);
- * nothing the size of the vocabulary is kept per thread once a query returns.
+ * vectors with another search, such as an approximate index. Each of these queries also comes with
+ * a {@link SearchOptions} argument, which can ask for the exact scan whatever the model's search or
+ * set an index's effort, and then answers a {@link NeighborList} that names the search that
+ * answered. Models of at least 2^18 floats also keep an 8-bit copy of the unit rows (a quarter of
+ * the float matrix): exact scans read that, then rescore on the float rows only the few rows whose
+ * score bound can reach the top k, so the answers are bit-identical to a full float scan at about a
+ * quarter of the memory traffic, and the same on either storage. Large scans are split across a
+ * shared pool of daemon threads (one per core); nothing the size of the vocabulary is kept per
+ * thread once a query returns.
  *
  * <p>Thread-safe: nothing is mutated after construction. A heap raw array is owned by this object
  * (and possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
@@ -561,6 +564,21 @@ public final class WordVectors {
    */
   public List<Neighbor> mostSimilar(
       List<String> positive, List<String> negative, int topn, int restrictVocab) {
+    return mostSimilar(positive, negative, topn, restrictVocab, SearchOptions.DEFAULT).neighbors();
+  }
+
+  /**
+   * {@link #mostSimilar(List, List, int, int)} with the query's search options.
+   *
+   * @param options exact scan or the model's search, and its effort
+   */
+  public NeighborList mostSimilar(
+      List<String> positive,
+      List<String> negative,
+      int topn,
+      int restrictVocab,
+      SearchOptions options) {
+    Objects.requireNonNull(options, "options");
     List<String> pos = orEmpty(positive);
     List<String> neg = orEmpty(negative);
     checkTopn(topn);
@@ -573,7 +591,8 @@ public final class WordVectors {
         Arrays.copyOfRange(ids, 0, pos.size()),
         Arrays.copyOfRange(ids, pos.size(), ids.length),
         topn,
-        restrictVocab);
+        restrictVocab,
+        options);
   }
 
   /**
@@ -585,6 +604,14 @@ public final class WordVectors {
    */
   public List<Neighbor> mostSimilarIds(
       int[] positiveIds, int[] negativeIds, int topn, int restrictVocab) {
+    return mostSimilarIds(positiveIds, negativeIds, topn, restrictVocab, SearchOptions.DEFAULT)
+        .neighbors();
+  }
+
+  /** {@link #mostSimilarIds(int[], int[], int, int)} with the query's search options. */
+  public NeighborList mostSimilarIds(
+      int[] positiveIds, int[] negativeIds, int topn, int restrictVocab, SearchOptions options) {
+    Objects.requireNonNull(options, "options");
     checkTopn(topn);
     checkRestrict(restrictVocab);
     if (positiveIds.length == 0 && negativeIds.length == 0) {
@@ -604,7 +631,9 @@ public final class WordVectors {
     }
     normalizeInPlace(query);
     return toNeighbors(
-        search.nearest(query, topn, restrictVocab, concat(positiveIds, negativeIds)), topn);
+        searchFor(options)
+            .nearest(query, topn, restrictVocab, concat(positiveIds, negativeIds), options),
+        topn);
   }
 
   /**
@@ -623,6 +652,22 @@ public final class WordVectors {
    */
   public List<Neighbor> mostSimilarCosMul(
       List<String> positive, List<String> negative, int topn, int restrictVocab) {
+    return mostSimilarCosMul(positive, negative, topn, restrictVocab, SearchOptions.DEFAULT)
+        .neighbors();
+  }
+
+  /**
+   * {@link #mostSimilarCosMul(List, List, int, int)} with the query's search options.
+   *
+   * @param options exact scan or the model's search, and its effort
+   */
+  public NeighborList mostSimilarCosMul(
+      List<String> positive,
+      List<String> negative,
+      int topn,
+      int restrictVocab,
+      SearchOptions options) {
+    Objects.requireNonNull(options, "options");
     List<String> pos = orEmpty(positive);
     List<String> neg = orEmpty(negative);
     checkTopn(topn);
@@ -635,12 +680,22 @@ public final class WordVectors {
         Arrays.copyOfRange(ids, 0, pos.size()),
         Arrays.copyOfRange(ids, pos.size(), ids.length),
         topn,
-        restrictVocab);
+        restrictVocab,
+        options);
   }
 
   /** {@link #mostSimilarCosMul} on word ids; see {@link #mostSimilarIds}. */
   public List<Neighbor> mostSimilarCosMulIds(
       int[] positiveIds, int[] negativeIds, int topn, int restrictVocab) {
+    return mostSimilarCosMulIds(
+            positiveIds, negativeIds, topn, restrictVocab, SearchOptions.DEFAULT)
+        .neighbors();
+  }
+
+  /** {@link #mostSimilarCosMulIds(int[], int[], int, int)} with the query's search options. */
+  public NeighborList mostSimilarCosMulIds(
+      int[] positiveIds, int[] negativeIds, int topn, int restrictVocab, SearchOptions options) {
+    Objects.requireNonNull(options, "options");
     checkTopn(topn);
     checkRestrict(restrictVocab);
     if (positiveIds.length == 0) {
@@ -649,8 +704,14 @@ public final class WordVectors {
     checkIds(positiveIds);
     checkIds(negativeIds);
     return toNeighbors(
-        search.nearestCosMul(
-            positiveIds, negativeIds, topn, restrictVocab, concat(positiveIds, negativeIds)),
+        searchFor(options)
+            .nearestCosMul(
+                positiveIds,
+                negativeIds,
+                topn,
+                restrictVocab,
+                concat(positiveIds, negativeIds),
+                options),
         topn);
   }
 
@@ -661,14 +722,25 @@ public final class WordVectors {
    * @throws UnknownWordsException listing every unknown word among a, b, c
    */
   public List<Neighbor> analogy(String a, String b, String c, int topn, AnalogyMethod method) {
+    return analogy(a, b, c, topn, method, SearchOptions.DEFAULT).neighbors();
+  }
+
+  /**
+   * {@link #analogy(String, String, String, int, AnalogyMethod)} with the query's search options.
+   *
+   * @param options exact scan or the model's search, and its effort
+   */
+  public NeighborList analogy(
+      String a, String b, String c, int topn, AnalogyMethod method, SearchOptions options) {
     Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(options, "options");
     checkTopn(topn);
     int[] ids = requireIds(List.of(a, b, c));
     int[] positive = {ids[1], ids[2]};
     int[] negative = {ids[0]};
     return method == AnalogyMethod.COSMUL
-        ? mostSimilarCosMulIds(positive, negative, topn, 0)
-        : mostSimilarIds(positive, negative, topn, 0);
+        ? mostSimilarCosMulIds(positive, negative, topn, 0, options)
+        : mostSimilarIds(positive, negative, topn, 0, options);
   }
 
   /**
@@ -745,11 +817,23 @@ public final class WordVectors {
    *     or {@code restrictVocab < 0}
    */
   public List<Neighbor> similarByVector(float[] vector, int topn, int restrictVocab) {
+    return similarByVector(vector, topn, restrictVocab, SearchOptions.DEFAULT).neighbors();
+  }
+
+  /**
+   * {@link #similarByVector(float[], int, int)} with the query's search options.
+   *
+   * @param options exact scan or the model's search, and its effort
+   */
+  public NeighborList similarByVector(
+      float[] vector, int topn, int restrictVocab, SearchOptions options) {
     Objects.requireNonNull(vector, "vector");
+    Objects.requireNonNull(options, "options");
     checkTopn(topn);
     checkRestrict(restrictVocab);
     float[] query = unitQuery(vector);
-    return toNeighbors(search.nearest(query, topn, restrictVocab, new int[0]), topn);
+    return toNeighbors(
+        searchFor(options).nearest(query, topn, restrictVocab, new int[0], options), topn);
   }
 
   /**
@@ -853,8 +937,13 @@ public final class WordVectors {
     return mean;
   }
 
-  /** The words of the first {@code topn} rows found. */
-  private List<Neighbor> toNeighbors(SearchResult found, int topn) {
+  /** The exact scan when the query asks for it, else this model's search. */
+  private NeighborSearch searchFor(SearchOptions options) {
+    return options.exact() ? exact : search;
+  }
+
+  /** The words of the first {@code topn} rows found, and who found them. */
+  private NeighborList toNeighbors(SearchResult found, int topn) {
     int[] ids = found.ids();
     float[] scores = found.scores();
     int n = Math.min(topn, ids.length);
@@ -862,7 +951,7 @@ public final class WordVectors {
     for (int i = 0; i < n; i++) {
       out.add(new Neighbor(vocabulary.word(ids[i]), ids[i], scores[i]));
     }
-    return out;
+    return new NeighborList(out, found.search());
   }
 
   private void checkIds(int[] ids) {

@@ -21,9 +21,35 @@ final class FakeModelCatalog implements ModelCatalog {
   /** A publish waits for this before it stores the model. */
   volatile CountDownLatch publishGate = new CountDownLatch(0);
 
+  /** Models whose index was built, with the parameters each was built with. */
+  final Map<String, io.wordvec.index.HnswParameters> indexed = new ConcurrentHashMap<>();
+
+  /** Counted down when an index build starts. */
+  final CountDownLatch indexing = new CountDownLatch(1);
+
+  /** While set, an index build reports half its rows and then waits until it is cancelled. */
+  volatile boolean indexUntilCancelled;
+
   @Override
   public boolean exists(String name) {
     return models.containsKey(name);
+  }
+
+  @Override
+  public void buildIndex(
+      String name,
+      io.wordvec.index.HnswParameters parameters,
+      io.wordvec.index.IndexBuildListener listener) {
+    indexing.countDown();
+    listener.onProgress(50, 100);
+    if (indexUntilCancelled) {
+      while (!listener.isCancelled()) {
+        Thread.onSpinWait();
+      }
+      throw new java.util.concurrent.CancellationException("cancelled");
+    }
+    listener.onProgress(100, 100);
+    indexed.put(name, parameters);
   }
 
   @Override

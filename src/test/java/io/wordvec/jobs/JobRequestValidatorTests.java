@@ -110,6 +110,37 @@ class JobRequestValidatorTests {
   }
 
   @Test
+  void anIndexJobTakesAServedModelAndGraphParametersOnly() {
+    JobSpec spec =
+        validator.validate(
+            new JobRequest("index", null, "base", null, Map.of("beamWidth", 60), null, null));
+    assertThat(spec.type()).isEqualTo(JobType.INDEX);
+    assertThat(spec.baseModel()).isEqualTo("base");
+    assertThat(spec.corpus()).isNull();
+    assertThat(spec.indexParameters().beamWidth()).isEqualTo(60);
+    assertThat(spec.indexParameters().degree()).isEqualTo(32);
+    assertThat(spec.indexParameters().threads()).isEqualTo(1);
+
+    assertThat(
+            errors(new JobRequest("index", corpus, "missing", "out", Map.of("dim", 5), null, null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("corpus", "outputModel", "baseModel", "params.dim");
+    assertThat(
+            errors(
+                new JobRequest(
+                    "index", null, "base", null, Map.of("degree", 1, "threads", 9), null, null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("params.threads", "params");
+    assertThat(
+            errors(new JobRequest("index", null, "base", null, Map.of("degree", "x"), null, null)))
+        .extracting(FieldProblem::message)
+        .containsExactly("must be an integer");
+    assertThat(errors(new JobRequest("index", null, null, null, null, null, null)))
+        .extracting(FieldProblem::message)
+        .containsExactly("there is no default model");
+  }
+
+  @Test
   void fineTuneNeedsAnExistingBaseAndRejectsArchitectureParams() {
     assertThat(
             errors(

@@ -111,6 +111,42 @@ class JobServiceTests {
   }
 
   @Test
+  void anIndexJobBuildsTheServedModelsIndexWithItsParameters() throws Exception {
+    start(1, 10);
+    catalog.models.put("served", TestModels.random(List.of("a", "b", "c"), 4, 1));
+
+    JobView submitted =
+        service.submit(
+            new JobRequest(
+                "index", null, "served", null, Map.of("degree", 16, "threads", 1), null, null));
+    JobView done = await(service.find(submitted.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.type()).isEqualTo(JobType.INDEX);
+    assertThat(done.model()).isEqualTo("served");
+    assertThat(done.progress()).isEqualTo(1.0);
+    assertThat(done.params()).containsEntry("degree", 16).containsEntry("beamWidth", 100);
+    assertThat(catalog.indexed.get("served").degree()).isEqualTo(16);
+    assertThat(catalog.indexed.get("served").threads()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunningIndexJobCanBeCancelled() throws Exception {
+    start(1, 10);
+    catalog.models.put("served", TestModels.random(List.of("a", "b", "c"), 4, 1));
+    catalog.indexUntilCancelled = true;
+    JobView submitted =
+        service.submit(new JobRequest("index", null, "served", null, null, null, null));
+    assertThat(catalog.indexing.await(20, TimeUnit.SECONDS)).isTrue();
+
+    service.cancel(submitted.id());
+    JobView done = await(service.find(submitted.id()).orElseThrow());
+
+    assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(catalog.indexed).isEmpty();
+  }
+
+  @Test
   void trainJobSucceedsAndPublishesTheModel() throws Exception {
     start(1, 10);
     JobView submitted = service.submit(train(hamlet(), "hamlet-8"));

@@ -3,9 +3,13 @@ package io.wordvec.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.index.HnswIndex;
+import io.wordvec.index.HnswParameters;
+import io.wordvec.index.IndexBuildListener;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
+import io.wordvec.models.IndexProperties;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.models.ModelStore;
 import io.wordvec.models.ModelsProperties;
@@ -35,7 +39,7 @@ class RegistryModelCatalogTests {
   void catalog() {
     ModelsProperties properties = new ModelsProperties(dir, "", false);
     ModelStore store = new ModelStore(properties);
-    registry = new ModelRegistry(properties, store);
+    registry = new ModelRegistry(properties, store, IndexProperties.defaults());
     catalog = new RegistryModelCatalog(registry, store);
   }
 
@@ -90,6 +94,34 @@ class RegistryModelCatalogTests {
     assertThat(registry.defaultName()).contains("published");
     assertThat(catalog.canFineTune("published")).isTrue();
     assertThat(catalog.load("published").outputVectors()).isEqualTo(trained.outputVectors());
+  }
+
+  @Test
+  void buildIndexWritesTheIndexBesideTheServedModelAndSwapsItIn() throws IOException {
+    served("news", model(WORDS, 6, 6, Instant.parse("2026-05-01T00:00:00Z")));
+    List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    catalog.buildIndex(
+        "news", new HnswParameters(8, 20, 1.2f, 1.2f, 1), (inserted, total) -> progress.add(total));
+
+    assertThat(dir.resolve("news.hnsw")).isNotEmptyFile();
+    assertThat(registry.find("news").orElseThrow().vectors().search().name()).isEqualTo("hnsw");
+    assertThat(progress).isNotEmpty().allMatch(total -> total == WORDS.size());
+    assertThat(catalog.isServed("news")).isTrue();
+    assertThat(catalog.isServed("absent")).isFalse();
+  }
+
+  @Test
+  void publishingOverAModelRemovesItsIndexWhichNoLongerFitsTheVectors() throws IOException {
+    TrainedModel old = served("news", model(WORDS, 6, 4, Instant.parse("2026-04-01T00:00:00Z")));
+    Path index = dir.resolve("news.hnsw");
+    HnswIndex.build(old.wordVectors(), HnswParameters.DEFAULTS, index, IndexBuildListener.NONE);
+    TrainedModel retrained = model(WORDS, 6, 5, Instant.parse("2026-04-02T00:00:00Z"));
+
+    catalog.publish("news", retrained, retrained.wordVectors(), false);
+
+    assertThat(index).doesNotExist();
+    assertThat(registry.find("news").orElseThrow().vectors().search().name()).isEqualTo("exact");
   }
 
   @Test

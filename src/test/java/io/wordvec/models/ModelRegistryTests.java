@@ -3,10 +3,16 @@ package io.wordvec.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.index.ClusteredVectors;
+import io.wordvec.index.HnswIndex;
+import io.wordvec.index.HnswParameters;
+import io.wordvec.index.IndexBuildListener;
+import io.wordvec.index.IndexFileException;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
 import io.wordvec.io.VectorFormat;
+import io.wordvec.io.Word2VecFormat;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
@@ -30,7 +36,7 @@ class ModelRegistryTests {
 
   private ModelRegistry registry(String defaultModel) {
     ModelsProperties properties = new ModelsProperties(dir, defaultModel, true);
-    return new ModelRegistry(properties, new ModelStore(properties));
+    return new ModelRegistry(properties, new ModelStore(properties), IndexProperties.defaults());
   }
 
   /** A one-word model whose single word is its own name, so answers reveal the model. */
@@ -57,7 +63,12 @@ class ModelRegistryTests {
     List<Runnable> verifications = new ArrayList<>();
     ModelsProperties properties = new ModelsProperties(dir, "b", true);
     ModelRegistry registry =
-        new ModelRegistry(properties, new ModelStore(properties), event -> {}, verifications::add);
+        new ModelRegistry(
+            properties,
+            new ModelStore(properties),
+            IndexProperties.defaults(),
+            event -> {},
+            verifications::add);
 
     registry.loadAll();
     assertThat(registry.models().keySet())
@@ -138,7 +149,8 @@ class ModelRegistryTests {
   @Test
   void emptyOrMissingDirectoryLoadsNothingButIsReady() {
     ModelsProperties absent = new ModelsProperties(dir.resolve("absent"), "", true);
-    ModelRegistry registry = new ModelRegistry(absent, new ModelStore(absent));
+    ModelRegistry registry =
+        new ModelRegistry(absent, new ModelStore(absent), IndexProperties.defaults());
 
     registry.loadAll();
 
@@ -159,6 +171,79 @@ class ModelRegistryTests {
     assertThat(registry.models().keySet()).containsExactly("good");
     assertThat(registry.failures()).containsOnlyKeys("bad");
     assertThat(registry.failures().get("bad")).contains("bad.txt").contains("truncated");
+  }
+
+  /** A clustered model written as {@code <name>.txt}, with its index beside it when asked. */
+  private WordVectors indexedModel(String name, boolean withIndex) throws IOException {
+    Path file = dir.resolve(name + ".txt");
+    Word2VecFormat.writeText(ClusteredVectors.clustered(600, 8, 12, 1.0f, 3), file);
+    WordVectors vectors = Word2VecFormat.readText(file);
+    if (withIndex) {
+      HnswIndex.build(
+          vectors, HnswParameters.DEFAULTS, dir.resolve(name + ".hnsw"), IndexBuildListener.NONE);
+    }
+    return vectors;
+  }
+
+  @Test
+  void aModelWithAnIndexBesideItIsSearchedThroughTheIndex() throws IOException {
+    indexedModel("indexed", true);
+    indexedModel("plain", false);
+    ModelRegistry registry = registry("");
+
+    registry.loadAll();
+
+    assertThat(registry.select("indexed").model().vectors().search().name()).isEqualTo("hnsw");
+    assertThat(registry.select("plain").model().vectors().search().name()).isEqualTo("exact");
+    assertThat(registry.models().keySet()).containsExactly("indexed", "plain");
+    assertThat(registry.failures()).isEmpty();
+  }
+
+  @Test
+  void anIndexThatCannotServeLeavesItsModelSearchedExactly() throws IOException {
+    indexedModel("stale", false);
+    Files.writeString(dir.resolve("stale.hnsw"), "not an index at all, just some text bytes");
+    ModelRegistry registry = registry("");
+
+    registry.loadAll();
+
+    assertThat(registry.select("stale").model().vectors().search().name()).isEqualTo("exact");
+    assertThat(registry.failures()).isEmpty();
+  }
+
+  @Test
+  void attachIndexSwapsTheSearchInAndKeepsTheLoadTime() throws IOException {
+    WordVectors vectors = indexedModel("late", false);
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+    ModelRegistry.Selection before = registry.select("late");
+
+    HnswIndex.build(
+        vectors, HnswParameters.DEFAULTS, dir.resolve("late.hnsw"), IndexBuildListener.NONE);
+    registry.attachIndex("late");
+
+    ModelRegistry.Selection after = registry.select("late");
+    assertThat(after.model().vectors().search().name()).isEqualTo("hnsw");
+    assertThat(after.loadedAt()).isEqualTo(before.loadedAt());
+    assertThat(after.isDefault()).isTrue();
+    assertThat(before.model().vectors().search().name()).isEqualTo("exact");
+    assertThat(registry.indexFileOf(after.model())).isEqualTo(dir.resolve("late.hnsw"));
+    assertThatThrownBy(() -> registry.attachIndex("absent"))
+        .isInstanceOf(ModelNotFoundException.class);
+  }
+
+  @Test
+  void attachingAMissingOrForeignIndexFailsAndChangesNothing() throws IOException {
+    indexedModel("one", false);
+    ModelRegistry registry = registry("");
+    registry.loadAll();
+
+    assertThatThrownBy(() -> registry.attachIndex("one")).isInstanceOf(IOException.class);
+    Files.writeString(dir.resolve("one.hnsw"), "garbage garbage garbage garbage garbage garbage");
+    assertThatThrownBy(() -> registry.attachIndex("one"))
+        .isInstanceOf(IndexFileException.class)
+        .hasMessageStartingWith("one.hnsw: ");
+    assertThat(registry.select("one").model().vectors().search().name()).isEqualTo("exact");
   }
 
   @Test
@@ -219,7 +304,7 @@ class ModelRegistryTests {
   void concurrentActivationsLeaveMemoryAndTheRememberedDefaultAgreeing() throws Exception {
     ModelsProperties properties = new ModelsProperties(dir, "", true);
     ModelStore store = new ModelStore(properties);
-    ModelRegistry registry = new ModelRegistry(properties, store);
+    ModelRegistry registry = new ModelRegistry(properties, store, IndexProperties.defaults());
     registry.loadAll();
     List<String> names = List.of("one", "two", "three", "four");
     names.forEach(name -> registry.register(name, model(name)));

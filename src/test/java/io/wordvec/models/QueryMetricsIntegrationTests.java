@@ -40,7 +40,8 @@ class QueryMetricsIntegrationTests {
                 + " /v1/embeddings\",outcome=\"success\"}")
         .contains("wordvec_tokens_total{known=\"true\",model=\"tiny\"}")
         .contains("wordvec_tokens_total{known=\"false\",model=\"tiny\"}")
-        .contains("wordvec_model_bytes{model=\"tiny\"} " + (2 * 4 * 20 * 8) + ".0")
+        // tiny, 20 x 8 on the heap: raw and unit floats, and one float norm per row
+        .contains("wordvec_model_bytes{model=\"tiny\"} " + (2 * 4 * 20 * 8 + 4 * 20) + ".0")
         .contains("wordvec_model_bytes{model=\"small\"}")
         .contains("wordvec_jobs{state=\"running\"} 0.0")
         .contains("wordvec_jobs{state=\"queued\"}")

@@ -65,6 +65,28 @@ class OpenApiIntegrationTests {
         });
   }
 
+  @Test
+  void neighbourQueriesDocumentTheSearchKnobsAndWhichSearchAnswered() {
+    JsonNode docs = new HttpTestClient(port).get("/v3/api-docs").json();
+    JsonNode paths = docs.get("paths");
+    for (String path :
+        List.of("/api/v1/models/{model}/neighbors", "/api/v1/models/{model}/analogy")) {
+      List<String> names = new java.util.ArrayList<>();
+      paths
+          .get(path)
+          .get("get")
+          .get("parameters")
+          .forEach(p -> names.add(p.get("name").asString()));
+      assertThat(names).as(path).contains("exact", "ef");
+    }
+    JsonNode schemas = docs.get("components").get("schemas");
+    assertThat(schemas.get("NeighborsRequest").get("properties").has("exact")).isTrue();
+    assertThat(schemas.get("NeighborsRequest").get("properties").has("ef")).isTrue();
+    assertThat(schemas.get("NeighborsResponse").get("properties").has("search")).isTrue();
+    assertThat(schemas.get("AnalogyResponse").get("properties").has("search")).isTrue();
+    assertThat(schemas.get("ModelSummary").get("properties").has("search")).isTrue();
+  }
+
   /** The error responses each operation under /api/v1 documents, by method and path. */
   private static final Map<String, Set<String>> ERROR_RESPONSES =
       Map.ofEntries(

@@ -20,7 +20,7 @@ class QueryConcurrencyFilterTests {
   private final QueryConcurrencyFilter filter =
       new QueryConcurrencyFilter(
           new LimitsProperties(
-              1000, 1000, DataSize.ofMegabytes(1), 5, 1, Duration.ofSeconds(3), 200));
+              1000, 1000, DataSize.ofMegabytes(1), 5, 1, Duration.ofSeconds(3), 200, 1000));
 
   @Test
   void aQueryOverTheCapGets429WithRetryAfterAndTheNextOnePassesOnceAPermitIsBack()

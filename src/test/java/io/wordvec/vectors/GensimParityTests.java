@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every query recorded in {@code gensim/expected-queries.tsv} (answers gensim 4.2 gave on {@code
  * gensim/kjv50.txt}, see the README beside it) gives the same words in the same order, with scores
  * within 1e-5: from the heap, and from a model file mapped in chunks so small that every row
- * straddles a border between two of them.
+ * straddles a border between two of them. The queries and the check are public so that a model
+ * served another way (with an approximate index) can be held to the same answers.
  */
-class GensimParityTests {
+public class GensimParityTests {
 
   @TempDir static Path dir;
 
@@ -45,7 +46,8 @@ class GensimParityTests {
   /** Mappings of 64 bytes: a row of 50 floats is 200. */
   private static final int CHUNK_SHIFT = 6;
 
-  record Query(
+  /** One recorded query and gensim's answer. */
+  public record Query(
       String kind,
       List<String> positive,
       List<String> negative,
@@ -81,7 +83,7 @@ class GensimParityTests {
     return NativeFormat.map(file, 0, CHUNK_SHIFT).vectors();
   }
 
-  static Path resource(String name) {
+  public static Path resource(String name) {
     try {
       return Path.of(GensimParityTests.class.getClassLoader().getResource(name).toURI());
     } catch (URISyntaxException e) {
@@ -89,7 +91,7 @@ class GensimParityTests {
     }
   }
 
-  static Stream<Query> queries() {
+  public static Stream<Query> queries() {
     try {
       List<Query> out = new ArrayList<>();
       for (String line :
@@ -150,18 +152,48 @@ class GensimParityTests {
           assertSameNeighbors(
               vectors.mostSimilarCosMul(q.positive(), q.negative(), q.topn(), q.restrict()),
               q.answer());
+      default -> answer(vectors, q, SearchOptions.DEFAULT);
+    }
+  }
+
+  /**
+   * Asserts that {@code vectors} answer {@code q} as gensim did, searching with {@code options}.
+   *
+   * @return the name of the search that answered, for the neighbour queries; null for the others
+   */
+  public static String answer(WordVectors vectors, Query q, SearchOptions options) {
+    NeighborList found;
+    switch (q.kind()) {
+      case "most_similar" -> {
+        found = vectors.mostSimilar(q.positive(), q.negative(), q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
+      }
+      case "most_similar_cosmul" -> {
+        found =
+            vectors.mostSimilarCosMul(q.positive(), q.negative(), q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
+      }
       case "similar_by_vector" -> {
         float[] sum = vectors.vector(q.positive().get(0), false);
         float[] other = vectors.vector(q.positive().get(1), false);
         for (int i = 0; i < sum.length; i++) {
           sum[i] += other[i];
         }
-        assertSameNeighbors(vectors.similarByVector(sum, q.topn(), q.restrict()), q.answer());
+        found = vectors.similarByVector(sum, q.topn(), q.restrict(), options);
+        assertSameNeighbors(found.neighbors(), q.answer());
+        return found.search();
       }
-      case "doesnt_match" -> assertThat(vectors.doesntMatch(q.positive())).isEqualTo(q.answer());
-      case "n_similarity" ->
-          assertThat((double) vectors.nSimilarity(q.positive(), q.negative()))
-              .isCloseTo(Double.parseDouble(q.answer()), within(1e-5));
+      case "doesnt_match" -> {
+        assertThat(vectors.doesntMatch(q.positive())).isEqualTo(q.answer());
+        return null;
+      }
+      case "n_similarity" -> {
+        assertThat((double) vectors.nSimilarity(q.positive(), q.negative()))
+            .isCloseTo(Double.parseDouble(q.answer()), within(1e-5));
+        return null;
+      }
       default -> throw new IllegalStateException("unknown query kind " + q.kind());
     }
   }

@@ -33,16 +33,22 @@ class NeighborSearchTests {
     }
 
     @Override
-    public SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude) {
+    public SearchResult nearest(
+        float[] unitQuery, int k, int restrictVocab, int[] exclude, SearchOptions options) {
       calls.add("nearest");
-      return delegate.nearest(unitQuery, k, restrictVocab, exclude);
+      return delegate.nearest(unitQuery, k, restrictVocab, exclude, options);
     }
 
     @Override
     public SearchResult nearestCosMul(
-        int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude) {
+        int[] positiveIds,
+        int[] negativeIds,
+        int k,
+        int restrictVocab,
+        int[] exclude,
+        SearchOptions options) {
       calls.add("cosmul");
-      return delegate.nearestCosMul(positiveIds, negativeIds, k, restrictVocab, exclude);
+      return delegate.nearestCosMul(positiveIds, negativeIds, k, restrictVocab, exclude, options);
     }
   }
 
@@ -98,14 +104,21 @@ class NeighborSearchTests {
           }
 
           @Override
-          public SearchResult nearest(float[] unitQuery, int k, int restrictVocab, int[] exclude) {
-            return new SearchResult(new int[] {2, 0, 1}, new float[] {0.5f, 0.25f, 0.125f});
+          public SearchResult nearest(
+              float[] unitQuery, int k, int restrictVocab, int[] exclude, SearchOptions options) {
+            return new SearchResult(
+                new int[] {2, 0, 1}, new float[] {0.5f, 0.25f, 0.125f}, "fixed");
           }
 
           @Override
           public SearchResult nearestCosMul(
-              int[] positiveIds, int[] negativeIds, int k, int restrictVocab, int[] exclude) {
-            return new SearchResult(new int[] {1}, new float[] {0.75f});
+              int[] positiveIds,
+              int[] negativeIds,
+              int k,
+              int restrictVocab,
+              int[] exclude,
+              SearchOptions options) {
+            return new SearchResult(new int[] {1}, new float[] {0.75f}, "fixed");
           }
         };
     WordVectors routed = tiny.withSearch(fixed);
@@ -117,29 +130,65 @@ class NeighborSearchTests {
   }
 
   @Test
+  void exactOptionsBypassTheModelsSearchAndTheAnswerNamesWhoAnswered() {
+    RecordingSearch recording = new RecordingSearch(model.exactSearch());
+    WordVectors routed = model.withSearch(recording);
+
+    NeighborList exact =
+        routed.mostSimilar(List.of("w3"), List.of("w9"), 10, 0, SearchOptions.EXACT);
+    NeighborList cosMul =
+        routed.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSMUL, SearchOptions.EXACT);
+
+    assertThat(recording.calls).isEmpty();
+    assertThat(exact.search()).isEqualTo("exact");
+    assertThat(exact.neighbors()).isEqualTo(model.mostSimilar(List.of("w3"), List.of("w9"), 10, 0));
+    assertThat(cosMul.neighbors())
+        .isEqualTo(model.analogy("w1", "w2", "w3", 5, AnalogyMethod.COSMUL));
+    assertThat(
+            routed.mostSimilar(List.of("w3"), List.of(), 3, 0, SearchOptions.withEf(40)).search())
+        .isEqualTo("exact");
+    assertThat(recording.calls).containsExactly("nearest");
+  }
+
+  @Test
+  void searchOptionsRejectANegativeEffort() {
+    assertThatThrownBy(() -> SearchOptions.withEf(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ef must be >= 0");
+    assertThatThrownBy(() -> model.mostSimilar(List.of("w3"), List.of(), 3, 0, null))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void theExactSearchSkipsExcludedIdsAndHonoursRestrictVocab() {
     NeighborSearch exact = tiny.exactSearch();
     float[] cat = tiny.vector("cat", true);
 
-    SearchResult all = exact.nearest(cat, 4, 0, new int[0]);
+    SearchResult all = exact.nearest(cat, 4, 0, new int[0], SearchOptions.DEFAULT);
     assertThat(all.ids()).containsExactly(0, 3, 1, 2);
     assertThat(all.scores()[0]).isEqualTo(1f);
 
-    SearchResult withoutCat = exact.nearest(cat, 2, 0, new int[] {0});
+    SearchResult withoutCat = exact.nearest(cat, 2, 0, new int[] {0}, SearchOptions.DEFAULT);
     assertThat(withoutCat.ids()).containsExactly(3, 1);
     assertThat(withoutCat.scores()).containsExactly(all.scores()[1], all.scores()[2]);
 
-    assertThat(exact.nearest(cat, 4, 3, new int[] {0}).ids()).containsExactly(1, 2);
-    assertThat(exact.nearestCosMul(new int[] {0}, new int[0], 4, 0, new int[] {0}).ids())
+    assertThat(exact.nearest(cat, 4, 3, new int[] {0}, SearchOptions.DEFAULT).ids())
+        .containsExactly(1, 2);
+    assertThat(
+            exact
+                .nearestCosMul(
+                    new int[] {0}, new int[0], 4, 0, new int[] {0}, SearchOptions.DEFAULT)
+                .ids())
         .containsExactly(3, 1, 2);
+    assertThat(all.search()).isEqualTo("exact");
   }
 
   @Test
   void aSearchResultKeepsItsArraysInStep() {
-    assertThatThrownBy(() -> new SearchResult(new int[2], new float[1]))
+    assertThatThrownBy(() -> new SearchResult(new int[2], new float[1], "exact"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 ids but 1 scores");
-    assertThat(new SearchResult(new int[3], new float[3]).size()).isEqualTo(3);
+    assertThat(new SearchResult(new int[3], new float[3], "exact").size()).isEqualTo(3);
     assertThatThrownBy(() -> model.withSearch(null)).isInstanceOf(NullPointerException.class);
   }
 }
