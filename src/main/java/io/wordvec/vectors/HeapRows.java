@@ -77,15 +77,6 @@ final class HeapRows extends RowStorage {
   }
 
   @Override
-  long matrixBytes() {
-    long bytes = 4L * raw.length + 4L * unit.length;
-    if (quantized != null) {
-      bytes += quantized.codes().length + 4L * quantized.scales().length;
-    }
-    return bytes;
-  }
-
-  @Override
   public float[] scales() {
     return quantized == null ? null : quantized.scales();
   }

@@ -101,11 +101,6 @@ final class MappedRows extends RowStorage {
   }
 
   @Override
-  long matrixBytes() {
-    return 0;
-  }
-
-  @Override
   public float[] scales() {
     return scales;
   }

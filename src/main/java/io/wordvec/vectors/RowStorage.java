@@ -34,7 +34,4 @@ abstract class RowStorage implements ScanRows {
 
   /** Approximate heap taken by these rows, in bytes (a mapping takes none). */
   abstract long heapBytes();
-
-  /** Heap taken by the matrices: raw and unit floats and 8-bit codes; 0 for a mapping. */
-  abstract long matrixBytes();
 }

@@ -889,12 +889,12 @@ public final class WordVectors {
   }
 
   /**
-   * Bytes of heap held by this model's matrices: the raw and the unit-normalised floats, and the
-   * 8-bit copy when there is one (the vocabulary and the norms are not counted). Vectors
-   * {@linkplain #isMapped mapped} from a file hold none: their rows are in the page cache.
+   * Bytes of heap held by this model's rows: the raw and unit-normalised floats, the norms and the
+   * 8-bit copy of a heap model; only the norms and 8-bit scales of a {@linkplain #isMapped mapped}
+   * one, whose rows are in the page cache (the vocabulary is not counted; see {@link #heapBytes}).
    */
   public long matrixBytes() {
-    return rows.matrixBytes();
+    return rows.heapBytes();
   }
 
   /** A unit-length copy of a query vector, after checking its dimension and values. */
