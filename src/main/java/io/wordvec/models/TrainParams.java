@@ -31,6 +31,8 @@ import io.wordvec.train.TrainingConfig;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (and counted in the corpus
+ *     statistics as truncatedTokens)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -59,7 +61,12 @@ public record TrainParams(
     @IntRange(
             min = TrainingConfig.MIN_MAX_SENTENCE_LENGTH,
             max = TrainingConfig.MAX_MAX_SENTENCE_LENGTH)
-        Integer maxSentenceLength) {
+        Integer maxSentenceLength,
+    @Schema(example = "100")
+        @IntRange(
+            min = TrainingConfig.MIN_MAX_WORD_BYTES,
+            max = TrainingConfig.MAX_MAX_WORD_BYTES)
+        Integer maxWordBytes) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -77,7 +84,8 @@ public record TrainParams(
         config.threads(),
         config.seed(),
         config.noiseExponent(),
-        config.maxSentenceLength());
+        config.maxSentenceLength(),
+        config.maxWordBytes());
   }
 
   /**
@@ -131,6 +139,9 @@ public record TrainParams(
     }
     if (maxSentenceLength != null) {
       b.maxSentenceLength(maxSentenceLength);
+    }
+    if (maxWordBytes != null) {
+      b.maxWordBytes(maxWordBytes);
     }
     return b.build();
   }

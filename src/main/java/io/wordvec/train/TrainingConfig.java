@@ -1,5 +1,6 @@
 package io.wordvec.train;
 
+import io.wordvec.vocab.CorpusReader;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (0.75 in word2vec)
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (100 like word2vec.c)
  */
 public record TrainingConfig(
     Architecture architecture,
@@ -41,7 +43,8 @@ public record TrainingConfig(
     int threads,
     long seed,
     double noiseExponent,
-    int maxSentenceLength) {
+    int maxSentenceLength,
+    int maxWordBytes) {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
@@ -91,6 +94,8 @@ public record TrainingConfig(
    * Each worker holds a buffer of this many ids: the cap keeps a typo from asking for gigabytes.
    */
   public static final int MAX_MAX_SENTENCE_LENGTH = 1_000_000;
+  public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
+  public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
 
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
   public static TrainingConfig defaults() {
@@ -145,6 +150,14 @@ public record TrainingConfig(
             + MAX_MAX_SENTENCE_LENGTH
             + ", was "
             + maxSentenceLength);
+    require(
+        maxWordBytes >= MIN_MAX_WORD_BYTES && maxWordBytes <= MAX_MAX_WORD_BYTES,
+        "maxWordBytes must be between "
+            + MIN_MAX_WORD_BYTES
+            + " and "
+            + MAX_MAX_WORD_BYTES
+            + ", was "
+            + maxWordBytes);
     return this;
   }
 
@@ -197,6 +210,7 @@ public record TrainingConfig(
     private long seed = 1;
     private double noiseExponent = 0.75;
     private int maxSentenceLength = 10_000;
+    private int maxWordBytes = CorpusReader.DEFAULT_MAX_WORD_BYTES;
 
     private Builder() {}
 
@@ -215,6 +229,7 @@ public record TrainingConfig(
       seed = c.seed;
       noiseExponent = c.noiseExponent;
       maxSentenceLength = c.maxSentenceLength;
+      maxWordBytes = c.maxWordBytes;
     }
 
     public Builder architecture(Architecture value) {
@@ -287,6 +302,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder maxWordBytes(int value) {
+      maxWordBytes = value;
+      return this;
+    }
+
     /**
      * The config of these settings.
      *
@@ -309,7 +329,8 @@ public record TrainingConfig(
               threads,
               seed,
               noiseExponent,
-              maxSentenceLength)
+              maxSentenceLength,
+              maxWordBytes)
           .validate();
     }
   }

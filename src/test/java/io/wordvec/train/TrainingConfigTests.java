@@ -40,7 +40,8 @@ class TrainingConfigTests {
                 Runtime.getRuntime().availableProcessors(),
                 1,
                 0.75,
-                10_000));
+                10_000,
+                100));
   }
 
   @Test
@@ -112,7 +113,8 @@ class TrainingConfigTests {
             d.threads(),
             d.seed(),
             d.noiseExponent(),
-            d.maxSentenceLength());
+            d.maxSentenceLength(),
+            d.maxWordBytes());
 
     assertThatThrownBy(
             () ->
@@ -143,6 +145,7 @@ class TrainingConfigTests {
             "threads",
             "seed",
             "noiseExponent",
-            "maxSentenceLength");
+            "maxSentenceLength",
+            "maxWordBytes");
   }
 }
