@@ -71,7 +71,12 @@ class UnauthenticatedResponsesIntegrationTests {
   void noOpenResponseNamesADirectoryOfTheMachineOrQuotesAFile() throws IOException {
     HttpTestClient http = new HttpTestClient(port);
     http.get("/api/v1/models/good/vectors/king");
-    List<String> forbidden = List.of(root.toString(), root.toRealPath().toString(), SECRET);
+    List<String> forbidden =
+        List.of(
+            root.toString(),
+            root.toRealPath().toString(),
+            Path.of("").toAbsolutePath().toString(),
+            SECRET);
     for (String path :
         List.of(
             "/actuator/health",
