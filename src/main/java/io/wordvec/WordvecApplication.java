@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the HTTP service (no arguments, only {@code --name=value} options, or {@code serve} first),
- * or else runs the command line ({@code java -jar wordvec.jar train ...}), which refuses an unknown
- * command: one jar for both, and a mistyped command never starts a server.
+ * Starts the HTTP service (no arguments, only {@code --name=value} options, or {@code serve}
+ * first), or else runs the command line ({@code java -jar wordvec.jar train ...}), which refuses an
+ * unknown command: one jar for both, and a mistyped command never starts a server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

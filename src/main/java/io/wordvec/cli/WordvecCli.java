@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
  * The command-line face of the engine: {@code java -jar wordvec.jar <command> [options]}. Each
  * subcommand is its own class in this package; exit codes are documented on {@link ExitCodes}.
  *
- * <p>The same jar starts the HTTP service with no arguments, with only {@code --name=value}
- * options (Spring properties), or with an explicit {@code serve} first ({@link #serverArguments}).
- * Anything else is a command, or an error: a mistyped command must not start a server.
+ * <p>The same jar starts the HTTP service with no arguments, with only {@code --name=value} options
+ * (Spring properties), or with an explicit {@code serve} first ({@link #serverArguments}). Anything
+ * else is a command, or an error: a mistyped command must not start a server.
  */
 @Command(
     name = "wordvec",

@@ -29,8 +29,8 @@ import java.util.zip.ZipException;
  * inflates to one) cannot make the reader buffer it whole.
  *
  * <p>Messages say where a problem is (line, row, byte) and what kind it is, and never quote the
- * file's content: a file that is not a model (a note, a key) may sit in a models directory, and
- * its text must not reach a health page.
+ * file's content: a file that is not a model (a note, a key) may sit in a models directory, and its
+ * text must not reach a health page.
  *
  * <p>Not thread-safe.
  */
@@ -275,6 +275,7 @@ final class Word2VecReader implements AutoCloseable {
       try {
         row[count++] = Float.parseFloat(token);
       } catch (NumberFormatException e) {
+        // count was incremented before the parse failed: it is the value's 1-based position.
         String lower = token.toLowerCase(Locale.ROOT);
         String problem =
             lower.contains("nan") || lower.contains("inf")
@@ -364,7 +365,6 @@ final class Word2VecReader implements AutoCloseable {
                 + " of the vector of row "
                 + (records - 1)
                 + " ("
-                + ", "
                 + unit
                 + " "
                 + at

@@ -59,10 +59,7 @@ final class EventStream implements WriteListener, AsyncListener {
   private boolean unflushed;
 
   private EventStream(
-      String jobId,
-      AsyncContext async,
-      long maxBuffered,
-      BiConsumer<EventStream, Ending> onEnd)
+      String jobId, AsyncContext async, long maxBuffered, BiConsumer<EventStream, Ending> onEnd)
       throws IOException {
     this.jobId = jobId;
     this.async = async;
@@ -107,8 +104,8 @@ final class EventStream implements WriteListener, AsyncListener {
    * Queues an event and writes what the client takes now.
    *
    * @param isLast whether the stream ends after this event
-   * @return false if the stream has ended, or was dropped now because the event does not fit in
-   *     its buffer
+   * @return false if the stream has ended, or was dropped now because the event does not fit in its
+   *     buffer
    */
   boolean send(byte[] event, boolean isLast) {
     boolean overflow;

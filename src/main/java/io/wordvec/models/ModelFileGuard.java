@@ -5,16 +5,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which files of the models directory may be read as models: a symbolic link (or a link on the
- * way) that leads out of the directory is refused, so that a link planted in it cannot make the
- * service read, and report on, any file the process can open. Links within the directory are
- * followed.
+ * Which files of the models directory may be read as models: a symbolic link (or a link on the way)
+ * that leads out of the directory is refused, so that a link planted in it cannot make the service
+ * read, and report on, any file the process can open. Links within the directory are followed.
  */
 final class ModelFileGuard {
 
   /** Why a refused file is not read, as health and the models API show it. */
-  static final String LEADS_OUT =
-      "refused: a symbolic link that leads out of the models directory";
+  static final String LEADS_OUT = "refused: a symbolic link that leads out of the models directory";
 
   private ModelFileGuard() {}
 

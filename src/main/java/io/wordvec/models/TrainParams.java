@@ -63,9 +63,7 @@ public record TrainParams(
             max = TrainingConfig.MAX_MAX_SENTENCE_LENGTH)
         Integer maxSentenceLength,
     @Schema(example = "100")
-        @IntRange(
-            min = TrainingConfig.MIN_MAX_WORD_BYTES,
-            max = TrainingConfig.MAX_MAX_WORD_BYTES)
+        @IntRange(min = TrainingConfig.MIN_MAX_WORD_BYTES, max = TrainingConfig.MAX_MAX_WORD_BYTES)
         Integer maxWordBytes) {
 
   /** Every setting of {@code config}, under the API's names. */

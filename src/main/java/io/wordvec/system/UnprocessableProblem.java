@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
-/** Documents that an operation can answer 422 Unprocessable Content (a well-formed request whose content cannot be used). */
+/**
+ * Documents that an operation can answer 422 Unprocessable Content (a well-formed request whose
+ * content cannot be used).
+ */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -82,8 +82,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
   }
 
   private static CorpusReader reader(Path corpus, Tokenizer tokenizer, TrainingConfig config) {
-    return new CorpusReader(
-        corpus, tokenizer, config.maxSentenceLength(), config.maxWordBytes());
+    return new CorpusReader(corpus, tokenizer, config.maxSentenceLength(), config.maxWordBytes());
   }
 
   /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */

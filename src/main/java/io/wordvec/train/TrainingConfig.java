@@ -94,6 +94,7 @@ public record TrainingConfig(
    * Each worker holds a buffer of this many ids: the cap keeps a typo from asking for gigabytes.
    */
   public static final int MAX_MAX_SENTENCE_LENGTH = 1_000_000;
+
   public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
   public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
 

@@ -14,7 +14,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
@@ -29,8 +28,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Tokens longer than {@code maxWordBytes} UTF-8 bytes are cut to that length (at a character
  * boundary) and counted ({@link Totals#truncatedTokens}), as word2vec.c cuts words at 100 bytes.
- * Cutting rather than skipping keeps every position of the sentence, so the context windows of
- * the words around a long token stay as the text has them; such tokens (URLs, base64, text without
+ * Cutting rather than skipping keeps every position of the sentence, so the context windows of the
+ * words around a long token stay as the text has them; such tokens (URLs, base64, text without
  * spaces) are rare enough in real text to fall under {@code minCount} either way. Memory stays
  * bounded whatever the input: a file without a single blank is read in fixed-size buffers, never
  * held whole.
@@ -305,8 +304,8 @@ public final class CorpusReader {
 
     /**
      * Decoded text split as it streams by {@code tokenizer}'s rule; line ends (as {@link
-     * BufferedReader#readLine} knows them) end sentences. A run of token characters longer than
-     * the limit keeps only its head in memory.
+     * BufferedReader#readLine} knows them) end sentences. A run of token characters longer than the
+     * limit keeps only its head in memory.
      */
     void readLines(InputStream in, Tokenizer tokenizer) throws IOException {
       var decoder =

@@ -83,8 +83,6 @@ public final class Utf8Validator {
   }
 
   private boolean complete() {
-    return codePoint >= min
-        && codePoint <= 0x10FFFF
-        && (codePoint < 0xD800 || codePoint > 0xDFFF);
+    return codePoint >= min && codePoint <= 0x10FFFF && (codePoint < 0xD800 || codePoint > 0xDFFF);
   }
 }

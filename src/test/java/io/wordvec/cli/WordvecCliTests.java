@@ -38,7 +38,8 @@ class WordvecCliTests {
   void theServerStartsOnlyWithNoArgumentsPropertiesOrServe() {
     assertThat(WordvecCli.serverArguments()).hasValueSatisfying(a -> assertThat(a).isEmpty());
     assertThat(WordvecCli.serverArguments("--server.port=9090", "--wordvec.models.dir=m"))
-        .hasValueSatisfying(a -> assertThat(a).containsExactly("--server.port=9090", "--wordvec.models.dir=m"));
+        .hasValueSatisfying(
+            a -> assertThat(a).containsExactly("--server.port=9090", "--wordvec.models.dir=m"));
     assertThat(WordvecCli.serverArguments("serve", "--server.port=9090"))
         .hasValueSatisfying(a -> assertThat(a).containsExactly("--server.port=9090"));
     assertThat(WordvecCli.serverArguments("trian", "--corpus", "x.txt")).isEmpty();

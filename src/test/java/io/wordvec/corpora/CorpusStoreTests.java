@@ -75,8 +75,7 @@ class CorpusStoreTests {
   void textThatIsNotUtf8IsRefusedWith422AtItsByteOffsetAndLeavesNothing() throws IOException {
     CorpusStore store = store(1 << 20);
     // 70,000 good bytes (more than one read buffer) then a Latin-1 é.
-    byte[] latin1 =
-        ("ok ".repeat(23_333) + "x caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 = ("ok ".repeat(23_333) + "x caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
     long offset = 23_333 * 3 + 5;
     assertThatThrownBy(() -> store.store(new ByteArrayInputStream(latin1), "latin1.txt"))
         .isInstanceOfSatisfying(

@@ -212,7 +212,7 @@ class Word2VecFormatTests {
         .hasMessageNotContaining("secret");
     Path notNumber = Files.writeString(dir.resolve("n.txt"), "1 2\na 1 x2\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(notNumber))
-        .hasMessageContaining("line 2: value 1 is not a number")
+        .hasMessageContaining("line 2: value 2 is not a number")
         .hasMessageNotContaining("x2");
   }
 
@@ -221,15 +221,14 @@ class Word2VecFormatTests {
     Path text = Files.writeString(dir.resolve("nan.txt"), "2 2\na 1 2\nb nan 4\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(text))
         .isInstanceOf(InvalidModelFileException.class)
-        .hasMessageContaining("line 3: value 0 is not finite");
+        .hasMessageContaining("line 3: value 1 is not finite");
     Path bin =
         Files.write(
             dir.resolve("nan.bin"),
             binaryFile("2 2\n", "a", new float[] {1, 2}, "\n", "b", new float[] {Float.NaN, 1}));
     assertThatThrownBy(() -> Word2VecFormat.readBinary(bin))
         .isInstanceOf(InvalidModelFileException.class)
-        .hasMessageContaining(
-            "non-finite value NaN at position 0 of the vector of row 1 (byte");
+        .hasMessageContaining("non-finite value NaN at position 0 of the vector of row 1 (byte");
   }
 
   @Test

@@ -50,9 +50,7 @@ class EventStreamsIntegrationTests {
     @Bean
     @Primary
     FakeTrainingEngine heldEngine() {
-      FakeTrainingEngine engine = new FakeTrainingEngine();
-      engine.hold();
-      return engine;
+      return new FakeTrainingEngine();
     }
   }
 
@@ -70,9 +68,11 @@ class EventStreamsIntegrationTests {
   }
 
   private String heldJob() throws InterruptedException {
+    engine.hold();
     Http http = new Http(port);
     String corpus =
-        http.post("/api/v1/corpora", "text/plain", "a b c\nb c d\n".getBytes(StandardCharsets.UTF_8))
+        http.post(
+                "/api/v1/corpora", "text/plain", "a b c\nb c d\n".getBytes(StandardCharsets.UTF_8))
             .json()
             .get("id")
             .asString();
@@ -116,7 +116,7 @@ class EventStreamsIntegrationTests {
     String id = heldJob();
     Job job = jobs.find(id).orElseThrow();
     long droppedBefore = events.droppedStreams();
-    int published = 20_000;
+    int published = 12_000;
     // The publisher stays at most 100 events ahead of the reading client, so that only a client
     // that does not read at all falls behind.
     Semaphore window = new Semaphore(100);

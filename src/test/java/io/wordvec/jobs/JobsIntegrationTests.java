@@ -416,8 +416,7 @@ class JobsIntegrationTests {
       socket.getOutputStream().flush();
       java.io.BufferedReader response =
           new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  socket.getInputStream(), StandardCharsets.US_ASCII));
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertThat(response.readLine()).startsWith("HTTP/1.1 413");
     }
   }

@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hostile files in the models directory (a header that lies about its size, a text file that is
- * not a model, a link out of the directory) are refused by kind and name, and no response open to
+ * Hostile files in the models directory (a header that lies about its size, a text file that is not
+ * a model, a link out of the directory) are refused by kind and name, and no response open to
  * anyone names a directory of the machine or quotes a file.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

@@ -162,7 +162,8 @@ class CorpusReaderTests {
   void cutsTokensLongerThanTheLimitAtACharacterBoundaryAndCountsThem() throws IOException {
     // 9 x "é" is 18 bytes: a limit of 7 keeps 3 whole characters (6 bytes), never half of one.
     String accents = "é".repeat(9);
-    Path corpus = write("long.txt", "ab " + "x".repeat(12) + " cd\n" + accents + " " + "y".repeat(8));
+    Path corpus =
+        write("long.txt", "ab " + "x".repeat(12) + " cd\n" + accents + " " + "y".repeat(8));
     for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
       Sentences sink = new Sentences();
 
@@ -171,8 +172,7 @@ class CorpusReaderTests {
 
       assertThat(sink.sentences)
           .as(tokenizer.toString())
-          .containsExactly(
-              List.of("ab", "x".repeat(7), "cd"), List.of("ééé", "y".repeat(7)));
+          .containsExactly(List.of("ab", "x".repeat(7), "cd"), List.of("ééé", "y".repeat(7)));
       assertThat(totals).isEqualTo(new CorpusReader.Totals(2, 5, 3));
     }
   }
@@ -200,7 +200,8 @@ class CorpusReaderTests {
 
   @Test
   void invalidUtf8InTheCutPartOfALongTokenIsStillRejected() throws IOException {
-    byte[] bytes = ("ok " + "w".repeat(50) + "\u00ff" + "w\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        ("ok " + "w".repeat(50) + "\u00ff" + "w\n").getBytes(StandardCharsets.ISO_8859_1);
     Path corpus = write("tail.txt", bytes);
 
     assertThatThrownBy(

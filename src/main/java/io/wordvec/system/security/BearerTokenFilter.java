@@ -26,13 +26,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * API key or the admin token on queries (when {@code wordvec.security.api-keys} are set).
  *
  * <p>One convention (RFC 6750's): a missing or unknown credential is 401 with {@code
- * WWW-Authenticate: Bearer} ({@code /problems/unauthorized}, or {@code /problems/invalid-token} with
- * {@code error="invalid_token"} for a token that is not accepted); 403 ({@code
+ * WWW-Authenticate: Bearer} ({@code /problems/unauthorized}, or {@code /problems/invalid-token}
+ * with {@code error="invalid_token"} for a token that is not accepted); 403 ({@code
  * /problems/forbidden}, {@code error="insufficient_scope"}) only for a valid credential that lacks
  * the right: an API key on a request that needs the admin token. All are problems, rendered by the
- * error controller in the shape of the request's API. Tokens are
- * compared in constant time, over SHA-256 digests so that not even their length leaks, and every
- * accepted token is compared, so the time does not tell which one nearly matched.
+ * error controller in the shape of the request's API. Tokens are compared in constant time, over
+ * SHA-256 digests so that not even their length leaks, and every accepted token is compared, so the
+ * time does not tell which one nearly matched.
  *
  * <p>Spring Security was considered and not used: two static bearer-token kinds over a fixed set of
  * paths fit in this filter, while Spring Security would bring its own filter chain, error handling

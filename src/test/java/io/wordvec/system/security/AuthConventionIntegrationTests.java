@@ -22,8 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * One convention with an admin token and API keys set: 401 for a missing or unknown credential,
- * 403 only for a valid credential without the right; and the guarded routes are real routes.
+ * One convention with an admin token and API keys set: 401 for a missing or unknown credential, 403
+ * only for a valid credential without the right; and the guarded routes are real routes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AuthConventionIntegrationTests {
