@@ -1,5 +1,6 @@
 package io.wordvec.io;
 
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.UnitRows;
 import io.wordvec.vocab.Vocabulary;
@@ -134,9 +135,20 @@ final class NativeWriter implements AutoCloseable {
    * @param output a full model's output matrix (rows x dim), or null for vectors only
    * @param meta the encoded metadata ({@link NativeMetadata#encode})
    * @param quantize whether to store the 8-bit rows
+   * @param subwords a subword model's n-gram rows, stored after the 8-bit rows (the file is then
+   *     version 5), or null
    */
-  void finish(Vocabulary vocabulary, float[] output, byte[] meta, boolean quantize)
+  void finish(
+      Vocabulary vocabulary,
+      float[] output,
+      byte[] meta,
+      boolean quantize,
+      NgramVectors subwords)
       throws IOException {
+    if (subwords != null && subwords.dimension() != dim) {
+      throw new IllegalArgumentException(
+          "n-gram rows of dimension " + subwords.dimension() + " for rows of " + dim);
+    }
     if (vocabulary.size() != rows) {
       throw new IllegalStateException(vocabulary.size() + " words for " + rows + " rows");
     }
@@ -150,13 +162,14 @@ final class NativeWriter implements AutoCloseable {
     }
     NativeHeader header =
         NativeHeader.of(
-            NativeFormat.VERSION,
+            subwords == null ? NativeFormat.VERSION : NativeFormat.NEWEST_VERSION,
             rows,
             dim,
             meta.length,
             vocabulary.utf8Bytes(),
             output != null,
-            quantize);
+            quantize,
+            subwords == null ? null : subwords.ngrams());
     out.putFloats(norms, 0, rows);
     if (output != null) {
       out.putFloats(output);
@@ -164,6 +177,15 @@ final class NativeWriter implements AutoCloseable {
     if (quantize) {
       out.putFloats(scales, 0, rows);
       copyCodes(header.codeBytes(rows));
+    }
+    if (subwords != null) {
+      int blockRows = Math.max(1, (1 << 14) / dim);
+      float[] block = new float[blockRows * dim];
+      for (int first = 0; first < subwords.rows(); first += blockRows) {
+        int count = Math.min(blockRows, subwords.rows() - first);
+        subwords.copyRows(first, count, block, 0);
+        out.putFloats(block, 0, count * dim);
+      }
     }
     out.startSection();
     out.putBytes(meta, 0, meta.length);
