@@ -98,7 +98,8 @@ final class FastTextBinary {
     int keep = limit == 0 ? header.words.length : Math.min(limit, header.words.length);
     if ((long) keep * dim > Integer.MAX_VALUE - 8) {
       throw new InvalidModelFileException(
-          file, keep + " words x " + dim + " floats is more than one array holds: read fewer words");
+          file,
+          keep + " words x " + dim + " floats is more than one array holds: read fewer words");
     }
     HeapBudget.require(file, 2L * Float.BYTES * keep * dim, "read");
     NgramVectors ngrams =
@@ -156,8 +157,7 @@ final class FastTextBinary {
       for (int i = 0; i < count * dim; i++) {
         if (!Float.isFinite(block[i])) {
           throw new InvalidModelFileException(
-              file,
-              "non-finite value " + block[i] + " in n-gram row " + (first + i / dim));
+              file, "non-finite value " + block[i] + " in n-gram row " + (first + i / dim));
         }
       }
     }
@@ -180,7 +180,9 @@ final class FastTextBinary {
       if (version != VERSION && version != 11) {
         throw new InvalidModelFileException(
             file,
-            "fastText model version " + version + " is not supported (this wordvec reads 11 and 12)");
+            "fastText model version "
+                + version
+                + " is not supported (this wordvec reads 11 and 12)");
       }
       Header header = new Header();
       header.dim = in.readInt();
@@ -204,7 +206,10 @@ final class FastTextBinary {
       in.skip(8); // ntokens
       long pruned = in.readLong();
       // an entry takes at least 11 bytes: one byte of word, its end, a count and a type
-      if (size < 0 || nwords < 0 || nlabels < 0 || nwords + (long) nlabels != size
+      if (size < 0
+          || nwords < 0
+          || nlabels < 0
+          || nwords + (long) nlabels != size
           || size > fileSize / 11) {
         throw new InvalidModelFileException(
             file,
@@ -306,7 +311,8 @@ final class FastTextBinary {
 
     private InvalidModelFileException truncated() {
       return new InvalidModelFileException(
-          file, "truncated: the file ends at byte " + fileSize + " inside the header or dictionary");
+          file,
+          "truncated: the file ends at byte " + fileSize + " inside the header or dictionary");
     }
 
     int readInt() throws IOException {

@@ -126,7 +126,9 @@ public final class ModelFiles {
   public static Conversion convert(Path input, Path output, VectorFormat format, int limit)
       throws IOException {
     VectorFormat from = detect(input);
-    if (from != VectorFormat.NATIVE && from != VectorFormat.FASTTEXT_BIN && format == VectorFormat.NATIVE) {
+    if (from != VectorFormat.NATIVE
+        && from != VectorFormat.FASTTEXT_BIN
+        && format == VectorFormat.NATIVE) {
       int words =
           Word2VecFormat.toNative(input, from == VectorFormat.WORD2VEC_BINARY, limit, output);
       try (Word2VecReader header =

@@ -57,6 +57,9 @@ import java.util.zip.CRC32C;
  *                in blocks of 16 rows, position-major ({@link QuantizedRows})
  *   n-gram rows  bucket x D float32, only with flag bit 2: a subword model's n-gram rows, raw
  *                ({@link NgramVectors}); hashed as {@link CharNgrams} says
+ *   word rows    N x D float32, only with flag bits 0 and 2: a full subword model's words' own
+ *                input rows, which fine-tuning continues from (the unit rows are the vectors
+ *                served for the words: each word's row averaged with its n-grams' rows)
  *   metadata     int32 entry count, then per entry: int32 length + UTF-8 key, int32 length + UTF-8
  *                value (createdAt, config.*, corpus.*, evaluation.*)
  *   counts       N int64
@@ -130,6 +133,10 @@ public final class NativeFormat {
 
   /** Writes a full trained model atomically. */
   public static void write(TrainedModel model, Path file) throws IOException {
+    if (model.ngramVectors() != null) {
+      write(model, model.wordVectors(), file);
+      return;
+    }
     int n = model.vocabulary().size();
     int dim = model.dimension();
     float[] input = model.inputVectors();
@@ -142,6 +149,7 @@ public final class NativeFormat {
           model.outputVectors(),
           NativeMetadata.encode(model.info()),
           QuantizedRows.worthwhile(n, dim),
+          null,
           null);
     }
   }
@@ -154,10 +162,18 @@ public final class NativeFormat {
    * @throws IllegalArgumentException if {@code vectors} are not the model's
    */
   public static void write(TrainedModel model, WordVectors vectors, Path file) throws IOException {
-    if (!vectors.rawRowsAre(model.inputVectors())) {
+    boolean subwords = model.ngramVectors() != null;
+    if (subwords
+        ? vectors.subwords().isEmpty() || vectors.size() != model.vocabulary().size()
+        : !vectors.rawRowsAre(model.inputVectors())) {
       throw new IllegalArgumentException("the vectors are not this model's (model.wordVectors())");
     }
-    writeRows(file, vectors, model.outputVectors(), NativeMetadata.encode(model.info()));
+    writeRows(
+        file,
+        vectors,
+        model.outputVectors(),
+        NativeMetadata.encode(model.info()),
+        subwords ? model.inputVectors() : null);
   }
 
   /**
@@ -166,10 +182,11 @@ public final class NativeFormat {
    * when the vectors are big enough to use them or already have them.
    */
   public static void write(WordVectors vectors, Path file) throws IOException {
-    writeRows(file, vectors, null, NativeMetadata.encode(null));
+    writeRows(file, vectors, null, NativeMetadata.encode(null), null);
   }
 
-  private static void writeRows(Path file, WordVectors vectors, float[] output, byte[] meta)
+  private static void writeRows(
+      Path file, WordVectors vectors, float[] output, byte[] meta, float[] wordRows)
       throws IOException {
     int n = vectors.size();
     int dim = vectors.dimension();
@@ -189,7 +206,8 @@ public final class NativeFormat {
           output,
           meta,
           QuantizedRows.worthwhile(n, dim) || vectors.hasQuantizedRows(),
-          vectors.subwords().orElse(null));
+          vectors.subwords().orElse(null),
+          wordRows);
     }
   }
 
@@ -513,7 +531,8 @@ public final class NativeFormat {
     }
     HeapBudget.require(
         file,
-        4L * keep * dim * (withOutput && header.full() ? 3 : 2) + header.ngramBytes(),
+        4L * keep * dim * (withOutput && header.full() ? (header.subwords() ? 4 : 3) : 2)
+            + header.ngramBytes(),
         "read");
     MappedBytes bytes =
         MappedBytes.map(
@@ -552,8 +571,9 @@ public final class NativeFormat {
     } catch (IllegalArgumentException e) {
       throw new InvalidModelFileException(file, e.getMessage(), e);
     }
+    float[] ngramRows = null;
     if (header.subwords()) {
-      float[] ngramRows = new float[Math.toIntExact(header.ngramBytes() / Float.BYTES)];
+      ngramRows = new float[Math.toIntExact(header.ngramBytes() / Float.BYTES)];
       bytes.readFloats(header.ngramStart() - HEADER_BYTES, ngramRows, 0, ngramRows.length);
       try {
         vectors = vectors.withSubwords(NgramVectors.onHeap(header.ngrams(), dim, ngramRows));
@@ -565,8 +585,23 @@ public final class NativeFormat {
     TrainingInfo info = tail.info(file, header);
     TrainedModel model = null;
     if (output != null) {
+      float[] wordRows = raw;
+      if (header.subwords()) {
+        wordRows = new float[keep * dim];
+        bytes.readFloats(header.wordRowsStart() - HEADER_BYTES, wordRows, 0, wordRows.length);
+        checkFinite(file, vocabulary, wordRows, dim, "input ");
+        if (!header.ngrams().equals(info.config().ngrams())) {
+          throw new InvalidModelFileException(
+              file,
+              "inconsistent model: n-grams "
+                  + header.ngrams()
+                  + " in the header, "
+                  + info.config().ngrams()
+                  + " in the training settings");
+        }
+      }
       try {
-        model = new TrainedModel(vocabulary, dim, raw, output, info);
+        model = new TrainedModel(vocabulary, dim, wordRows, output, info, ngramRows);
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
       }

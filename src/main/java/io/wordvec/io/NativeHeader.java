@@ -126,6 +126,19 @@ record NativeHeader(
     return ngrams == null ? 0 : (long) ngrams.bucket() * dimension * Float.BYTES;
   }
 
+  /**
+   * Bytes of a full subword model's word rows (its words' own input rows, which fine-tuning
+   * continues from; the unit rows hold the vectors served for them), else none.
+   */
+  long wordRowBytes() {
+    return full() && subwords() ? matrixBytes() : 0;
+  }
+
+  /** Version 5: where a full subword model's word rows start, after the n-gram rows. */
+  long wordRowsStart() {
+    return ngramStart() + ngramBytes();
+  }
+
   /** Version 5: where the n-gram rows start (when {@link #subwords()}). */
   long ngramStart() {
     return quantized() ? codesStart() + codeBytes(words) : scalesStart();
@@ -198,7 +211,7 @@ record NativeHeader(
 
   /** Version 4: where the vocabulary sections start, after the matrices. */
   long tailStart() {
-    return ngramStart() + ngramBytes();
+    return wordRowsStart() + wordRowBytes();
   }
 
   /** Bytes of one N x D float matrix. */
@@ -215,7 +228,8 @@ record NativeHeader(
         + matrixBytes() * (full() ? 2 : 1)
         + normBytes
         + quantizedBytes
-        + ngramBytes();
+        + ngramBytes()
+        + wordRowBytes();
   }
 
   /** The header as written at the start of the file. */

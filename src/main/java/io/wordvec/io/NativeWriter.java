@@ -137,14 +137,25 @@ final class NativeWriter implements AutoCloseable {
    * @param quantize whether to store the 8-bit rows
    * @param subwords a subword model's n-gram rows, stored after the 8-bit rows (the file is then
    *     version 5), or null
+   * @param wordRows a full subword model's words' own input rows (rows x dim), stored after the
+   *     n-gram rows; null otherwise
    */
   void finish(
       Vocabulary vocabulary,
       float[] output,
       byte[] meta,
       boolean quantize,
-      NgramVectors subwords)
+      NgramVectors subwords,
+      float[] wordRows)
       throws IOException {
+    if ((wordRows != null) != (subwords != null && output != null)) {
+      throw new IllegalArgumentException(
+          "a full subword model needs its word rows, and only it has them");
+    }
+    if (wordRows != null && wordRows.length != (long) rows * dim) {
+      throw new IllegalArgumentException(
+          "the word rows have " + wordRows.length + " floats, not " + rows + " x " + dim);
+    }
     if (subwords != null && subwords.dimension() != dim) {
       throw new IllegalArgumentException(
           "n-gram rows of dimension " + subwords.dimension() + " for rows of " + dim);
@@ -186,6 +197,9 @@ final class NativeWriter implements AutoCloseable {
         subwords.copyRows(first, count, block, 0);
         out.putFloats(block, 0, count * dim);
       }
+    }
+    if (wordRows != null) {
+      out.putFloats(wordRows);
     }
     out.startSection();
     out.putBytes(meta, 0, meta.length);

@@ -27,8 +27,8 @@ public record BatchVectorsResponse(
    * @param rank frequency rank, 1 = most frequent
    * @param count corpus count, when the model knows it
    * @param vector the vector; absent for a word without one
-   * @param oov true when the word is outside the vocabulary and its vector comes from its
-   *     character n-grams; absent otherwise
+   * @param oov true when the word is outside the vocabulary and its vector comes from its character
+   *     n-grams; absent otherwise
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WordVector(

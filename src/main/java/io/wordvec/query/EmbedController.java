@@ -61,6 +61,7 @@ class EmbedController {
       @RequestBody EmbedRequest request,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {

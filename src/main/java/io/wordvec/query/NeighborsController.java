@@ -74,6 +74,7 @@ class NeighborsController {
           Integer ef,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {
@@ -126,6 +127,7 @@ class NeighborsController {
       @RequestBody NeighborsRequest request,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {
@@ -329,6 +331,7 @@ class NeighborsController {
           Integer ef,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {

@@ -190,7 +190,8 @@ class QuerySupport {
 
   /** The query words answered from their n-grams, or null when none was (omitted in JSON). */
   static List<String> oovWords(List<SubwordQueries.Term> terms) {
-    List<String> words = terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).toList();
+    List<String> words =
+        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).toList();
     return words.isEmpty() ? null : words;
   }
 

@@ -44,6 +44,7 @@ class SimilarityController {
       @Parameter(description = "Second word", example = "paris") @RequestParam String b,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {

@@ -51,6 +51,7 @@ class VectorsController {
           boolean normalized,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {
@@ -102,6 +103,7 @@ class VectorsController {
       @RequestBody BatchVectorsRequest request,
       @Parameter(
               description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
               schema = @Schema(allowableValues = {"ngram", "error"}))
           @RequestParam(required = false)
           String oov) {

@@ -50,12 +50,7 @@ public final class NgramVectors {
     long expected = (long) ngrams.bucket() * dimension;
     if (rows.length != expected) {
       throw new IllegalArgumentException(
-          "expected "
-              + ngrams.bucket()
-              + " x "
-              + dimension
-              + " n-gram floats, got "
-              + rows.length);
+          "expected " + ngrams.bucket() + " x " + dimension + " n-gram floats, got " + rows.length);
     }
     int bad = VectorMath.firstNonFinite(rows, dimension);
     if (bad >= 0) {

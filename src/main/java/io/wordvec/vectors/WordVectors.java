@@ -468,7 +468,9 @@ public final class WordVectors {
    * when they are in the heap.
    */
   public long heapBytes() {
-    return vocabulary.heapBytes() + rows.heapBytes() + (subwords == null ? 0 : subwords.heapBytes());
+    return vocabulary.heapBytes()
+        + rows.heapBytes()
+        + (subwords == null ? 0 : subwords.heapBytes());
   }
 
   /**
@@ -545,9 +547,9 @@ public final class WordVectors {
 
   /**
    * The vector of a word outside the vocabulary, from its character n-grams (fastText's vector for
-   * an unknown word): present only for a subword model and a word long enough to have n-grams.
-   * Raw, not normalised. A word in the vocabulary gets its n-gram vector too, which is not the
-   * vector the model serves for it ({@link #vector}).
+   * an unknown word): present only for a subword model and a word long enough to have n-grams. Raw,
+   * not normalised. A word in the vocabulary gets its n-gram vector too, which is not the vector
+   * the model serves for it ({@link #vector}).
    */
   public Optional<float[]> ngramVector(String word) {
     return subwords == null ? Optional.empty() : Optional.ofNullable(subwords.vector(word));

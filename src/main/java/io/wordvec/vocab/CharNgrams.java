@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * fastText's subwords: the character n-grams of {@code <word>} (the word between the markers
- * {@code <} and {@code >}) of {@code minn} to {@code maxn} characters, each hashed into one of
- * {@code bucket} rows. A subword model keeps a row per word and a row per bucket; a word's vector
- * is the mean of its own row and its n-grams' rows, and a word it never saw still has n-grams.
+ * fastText's subwords: the character n-grams of {@code <word>} (the word between the markers {@code
+ * <} and {@code >}) of {@code minn} to {@code maxn} characters, each hashed into one of {@code
+ * bucket} rows. A subword model keeps a row per word and a row per bucket; a word's vector is the
+ * mean of its own row and its n-grams' rows, and a word it never saw still has n-grams.
  *
  * <p>Everything here is as fastText 0.9.2 does it ({@code Dictionary::computeSubwords} and {@code
  * Dictionary::hash}), so that vectors read from a fastText {@code .bin} are answered the same:
@@ -18,11 +18,11 @@ import java.util.List;
  *   <li>characters are UTF-8 code points: an n-gram never starts or ends inside a character;
  *   <li>the whole {@code <word>} is one of the n-grams when it is short enough; one-character
  *       n-grams that are only a marker are left out;
- *   <li>the hash is 32-bit FNV-1a over the n-gram's UTF-8 bytes, where each byte is
- *       sign-extended before the XOR ({@code uint32_t(int8_t(c))}), so bytes above 0x7F flip the
- *       upper 24 bits too; the bucket is that hash modulo {@code bucket}, unsigned;
- *   <li>n-grams are listed in fastText's order (by start, then length) and duplicates are kept
- *       (a word with a repeated n-gram weighs its row twice, as fastText does).
+ *   <li>the hash is 32-bit FNV-1a over the n-gram's UTF-8 bytes, where each byte is sign-extended
+ *       before the XOR ({@code uint32_t(int8_t(c))}), so bytes above 0x7F flip the upper 24 bits
+ *       too; the bucket is that hash modulo {@code bucket}, unsigned;
+ *   <li>n-grams are listed in fastText's order (by start, then length) and duplicates are kept (a
+ *       word with a repeated n-gram weighs its row twice, as fastText does).
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -43,8 +43,7 @@ public record CharNgrams(int minn, int maxn, int bucket) {
   private static final int FNV_PRIME = 0x01000193;
 
   /**
-   * @throws IllegalArgumentException unless {@code 1 <= minn <= maxn <= 32} and {@code bucket >=
-   *     1}
+   * @throws IllegalArgumentException unless {@code 1 <= minn <= maxn <= 32} and {@code bucket >= 1}
    */
   public CharNgrams {
     if (minn < 1 || maxn < minn || maxn > MAX_N) {
@@ -59,6 +58,23 @@ public record CharNgrams(int minn, int maxn, int bucket) {
     if (bucket < 1) {
       throw new IllegalArgumentException("bucket must be >= 1, was " + bucket);
     }
+  }
+
+  /**
+   * The n-grams a user's options ask for, where any option may be absent: none when all three are
+   * absent or {@code maxn} is 0 (fastText's way to turn subwords off), else fastText's defaults (3,
+   * 6, 2,000,000) for the absent ones, a default length moved to fit the given one.
+   *
+   * @return the n-grams, or null for none
+   * @throws IllegalArgumentException if the given values are not valid together
+   */
+  public static CharNgrams fromOptions(Integer minn, Integer maxn, Integer bucket) {
+    if ((minn == null && maxn == null && bucket == null) || (maxn != null && maxn == 0)) {
+      return null;
+    }
+    int min = minn != null ? minn : Math.min(DEFAULT.minn, maxn != null ? maxn : DEFAULT.minn);
+    int max = maxn != null ? maxn : Math.min(MAX_N, Math.max(DEFAULT.maxn, min));
+    return new CharNgrams(min, max, bucket != null ? bucket : DEFAULT.bucket);
   }
 
   /**
@@ -113,8 +129,8 @@ public record CharNgrams(int minn, int maxn, int bucket) {
   }
 
   /**
-   * fastText's 32-bit FNV-1a hash of {@code text}'s UTF-8 bytes, each byte sign-extended before
-   * the XOR as fastText's {@code uint32_t(int8_t(c))} does (plain FNV-1a for ASCII).
+   * fastText's 32-bit FNV-1a hash of {@code text}'s UTF-8 bytes, each byte sign-extended before the
+   * XOR as fastText's {@code uint32_t(int8_t(c))} does (plain FNV-1a for ASCII).
    */
   public static int hash(String text) {
     int hash = FNV_OFFSET;

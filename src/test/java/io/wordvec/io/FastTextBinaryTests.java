@@ -67,7 +67,8 @@ class FastTextBinaryTests {
 
   @Test
   void aFastTextBinIsToldFromAWord2VecBinByItsContent() throws Exception {
-    assertThat(ModelFiles.detect(fixture("fasttext/tiny.bin"))).isEqualTo(VectorFormat.FASTTEXT_BIN);
+    assertThat(ModelFiles.detect(fixture("fasttext/tiny.bin")))
+        .isEqualTo(VectorFormat.FASTTEXT_BIN);
     Path unnamed = Files.copy(fixture("fasttext/tiny.bin"), dir.resolve("model"));
     assertThat(ModelFiles.detect(unnamed)).isEqualTo(VectorFormat.FASTTEXT_BIN);
   }
@@ -101,8 +102,7 @@ class FastTextBinaryTests {
   void eachNgramRowIsWhereFastTextsHashPutsIt() throws Exception {
     WordVectors vectors = ModelFiles.load(fixture("fasttext/tiny.bin")).vectors();
     NgramVectors ngrams = vectors.subwords().orElseThrow();
-    List<String> lines =
-        Files.readAllLines(fixture("fasttext/ngrams.txt"), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(fixture("fasttext/ngrams.txt"), StandardCharsets.UTF_8);
     String word = null;
     int checked = 0;
     float[] row = new float[10];
@@ -205,7 +205,8 @@ class FastTextBinaryTests {
   @Test
   void fastTextBinIsNotAnOutputFormat() throws Exception {
     WordVectors vectors = ModelFiles.load(fixture("fasttext/tiny.bin")).vectors();
-    assertThatThrownBy(() -> ModelFiles.save(vectors, dir.resolve("x.bin"), VectorFormat.FASTTEXT_BIN))
+    assertThatThrownBy(
+            () -> ModelFiles.save(vectors, dir.resolve("x.bin"), VectorFormat.FASTTEXT_BIN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not write");
   }

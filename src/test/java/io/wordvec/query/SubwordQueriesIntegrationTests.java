@@ -89,8 +89,7 @@ class SubwordQueriesIntegrationTests {
 
   @Test
   void batchesMarkWordsAnsweredFromNgrams() {
-    Response batch =
-        http.postJson(SUB + "/vectors", "{\"words\": [\"king\", \"kingly\", \"x\"]}");
+    Response batch = http.postJson(SUB + "/vectors", "{\"words\": [\"king\", \"kingly\", \"x\"]}");
     assertThat(batch.status()).isEqualTo(200);
     JsonNode results = batch.json().get("results");
     assertThat(results.get(0).get("known").asBoolean()).isTrue();
@@ -125,7 +124,8 @@ class SubwordQueriesIntegrationTests {
   void similarityOfAKnownAndAnUnknownWordIsTheCosineOfFastTextsVectors() {
     JsonNode body = http.get(SUB + "/similarity?a=king&b=kingly").json();
     assertThat(body.get("oov").asBoolean()).isTrue();
-    assertThat(body.get("oovWords").valueStream().map(JsonNode::asString)).containsExactly("kingly");
+    assertThat(body.get("oovWords").valueStream().map(JsonNode::asString))
+        .containsExactly("kingly");
     float[] a = fastText.get("king");
     float[] b = fastText.get("kingly");
     double dot = 0;
@@ -136,8 +136,7 @@ class SubwordQueriesIntegrationTests {
       na += a[i] * a[i];
       nb += b[i] * b[i];
     }
-    assertThat(body.get("similarity").asDouble())
-        .isCloseTo(dot / Math.sqrt(na * nb), within(1e-4));
+    assertThat(body.get("similarity").asDouble()).isCloseTo(dot / Math.sqrt(na * nb), within(1e-4));
     assertThat(http.get(SUB + "/similarity?a=king&b=the").json().has("oov")).isFalse();
   }
 

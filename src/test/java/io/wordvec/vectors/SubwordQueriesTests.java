@@ -21,8 +21,7 @@ class SubwordQueriesTests {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = (float) random.nextGaussian();
     }
-    return WordVectorsTests.random(40, DIM, 5)
-        .withSubwords(NgramVectors.onHeap(NGRAMS, DIM, rows));
+    return WordVectorsTests.random(40, DIM, 5).withSubwords(NgramVectors.onHeap(NGRAMS, DIM, rows));
   }
 
   @Test
@@ -100,8 +99,7 @@ class SubwordQueriesTests {
         .isInstanceOf(UnknownWordsException.class);
     WordVectors longNgrams =
         WordVectorsTests.random(5, DIM, 1)
-            .withSubwords(
-                NgramVectors.onHeap(new CharNgrams(5, 6, 3), DIM, new float[3 * DIM]));
+            .withSubwords(NgramVectors.onHeap(new CharNgrams(5, 6, 3), DIM, new float[3 * DIM]));
     assertThat(longNgrams.ngramVector("a")).isEmpty();
     assertThatThrownBy(() -> new SubwordQueries(longNgrams, true).resolve(List.of("a", "abcd")))
         .isInstanceOf(UnknownWordsException.class)

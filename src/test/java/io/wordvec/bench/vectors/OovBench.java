@@ -82,8 +82,7 @@ public final class OovBench {
 
   private static float neighbours(SubwordQueries queries, String word) {
     return queries
-        .mostSimilar(
-            List.of(queries.resolve(word)), List.of(), 10, 0, new SearchOptions(true, 0))
+        .mostSimilar(List.of(queries.resolve(word)), List.of(), 10, 0, new SearchOptions(true, 0))
         .neighbors()
         .get(0)
         .score();
