@@ -6,6 +6,7 @@ import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vocab.CharNgrams;
 
 /**
  * The settings of a training as the API names them: what a train job accepts in {@code params}
@@ -33,6 +34,11 @@ import io.wordvec.train.TrainingConfig;
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
  * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (and counted in the corpus
  *     statistics as truncatedTokens)
+ * @param minn subwords (fastText's character n-grams): the shortest n-gram. Giving minn, maxn or
+ *     bucket turns subwords on, with 3, 6 and 2,000,000 for those not given; absent in a summary of
+ *     a model without subwords
+ * @param maxn subwords: the longest n-gram; 0 turns them off
+ * @param bucket subwords: the number of n-gram hash buckets (rows)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -64,7 +70,21 @@ public record TrainParams(
         Integer maxSentenceLength,
     @Schema(example = "100")
         @IntRange(min = TrainingConfig.MIN_MAX_WORD_BYTES, max = TrainingConfig.MAX_MAX_WORD_BYTES)
-        Integer maxWordBytes) {
+        Integer maxWordBytes,
+    @Schema(
+            description =
+                "Subwords (character n-grams, as fastText): the shortest n-gram. minn, maxn or"
+                    + " bucket turns them on (defaults 3, 6, 2000000); words the model never saw"
+                    + " then get vectors",
+            example = "3")
+        @IntRange(min = TrainingConfig.MIN_MINN, max = TrainingConfig.MAX_MAXN)
+        Integer minn,
+    @Schema(description = "Subwords: the longest n-gram; 0 turns them off", example = "6")
+        @IntRange(min = 0, max = TrainingConfig.MAX_MAXN)
+        Integer maxn,
+    @Schema(description = "Subwords: n-gram hash buckets (rows)", example = "2000000")
+        @IntRange(min = TrainingConfig.MIN_BUCKET, max = TrainingConfig.MAX_BUCKET)
+        Integer bucket) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -83,7 +103,10 @@ public record TrainParams(
         config.seed(),
         config.noiseExponent(),
         config.maxSentenceLength(),
-        config.maxWordBytes());
+        config.maxWordBytes(),
+        config.ngrams() == null ? null : config.minn(),
+        config.ngrams() == null ? null : config.maxn(),
+        config.ngrams() == null ? null : config.bucket());
   }
 
   /**
@@ -141,6 +164,7 @@ public record TrainParams(
     if (maxWordBytes != null) {
       b.maxWordBytes(maxWordBytes);
     }
+    b.subwords(CharNgrams.fromOptions(minn, maxn, bucket));
     return b.build();
   }
 }

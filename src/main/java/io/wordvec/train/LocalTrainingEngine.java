@@ -1,5 +1,6 @@
 package io.wordvec.train;
 
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vocab.CorpusReader;
 import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
@@ -41,7 +42,13 @@ public final class LocalTrainingEngine implements TrainingEngine {
       float[] inputVectors = new float[cells];
       float[] outputVectors = new float[cells];
       initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
-      return new TrainingRun(config, corpus, inputVectors, outputVectors, InputLock.NONE, monitor)
+      float[] ngramVectors = null;
+      if (config.ngrams() != null) {
+        ngramVectors = new float[matrixSize(config.ngrams().bucket(), dim)];
+        initInputRows(ngramVectors, 0, config.ngrams().bucket(), dim, ~config.seed());
+      }
+      return new TrainingRun(
+              config, corpus, inputVectors, outputVectors, InputLock.NONE, ngramVectors, monitor)
           .run();
     }
   }
@@ -76,8 +83,15 @@ public final class LocalTrainingEngine implements TrainingEngine {
       float[] inputVectors = Arrays.copyOf(base.inputVectors(), cells);
       float[] outputVectors = Arrays.copyOf(base.outputVectors(), cells);
       initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
+      float[] ngramVectors = null;
+      if (base.ngramVectors() != null) {
+        ngramVectors = base.ngramVectors().clone();
+        startFromNgrams(inputVectors, baseSize, vocabulary, base.ngrams());
+      }
       InputLock lock = new InputLock(baseSize, (float) options.lockFactor());
-      return new TrainingRun(config, corpus, inputVectors, outputVectors, lock, monitor).run();
+      return new TrainingRun(
+              config, corpus, inputVectors, outputVectors, lock, ngramVectors, monitor)
+          .run();
     }
   }
 
@@ -165,6 +179,22 @@ public final class LocalTrainingEngine implements TrainingEngine {
               + " floats); lower dimension or maxVocab, or raise minCount");
     }
     return (int) cells;
+  }
+
+  /**
+   * Fine-tuning a subword model: a new word starts from its n-gram vector (the vector the model
+   * gave it before it joined the vocabulary), so that its served vector, the mean of its own row
+   * and its n-grams' rows, starts there too. A word without n-grams keeps its random row.
+   */
+  private static void startFromNgrams(
+      float[] inputVectors, int fromRow, Vocabulary vocabulary, NgramVectors ngrams) {
+    int dim = ngrams.dimension();
+    for (int i = fromRow; i < vocabulary.size(); i++) {
+      float[] start = ngrams.vector(vocabulary.word(i));
+      if (start != null) {
+        System.arraycopy(start, 0, inputVectors, i * dim, dim);
+      }
+    }
   }
 
   /** word2vec's initialisation: input rows uniform in [-0.5/dim, 0.5/dim) (output rows stay 0). */

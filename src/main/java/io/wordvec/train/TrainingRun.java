@@ -38,6 +38,8 @@ final class TrainingRun {
    * @param inputVectors initialised input rows, {@code vocabulary size * dimension}
    * @param outputVectors initial output rows, same shape
    * @param lock the input rows whose updates are scaled
+   * @param ngramVectors initialised n-gram rows of a subword model ({@code config.ngrams()}), or
+   *     null
    * @param monitor where progress goes and cancellation comes from
    * @throws IllegalArgumentException if the corpus has no vocabulary word to train on
    */
@@ -47,6 +49,7 @@ final class TrainingRun {
       float[] inputVectors,
       float[] outputVectors,
       InputLock lock,
+      float[] ngramVectors,
       RunMonitor monitor) {
     long retained = corpus.stats().retainedTokens();
     if (retained == 0) {
@@ -65,9 +68,20 @@ final class TrainingRun {
     Schedule schedule =
         new Schedule(
             retained * config.epochs(), config.alpha(), config.minAlpha(), monitor.cancellation());
+    SubwordTable subwords =
+        ngramVectors == null ? null : SubwordTable.of(vocabulary, config.ngrams());
     this.shared =
         new WorkerContext(
-            config, corpus, inputVectors, outputVectors, sampler, keep, lock, schedule);
+            config,
+            corpus,
+            inputVectors,
+            outputVectors,
+            sampler,
+            keep,
+            lock,
+            schedule,
+            ngramVectors,
+            subwords);
   }
 
   /**
@@ -111,7 +125,8 @@ final class TrainingRun {
         config,
         corpus.stats(),
         Instant.now(),
-        Map.of());
+        Map.of(),
+        shared.ngramVectors());
   }
 
   private void runEpoch(Worker[] workers, int epoch) throws IOException {

@@ -41,7 +41,10 @@ class TrainingConfigTests {
                 1,
                 0.75,
                 10_000,
-                100));
+                100,
+                0,
+                0,
+                0));
   }
 
   @Test
@@ -114,7 +117,10 @@ class TrainingConfigTests {
             d.seed(),
             d.noiseExponent(),
             d.maxSentenceLength(),
-            d.maxWordBytes());
+            d.maxWordBytes(),
+            d.minn(),
+            d.maxn(),
+            d.bucket());
 
     assertThatThrownBy(
             () ->
@@ -146,6 +152,9 @@ class TrainingConfigTests {
             "seed",
             "noiseExponent",
             "maxSentenceLength",
-            "maxWordBytes");
+            "maxWordBytes",
+            "minn",
+            "maxn",
+            "bucket");
   }
 }

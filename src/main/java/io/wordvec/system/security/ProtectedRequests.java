@@ -10,11 +10,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The requests that need a credential. The admin token, when one is set, guards those that change
- * state (uploading or deleting corpora, submitting or cancelling jobs) and the jobs' progress
- * streams, which hold a connection and server resources for as long as a job runs. API keys, when
- * set, guard the query API ({@link QueryRequests#isQueryApi}), and the actuator endpoints other
- * than health if configured so. The one definition that the filter enforces and the OpenAPI
- * description documents.
+ * state (uploading or deleting corpora, submitting or cancelling jobs, creating or deleting
+ * alignments) and the jobs' progress streams, which hold a connection and server resources for as
+ * long as a job runs. API keys, when set, guard the query API ({@link QueryRequests#isQueryApi}),
+ * and the actuator endpoints other than health if configured so. The one definition that the filter
+ * enforces and the OpenAPI description documents.
  */
 public final class ProtectedRequests {
 
@@ -22,7 +22,13 @@ public final class ProtectedRequests {
 
   /** Routes whose state-changing methods need the admin token; each one exists (tested). */
   static final List<PathPattern> PROTECTED =
-      parse("/api/v1/corpora", "/api/v1/corpora/{id}", "/api/v1/jobs", "/api/v1/jobs/{id}");
+      parse(
+          "/api/v1/corpora",
+          "/api/v1/corpora/{id}",
+          "/api/v1/jobs",
+          "/api/v1/jobs/{id}",
+          "/api/v1/alignments",
+          "/api/v1/alignments/{id}");
 
   /** Reads that need the admin token too: the progress streams. */
   static final List<PathPattern> PROTECTED_READS = parse("/api/v1/jobs/{id}/events");
