@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "wordvec",
     mixinStandardHelpOptions = true,
     versionProvider = WordvecCli.Version.class,
-    description = "Train, fine-tune, evaluate, convert and index word2vec models.",
+    description = "Train, fine-tune, evaluate, convert, index and align word2vec models.",
     subcommands = {
       CommandLine.HelpCommand.class,
       TrainCommand.class,
@@ -20,14 +20,23 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ConvertCommand.class,
       NeighborsCommand.class,
-      IndexCommand.class
+      IndexCommand.class,
+      AlignCommand.class
     })
 public final class WordvecCli {
 
   /** Names of the subcommands, so the launcher can tell a CLI call from a service start. */
   public static final Set<String> COMMANDS =
       Set.of(
-          "help", "train", "fine-tune", "evaluate", "convert", "neighbors", "neighbours", "index");
+          "help",
+          "train",
+          "fine-tune",
+          "evaluate",
+          "convert",
+          "neighbors",
+          "neighbours",
+          "index",
+          "align");
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {

@@ -2,6 +2,7 @@ package io.wordvec.system;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 class OpenApiConfig {
 
   private static final String MODELS_PATH = "/api/v1/models";
+  private static final String ALIGNMENTS_PATH = "/api/v1/alignments";
   private static final String API_PREFIX = "/api/";
 
   /** The name of the bearer security scheme of the API keys. */
@@ -51,7 +53,8 @@ class OpenApiConfig {
 
   /**
    * 503 while the models load, on every operation under {@code /api/v1/models}: each one picks a
-   * model from the registry (or lists them), and the registry refuses until loading has ended.
+   * model from the registry (or lists them), and the registry refuses until loading has ended. So
+   * does creating an alignment, which reads two models.
    */
   @Bean
   OpenApiCustomizer notReadyResponses() {
@@ -63,7 +66,9 @@ class OpenApiConfig {
                     + " seconds",
                 true,
                 (method, path, operation) ->
-                    path.equals(MODELS_PATH) || path.startsWith(MODELS_PATH + "/"));
+                    path.equals(MODELS_PATH)
+                        || path.startsWith(MODELS_PATH + "/")
+                        || (path.equals(ALIGNMENTS_PATH) && method == PathItem.HttpMethod.POST));
   }
 
   /**
@@ -180,7 +185,8 @@ class OpenApiConfig {
                   .scheme("bearer")
                   .description(
                       "The admin token (wordvec.security.admin-token): uploading and deleting"
-                          + " corpora, submitting and cancelling jobs need it; queries do not"));
+                          + " corpora, submitting and cancelling jobs, creating and deleting"
+                          + " alignments need it; queries do not"));
       OpenApiProblems.Where guarded =
           (method, path, operation) -> ProtectedRequests.isProtected(method.name(), path);
       OpenApiProblems.forEach(

@@ -10,10 +10,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The requests that need a credential. The admin token, when one is set, guards those that change
- * state: uploading or deleting corpora, submitting or cancelling jobs, and managing models
- * (activating, deleting). API keys, when set, guard the query API ({@link
- * QueryRequests#isQueryApi}), and the actuator endpoints other than health if configured so. The
- * one definition that the filter enforces and the OpenAPI description documents.
+ * state: uploading or deleting corpora, submitting or cancelling jobs, creating or deleting
+ * alignments, and managing models (activating, deleting). API keys, when set, guard the query API
+ * ({@link QueryRequests#isQueryApi}), and the actuator endpoints other than health if configured
+ * so. The one definition that the filter enforces and the OpenAPI description documents.
  */
 public final class ProtectedRequests {
 
@@ -24,6 +24,8 @@ public final class ProtectedRequests {
               "/api/v1/corpora/**",
               "/api/v1/jobs",
               "/api/v1/jobs/**",
+              "/api/v1/alignments",
+              "/api/v1/alignments/**",
               "/api/v1/models",
               "/api/v1/models/{model}",
               "/api/v1/models/{model}/activate",
