@@ -64,6 +64,14 @@ final class RunMonitor {
             schedule.alpha()));
   }
 
+  void resumed(int epochsDone) {
+    listener.onResumed(epochsDone);
+  }
+
+  void checkpointed(int epoch) {
+    listener.onCheckpoint(epoch);
+  }
+
   void epochEnd(int epoch, double loss, long examples) {
     listener.onEpochEnd(epoch, loss, examples);
   }

@@ -20,4 +20,16 @@ public interface TrainingListener {
    * @param examples number of (centre, context) training examples the loss is summed over
    */
   default void onEpochEnd(int epoch, double loss, long examples) {}
+
+  /**
+   * The run continues from a checkpoint: epochs 1 to {@code epochsDone} are not run again (their
+   * losses were reported by the run that wrote it).
+   */
+  default void onResumed(int epochsDone) {}
+
+  /**
+   * The state after {@code epoch} is safely on disk in the run's work directory (before {@link
+   * #onEpochEnd} for the same epoch).
+   */
+  default void onCheckpoint(int epoch) {}
 }

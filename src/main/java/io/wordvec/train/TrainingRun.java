@@ -3,6 +3,7 @@ package io.wordvec.train;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -31,6 +32,9 @@ final class TrainingRun {
   private final Vocabulary vocabulary;
   private final RunMonitor monitor;
   private final WorkerContext shared;
+  private final Path workDirectory;
+  private final long fingerprint;
+  private final TrainingCheckpoint resumeFrom;
 
   /**
    * @param config a valid config
@@ -39,6 +43,9 @@ final class TrainingRun {
    * @param outputVectors initial output rows, same shape
    * @param lock the input rows whose updates are scaled
    * @param monitor where progress goes and cancellation comes from
+   * @param workDirectory where a checkpoint is written after every epoch; null for none
+   * @param resumeFrom the checkpoint to continue from (its matrices are {@code inputVectors} and
+   *     {@code outputVectors} already); null to start at the first epoch
    * @throws IllegalArgumentException if the corpus has no vocabulary word to train on
    */
   TrainingRun(
@@ -47,7 +54,9 @@ final class TrainingRun {
       float[] inputVectors,
       float[] outputVectors,
       InputLock lock,
-      RunMonitor monitor) {
+      RunMonitor monitor,
+      Path workDirectory,
+      TrainingCheckpoint resumeFrom) {
     long retained = corpus.stats().retainedTokens();
     if (retained == 0) {
       throw new IllegalArgumentException(
@@ -68,6 +77,19 @@ final class TrainingRun {
     this.shared =
         new WorkerContext(
             config, corpus, inputVectors, outputVectors, sampler, keep, lock, schedule);
+    this.workDirectory = workDirectory;
+    this.fingerprint = TrainingCheckpoint.fingerprint(config, vocabulary, lock);
+    this.resumeFrom = resumeFrom;
+  }
+
+  /** Workers of a run: the configured threads, but no more than the corpus has sentences. */
+  static int workerCount(TrainingConfig config, EncodedCorpus corpus) {
+    return (int) Math.max(1, Math.min(config.threads(), corpus.stats().sentences()));
+  }
+
+  /** Identifies this run's checkpoints: config, vocabulary and input lock. */
+  static long fingerprint(TrainingConfig config, EncodedCorpus corpus, InputLock lock) {
+    return TrainingCheckpoint.fingerprint(config, corpus.vocabulary(), lock);
   }
 
   /**
@@ -78,15 +100,24 @@ final class TrainingRun {
    */
   TrainedModel run() throws IOException {
     Schedule schedule = shared.schedule();
-    int threads = (int) Math.max(1, Math.min(config.threads(), corpus.stats().sentences()));
+    int threads = workerCount(config, corpus);
     long[] bounds = corpus.split(threads);
     SplittableRandom seeds = new SplittableRandom(config.seed() ^ WORKER_SEED_MIX);
     Worker[] workers = new Worker[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = new Worker(shared, bounds[t], bounds[t + 1], seeds.nextLong());
     }
+    int first = 1;
+    if (resumeFrom != null) {
+      for (int t = 0; t < threads; t++) {
+        workers[t].restore(resumeFrom.workers()[t]);
+      }
+      schedule.restore(resumeFrom.wordsDone());
+      first = resumeFrom.epochsDone() + 1;
+      monitor.resumed(resumeFrom.epochsDone());
+    }
     monitor.trainingStarted(schedule);
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = first; epoch <= config.epochs(); epoch++) {
       monitor.training(epoch, schedule);
       monitor.checkCancelled();
       runEpoch(workers, epoch);
@@ -100,6 +131,8 @@ final class TrainingRun {
         loss += w.loss();
         examples += w.examples();
       }
+      // Before the epoch is announced: whoever records "epoch done" can rely on its checkpoint.
+      checkpoint(workers, epoch);
       monitor.epochEnd(epoch, loss, examples);
       monitor.checkCancelled();
     }
@@ -112,6 +145,26 @@ final class TrainingRun {
         corpus.stats(),
         Instant.now(),
         Map.of());
+  }
+
+  /** Writes the state after {@code epoch} into the work directory, if the run has one. */
+  private void checkpoint(Worker[] workers, int epoch) throws IOException {
+    if (workDirectory == null) {
+      return;
+    }
+    TrainingCheckpoint.WorkerState[] states = new TrainingCheckpoint.WorkerState[workers.length];
+    for (int t = 0; t < workers.length; t++) {
+      states[t] = workers[t].state();
+    }
+    new TrainingCheckpoint(
+            fingerprint,
+            epoch,
+            shared.schedule().wordsDone(),
+            states,
+            shared.inputVectors(),
+            shared.outputVectors())
+        .write(workDirectory);
+    monitor.checkpointed(epoch);
   }
 
   private void runEpoch(Worker[] workers, int epoch) throws IOException {
