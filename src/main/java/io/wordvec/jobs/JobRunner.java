@@ -293,6 +293,15 @@ final class JobRunner {
     }
 
     @Override
+    public void onCheckpointFailed(int epoch, IOException error) {
+      log.warn(
+          "Job {}: the checkpoint of epoch {} could not be written ({}); the training goes on",
+          job.id(),
+          epoch,
+          error.getMessage());
+    }
+
+    @Override
     public void onResumed(int epochsDone) {
       job.resumedAfter(epochsDone);
       log.info("Job {} resumes its training after epoch {}, from its checkpoint", job.id(), epochsDone);

@@ -2,6 +2,7 @@ package io.wordvec.system;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -64,6 +65,24 @@ class OpenApiConfig {
                 true,
                 (method, path, operation) ->
                     path.equals(MODELS_PATH) || path.startsWith(MODELS_PATH + "/"));
+  }
+
+  /**
+   * 507 on the operations that store something in the data directory (an upload, a job's record):
+   * with the disk full they are refused rather than half done or forgotten.
+   */
+  @Bean
+  OpenApiCustomizer insufficientStorageResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "507",
+                "The data directory's disk is full (`/problems/insufficient-storage`); retry once"
+                    + " space is freed",
+                false,
+                (method, path, operation) ->
+                    method == PathItem.HttpMethod.POST
+                        && (path.equals("/api/v1/corpora") || path.equals("/api/v1/jobs")));
   }
 
   /**

@@ -148,15 +148,19 @@ public final class LocalTrainingEngine implements TrainingEngine {
    * over.
    */
   private static TrainingCheckpoint checkpoint(
-      Path work, TrainingConfig config, EncodedCorpus corpus, InputLock lock, int cells)
-      throws IOException {
+      Path work, TrainingConfig config, EncodedCorpus corpus, InputLock lock, int cells) {
     if (work == null) {
       return null;
     }
-    return TrainingCheckpoint.read(work, TrainingRun.fingerprint(config, corpus, lock), cells)
-        .filter(c -> c.workers().length == TrainingRun.workerCount(config, corpus))
-        .filter(c -> c.epochsDone() <= config.epochs())
-        .orElse(null);
+    try {
+      return TrainingCheckpoint.read(work, TrainingRun.fingerprint(config, corpus, lock), cells)
+          .filter(c -> c.workers().length == TrainingRun.workerCount(config, corpus))
+          .filter(c -> c.epochsDone() <= config.epochs())
+          .orElse(null);
+    } catch (IOException e) {
+      // an unreadable checkpoint costs the epochs it held, not the run
+      return null;
+    }
   }
 
   /** Plain training: the vocabulary of the corpus alone. */

@@ -72,6 +72,10 @@ final class RunMonitor {
     listener.onCheckpoint(epoch);
   }
 
+  void checkpointFailed(int epoch, java.io.IOException e) {
+    listener.onCheckpointFailed(epoch, e);
+  }
+
   void epochEnd(int epoch, double loss, long examples) {
     listener.onEpochEnd(epoch, loss, examples);
   }

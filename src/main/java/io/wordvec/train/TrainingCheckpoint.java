@@ -180,6 +180,9 @@ final class TrainingCheckpoint {
   static Optional<TrainingCheckpoint> read(Path dir, long fingerprint, int cells)
       throws IOException {
     Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       Input in = new Input(channel);
       if (!in.checksumMatches()) {

@@ -32,4 +32,10 @@ public interface TrainingListener {
    * #onEpochEnd} for the same epoch).
    */
   default void onCheckpoint(int epoch) {}
+
+  /**
+   * The state after {@code epoch} could not be written (a full disk, say). The training goes on; a
+   * resumed run would continue from the previous checkpoint.
+   */
+  default void onCheckpointFailed(int epoch, java.io.IOException error) {}
 }

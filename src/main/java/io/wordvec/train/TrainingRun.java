@@ -148,7 +148,7 @@ final class TrainingRun {
   }
 
   /** Writes the state after {@code epoch} into the work directory, if the run has one. */
-  private void checkpoint(Worker[] workers, int epoch) throws IOException {
+  private void checkpoint(Worker[] workers, int epoch) {
     if (workDirectory == null) {
       return;
     }
@@ -156,14 +156,21 @@ final class TrainingRun {
     for (int t = 0; t < workers.length; t++) {
       states[t] = workers[t].state();
     }
-    new TrainingCheckpoint(
-            fingerprint,
-            epoch,
-            shared.schedule().wordsDone(),
-            states,
-            shared.inputVectors(),
-            shared.outputVectors())
-        .write(workDirectory);
+    try {
+      new TrainingCheckpoint(
+              fingerprint,
+              epoch,
+              shared.schedule().wordsDone(),
+              states,
+              shared.inputVectors(),
+              shared.outputVectors())
+          .write(workDirectory);
+    } catch (IOException e) {
+      // The training goes on: a missing checkpoint only costs epochs after a crash, and the
+      // previous checkpoint, untouched, still describes a consistent earlier state.
+      monitor.checkpointFailed(epoch, e);
+      return;
+    }
     monitor.checkpointed(epoch);
   }
 

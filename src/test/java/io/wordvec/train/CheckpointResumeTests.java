@@ -163,4 +163,29 @@ class CheckpointResumeTests {
           .containsExactly(TrainingCheckpoint.FILE);
     }
   }
+
+  @Test
+  void aCheckpointThatCannotBeWrittenDoesNotStopTheTraining() throws IOException {
+    // a non-empty directory where the checkpoint goes: every rename onto it fails
+    Files.createDirectories(work.resolve(TrainingCheckpoint.FILE).resolve("blocker"));
+    List<Integer> failed = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onCheckpointFailed(int epoch, IOException error) {
+            failed.add(epoch);
+          }
+        };
+    TrainedModel straight =
+        ENGINE.train(new TrainingRequest(resource("hamlet.txt"), config(), null, null));
+
+    TrainedModel model = train(work, listener, null);
+
+    assertThat(failed).containsExactly(1, 2, 3, 4, 5);
+    assertThat(model.inputVectors()).containsExactly(straight.inputVectors());
+    try (Stream<Path> files = Files.list(work)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(TrainingCheckpoint.FILE);
+    }
+  }
 }
