@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM of the project's own classes (the test classpath), for tests that must kill a process
- * outright ({@code kill -9}: {@link Process#destroyForcibly}) and look at what it left behind.
- * Its output goes to a log file, which a failing test can point at.
+ * outright ({@code kill -9}: {@link Process#destroyForcibly}) and look at what it left behind. Its
+ * output goes to a log file, which a failing test can point at.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -55,7 +55,8 @@ public final class ChildJvm implements AutoCloseable {
   /** Surefire runs tests from a manifest-only jar; it names the real classpath in a property. */
   private static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    String cp = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    String cp =
+        surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     return String.join(File.pathSeparator, cp.split(File.pathSeparator));
   }
 

@@ -51,7 +51,8 @@ public class CorpusStore {
     this.maxBytes = corpora.maxSize().toBytes();
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
-      // leftovers of uploads (.part) and record writes (.<id>.json.<random>.tmp) a crash interrupted
+      // leftovers of uploads (.part) and record writes (.<id>.json.<random>.tmp) a crash
+      // interrupted
       for (Path p : files.filter(CorpusStore::isLeftover).toList()) {
         Files.deleteIfExists(p);
         log.info("Removed {}, left behind by an interrupted upload or write", p.getFileName());

@@ -24,14 +24,14 @@ final class BackgroundChecksum implements AutoCloseable {
   private final FutureTask<Integer> task;
   private final Thread thread;
   private final AtomicBoolean stopped;
-  private final AtomicBoolean abandoned;
+  private final AtomicBoolean completed;
 
   private BackgroundChecksum(
-      FutureTask<Integer> task, Thread thread, AtomicBoolean stopped, AtomicBoolean abandoned) {
+      FutureTask<Integer> task, Thread thread, AtomicBoolean stopped, AtomicBoolean completed) {
     this.task = task;
     this.thread = thread;
     this.stopped = stopped;
-    this.abandoned = abandoned;
+    this.completed = completed;
   }
 
   /**
@@ -41,28 +41,24 @@ final class BackgroundChecksum implements AutoCloseable {
   static BackgroundChecksum start(
       FileChannel channel, CRC32C crc, List<ByteBuffer> mapped, long from, long to) {
     AtomicBoolean stopped = new AtomicBoolean();
-    AtomicBoolean abandoned = new AtomicBoolean();
+    AtomicBoolean completed = new AtomicBoolean();
     FutureTask<Integer> task =
         new FutureTask<>(
             () -> {
-              try {
-                for (ByteBuffer window : mapped) {
-                  update(crc, window.duplicate(), stopped);
-                }
-                for (long at = from; at < to; at += NativeFormat.MAP_WINDOW) {
-                  long length = Math.min(NativeFormat.MAP_WINDOW, to - at);
-                  update(crc, channel.map(FileChannel.MapMode.READ_ONLY, at, length), stopped);
-                }
-              } catch (InterruptedIOException e) {
-                abandoned.set(true);
-                throw e;
+              for (ByteBuffer window : mapped) {
+                update(crc, window.duplicate(), stopped);
               }
+              for (long at = from; at < to; at += NativeFormat.MAP_WINDOW) {
+                long length = Math.min(NativeFormat.MAP_WINDOW, to - at);
+                update(crc, channel.map(FileChannel.MapMode.READ_ONLY, at, length), stopped);
+              }
+              completed.set(true);
               return (int) crc.getValue();
             });
     Thread thread = new Thread(task, "wordvec-checksum");
     thread.setDaemon(true);
     thread.start();
-    return new BackgroundChecksum(task, thread, stopped, abandoned);
+    return new BackgroundChecksum(task, thread, stopped, completed);
   }
 
   /** Checksums {@code bytes} a slice at a time, giving up as soon as the checksum is closed. */
@@ -94,9 +90,9 @@ final class BackgroundChecksum implements AutoCloseable {
     return thread;
   }
 
-  /** Whether the computation stopped early because the checksum was closed. */
-  boolean abandoned() {
-    return abandoned.get();
+  /** Whether the computation went through the whole range (rather than stopping at a close). */
+  boolean completed() {
+    return completed.get();
   }
 
   /** Waits for the checksum and compares it with the header's. */

@@ -232,7 +232,9 @@ final class Job {
     losses.removeIf(l -> l.epoch() > epochsDone);
   }
 
-  /** @return false if the job had already reached a final state, which stays */
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
   synchronized boolean succeed(String modelName, JobView.JobResult jobResult, Instant now) {
     if (state.isFinal()) {
       return false;
@@ -253,14 +255,16 @@ final class Job {
   }
 
   /**
-   * A job whose model was published just before the service stopped, before its record said so:
-   * it succeeded.
+   * A job whose model was published just before the service stopped, before its record said so: it
+   * succeeded.
    */
   synchronized boolean publishedBeforeRestart(JobView.JobResult jobResult, Instant now) {
     return succeed(outputModel, jobResult, now);
   }
 
-  /** @return false if the job had already reached a final state, which stays */
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
   synchronized boolean fail(String message, Instant now) {
     if (state.isFinal()) {
       return false;
@@ -303,7 +307,9 @@ final class Job {
     return CancelOutcome.STOPPING;
   }
 
-  /** @return false if the job had already reached a final state, which stays */
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
   synchronized boolean cancelled(Instant now) {
     if (state.isFinal()) {
       return false;

@@ -101,8 +101,7 @@ final class JobRecovery {
         .filter(trained -> !trained.createdAt().isBefore(record.createdAt()));
   }
 
-  private Outcome published(
-      Job job, JobRecord record, ModelCatalog.Trained trained, String was) {
+  private Outcome published(Job job, JobRecord record, ModelCatalog.Trained trained, String was) {
     JobView.JobResult result =
         new JobView.JobResult(trained.words(), trained.evaluation(), null, null);
     if (!job.publishedBeforeRestart(result, Instant.now())) {

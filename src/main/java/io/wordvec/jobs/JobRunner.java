@@ -147,6 +147,11 @@ final class JobRunner {
         log.info("Job {} cancelled", job.id());
       }
     } catch (Exception | OutOfMemoryError e) {
+      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
+        // an error of the stop itself (an interrupted read, a closed pool), not of the job
+        stoppedByShutdown(job);
+        return;
+      }
       log.warn("Job {} failed", job.id(), e);
       job.fail(readable(e), Instant.now());
     }
@@ -193,6 +198,11 @@ final class JobRunner {
         log.info("Job {} cancelled", job.id());
       }
     } catch (Exception | OutOfMemoryError e) {
+      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
+        // an error of the stop itself (an interrupted read, a closed pool), not of the job
+        stoppedByShutdown(job);
+        return;
+      }
       log.warn("Job {} failed", job.id(), e);
       job.fail(readable(e), Instant.now());
     }
@@ -304,7 +314,8 @@ final class JobRunner {
     @Override
     public void onResumed(int epochsDone) {
       job.resumedAfter(epochsDone);
-      log.info("Job {} resumes its training after epoch {}, from its checkpoint", job.id(), epochsDone);
+      log.info(
+          "Job {} resumes its training after epoch {}, from its checkpoint", job.id(), epochsDone);
       changed.accept(job);
     }
   }

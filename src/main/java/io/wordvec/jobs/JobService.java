@@ -2,6 +2,7 @@ package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusLease;
 import io.wordvec.corpora.CorpusStore;
+import io.wordvec.system.InsufficientStorageException;
 import io.wordvec.train.TrainingEngine;
 import java.io.IOException;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.wordvec.system.InsufficientStorageException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -291,7 +291,9 @@ class JobService implements DisposableBean {
         try {
           leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
         } catch (RuntimeException e) {
-          job.fail("the service stopped, and the job cannot run again: " + e.getMessage(), Instant.now());
+          job.fail(
+              "the service stopped, and the job cannot run again: " + e.getMessage(),
+              Instant.now());
           finished(job);
           return;
         }
@@ -362,8 +364,8 @@ class JobService implements DisposableBean {
   }
 
   /**
-   * Stops running jobs, which stay RUNNING in their records (with their last epoch checkpoint),
-   * and leaves queued ones QUEUED: the next start takes both up again. No job starts from here on
+   * Stops running jobs, which stay RUNNING in their records (with their last epoch checkpoint), and
+   * leaves queued ones QUEUED: the next start takes both up again. No job starts from here on
    * ({@link Job#start} checks the flag under the job's lock, as {@link Job#cancelIfRunning} runs).
    */
   @Override

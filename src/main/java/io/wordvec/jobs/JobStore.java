@@ -134,7 +134,8 @@ class JobStore {
             || record.type() == null
             || record.createdAt() == null
             || !p.getFileName().toString().equals(record.id() + ".json")) {
-          log.warn("Skipping job record {} without a valid id, type, state or date", p.getFileName());
+          log.warn(
+              "Skipping job record {} without a valid id, type, state or date", p.getFileName());
           continue;
         }
         out.add(record);
@@ -144,8 +145,8 @@ class JobStore {
   }
 
   /**
-   * Deletes the work directories of jobs that will not run again (any directory not named by
-   * {@code live}), and the scratch files in those of the jobs about to {@code resume}; each decision
+   * Deletes the work directories of jobs that will not run again (any directory not named by {@code
+   * live}), and the scratch files in those of the jobs about to {@code resume}; each decision
    * logged. Call it before the resumed jobs are queued: their runs own their directories.
    */
   void removeStaleWorkDirectories(Set<String> live, Set<String> resume) {

@@ -68,9 +68,7 @@ class RegistryModelCatalog implements ModelCatalog {
             model ->
                 model
                     .training()
-                    .map(
-                        t ->
-                            new Trained(t.createdAt(), model.vectors().size(), t.evaluation())));
+                    .map(t -> new Trained(t.createdAt(), model.vectors().size(), t.evaluation())));
   }
 
   @Override

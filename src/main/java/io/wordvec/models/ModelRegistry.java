@@ -222,8 +222,7 @@ public class ModelRegistry implements ApplicationRunner {
       Snapshot old = current.get();
       Snapshot updated = old.with(loaded, null);
       current.set(
-          updated.with(
-              Map.of(), chooseDefault(updated.models(), old.defaultName(), remembered)));
+          updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName(), remembered)));
     }
     synchronized (activation) {
       failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));

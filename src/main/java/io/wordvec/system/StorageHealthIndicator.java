@@ -69,7 +69,8 @@ class StorageHealthIndicator implements HealthIndicator {
         up = false;
         detail.put("status", "DOWN");
         detail.put("error", "free space cannot be read");
-        LOG.warn("Cannot read the free space of the {} directory: {}", entry.getKey(), e.toString());
+        LOG.warn(
+            "Cannot read the free space of the {} directory: {}", entry.getKey(), e.toString());
       }
       details.put(entry.getKey(), detail);
     }

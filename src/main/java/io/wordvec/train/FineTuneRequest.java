@@ -46,8 +46,7 @@ public record FineTuneRequest(
 
   /** This request with a work directory for its checkpoints. */
   public FineTuneRequest withWorkDirectory(Path directory) {
-    return new FineTuneRequest(
-        base, corpus, options, tokenizer, listener, cancellation, directory);
+    return new FineTuneRequest(base, corpus, options, tokenizer, listener, cancellation, directory);
   }
 
   /** A pre-tokenised corpus, no listener, no cancellation. */

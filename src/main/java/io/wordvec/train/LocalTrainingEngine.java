@@ -37,8 +37,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
     CorpusReader reader = reader(request.corpus(), request.tokenizer(), config);
     Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
-        encode(
-            reader, (counts, source) -> fromScratch(counts, config, source), monitor, work)) {
+        encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor, work)) {
       monitor.checkCancelled();
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();

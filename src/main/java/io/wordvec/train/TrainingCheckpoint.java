@@ -18,21 +18,21 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * The state of a run after a completed epoch: everything needed to continue it exactly as if it
- * had never stopped. With one thread and a seed, a run resumed from a checkpoint ends with the same
+ * The state of a run after a completed epoch: everything needed to continue it exactly as if it had
+ * never stopped. With one thread and a seed, a run resumed from a checkpoint ends with the same
  * bits as one that ran through.
  *
- * <p>That is: both matrices, the shared count of words done (from which the learning rate
- * follows), and each worker's random state with the noise words it drew one example ahead. The
- * rest of a run is rebuilt from its inputs: the corpus is encoded again (deterministically) and the
- * noise table and subsampling thresholds recomputed.
+ * <p>That is: both matrices, the shared count of words done (from which the learning rate follows),
+ * and each worker's random state with the noise words it drew one example ahead. The rest of a run
+ * is rebuilt from its inputs: the corpus is encoded again (deterministically) and the noise table
+ * and subsampling thresholds recomputed.
  *
  * <p>File {@code checkpoint.bin} in the run's work directory, little-endian: magic {@code WVCK},
  * version, the run's fingerprint (config, vocabulary and input lock: a checkpoint of another run is
- * never taken for this one), epochs done, words done, worker count, per worker its random state
- * and its two noise arrays, the number of matrix cells, the input then the output matrix, and a
- * CRC32C of everything before it. Written to a hidden temporary file, forced to disk and renamed
- * over the previous checkpoint, so a crash leaves the old checkpoint or the new one, never a part.
+ * never taken for this one), epochs done, words done, worker count, per worker its random state and
+ * its two noise arrays, the number of matrix cells, the input then the output matrix, and a CRC32C
+ * of everything before it. Written to a hidden temporary file, forced to disk and renamed over the
+ * previous checkpoint, so a crash leaves the old checkpoint or the new one, never a part.
  */
 final class TrainingCheckpoint {
 

@@ -93,8 +93,7 @@ final class Worker {
 
   /** This worker's random state between two epochs, for a checkpoint. */
   TrainingCheckpoint.WorkerState state() {
-    return new TrainingCheckpoint.WorkerState(
-        random, negatives.clone(), nextNegatives.clone());
+    return new TrainingCheckpoint.WorkerState(random, negatives.clone(), nextNegatives.clone());
   }
 
   /** Continues from a checkpoint's state, as if this worker had run the epochs before it. */

@@ -468,8 +468,10 @@ class JobServiceTests {
 
       restarted.recover();
 
-      JobView two = restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
-      JobView three = restarted.find(queued.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      JobView two =
+          restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      JobView three =
+          restarted.find(queued.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
       assertThat(two.state()).isEqualTo(JobState.SUCCEEDED);
       assertThat(two.restarts()).isEqualTo(1);
       assertThat(two.losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1);
@@ -527,7 +529,8 @@ class JobServiceTests {
     JobService restarted = restarted(properties(1, 10, 200), trainer);
     try {
       restarted.recover();
-      JobView done = restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      JobView done =
+          restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
       assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.restarts()).isEqualTo(1);
     } finally {
@@ -607,7 +610,7 @@ class JobServiceTests {
             });
     assertThat(service.list()).isEmpty();
     // no lease is left on the corpus
-    assertThat(corpora.delete(corpus)).isTrue();
+    assertThat(io.wordvec.corpora.CorpusStoreAccess.delete(corpora, corpus)).isTrue();
   }
 
   @Test
@@ -660,7 +663,7 @@ class JobServiceTests {
                 () -> {
                   go.await();
                   try {
-                    return corpora.delete(corpus);
+                    return io.wordvec.corpora.CorpusStoreAccess.delete(corpora, corpus);
                   } catch (io.wordvec.system.ApiException inUse) {
                     assertThat(inUse.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
                     return false;
@@ -669,7 +672,9 @@ class JobServiceTests {
         go.countDown();
         boolean accepted = submitted.get(10, TimeUnit.SECONDS);
         boolean gone = deleted.get(10, TimeUnit.SECONDS);
-        assertThat(accepted && gone).as("round %d: accepted a job whose corpus was deleted", i).isFalse();
+        assertThat(accepted && gone)
+            .as("round %d: accepted a job whose corpus was deleted", i)
+            .isFalse();
         assertThat(accepted || gone).as("round %d: one of the two must win", i).isTrue();
       }
     } finally {

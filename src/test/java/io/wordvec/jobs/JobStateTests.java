@@ -132,9 +132,7 @@ class JobStateTests {
     job.resumedAfter(2);
     assertThat(job.view().losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1, 2);
     job.epochEnd(2, 9, 5);
-    assertThat(job.view().losses())
-        .extracting(JobView.EpochLoss::loss)
-        .containsExactly(10.0, 9.0);
+    assertThat(job.view().losses()).extracting(JobView.EpochLoss::loss).containsExactly(10.0, 9.0);
     assertThat(job.view().resumedAfterEpoch()).isEqualTo(2);
     assertThat(List.of(job.view().losses().size())).containsExactly(2);
   }

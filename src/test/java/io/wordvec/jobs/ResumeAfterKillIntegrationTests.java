@@ -58,7 +58,8 @@ class ResumeAfterKillIntegrationTests {
     String job;
     try (ChildJvm first = service(port, "first")) {
       Http http = awaitReady(first, port);
-      String corpus = http.post("/api/v1/corpora", "text/plain", corpus()).json().get("id").asString();
+      String corpus =
+          http.post("/api/v1/corpora", "text/plain", corpus()).json().get("id").asString();
       Http.Response submitted =
           http.postJson(
               "/api/v1/jobs",

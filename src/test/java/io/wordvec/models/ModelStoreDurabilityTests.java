@@ -6,13 +6,13 @@ import io.wordvec.train.CorpusStats;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.Vocabulary;
-import java.time.Instant;
-import java.util.Map;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +72,8 @@ class ModelStoreDurabilityTests {
 
     registry.publish("shared", model, model.wordVectors(), true);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("shared.wvm"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("shared.wvm"))))
         .isEqualTo("rw-r--r--");
     assertThat(
             PosixFilePermissions.toString(

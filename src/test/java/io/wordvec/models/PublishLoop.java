@@ -13,12 +13,15 @@ import java.util.SplittableRandom;
 
 /**
  * A child process for kill -9 tests: publishes models (alternately activated) and rewrites a JSON
- * record, over and over, through the service's own classes, until it is killed. Prints {@code
- * ready} once the first round is on disk.
+ * record, over and over, through the service's own classes, until it is killed. Prints {@link
+ * #READY} once the first round is on disk.
  *
  * <p>Arguments: the models directory, the records directory, words per model.
  */
 public final class PublishLoop {
+
+  /** Printed once the first round is on disk. */
+  static final String READY = "publish-loop: first round written";
 
   private PublishLoop() {}
 
@@ -37,9 +40,10 @@ public final class PublishLoop {
       TrainedModel model = model(words, 32, round);
       registry.publish(name, model, model.wordVectors(), round % 2 == 0);
       JsonRecords.writeAtomically(
-          records.resolve("record-" + (round % 2) + ".json"), Map.of("round", round, "model", name));
+          records.resolve("record-" + (round % 2) + ".json"),
+          Map.of("round", round, "model", name));
       if (round == 0) {
-        System.out.println("ready");
+        System.out.println(READY);
         System.out.flush();
       }
     }

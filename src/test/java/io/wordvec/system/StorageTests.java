@@ -26,7 +26,8 @@ class StorageTests {
   @Test
   void aWriteThatRunsOutOfSpaceIsA507ProblemWithoutThePath() {
     FileSystemException full =
-        new FileSystemException("/srv/secret/data/corpora/abc.part", null, "No space left on device");
+        new FileSystemException(
+            "/srv/secret/data/corpora/abc.part", null, "No space left on device");
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/corpora");
 
     ResponseEntity<Object> response =

@@ -107,7 +107,8 @@ class CheckpointResumeTests {
         .isInstanceOf(TrainingCancelledException.class);
 
     StopAfter other = new StopAfter(-1);
-    TrainingConfig otherConfig = LocalTrainingEngineTests.small().epochs(5).threads(1).seed(8).build();
+    TrainingConfig otherConfig =
+        LocalTrainingEngineTests.small().epochs(5).threads(1).seed(8).build();
     ENGINE.train(
         new TrainingRequest(resource("hamlet.txt"), otherConfig, other, null)
             .withWorkDirectory(work));
@@ -137,8 +138,7 @@ class CheckpointResumeTests {
   }
 
   @Test
-  void leftoversOfADeadRunAreClearedAndTheEncodedCorpusStaysInTheWorkDirectory()
-      throws IOException {
+  void leftoversOfADeadRunAreClearedAndOnlyTheCheckpointStays() throws IOException {
     Files.createDirectories(work);
     Files.writeString(work.resolve(".checkpoint.bin.123.tmp"), "half");
     Files.writeString(work.resolve("corpus-9.ids"), "old");
@@ -157,7 +157,9 @@ class CheckpointResumeTests {
 
     train(work, peek, null);
 
-    assertThat(during).anyMatch(p -> p.getFileName().toString().endsWith(".ids"));
+    // the encoded corpus is unlinked as soon as it is open (where the platform allows), so that
+    // a killed run leaves no copy of it; whatever else is there, never a temporary file
+    assertThat(during).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
     try (Stream<Path> files = Files.list(work)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactly(TrainingCheckpoint.FILE);
