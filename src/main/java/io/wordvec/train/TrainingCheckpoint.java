@@ -56,6 +56,8 @@ final class TrainingCheckpoint {
   private final int epochsDone;
   private final long wordsDone;
   private final WorkerState[] workers;
+  private final double[] losses;
+  private final long[] examples;
   private final float[] inputVectors;
   private final float[] outputVectors;
 
@@ -64,12 +66,16 @@ final class TrainingCheckpoint {
       int epochsDone,
       long wordsDone,
       WorkerState[] workers,
+      double[] losses,
+      long[] examples,
       float[] inputVectors,
       float[] outputVectors) {
     this.fingerprint = fingerprint;
     this.epochsDone = epochsDone;
     this.wordsDone = wordsDone;
     this.workers = workers;
+    this.losses = losses;
+    this.examples = examples;
     this.inputVectors = inputVectors;
     this.outputVectors = outputVectors;
   }
@@ -84,6 +90,16 @@ final class TrainingCheckpoint {
 
   WorkerState[] workers() {
     return workers;
+  }
+
+  /** The loss of each epoch done, for the listener of the run that resumes. */
+  double[] losses() {
+    return losses;
+  }
+
+  /** The examples of each epoch done. */
+  long[] examples() {
+    return examples;
   }
 
   float[] inputVectors() {
@@ -149,6 +165,10 @@ final class TrainingCheckpoint {
           out.putInts(w.negatives());
           out.putInts(w.nextNegatives());
         }
+        for (int e = 0; e < epochsDone; e++) {
+          out.putLong(Double.doubleToRawLongBits(losses[e]));
+          out.putLong(examples[e]);
+        }
         out.putLong(inputVectors.length);
         out.putFloats(inputVectors);
         out.putFloats(outputVectors);
@@ -206,13 +226,23 @@ final class TrainingCheckpoint {
         }
         workers[i] = new WorkerState(random, in.getInts(negative), in.getInts(negative));
       }
+      if (epochsDone > TrainingConfig.MAX_EPOCHS) {
+        return Optional.empty();
+      }
+      double[] losses = new double[epochsDone];
+      long[] examples = new long[epochsDone];
+      for (int e = 0; e < epochsDone; e++) {
+        losses[e] = Double.longBitsToDouble(in.getLong());
+        examples[e] = in.getLong();
+      }
       if (in.getLong() != cells) {
         return Optional.empty();
       }
       float[] input = in.getFloats(cells);
       float[] output = in.getFloats(cells);
       return Optional.of(
-          new TrainingCheckpoint(fingerprint, epochsDone, wordsDone, workers, input, output));
+          new TrainingCheckpoint(
+              fingerprint, epochsDone, wordsDone, workers, losses, examples, input, output));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (java.io.EOFException e) {

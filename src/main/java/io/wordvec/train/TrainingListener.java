@@ -22,8 +22,8 @@ public interface TrainingListener {
   default void onEpochEnd(int epoch, double loss, long examples) {}
 
   /**
-   * The run continues from a checkpoint: epochs 1 to {@code epochsDone} are not run again (their
-   * losses were reported by the run that wrote it).
+   * The run continues from a checkpoint: epochs 1 to {@code epochsDone} are not run again. Their
+   * {@link #onEpochEnd} calls follow at once, with the losses the checkpoint kept.
    */
   default void onResumed(int epochsDone) {}
 

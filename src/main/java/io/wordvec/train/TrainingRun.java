@@ -108,13 +108,21 @@ final class TrainingRun {
       workers[t] = new Worker(shared, bounds[t], bounds[t + 1], seeds.nextLong());
     }
     int first = 1;
+    double[] losses = new double[config.epochs()];
+    long[] examplesByEpoch = new long[config.epochs()];
     if (resumeFrom != null) {
       for (int t = 0; t < threads; t++) {
         workers[t].restore(resumeFrom.workers()[t]);
       }
       schedule.restore(resumeFrom.wordsDone());
-      first = resumeFrom.epochsDone() + 1;
-      monitor.resumed(resumeFrom.epochsDone());
+      int done = resumeFrom.epochsDone();
+      System.arraycopy(resumeFrom.losses(), 0, losses, 0, done);
+      System.arraycopy(resumeFrom.examples(), 0, examplesByEpoch, 0, done);
+      first = done + 1;
+      monitor.resumed(done);
+      for (int e = 1; e <= done; e++) {
+        monitor.epochEnd(e, losses[e - 1], examplesByEpoch[e - 1]);
+      }
     }
     monitor.trainingStarted(schedule);
     for (int epoch = first; epoch <= config.epochs(); epoch++) {
@@ -131,8 +139,10 @@ final class TrainingRun {
         loss += w.loss();
         examples += w.examples();
       }
+      losses[epoch - 1] = loss;
+      examplesByEpoch[epoch - 1] = examples;
       // Before the epoch is announced: whoever records "epoch done" can rely on its checkpoint.
-      checkpoint(workers, epoch);
+      checkpoint(workers, epoch, losses, examplesByEpoch);
       monitor.epochEnd(epoch, loss, examples);
       monitor.checkCancelled();
     }
@@ -148,7 +158,7 @@ final class TrainingRun {
   }
 
   /** Writes the state after {@code epoch} into the work directory, if the run has one. */
-  private void checkpoint(Worker[] workers, int epoch) {
+  private void checkpoint(Worker[] workers, int epoch, double[] losses, long[] examples) {
     if (workDirectory == null) {
       return;
     }
@@ -162,6 +172,8 @@ final class TrainingRun {
               epoch,
               shared.schedule().wordsDone(),
               states,
+              losses,
+              examples,
               shared.inputVectors(),
               shared.outputVectors())
           .write(workDirectory);

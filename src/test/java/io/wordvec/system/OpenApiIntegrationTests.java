@@ -116,12 +116,12 @@ class OpenApiIntegrationTests {
           Map.entry("get /api/v1/models/{model}/rank", Set.of("400", "404", "429", "503")),
           Map.entry(
               "post /api/v1/models/{model}/projection", Set.of("400", "404", "413", "429", "503")),
-          Map.entry("post /api/v1/jobs", Set.of("400", "409", "413", "429")),
+          Map.entry("post /api/v1/jobs", Set.of("400", "409", "413", "429", "507")),
           Map.entry("get /api/v1/jobs", Set.of()),
           Map.entry("get /api/v1/jobs/{id}", Set.of("404")),
           Map.entry("delete /api/v1/jobs/{id}", Set.of("404", "409")),
           Map.entry("get /api/v1/jobs/{id}/events", Set.of("404")),
-          Map.entry("post /api/v1/corpora", Set.of("400", "413")),
+          Map.entry("post /api/v1/corpora", Set.of("400", "413", "507")),
           Map.entry("get /api/v1/corpora", Set.of()),
           Map.entry("get /api/v1/corpora/{id}", Set.of("404")),
           Map.entry("delete /api/v1/corpora/{id}", Set.of("404", "409")));

@@ -81,7 +81,9 @@ class CheckpointResumeTests {
     TrainedModel resumed = train(work, second, null);
 
     assertThat(second.resumedAfter).isEqualTo(2);
-    assertThat(second.epochsEnded).containsExactly(3, 4, 5);
+    // epochs 1 and 2 are reported from the checkpoint, then 3 to 5 are trained
+    assertThat(second.epochsEnded).containsExactly(1, 2, 3, 4, 5);
+    assertThat(second.checkpoints).containsExactly(3, 4, 5);
     assertThat(resumed.vocabulary().size()).isEqualTo(straight.vocabulary().size());
     assertThat(resumed.inputVectors()).containsExactly(straight.inputVectors());
     assertThat(resumed.outputVectors()).containsExactly(straight.outputVectors());
