@@ -251,10 +251,12 @@ async function search(word) {
   hideProblem($('search-error'));
   $('search-empty').hidden = true;
   let neighbors;
+  let oov = false;
   try {
     const json = await call('GET',
       modelPath(`/neighbors?word=${encodeURIComponent(word)}&topn=${topn}`));
     neighbors = json.neighbors;
+    oov = json.oov === true;
   } catch (e) {
     if (seq !== searchSeq) return;
     $('neighbors').replaceChildren();
@@ -267,8 +269,16 @@ async function search(word) {
   renderResults($('neighbors'), neighbors);
   const caption = $('search-caption');
   caption.replaceChildren('Nearest to ', bold(word), ` in ${state.model}`);
+  if (oov) {
+    // a subword model answered a word it does not know from its character n-grams
+    const marker = document.createElement('span');
+    marker.className = 'oov';
+    marker.textContent = 'not in the vocabulary: from its character n-grams';
+    marker.title = 'The model never saw this word; its vector is the mean of its n-grams\' vectors';
+    caption.append(' ', marker);
+  }
   caption.hidden = false;
-  drawNeighbourhood(word, neighbors, seq);
+  drawNeighbourhood(word, neighbors, seq, oov);
 }
 
 function bold(text) {
@@ -309,9 +319,10 @@ function renderResults(list, neighbors) {
   });
 }
 
-async function drawNeighbourhood(word, neighbors, seq) {
+async function drawNeighbourhood(word, neighbors, seq, oov = false) {
   hideProblem($('map-error'));
-  const words = [word, ...neighbors.map((n) => n.word)];
+  // a word outside the vocabulary has no row to project: the map shows its neighbours alone
+  const words = oov ? neighbors.map((n) => n.word) : [word, ...neighbors.map((n) => n.word)];
   let json;
   try {
     json = await call('POST', modelPath('/projection'), { json: { words } });

@@ -3,6 +3,7 @@ package io.wordvec.cli;
 import io.wordvec.eval.AnalogyEvaluator;
 import io.wordvec.eval.AnalogyResult;
 import io.wordvec.eval.EvaluationSets;
+import io.wordvec.eval.OovEvaluation;
 import io.wordvec.eval.SectionScore;
 import io.wordvec.eval.WordPairEvaluator;
 import io.wordvec.eval.WordPairResult;
@@ -155,10 +156,31 @@ public final class EvaluateCommand implements Callable<Integer> {
                   !caseSensitive));
         }
       }
+      // A subword model also answers, from n-grams, the questions the protocol skips.
+      List<OovEvaluation.AnalogyOov> analogyOov = new ArrayList<>();
+      List<OovEvaluation.PairsOov> pairsOov = new ArrayList<>();
+      if (vectors.subwords().isPresent()) {
+        for (String set : analogySets) {
+          try (BufferedReader in = open(set, EvaluationSets.GOOGLE_ANALOGIES)) {
+            analogyOov.add(OovEvaluation.analogies(vectors, in, restrict, !caseSensitive));
+          }
+        }
+        for (String set : pairSets) {
+          try (BufferedReader in = open(set, EvaluationSets.WORDSIM353)) {
+            pairsOov.add(OovEvaluation.pairs(vectors, in, pairsRestrict, !caseSensitive));
+          }
+        }
+      }
       if (json) {
-        printJson(out, loaded, analogyResults, pairResults);
+        printJson(
+            out,
+            loaded,
+            analogyResults,
+            pairResults,
+            oovJson(analogySets, analogyOov, pairSets, pairsOov));
       } else {
         printTable(out, loaded, analogyResults, pairResults);
+        printOovTable(out, analogySets, analogyOov, pairSets, pairsOov);
       }
       return ExitCodes.OK;
     } catch (IOException | IllegalArgumentException e) {
@@ -237,6 +259,78 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  private void printOovTable(
+      PrintWriter out,
+      List<String> analogySets,
+      List<OovEvaluation.AnalogyOov> analogyOov,
+      List<String> pairSets,
+      List<OovEvaluation.PairsOov> pairsOov) {
+    if (analogyOov.isEmpty() && pairsOov.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%nwords outside the evaluated vocabulary, from their n-grams%n");
+    for (int i = 0; i < analogyOov.size(); i++) {
+      OovEvaluation.AnalogyOov r = analogyOov.get(i);
+      out.printf(
+          Locale.ROOT,
+          "  analogies %s (3CosAdd): %d questions skipped, %d with the answer in the vocabulary"
+              + " answered, %d correct (%s)%n",
+          name(analogySets.get(i), EvaluationSets.GOOGLE_ANALOGIES),
+          r.skipped(),
+          r.answerable(),
+          r.correct(),
+          Double.isNaN(r.accuracy())
+              ? "n/a"
+              : String.format(Locale.ROOT, "%.2f%%", 100 * r.accuracy()));
+    }
+    for (int i = 0; i < pairsOov.size(); i++) {
+      OovEvaluation.PairsOov p = pairsOov.get(i);
+      out.printf(
+          Locale.ROOT,
+          "  pairs %s: %d pairs with an unknown word, spearman %s; all %d pairs, spearman %s%n",
+          name(pairSets.get(i), EvaluationSets.WORDSIM353),
+          p.oovPairs(),
+          fixed(p.oovSpearman()),
+          p.allPairs(),
+          fixed(p.allSpearman()));
+    }
+  }
+
+  /** The {@code "oov"} member of the JSON output, or "" when the model has no n-grams. */
+  private static String oovJson(
+      List<String> analogySets,
+      List<OovEvaluation.AnalogyOov> analogyOov,
+      List<String> pairSets,
+      List<OovEvaluation.PairsOov> pairsOov) {
+    if (analogyOov.isEmpty() && pairsOov.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(",\"oov\":{\"analogies\":[");
+    for (int i = 0; i < analogyOov.size(); i++) {
+      OovEvaluation.AnalogyOov r = analogyOov.get(i);
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"set\":")
+          .append(CliSupport.json(name(analogySets.get(i), EvaluationSets.GOOGLE_ANALOGIES)));
+      sb.append(",\"skipped\":").append(r.skipped());
+      sb.append(",\"answered\":").append(r.answerable());
+      sb.append(",\"correct\":").append(r.correct());
+      sb.append(",\"accuracy\":").append(CliSupport.json(r.accuracy())).append('}');
+    }
+    sb.append("],\"pairs\":[");
+    for (int i = 0; i < pairsOov.size(); i++) {
+      OovEvaluation.PairsOov p = pairsOov.get(i);
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"set\":")
+          .append(CliSupport.json(name(pairSets.get(i), EvaluationSets.WORDSIM353)));
+      sb.append(",\"oovPairs\":").append(p.oovPairs());
+      sb.append(",\"oovSpearman\":").append(CliSupport.json(p.oovSpearman()));
+      sb.append(",\"allPairs\":").append(p.allPairs());
+      sb.append(",\"allSpearman\":").append(CliSupport.json(p.allSpearman())).append('}');
+    }
+    sb.append("]}");
+    return sb.toString();
+  }
+
   private static String fixed(double d) {
     return Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, "%.4f", d);
   }
@@ -257,7 +351,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       PrintWriter out,
       LoadedModel loaded,
       List<AnalogyResult> analogyResults,
-      List<WordPairResult> pairResults) {
+      List<WordPairResult> pairResults,
+      String oov) {
     StringBuilder sb = new StringBuilder();
     sb.append("{\"model\":").append(CliSupport.json(loaded.file().toString()));
     sb.append(",\"words\":").append(loaded.vectors().size());
@@ -293,7 +388,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       sb.append(",\"oov\":").append(p.oov());
       sb.append(",\"oovPercent\":").append(CliSupport.json(p.oovPercent())).append('}');
     }
-    sb.append("]}");
+    sb.append(']').append(oov).append('}');
     out.println(sb);
   }
 

@@ -5,6 +5,7 @@ import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingRequest;
+import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.Tokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -121,6 +122,27 @@ public final class TrainCommand implements Callable<Integer> {
   double noiseExponent;
 
   @Option(
+      names = "--minn",
+      paramLabel = "N",
+      description =
+          "Subwords (fastText's character n-grams): the shortest n-gram. Giving --minn, --maxn or"
+              + " --bucket turns subwords on, with 3, 6 and 2000000 for the ones not given;"
+              + " words the model never saw then get vectors from their n-grams.")
+  Integer minn;
+
+  @Option(
+      names = "--maxn",
+      paramLabel = "N",
+      description = "Subwords: the longest n-gram (0 turns subwords off).")
+  Integer maxn;
+
+  @Option(
+      names = "--bucket",
+      paramLabel = "N",
+      description = "Subwords: n-gram hash buckets, the rows of the n-gram matrix.")
+  Integer bucket;
+
+  @Option(
       names = "--tokenizer",
       defaultValue = "whitespace",
       description =
@@ -194,6 +216,11 @@ public final class TrainCommand implements Callable<Integer> {
             .noiseExponent(noiseExponent);
     if (threads != null) {
       builder.threads(threads);
+    }
+    try {
+      builder.subwords(CharNgrams.fromOptions(minn, maxn, bucket));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--minn, --maxn, --bucket: " + e.getMessage(), e);
     }
     return builder.build();
   }

@@ -50,6 +50,7 @@ public final class ModelFiles {
           case NATIVE -> null;
           case WORD2VEC_BINARY -> Word2VecFormat.readBinary(file, limit);
           case WORD2VEC_TEXT, FASTTEXT_VEC -> Word2VecFormat.readText(file, limit);
+          case FASTTEXT_BIN -> FastTextBinary.read(file, limit);
         };
     if (vectors == null) {
       return NativeFormat.read(file, limit, withOutput);
@@ -125,7 +126,9 @@ public final class ModelFiles {
   public static Conversion convert(Path input, Path output, VectorFormat format, int limit)
       throws IOException {
     VectorFormat from = detect(input);
-    if (from != VectorFormat.NATIVE && format == VectorFormat.NATIVE) {
+    if (from != VectorFormat.NATIVE
+        && from != VectorFormat.FASTTEXT_BIN
+        && format == VectorFormat.NATIVE) {
       int words =
           Word2VecFormat.toNative(input, from == VectorFormat.WORD2VEC_BINARY, limit, output);
       try (Word2VecReader header =
@@ -156,6 +159,9 @@ public final class ModelFiles {
       case NATIVE -> NativeFormat.write(vectors, file);
       case WORD2VEC_BINARY -> Word2VecFormat.writeBinary(vectors, file);
       case WORD2VEC_TEXT, FASTTEXT_VEC -> Word2VecFormat.writeText(vectors, file);
+      case FASTTEXT_BIN ->
+          throw new IllegalArgumentException(
+              "wordvec reads fastText .bin models but does not write them: use .vec or .wvm");
     }
   }
 
@@ -195,6 +201,15 @@ public final class ModelFiles {
   public static VectorFormat detect(Path file) throws IOException {
     var byExtension = VectorFormat.fromExtension(file);
     if (byExtension.isPresent()) {
+      if (byExtension.get() == VectorFormat.WORD2VEC_BINARY
+          && !VectorFormat.isCompressed(file)
+          && Files.isRegularFile(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          if (FastTextBinary.hasMagic(in.readNBytes(4))) {
+            return VectorFormat.FASTTEXT_BIN;
+          }
+        }
+      }
       return byExtension.get();
     }
     byte[] head;
@@ -206,6 +221,9 @@ public final class ModelFiles {
     }
     if (NativeFormat.hasMagic(head)) {
       return VectorFormat.NATIVE;
+    }
+    if (!Word2VecReader.isGzip(file) && FastTextBinary.hasMagic(head)) {
+      return VectorFormat.FASTTEXT_BIN;
     }
     int headerEnd = indexOf(head, (byte) '\n', 0);
     if (headerEnd < 0) {

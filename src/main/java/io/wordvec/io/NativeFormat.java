@@ -5,10 +5,12 @@ import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.MappedBytes;
 import io.wordvec.vectors.MappedLayout;
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vectors.NonFiniteVectorException;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.VectorMath;
 import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,6 +37,7 @@ import java.util.zip.CRC32C;
  *   version      int32    4
  *   flags        int32    bit 0: a full trained model (output matrix and training metadata)
  *                         bit 1: the 8-bit rows follow the matrices
+ *                         bit 2 (version 5): a subword model's n-gram rows follow
  *   words        int32    vocabulary size N
  *   dimension    int32    D
  *   metaBytes    int64    length of the metadata section
@@ -42,6 +45,8 @@ import java.util.zip.CRC32C;
  *   contentBytes int64    length of everything after the header
  *   crc32c       int32    CRC32C of everything after the header
  *   tailCrc32c   int32    CRC32C of the tail: metadata, counts, word lengths, words
+ *   bucket       int32    version 5 with flag bit 2: the number of n-gram rows, else 0
+ *   minn, maxn   2 x int8 version 5 with flag bit 2: the n-gram lengths, else 0
  *   (zero padding to 64)
  * content:
  *   unit rows    N x D float32, row-major: the word vectors scaled to unit length
@@ -50,6 +55,11 @@ import java.util.zip.CRC32C;
  *   scales       N float32, only with flag bit 1: the scale of each 8-bit row
  *   codes        ceil(N / 16) x 16 x D int8, only with flag bit 1: the unit rows coded to 8 bits,
  *                in blocks of 16 rows, position-major ({@link QuantizedRows})
+ *   n-gram rows  bucket x D float32, only with flag bit 2: a subword model's n-gram rows, raw
+ *                ({@link NgramVectors}); hashed as {@link CharNgrams} says
+ *   word rows    N x D float32, only with flag bits 0 and 2: a full subword model's words' own
+ *                input rows, which fine-tuning continues from (the unit rows are the vectors
+ *                served for the words: each word's row averaged with its n-grams' rows)
  *   metadata     int32 entry count, then per entry: int32 length + UTF-8 key, int32 length + UTF-8
  *                value (createdAt, config.*, corpus.*, evaluation.*)
  *   counts       N int64
@@ -65,6 +75,11 @@ import java.util.zip.CRC32C;
  * vectors: the raw vectors are the unit rows times their norms, equal to the vectors written to
  * float rounding. The vocabulary comes last so that a file of unknown length (a word2vec file read
  * as it streams, {@link NativeWriter}) can be written in one pass.
+ *
+ * <p>Version 5 is version 4 with the n-gram rows of a subword model (flag bit 2 and the n-gram
+ * fields of the header); the rows of the vocabulary's words are then the vectors the model serves
+ * for them (each word's own row averaged with its n-grams' rows). Vectors without n-grams are
+ * written as version 4.
  *
  * <p>Versions 1 to 3 (still read; {@link #read} copies them into the heap) put the metadata and the
  * vocabulary first, padded to a multiple of 8, then the raw input rows (not normalised), the output
@@ -86,8 +101,15 @@ public final class NativeFormat {
   /** File extension, without the dot. */
   public static final String EXTENSION = "wvm";
 
-  /** The version this code writes and the newest it reads. */
+  /** The version this code writes for vectors without n-gram rows. */
   public static final int VERSION = NativeHeader.MAPPED_LAYOUT;
+
+  /**
+   * The version of a subword model's file (version 4 with the n-gram rows), and the newest this
+   * code reads. Files without n-gram rows are still written as version 4, so that they stay
+   * readable by programs that read version 4.
+   */
+  public static final int NEWEST_VERSION = NativeHeader.SUBWORD_LAYOUT;
 
   /** Bytes of the header that starts every native file. */
   public static final int HEADER_BYTES = NativeHeader.BYTES;
@@ -111,6 +133,10 @@ public final class NativeFormat {
 
   /** Writes a full trained model atomically. */
   public static void write(TrainedModel model, Path file) throws IOException {
+    if (model.ngramVectors() != null) {
+      write(model, model.wordVectors(), file);
+      return;
+    }
     int n = model.vocabulary().size();
     int dim = model.dimension();
     float[] input = model.inputVectors();
@@ -122,7 +148,9 @@ public final class NativeFormat {
           model.vocabulary(),
           model.outputVectors(),
           NativeMetadata.encode(model.info()),
-          QuantizedRows.worthwhile(n, dim));
+          QuantizedRows.worthwhile(n, dim),
+          null,
+          null);
     }
   }
 
@@ -134,10 +162,18 @@ public final class NativeFormat {
    * @throws IllegalArgumentException if {@code vectors} are not the model's
    */
   public static void write(TrainedModel model, WordVectors vectors, Path file) throws IOException {
-    if (!vectors.rawRowsAre(model.inputVectors())) {
+    boolean subwords = model.ngramVectors() != null;
+    if (subwords
+        ? vectors.subwords().isEmpty() || vectors.size() != model.vocabulary().size()
+        : !vectors.rawRowsAre(model.inputVectors())) {
       throw new IllegalArgumentException("the vectors are not this model's (model.wordVectors())");
     }
-    writeRows(file, vectors, model.outputVectors(), NativeMetadata.encode(model.info()));
+    writeRows(
+        file,
+        vectors,
+        model.outputVectors(),
+        NativeMetadata.encode(model.info()),
+        subwords ? model.inputVectors() : null);
   }
 
   /**
@@ -146,10 +182,11 @@ public final class NativeFormat {
    * when the vectors are big enough to use them or already have them.
    */
   public static void write(WordVectors vectors, Path file) throws IOException {
-    writeRows(file, vectors, null, NativeMetadata.encode(null));
+    writeRows(file, vectors, null, NativeMetadata.encode(null), null);
   }
 
-  private static void writeRows(Path file, WordVectors vectors, float[] output, byte[] meta)
+  private static void writeRows(
+      Path file, WordVectors vectors, float[] output, byte[] meta, float[] wordRows)
       throws IOException {
     int n = vectors.size();
     int dim = vectors.dimension();
@@ -168,7 +205,9 @@ public final class NativeFormat {
           vectors.vocabulary(),
           output,
           meta,
-          QuantizedRows.worthwhile(n, dim) || vectors.hasQuantizedRows());
+          QuantizedRows.worthwhile(n, dim) || vectors.hasQuantizedRows(),
+          vectors.subwords().orElse(null),
+          wordRows);
     }
   }
 
@@ -220,7 +259,7 @@ public final class NativeFormat {
     }
     NativeHeader sizes =
         NativeHeader.of(
-            3, n, dim, metaBytes.length, totalWordBytes, output != null, quantized != null);
+            3, n, dim, metaBytes.length, totalWordBytes, output != null, quantized != null, null);
     int padding = sizes.padding();
     long[] counts = vocabulary.counts();
     AtomicFiles.writeChannel(
@@ -340,6 +379,15 @@ public final class NativeFormat {
             file, nonFinite(e.value(), e.position(), "", tail.vocabulary(), e.row()), e);
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, e.getMessage(), e);
+      }
+      if (header.subwords()) {
+        vectors =
+            vectors.withSubwords(
+                NgramVectors.mapped(
+                    header.ngrams(),
+                    header.dimension(),
+                    bytes,
+                    header.ngramStart() - HEADER_BYTES));
       }
       return new LoadedModel(file, VectorFormat.NATIVE, vectors, null, tail.info(file, header));
     }
@@ -482,7 +530,11 @@ public final class NativeFormat {
               + " floats is more than one array can hold: serve the file mapped, or read fewer"
               + " words");
     }
-    HeapBudget.require(file, 4L * keep * dim * (withOutput && header.full() ? 3 : 2), "read");
+    HeapBudget.require(
+        file,
+        4L * keep * dim * (withOutput && header.full() ? (header.subwords() ? 4 : 3) : 2)
+            + header.ngramBytes(),
+        "read");
     MappedBytes bytes =
         MappedBytes.map(
             channel,
@@ -520,11 +572,37 @@ public final class NativeFormat {
     } catch (IllegalArgumentException e) {
       throw new InvalidModelFileException(file, e.getMessage(), e);
     }
+    float[] ngramRows = null;
+    if (header.subwords()) {
+      ngramRows = new float[Math.toIntExact(header.ngramBytes() / Float.BYTES)];
+      bytes.readFloats(header.ngramStart() - HEADER_BYTES, ngramRows, 0, ngramRows.length);
+      try {
+        vectors = vectors.withSubwords(NgramVectors.onHeap(header.ngrams(), dim, ngramRows));
+      } catch (NonFiniteVectorException e) {
+        throw new InvalidModelFileException(
+            file, "non-finite value " + e.value() + " in n-gram row " + e.row(), e);
+      }
+    }
     TrainingInfo info = tail.info(file, header);
     TrainedModel model = null;
     if (output != null) {
+      float[] wordRows = raw;
+      if (header.subwords()) {
+        wordRows = new float[keep * dim];
+        bytes.readFloats(header.wordRowsStart() - HEADER_BYTES, wordRows, 0, wordRows.length);
+        checkFinite(file, vocabulary, wordRows, dim, "input ");
+        if (!header.ngrams().equals(info.config().ngrams())) {
+          throw new InvalidModelFileException(
+              file,
+              "inconsistent model: n-grams "
+                  + header.ngrams()
+                  + " in the header, "
+                  + info.config().ngrams()
+                  + " in the training settings");
+        }
+      }
       try {
-        model = new TrainedModel(vocabulary, dim, raw, output, info);
+        model = new TrainedModel(vocabulary, dim, wordRows, output, info, ngramRows);
       } catch (IllegalArgumentException e) {
         throw new InvalidModelFileException(file, "inconsistent model: " + e.getMessage(), e);
       }

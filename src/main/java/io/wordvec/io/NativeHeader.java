@@ -1,6 +1,7 @@
 package io.wordvec.io;
 
 import io.wordvec.vectors.QuantizedRows;
+import io.wordvec.vocab.CharNgrams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,6 +24,7 @@ import java.util.Arrays;
  * @param crc CRC32C of everything after the header
  * @param tailCrc version 4: CRC32C of the tail (metadata, counts, word lengths, words), which a
  *     mapped load verifies before it serves; 0 in older versions
+ * @param ngrams version 5 with {@link #SUBWORDS}: how the n-gram rows are hashed; else null
  */
 record NativeHeader(
     int version,
@@ -33,7 +35,8 @@ record NativeHeader(
     long wordBytes,
     long contentBytes,
     int crc,
-    int tailCrc) {
+    int tailCrc,
+    CharNgrams ngrams) {
 
   static final byte[] MAGIC = {(byte) 0x89, 'W', 'V', 'M', '\r', '\n', 0x1A, '\n'};
   static final int BYTES = 64;
@@ -44,8 +47,14 @@ record NativeHeader(
   /** Flag (version 2): the 8-bit rows follow the matrices. */
   static final int QUANTIZED = 2;
 
+  /** Flag (version 5): a subword model's n-gram rows follow the 8-bit rows. */
+  static final int SUBWORDS = 4;
+
   /** The first version that stores unit rows and norms, with the vocabulary last. */
   static final int MAPPED_LAYOUT = 4;
+
+  /** Version 4 and the n-gram rows of a subword model ({@link #SUBWORDS}). */
+  static final int SUBWORD_LAYOUT = 5;
 
   /** A header for content written as described, without checksums yet. */
   static NativeHeader of(
@@ -55,12 +64,26 @@ record NativeHeader(
       long metaBytes,
       long wordBytes,
       boolean full,
-      boolean quantized) {
-    int flags = (full ? FULL_MODEL : 0) | (quantized ? QUANTIZED : 0);
+      boolean quantized,
+      CharNgrams ngrams) {
+    if (ngrams != null && version < SUBWORD_LAYOUT) {
+      throw new IllegalArgumentException("version " + version + " has no n-gram rows");
+    }
+    int flags =
+        (full ? FULL_MODEL : 0) | (quantized ? QUANTIZED : 0) | (ngrams != null ? SUBWORDS : 0);
     NativeHeader sizes =
-        new NativeHeader(version, flags, words, dimension, metaBytes, wordBytes, 0, 0, 0);
+        new NativeHeader(version, flags, words, dimension, metaBytes, wordBytes, 0, 0, 0, ngrams);
     return new NativeHeader(
-        version, flags, words, dimension, metaBytes, wordBytes, sizes.expectedContentBytes(), 0, 0);
+        version,
+        flags,
+        words,
+        dimension,
+        metaBytes,
+        wordBytes,
+        sizes.expectedContentBytes(),
+        0,
+        0,
+        ngrams);
   }
 
   /** The same header with the content's checksums. */
@@ -74,7 +97,8 @@ record NativeHeader(
         wordBytes,
         contentBytes,
         checksum,
-        tailChecksum);
+        tailChecksum,
+        ngrams);
   }
 
   /**
@@ -91,6 +115,33 @@ record NativeHeader(
 
   boolean quantized() {
     return (flags & QUANTIZED) != 0;
+  }
+
+  boolean subwords() {
+    return (flags & SUBWORDS) != 0;
+  }
+
+  /** Bytes of the n-gram rows: {@code bucket x D} floats with {@link #SUBWORDS}, else none. */
+  long ngramBytes() {
+    return ngrams == null ? 0 : (long) ngrams.bucket() * dimension * Float.BYTES;
+  }
+
+  /**
+   * Bytes of a full subword model's word rows (its words' own input rows, which fine-tuning
+   * continues from; the unit rows hold the vectors served for them), else none.
+   */
+  long wordRowBytes() {
+    return full() && subwords() ? matrixBytes() : 0;
+  }
+
+  /** Version 5: where a full subword model's word rows start, after the n-gram rows. */
+  long wordRowsStart() {
+    return ngramStart() + ngramBytes();
+  }
+
+  /** Version 5: where the n-gram rows start (when {@link #subwords()}). */
+  long ngramStart() {
+    return quantized() ? codesStart() + codeBytes(words) : scalesStart();
   }
 
   /**
@@ -160,7 +211,7 @@ record NativeHeader(
 
   /** Version 4: where the vocabulary sections start, after the matrices. */
   long tailStart() {
-    return quantized() ? codesStart() + codeBytes(words) : scalesStart();
+    return wordRowsStart() + wordRowBytes();
   }
 
   /** Bytes of one N x D float matrix. */
@@ -176,7 +227,9 @@ record NativeHeader(
         + padding()
         + matrixBytes() * (full() ? 2 : 1)
         + normBytes
-        + quantizedBytes;
+        + quantizedBytes
+        + ngramBytes()
+        + wordRowBytes();
   }
 
   /** The header as written at the start of the file. */
@@ -192,6 +245,11 @@ record NativeHeader(
     header.putLong(contentBytes);
     header.putInt(crc);
     header.putInt(tailCrc);
+    if (ngrams != null) {
+      header.putInt(ngrams.bucket());
+      header.put((byte) ngrams.minn());
+      header.put((byte) ngrams.maxn());
+    }
     return header.clear();
   }
 
@@ -216,32 +274,56 @@ record NativeHeader(
           file, "truncated: the file is " + fileSize + " bytes, shorter than the header");
     }
     buffer.position(MAGIC.length);
+    int version = buffer.getInt();
+    int flags = buffer.getInt();
+    int words = buffer.getInt();
+    int dimension = buffer.getInt();
+    long metaBytes = buffer.getLong();
+    long wordBytes = buffer.getLong();
+    long contentBytes = buffer.getLong();
+    int crc = buffer.getInt();
+    int tailCrc = buffer.getInt();
+    CharNgrams ngrams = null;
+    if (version >= SUBWORD_LAYOUT && (flags & SUBWORDS) != 0) {
+      int bucket = buffer.getInt();
+      int minn = buffer.get() & 0xFF;
+      int maxn = buffer.get() & 0xFF;
+      try {
+        ngrams = new CharNgrams(minn, maxn, bucket);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidModelFileException(file, "corrupt header: " + e.getMessage(), e);
+      }
+    }
     NativeHeader header =
         new NativeHeader(
-            buffer.getInt(),
-            buffer.getInt(),
-            buffer.getInt(),
-            buffer.getInt(),
-            buffer.getLong(),
-            buffer.getLong(),
-            buffer.getLong(),
-            buffer.getInt(),
-            buffer.getInt());
+            version,
+            flags,
+            words,
+            dimension,
+            metaBytes,
+            wordBytes,
+            contentBytes,
+            crc,
+            tailCrc,
+            ngrams);
     header.check(file, fileSize);
     return header;
   }
 
   private void check(Path file, long fileSize) throws InvalidModelFileException {
-    if (version < 1 || version > NativeFormat.VERSION) {
+    if (version < 1 || version > NativeFormat.NEWEST_VERSION) {
       throw new InvalidModelFileException(
           file,
           "format version "
               + version
               + " is not supported (this wordvec reads versions 1 to "
-              + NativeFormat.VERSION
+              + NativeFormat.NEWEST_VERSION
               + ")");
     }
-    int knownFlags = version == 1 ? FULL_MODEL : FULL_MODEL | QUANTIZED;
+    int knownFlags =
+        version == 1
+            ? FULL_MODEL
+            : version < SUBWORD_LAYOUT ? FULL_MODEL | QUANTIZED : FULL_MODEL | QUANTIZED | SUBWORDS;
     if ((flags & ~knownFlags) != 0) {
       throw new InvalidModelFileException(
           file, "corrupt header: unknown flags " + flags + " for format version " + version);
@@ -273,6 +355,10 @@ record NativeHeader(
     if (!mappedLayout() && (long) words * dimension > Integer.MAX_VALUE - 8) {
       throw new InvalidModelFileException(
           file, words + " x " + dimension + " floats is more than one array can hold");
+    }
+    if (ngrams != null && (long) ngrams.bucket() * dimension > Integer.MAX_VALUE - 8) {
+      throw new InvalidModelFileException(
+          file, ngrams.bucket() + " n-gram rows x " + dimension + " is not a model's size");
     }
     if ((long) words * dimension > Long.MAX_VALUE / 16) {
       throw new InvalidModelFileException(

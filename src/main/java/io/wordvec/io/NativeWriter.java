@@ -1,5 +1,6 @@
 package io.wordvec.io;
 
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.UnitRows;
 import io.wordvec.vocab.Vocabulary;
@@ -134,9 +135,31 @@ final class NativeWriter implements AutoCloseable {
    * @param output a full model's output matrix (rows x dim), or null for vectors only
    * @param meta the encoded metadata ({@link NativeMetadata#encode})
    * @param quantize whether to store the 8-bit rows
+   * @param subwords a subword model's n-gram rows, stored after the 8-bit rows (the file is then
+   *     version 5), or null
+   * @param wordRows a full subword model's words' own input rows (rows x dim), stored after the
+   *     n-gram rows; null otherwise
    */
-  void finish(Vocabulary vocabulary, float[] output, byte[] meta, boolean quantize)
+  void finish(
+      Vocabulary vocabulary,
+      float[] output,
+      byte[] meta,
+      boolean quantize,
+      NgramVectors subwords,
+      float[] wordRows)
       throws IOException {
+    if ((wordRows != null) != (subwords != null && output != null)) {
+      throw new IllegalArgumentException(
+          "a full subword model needs its word rows, and only it has them");
+    }
+    if (wordRows != null && wordRows.length != (long) rows * dim) {
+      throw new IllegalArgumentException(
+          "the word rows have " + wordRows.length + " floats, not " + rows + " x " + dim);
+    }
+    if (subwords != null && subwords.dimension() != dim) {
+      throw new IllegalArgumentException(
+          "n-gram rows of dimension " + subwords.dimension() + " for rows of " + dim);
+    }
     if (vocabulary.size() != rows) {
       throw new IllegalStateException(vocabulary.size() + " words for " + rows + " rows");
     }
@@ -150,13 +173,14 @@ final class NativeWriter implements AutoCloseable {
     }
     NativeHeader header =
         NativeHeader.of(
-            NativeFormat.VERSION,
+            subwords == null ? NativeFormat.VERSION : NativeFormat.NEWEST_VERSION,
             rows,
             dim,
             meta.length,
             vocabulary.utf8Bytes(),
             output != null,
-            quantize);
+            quantize,
+            subwords == null ? null : subwords.ngrams());
     out.putFloats(norms, 0, rows);
     if (output != null) {
       out.putFloats(output);
@@ -164,6 +188,18 @@ final class NativeWriter implements AutoCloseable {
     if (quantize) {
       out.putFloats(scales, 0, rows);
       copyCodes(header.codeBytes(rows));
+    }
+    if (subwords != null) {
+      int blockRows = Math.max(1, (1 << 14) / dim);
+      float[] block = new float[blockRows * dim];
+      for (int first = 0; first < subwords.rows(); first += blockRows) {
+        int count = Math.min(blockRows, subwords.rows() - first);
+        subwords.copyRows(first, count, block, 0);
+        out.putFloats(block, 0, count * dim);
+      }
+    }
+    if (wordRows != null) {
+      out.putFloats(wordRows);
     }
     out.startSection();
     out.putBytes(meta, 0, meta.length);

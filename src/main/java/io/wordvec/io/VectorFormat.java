@@ -12,6 +12,11 @@ public enum VectorFormat {
   WORD2VEC_BINARY("bin"),
   /** fastText's {@code .vec}: the word2vec text format. */
   FASTTEXT_VEC("vec"),
+  /**
+   * fastText's binary model ({@code .bin}, told from a word2vec binary file by its magic number):
+   * word vectors and character n-gram rows, read only ({@link FastTextBinary}).
+   */
+  FASTTEXT_BIN("bin"),
   /** wordvec's native model file: see {@link NativeFormat}. */
   NATIVE(NativeFormat.EXTENSION);
 
@@ -34,7 +39,8 @@ public enum VectorFormat {
    */
   public static VectorFormat fromName(String name) {
     for (VectorFormat format : values()) {
-      if (format.extension.equalsIgnoreCase(name) || format.name().equalsIgnoreCase(name)) {
+      if (format != FASTTEXT_BIN && format.extension.equalsIgnoreCase(name)
+          || format.name().equalsIgnoreCase(name)) {
         return format;
       }
     }
@@ -53,7 +59,8 @@ public enum VectorFormat {
       name = name.substring(0, name.length() - GZIP_SUFFIX.length());
     }
     for (VectorFormat format : values()) {
-      if (name.endsWith("." + format.extension)) {
+      // .bin is word2vec's binary by name; ModelFiles.detect tells fastText's by its content
+      if (format != FASTTEXT_BIN && name.endsWith("." + format.extension)) {
         return compressed && format == NATIVE ? Optional.empty() : Optional.of(format);
       }
     }

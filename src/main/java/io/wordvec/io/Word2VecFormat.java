@@ -164,7 +164,9 @@ public final class Word2VecFormat {
           words.build(rankCounts(size)),
           null,
           NativeMetadata.encode(null),
-          QuantizedRows.worthwhile(size, in.dimension()));
+          QuantizedRows.worthwhile(size, in.dimension()),
+          null,
+          null);
       return size;
     }
   }

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param corpus statistics of the training corpus
  * @param createdAt when training finished
  * @param evaluation evaluation scores by name
+ * @param subwords a subword model's character n-grams, which give words outside the vocabulary a
+ *     vector; absent for other models
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSummary(
@@ -46,7 +48,20 @@ public record ModelSummary(
     TrainingSummary training,
     CorpusStats corpus,
     Instant createdAt,
-    Map<String, Double> evaluation) {
+    Map<String, Double> evaluation,
+    Subwords subwords) {
+
+  /**
+   * How a subword model cuts words into n-grams (fastText's settings).
+   *
+   * @param minn shortest n-gram, in characters
+   * @param maxn longest n-gram
+   * @param bucket number of n-gram rows
+   */
+  public record Subwords(
+      @Schema(example = "3") int minn,
+      @Schema(example = "6") int maxn,
+      @Schema(example = "2000000") int bucket) {}
 
   /** The API's name of a format: {@code word2vec-text}, {@code fasttext-vec}, {@code native}... */
   static String formatName(VectorFormat format) {
@@ -68,6 +83,11 @@ public record ModelSummary(
         trained == null ? null : TrainingSummary.of(trained.config()),
         trained == null ? null : trained.corpus(),
         trained == null ? null : trained.createdAt(),
-        trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation());
+        trained == null || trained.evaluation().isEmpty() ? null : trained.evaluation(),
+        model
+            .vectors()
+            .subwords()
+            .map(s -> new Subwords(s.ngrams().minn(), s.ngrams().maxn(), s.ngrams().bucket()))
+            .orElse(null));
   }
 }

@@ -6,6 +6,7 @@ import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vocab.CharNgrams;
 
 /**
  * The settings of a training as the API names them: what a train job accepts in {@code params}
@@ -31,6 +32,11 @@ import io.wordvec.train.TrainingConfig;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param minn subwords (fastText's character n-grams): the shortest n-gram. Giving minn, maxn or
+ *     bucket turns subwords on, with 3, 6 and 2,000,000 for those not given; absent in a summary of
+ *     a model without subwords
+ * @param maxn subwords: the longest n-gram; 0 turns them off
+ * @param bucket subwords: the number of n-gram hash buckets (rows)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -59,7 +65,21 @@ public record TrainParams(
     @IntRange(
             min = TrainingConfig.MIN_MAX_SENTENCE_LENGTH,
             max = TrainingConfig.MAX_MAX_SENTENCE_LENGTH)
-        Integer maxSentenceLength) {
+        Integer maxSentenceLength,
+    @Schema(
+            description =
+                "Subwords (character n-grams, as fastText): the shortest n-gram. minn, maxn or"
+                    + " bucket turns them on (defaults 3, 6, 2000000); words the model never saw"
+                    + " then get vectors",
+            example = "3")
+        @IntRange(min = TrainingConfig.MIN_MINN, max = TrainingConfig.MAX_MAXN)
+        Integer minn,
+    @Schema(description = "Subwords: the longest n-gram; 0 turns them off", example = "6")
+        @IntRange(min = 0, max = TrainingConfig.MAX_MAXN)
+        Integer maxn,
+    @Schema(description = "Subwords: n-gram hash buckets (rows)", example = "2000000")
+        @IntRange(min = TrainingConfig.MIN_BUCKET, max = TrainingConfig.MAX_BUCKET)
+        Integer bucket) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -77,7 +97,10 @@ public record TrainParams(
         config.threads(),
         config.seed(),
         config.noiseExponent(),
-        config.maxSentenceLength());
+        config.maxSentenceLength(),
+        config.ngrams() == null ? null : config.minn(),
+        config.ngrams() == null ? null : config.maxn(),
+        config.ngrams() == null ? null : config.bucket());
   }
 
   /**
@@ -132,6 +155,7 @@ public record TrainParams(
     if (maxSentenceLength != null) {
       b.maxSentenceLength(maxSentenceLength);
     }
+    b.subwords(CharNgrams.fromOptions(minn, maxn, bucket));
     return b.build();
   }
 }

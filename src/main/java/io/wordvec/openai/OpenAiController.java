@@ -72,7 +72,8 @@ class OpenAiController {
           """
           One unit-length vector per input text: the mean of its known words' unit vectors \
           (or with `weighting: sif` the smooth-inverse-frequency weighted mean), scaled to unit \
-          length. Texts are tokenised as by `/api/v1/models/{model}/embed` (lowercase, split on \
+          length. A subword model (e.g. read from a fastText .bin) gives words outside its \
+          vocabulary their character n-gram vectors, and counts them as known. Texts are tokenised as by `/api/v1/models/{model}/embed` (lowercase, split on \
           anything not a letter or digit). `/embeddings` is an alias.
 
           ```
@@ -112,10 +113,12 @@ class OpenAiController {
     long tokens = 0;
     long known = 0;
     for (int i = 0; i < texts.size(); i++) {
-      TextEmbedder.Embedding e = embedder.embed(tokenizer.tokenize(texts.get(i)), weighting);
+      // a subword model answers tokens outside its vocabulary from their n-grams
+      TextEmbedder.Embedding e =
+          embedder.embed(tokenizer.tokenize(texts.get(i)), weighting, false, true);
       tokens += e.tokens();
-      known += e.known();
-      if (e.known() == 0) {
+      known += e.contributing();
+      if (e.contributing() == 0) {
         metrics.tokens(selection, known, tokens - known);
         throw noKnownWords(selection.name(), i, e);
       }

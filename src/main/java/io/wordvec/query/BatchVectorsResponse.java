@@ -10,7 +10,7 @@ import java.util.List;
  * @param normalized whether the vectors are unit length
  * @param dimension vector size
  * @param results one per requested word
- * @param unknown the requested words the model does not know
+ * @param unknown the requested words the model has no vector for
  */
 public record BatchVectorsResponse(
     String model,
@@ -23,11 +23,14 @@ public record BatchVectorsResponse(
    * One word of a batch.
    *
    * @param word the word as requested
-   * @param known whether the model knows it; the other fields are absent when not
+   * @param known whether the word is in the model's vocabulary; rank and count are absent when not
    * @param rank frequency rank, 1 = most frequent
    * @param count corpus count, when the model knows it
-   * @param vector the vector
+   * @param vector the vector; absent for a word without one
+   * @param oov true when the word is outside the vocabulary and its vector comes from its character
+   *     n-grams; absent otherwise
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record WordVector(String word, boolean known, Integer rank, Long count, float[] vector) {}
+  public record WordVector(
+      String word, boolean known, Integer rank, Long count, float[] vector, Boolean oov) {}
 }

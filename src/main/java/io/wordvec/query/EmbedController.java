@@ -1,6 +1,8 @@
 package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,14 +47,25 @@ class EmbedController {
       description =
           "One vector per text: the mean of its known words' unit vectors, or with `sif` the mean"
               + " weighted by smooth inverse frequency (Arora et al. 2017, without the common"
-              + " component removal). Unknown tokens are listed and skipped. A building block for"
+              + " component removal). Unknown tokens are listed and skipped; a subword model gives"
+              + " tokens outside its vocabulary their n-gram vectors instead (SIF weight 1),"
+              + " listed in `oovWords`, unless `oov=error`. A building block for"
               + " text classification and sentence similarity. With `normalize` the vectors are"
               + " unit length, exactly as `/v1/embeddings` returns them.")
   @ApiResponse(responseCode = "200", description = "The embeddings")
-  @BadRequestProblem("No body, no texts, unknown weighting or tokenizer")
+  @BadRequestProblem("No body, no texts, unknown weighting or tokenizer, oov not ngram or error")
   @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem("More texts than wordvec.limits.max-batch-words")
-  EmbedResponse embed(@ModelName @PathVariable String model, @RequestBody EmbedRequest request) {
+  EmbedResponse embed(
+      @ModelName @PathVariable String model,
+      @RequestBody EmbedRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
+    boolean ngrams = support.ngrams(oov);
     List<String> texts = request.texts();
     if (texts == null || texts.isEmpty()) {
       throw new InvalidParameterException("texts", texts, "a non-empty list of texts");
@@ -84,11 +98,16 @@ class EmbedController {
           long tokens = 0;
           for (String text : texts) {
             TextEmbedder.Embedding e =
-                embedder.embed(tokenizer.tokenize(text), weighting, caseFallback);
+                embedder.embed(tokenizer.tokenize(text), weighting, caseFallback, ngrams);
             embeddings.add(
                 new EmbedResponse.TextEmbedding(
-                    e.tokens(), e.known(), e.unknown(), normalize ? e.unitVector() : e.vector()));
-            known += e.known();
+                    e.tokens(),
+                    e.known(),
+                    e.unknown(),
+                    normalize ? e.unitVector() : e.vector(),
+                    e.oov().isEmpty() ? null : Boolean.TRUE,
+                    e.oov().isEmpty() ? null : e.oov()));
+            known += e.contributing();
             tokens += e.tokens();
           }
           support.metrics().tokens(selection, known, tokens - known);

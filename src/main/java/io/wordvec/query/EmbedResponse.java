@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -22,10 +23,19 @@ public record EmbedResponse(
    * The embedding of one text.
    *
    * @param tokens how many tokens the text has
-   * @param known how many of them the model knows (only those contribute)
-   * @param unknown the distinct unknown tokens, in order of appearance
-   * @param vector the (weighted) mean of the known tokens' unit vectors; all zeros when no token is
-   *     known
+   * @param known how many of them are in the model's vocabulary
+   * @param unknown the distinct tokens without a vector (skipped), in order of appearance
+   * @param vector the (weighted) mean of the contributing tokens' unit vectors (the known ones, and
+   *     those answered from n-grams); all zeros when none contributes
+   * @param oov true when some token is outside the vocabulary and contributed its n-gram vector (a
+   *     subword model); absent otherwise
+   * @param oovWords those tokens, distinct, in order of appearance; absent when none
    */
-  public record TextEmbedding(int tokens, int known, List<String> unknown, float[] vector) {}
+  public record TextEmbedding(
+      int tokens,
+      int known,
+      List<String> unknown,
+      float[] vector,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean oov,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> oovWords) {}
 }

@@ -14,6 +14,7 @@ import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.Neighbor;
 import io.wordvec.vectors.NeighborList;
 import io.wordvec.vectors.SearchOptions;
+import io.wordvec.vectors.SubwordQueries;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +46,8 @@ class NeighborsController {
               + " exact, a few of the true neighbours may be missing; exact=true scores every"
               + " word.")
   @ApiResponse(responseCode = "200", description = "The neighbours")
-  @BadRequestProblem("word missing or blank, topn, restrictVocab or ef out of range")
+  @BadRequestProblem(
+      "word missing or blank, topn, restrictVocab or ef out of range, oov not ngram or error")
   @NotFoundProblem("Unknown model or word")
   NeighborsResponse neighbors(
       @ModelName @PathVariable String model,
@@ -69,22 +71,33 @@ class NeighborsController {
                       + " with exact",
               example = "100")
           @RequestParam(required = false)
-          Integer ef) {
+          Integer ef,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("word", word);
     int n = support.topn(topn, DEFAULT_TOPN);
     int restrict = support.restrictVocab(restrictVocab);
     SearchOptions options = support.searchOptions(exact, ef);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
         (name, vectors) -> {
-          NeighborList found = vectors.mostSimilar(List.of(word), List.of(), n, restrict, options);
+          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(List.of(word));
+          NeighborList found = subwords.mostSimilar(terms, List.of(), n, restrict, options);
           return new NeighborsResponse(
               name,
               List.of(word),
               List.of(),
               QuerySupport.methodName(AnalogyMethod.COSADD),
               found.search(),
-              scored(found.neighbors()));
+              scored(found.neighbors()),
+              QuerySupport.oov(terms),
+              QuerySupport.oovWords(terms));
         });
   }
 
@@ -109,15 +122,24 @@ class NeighborsController {
           + " a vector of the wrong dimension or with words")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words or queries than wordvec.limits.max-batch-words")
-  Object neighborsOf(@ModelName @PathVariable String model, @RequestBody NeighborsRequest request) {
+  Object neighborsOf(
+      @ModelName @PathVariable String model,
+      @RequestBody NeighborsRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
+    boolean ngrams = support.ngrams(oov);
     if (request.queries() != null) {
-      return batch(model, request);
+      return batch(model, request, ngrams);
     }
-    Query query = prepare("", request);
+    Query query = prepare("", request, ngrams);
     return support.query(model, (name, vectors) -> query.answer(name, vectors));
   }
 
-  private NeighborsBatchResponse batch(String model, NeighborsRequest request) {
+  private NeighborsBatchResponse batch(String model, NeighborsRequest request, boolean ngrams) {
     List<NeighborsRequest> queries = request.queries();
     if (request.positive() != null
         || request.negative() != null
@@ -145,7 +167,7 @@ class NeighborsController {
       if (q.queries() != null) {
         throw new InvalidParameterException(prefix + "queries", "nested queries", "absent");
       }
-      Query query = prepare(prefix, q);
+      Query query = prepare(prefix, q, ngrams);
       words += query.positive().size() + query.negative().size();
       prepared.add(query);
     }
@@ -180,17 +202,28 @@ class NeighborsController {
       int restrictVocab,
       AnalogyMethod method,
       SearchOptions options,
-      String prefix) {
+      String prefix,
+      boolean ngrams) {
 
     NeighborsResponse answer(String name, io.wordvec.vectors.WordVectors vectors) {
       NeighborList found;
+      List<SubwordQueries.Term> terms = List.of();
       if (vector != null) {
         QuerySupport.dimension(prefix + "vector", vector, vectors.dimension());
         found = vectors.similarByVector(vector, topn, restrictVocab, options);
-      } else if (method == AnalogyMethod.COSMUL) {
-        found = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab, options);
       } else {
-        found = vectors.mostSimilar(positive, negative, topn, restrictVocab, options);
+        SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        List<String> all = new java.util.ArrayList<>(positive);
+        all.addAll(negative);
+        terms = subwords.resolve(all); // every unknown word of both lists in one 404
+        List<SubwordQueries.Term> pos = terms.subList(0, positive.size());
+        List<SubwordQueries.Term> neg = terms.subList(positive.size(), terms.size());
+        if (method == AnalogyMethod.COSMUL) {
+          cosMulNeedsVocabularyWords(prefix + "method", terms);
+          found = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab, options);
+        } else {
+          found = subwords.mostSimilar(pos, neg, topn, restrictVocab, options);
+        }
       }
       return new NeighborsResponse(
           name,
@@ -198,11 +231,31 @@ class NeighborsController {
           negative,
           QuerySupport.methodName(method),
           found.search(),
-          scored(found.neighbors()));
+          scored(found.neighbors()),
+          QuerySupport.oov(terms),
+          QuerySupport.oovWords(terms));
     }
   }
 
-  private Query prepare(String prefix, NeighborsRequest request) {
+  /**
+   * 3CosMul scores rows by their cosines with each query word's row, which a word outside the
+   * vocabulary does not have: such a query is a 400 that says to use cosadd.
+   */
+  private static void cosMulNeedsVocabularyWords(String name, List<SubwordQueries.Term> terms) {
+    List<String> oov = QuerySupport.oovWords(terms);
+    if (oov != null) {
+      throw new InvalidParameterException(
+              name,
+              "cosmul",
+              "'cosadd' (or absent): "
+                  + oov
+                  + " are outside the vocabulary and answered from n-grams, which 3CosMul does not"
+                  + " take (or send oov=error)")
+          .with("oovWords", oov);
+    }
+  }
+
+  private Query prepare(String prefix, NeighborsRequest request, boolean ngrams) {
     List<String> positive = support.optionalWords(prefix + "positive", request.positive());
     List<String> negative = support.optionalWords(prefix + "negative", request.negative());
     float[] vector =
@@ -232,7 +285,7 @@ class NeighborsController {
           prefix + "method", request.method(), "'cosadd' (or absent) with a vector");
     }
     SearchOptions options = support.searchOptions(prefix, request.exact(), request.ef());
-    return new Query(positive, negative, vector, n, restrict, method, options, prefix);
+    return new Query(positive, negative, vector, n, restrict, method, options, prefix, ngrams);
   }
 
   @GetMapping("/analogy")
@@ -241,9 +294,12 @@ class NeighborsController {
       description =
           "With the example, man is to king as woman is to ? (expect queen). The three words are"
               + " excluded from the answers. A model with an approximate index answers from it"
-              + " unless exact=true.")
+              + " unless exact=true. Words outside the vocabulary of a subword model take their"
+              + " n-gram vectors (cosadd only), marked in `oov` and `oovWords`.")
   @ApiResponse(responseCode = "200", description = "The answers, best first")
-  @BadRequestProblem("a, b or c missing or blank, topn or ef out of range or unknown method")
+  @BadRequestProblem(
+      "a, b or c missing or blank, topn or ef out of range, unknown method, oov not ngram or"
+          + " error, cosmul with a word answered from n-grams")
   @NotFoundProblem("Unknown model or word")
   AnalogyResponse analogy(
       @ModelName @PathVariable String model,
@@ -272,17 +328,32 @@ class NeighborsController {
                       + " with exact",
               example = "100")
           @RequestParam(required = false)
-          Integer ef) {
+          Integer ef,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("a", a);
     support.word("b", b);
     support.word("c", c);
     int n = support.topn(topn, DEFAULT_TOPN);
     AnalogyMethod analogyMethod = support.method(method);
     SearchOptions options = support.searchOptions(exact, ef);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
         (name, vectors) -> {
-          NeighborList found = vectors.analogy(a, b, c, n, analogyMethod, options);
+          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(List.of(a, b, c));
+          NeighborList found;
+          if (analogyMethod == AnalogyMethod.COSMUL) {
+            cosMulNeedsVocabularyWords("method", terms);
+            found = vectors.analogy(a, b, c, n, analogyMethod, options);
+          } else {
+            found = subwords.analogy(a, b, c, n, options);
+          }
           return new AnalogyResponse(
               name,
               a,
@@ -290,7 +361,9 @@ class NeighborsController {
               c,
               QuerySupport.methodName(analogyMethod),
               found.search(),
-              scored(found.neighbors()));
+              scored(found.neighbors()),
+              QuerySupport.oov(terms),
+              QuerySupport.oovWords(terms));
         });
   }
 

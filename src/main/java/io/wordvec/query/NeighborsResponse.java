@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * @param search which search answered: {@code exact} (every word scored) or {@code hnsw} (the
  *     model's approximate index)
  * @param neighbors best first
+ * @param oov true when a query word is outside the vocabulary and answered from its character
+ *     n-grams (a subword model); absent otherwise
+ * @param oovWords those words; absent when none
  */
 public record NeighborsResponse(
     String model,
@@ -23,7 +27,19 @@ public record NeighborsResponse(
             example = "hnsw",
             allowableValues = {"exact", "hnsw"})
         String search,
-    List<ScoredWord> neighbors) {
+    List<ScoredWord> neighbors,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+            description =
+                "true when a query word is outside the vocabulary and answered from its"
+                    + " character n-grams; absent otherwise",
+            example = "null")
+        Boolean oov,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+            description = "The query words answered from their n-grams; absent when none",
+            example = "null")
+        List<String> oovWords) {
 
   /**
    * One neighbour.

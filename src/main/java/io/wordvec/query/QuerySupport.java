@@ -7,6 +7,7 @@ import io.wordvec.system.LimitsProperties;
 import io.wordvec.system.PayloadTooLargeException;
 import io.wordvec.vectors.AnalogyMethod;
 import io.wordvec.vectors.SearchOptions;
+import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.UnknownWordsException;
 import io.wordvec.vectors.WordVectors;
 import java.util.LinkedHashMap;
@@ -162,6 +163,41 @@ class QuerySupport {
     if (size > limits.maxBatchWords()) {
       throw new PayloadTooLargeException(name, size, limits.maxBatchWords(), "items");
     }
+  }
+
+  /** The {@code oov} parameter's values: whether unknown words get their n-gram vectors. */
+  private static final Map<String, Boolean> OOV_MODES = Map.of("ngram", true, "error", false);
+
+  /** What the API calls {@code oov=ngram|error}, in one place for every route's documentation. */
+  static final String OOV_DESCRIPTION =
+      "What a word outside the vocabulary gets: `ngram` (the default) its vector from its"
+          + " character n-grams, when the model has them (a subword model, e.g. read from a"
+          + " fastText .bin), marked `oov`; `error` a 404 with suggested spellings, as a model"
+          + " without n-grams always answers";
+
+  /**
+   * The {@code oov} parameter: true ({@code ngram}, the default) when unknown words of a subword
+   * model get their n-gram vectors, false ({@code error}) when they are a 404.
+   */
+  boolean ngrams(String oov) {
+    return choice("oov", oov, true, OOV_MODES, "'ngram' or 'error'");
+  }
+
+  /** The model's vectors answering words outside the vocabulary as {@code ngrams} says. */
+  static SubwordQueries subwords(WordVectors vectors, boolean ngrams) {
+    return new SubwordQueries(vectors, ngrams);
+  }
+
+  /** The query words answered from their n-grams, or null when none was (omitted in JSON). */
+  static List<String> oovWords(List<SubwordQueries.Term> terms) {
+    List<String> words =
+        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).toList();
+    return words.isEmpty() ? null : words;
+  }
+
+  /** {@code true} when some query word was answered from its n-grams, else null (omitted). */
+  static Boolean oov(List<SubwordQueries.Term> terms) {
+    return terms.stream().anyMatch(SubwordQueries.Term::oov) ? Boolean.TRUE : null;
   }
 
   AnalogyMethod method(String method) {

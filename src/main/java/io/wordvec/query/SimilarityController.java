@@ -2,11 +2,13 @@ package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.SubwordQueries;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,18 +30,40 @@ class SimilarityController {
   }
 
   @GetMapping("/similarity")
-  @Operation(summary = "Cosine similarity of two words")
+  @Operation(
+      summary = "Cosine similarity of two words",
+      description =
+          "A word outside the vocabulary of a subword model is compared by its n-gram vector,"
+              + " marked in `oov` and `oovWords` (unless `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The similarity")
-  @BadRequestProblem("A word missing or blank")
+  @BadRequestProblem("A word missing or blank, `oov` not ngram or error")
   @NotFoundProblem("Unknown model or word")
   SimilarityResponse similarity(
       @ModelName @PathVariable String model,
       @Parameter(description = "First word", example = "france") @RequestParam String a,
-      @Parameter(description = "Second word", example = "paris") @RequestParam String b) {
+      @Parameter(description = "Second word", example = "paris") @RequestParam String b,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("a", a);
     support.word("b", b);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
-        model, (name, vectors) -> new SimilarityResponse(name, a, b, vectors.similarity(a, b)));
+        model,
+        (name, vectors) -> {
+          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(List.of(a, b));
+          return new SimilarityResponse(
+              name,
+              a,
+              b,
+              subwords.similarity(terms.get(0), terms.get(1)),
+              QuerySupport.oov(terms),
+              QuerySupport.oovWords(terms));
+        });
   }
 
   @PostMapping("/similarity")

@@ -2,12 +2,14 @@ package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
@@ -34,22 +36,44 @@ class VectorsController {
   @GetMapping("/{word}")
   @Operation(
       summary = "Vector of one word",
-      description = "The word's vector with its frequency rank and corpus count.")
+      description =
+          "The word's vector with its frequency rank and corpus count. A word outside the"
+              + " vocabulary of a subword model gets its vector from its character n-grams,"
+              + " marked `\"oov\": true` (unless `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The vector")
-  @BadRequestProblem("A blank word, or `normalized` not true or false")
+  @BadRequestProblem("A blank word, `normalized` not true or false, `oov` not ngram or error")
   @NotFoundProblem("Unknown model, or unknown word (with suggested spellings)")
   VectorResponse vector(
       @ModelName @PathVariable String model,
       @Parameter(description = "The word to look up", example = "king") @PathVariable String word,
       @Parameter(description = "Return the unit-length vector", example = "false")
           @RequestParam(defaultValue = "false")
-          boolean normalized) {
+          boolean normalized,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("word", word);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
         selection -> {
           WordVectors vectors = selection.model().vectors();
-          int id = vectors.requireIds(List.of(word))[0];
+          SubwordQueries.Term term = QuerySupport.subwords(vectors, ngrams).resolve(word);
+          if (term.oov()) {
+            return new VectorResponse(
+                selection.name(),
+                word,
+                null,
+                null,
+                normalized,
+                vectors.dimension(),
+                QuerySupport.subwords(vectors, ngrams).vector(term, normalized),
+                true);
+          }
+          int id = term.id();
           return new VectorResponse(
               selection.name(),
               word,
@@ -57,7 +81,8 @@ class VectorsController {
               count(selection.model(), id),
               normalized,
               vectors.dimension(),
-              vectors.vector(word, normalized));
+              vectors.vector(word, normalized),
+              null);
         });
   }
 
@@ -65,28 +90,46 @@ class VectorsController {
   @Operation(
       summary = "Vectors of several words",
       description =
-          "One result per requested word, in order. Unknown words are marked `known: false` and"
-              + " listed in `unknown`; they do not fail the batch.")
+          "One result per requested word, in order. Words outside the vocabulary are marked"
+              + " `known: false`; a subword model gives them their n-gram vector, marked `oov:"
+              + " true` (unless `oov=error`). Words without a vector are listed in `unknown`;"
+              + " they do not fail the batch.")
   @ApiResponse(responseCode = "200", description = "The vectors")
-  @BadRequestProblem("No body, no words or a blank word")
+  @BadRequestProblem("No body, no words or a blank word, `oov` not ngram or error")
   @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   BatchVectorsResponse vectors(
-      @ModelName @PathVariable String model, @RequestBody BatchVectorsRequest request) {
+      @ModelName @PathVariable String model,
+      @RequestBody BatchVectorsRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     List<String> words = support.words("words", request.words(), 1);
     boolean normalized = Boolean.TRUE.equals(request.normalized());
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
         selection -> {
           WordVectors vectors = selection.model().vectors();
           Vocabulary vocabulary = vectors.vocabulary();
+          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
           List<BatchVectorsResponse.WordVector> results = new ArrayList<>(words.size());
           List<String> unknown = new ArrayList<>();
           for (String word : words) {
             int id = vocabulary.id(word);
-            if (id < 0) {
+            float[] fromNgrams =
+                id < 0 && subwords.usesNgrams() ? vectors.ngramVector(word).orElse(null) : null;
+            if (fromNgrams != null) {
+              SubwordQueries.Term term = new SubwordQueries.Term(word, -1, fromNgrams);
+              results.add(
+                  new BatchVectorsResponse.WordVector(
+                      word, false, null, null, subwords.vector(term, normalized), true));
+            } else if (id < 0) {
               unknown.add(word);
-              results.add(new BatchVectorsResponse.WordVector(word, false, null, null, null));
+              results.add(new BatchVectorsResponse.WordVector(word, false, null, null, null, null));
             } else {
               results.add(
                   new BatchVectorsResponse.WordVector(
@@ -94,7 +137,8 @@ class VectorsController {
                       true,
                       id + 1,
                       count(selection.model(), id),
-                      vectors.vector(word, normalized)));
+                      vectors.vector(word, normalized),
+                      null));
             }
           }
           return new BatchVectorsResponse(

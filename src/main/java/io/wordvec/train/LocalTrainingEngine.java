@@ -1,5 +1,6 @@
 package io.wordvec.train;
 
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vocab.CorpusReader;
 import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
@@ -42,16 +43,24 @@ public final class LocalTrainingEngine implements TrainingEngine {
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();
       int cells = matrixSize(vocabulary.size(), dim);
-      TrainingCheckpoint checkpoint = checkpoint(work, config, corpus, InputLock.NONE, cells);
+      int ngramCells = config.ngrams() == null ? 0 : matrixSize(config.ngrams().bucket(), dim);
+      TrainingCheckpoint checkpoint =
+          checkpoint(work, config, corpus, InputLock.NONE, cells, ngramCells);
       float[] inputVectors;
       float[] outputVectors;
+      float[] ngramVectors = null;
       if (checkpoint != null) {
         inputVectors = checkpoint.inputVectors();
         outputVectors = checkpoint.outputVectors();
+        ngramVectors = checkpoint.ngramVectors();
       } else {
         inputVectors = new float[cells];
         outputVectors = new float[cells];
         initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
+        if (config.ngrams() != null) {
+          ngramVectors = new float[ngramCells];
+          initInputRows(ngramVectors, 0, config.ngrams().bucket(), dim, ~config.seed());
+        }
       }
       return new TrainingRun(
               config,
@@ -59,6 +68,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
               inputVectors,
               outputVectors,
               InputLock.NONE,
+              ngramVectors,
               monitor,
               work,
               checkpoint)
@@ -95,20 +105,35 @@ public final class LocalTrainingEngine implements TrainingEngine {
       int dim = config.dimension();
       int cells = matrixSize(vocabulary.size(), dim);
       InputLock lock = new InputLock(baseSize, (float) options.lockFactor());
-      TrainingCheckpoint checkpoint = checkpoint(work, config, corpus, lock, cells);
+      int ngramCells = base.ngramVectors() == null ? 0 : base.ngramVectors().length;
+      TrainingCheckpoint checkpoint = checkpoint(work, config, corpus, lock, cells, ngramCells);
       float[] inputVectors;
       float[] outputVectors;
+      float[] ngramVectors = null;
       if (checkpoint != null) {
         inputVectors = checkpoint.inputVectors();
         outputVectors = checkpoint.outputVectors();
+        ngramVectors = checkpoint.ngramVectors();
       } else {
         // Copies: the base model's arrays are never written.
         inputVectors = Arrays.copyOf(base.inputVectors(), cells);
         outputVectors = Arrays.copyOf(base.outputVectors(), cells);
         initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
+        if (base.ngramVectors() != null) {
+          ngramVectors = base.ngramVectors().clone();
+          startFromNgrams(inputVectors, baseSize, vocabulary, base.ngrams());
+        }
       }
       return new TrainingRun(
-              config, corpus, inputVectors, outputVectors, lock, monitor, work, checkpoint)
+              config,
+              corpus,
+              inputVectors,
+              outputVectors,
+              lock,
+              ngramVectors,
+              monitor,
+              work,
+              checkpoint)
           .run();
     }
   }
@@ -147,12 +172,18 @@ public final class LocalTrainingEngine implements TrainingEngine {
    * over.
    */
   private static TrainingCheckpoint checkpoint(
-      Path work, TrainingConfig config, EncodedCorpus corpus, InputLock lock, int cells) {
+      Path work,
+      TrainingConfig config,
+      EncodedCorpus corpus,
+      InputLock lock,
+      int cells,
+      int ngramCells) {
     if (work == null) {
       return null;
     }
     try {
-      return TrainingCheckpoint.read(work, TrainingRun.fingerprint(config, corpus, lock), cells)
+      return TrainingCheckpoint.read(
+              work, TrainingRun.fingerprint(config, corpus, lock), cells, ngramCells)
           .filter(c -> c.workers().length == TrainingRun.workerCount(config, corpus))
           .filter(c -> c.epochsDone() <= config.epochs())
           .orElse(null);
@@ -224,6 +255,22 @@ public final class LocalTrainingEngine implements TrainingEngine {
               + " floats); lower dimension or maxVocab, or raise minCount");
     }
     return (int) cells;
+  }
+
+  /**
+   * Fine-tuning a subword model: a new word starts from its n-gram vector (the vector the model
+   * gave it before it joined the vocabulary), so that its served vector, the mean of its own row
+   * and its n-grams' rows, starts there too. A word without n-grams keeps its random row.
+   */
+  private static void startFromNgrams(
+      float[] inputVectors, int fromRow, Vocabulary vocabulary, NgramVectors ngrams) {
+    int dim = ngrams.dimension();
+    for (int i = fromRow; i < vocabulary.size(); i++) {
+      float[] start = ngrams.vector(vocabulary.word(i));
+      if (start != null) {
+        System.arraycopy(start, 0, inputVectors, i * dim, dim);
+      }
+    }
   }
 
   /** word2vec's initialisation: input rows uniform in [-0.5/dim, 0.5/dim) (output rows stay 0). */

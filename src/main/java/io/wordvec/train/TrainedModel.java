@@ -1,6 +1,8 @@
 package io.wordvec.train;
 
+import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.Vocabulary;
 import java.time.Instant;
 import java.util.Map;
@@ -13,8 +15,13 @@ import java.util.Objects;
  * {@code outputVectors} is {@code syn1neg} (the negative-sampling output weights). Both are flat
  * row-major matrices of {@code vocabulary.size() * dimension} floats, row = word id.
  *
+ * <p>A subword model ({@code config.ngrams()} not null) also has {@code ngramVectors}, the input
+ * rows of its character n-grams ({@code bucket x dimension}); a word's input vector is then the
+ * mean of its own row and its n-grams' rows, and {@link #wordVectors()} serves those means.
+ *
  * <p>Ownership: the model owns its arrays; nobody may write to them after construction. {@link
- * #wordVectors()} shares {@code inputVectors} rather than copying it.
+ * #wordVectors()} shares {@code inputVectors} rather than copying it (except for a subword model,
+ * whose served vectors are computed).
  *
  * @param vocabulary words with their corpus counts
  * @param dimension vector size
@@ -24,6 +31,8 @@ import java.util.Objects;
  * @param corpus statistics of the (last) training corpus
  * @param createdAt when training finished
  * @param evaluation evaluation scores by name (e.g. {@code "analogy"}, {@code "wordsim353"})
+ * @param ngramVectors a subword model's n-gram input rows, {@code bucket * dimension}; null for a
+ *     model without subwords
  */
 public record TrainedModel(
     Vocabulary vocabulary,
@@ -33,7 +42,8 @@ public record TrainedModel(
     TrainingConfig config,
     CorpusStats corpus,
     Instant createdAt,
-    Map<String, Double> evaluation) {
+    Map<String, Double> evaluation,
+    float[] ngramVectors) {
 
   public TrainedModel {
     Objects.requireNonNull(vocabulary, "vocabulary");
@@ -57,6 +67,64 @@ public record TrainedModel(
               + ", output "
               + outputVectors.length);
     }
+    CharNgrams ngrams = config.ngrams();
+    long expectedNgrams = ngrams == null ? 0 : (long) ngrams.bucket() * dimension;
+    if ((ngramVectors == null ? 0 : ngramVectors.length) != expectedNgrams
+        || (ngrams != null) != (ngramVectors != null)) {
+      throw new IllegalArgumentException(
+          "the n-gram rows ("
+              + (ngramVectors == null ? "none" : ngramVectors.length + " floats")
+              + ") do not match the config's n-grams ("
+              + (ngrams == null ? "none" : ngrams)
+              + ")");
+    }
+  }
+
+  /** A model without subwords. */
+  public TrainedModel(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] inputVectors,
+      float[] outputVectors,
+      TrainingConfig config,
+      CorpusStats corpus,
+      Instant createdAt,
+      Map<String, Double> evaluation) {
+    this(
+        vocabulary,
+        dimension,
+        inputVectors,
+        outputVectors,
+        config,
+        corpus,
+        createdAt,
+        evaluation,
+        null);
+  }
+
+  /**
+   * A model from its matrices and its training metadata, with a subword model's n-gram rows.
+   *
+   * @param ngramVectors {@code bucket * dimension} floats when {@code info.config().ngrams()} is
+   *     not null, else null
+   */
+  public TrainedModel(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] inputVectors,
+      float[] outputVectors,
+      TrainingInfo info,
+      float[] ngramVectors) {
+    this(
+        vocabulary,
+        dimension,
+        inputVectors,
+        outputVectors,
+        info.config(),
+        info.corpus(),
+        info.createdAt(),
+        info.evaluation(),
+        ngramVectors);
   }
 
   /**
@@ -87,14 +155,43 @@ public record TrainedModel(
     return new TrainingInfo(config, corpus, createdAt, evaluation);
   }
 
-  /** The queryable vectors of this model (sharing {@code inputVectors}). */
+  /**
+   * The queryable vectors of this model: sharing {@code inputVectors}, or for a subword model the
+   * mean of each word's row and its n-grams' rows, with the n-gram rows for words outside the
+   * vocabulary.
+   */
   public WordVectors wordVectors() {
-    return new WordVectors(vocabulary, dimension, inputVectors);
+    NgramVectors ngrams = ngrams();
+    if (ngrams == null) {
+      return new WordVectors(vocabulary, dimension, inputVectors);
+    }
+    float[] served = new float[inputVectors.length];
+    float[] scratch = new float[dimension];
+    for (int i = 0; i < vocabulary.size(); i++) {
+      ngrams.compose(
+          vocabulary.word(i), inputVectors, i * dimension, served, i * dimension, scratch);
+    }
+    return new WordVectors(vocabulary, dimension, served).withSubwords(ngrams);
+  }
+
+  /** A subword model's n-gram rows (sharing {@code ngramVectors}), or null. */
+  public NgramVectors ngrams() {
+    return ngramVectors == null
+        ? null
+        : NgramVectors.onHeap(config.ngrams(), dimension, ngramVectors);
   }
 
   /** A copy with other evaluation scores. */
   public TrainedModel withEvaluation(Map<String, Double> scores) {
     return new TrainedModel(
-        vocabulary, dimension, inputVectors, outputVectors, config, corpus, createdAt, scores);
+        vocabulary,
+        dimension,
+        inputVectors,
+        outputVectors,
+        config,
+        corpus,
+        createdAt,
+        scores,
+        ngramVectors);
   }
 }

@@ -22,17 +22,20 @@ import java.util.zip.CRC32C;
  * never stopped. With one thread and a seed, a run resumed from a checkpoint ends with the same
  * bits as one that ran through.
  *
- * <p>That is: both matrices, the shared count of words done (from which the learning rate follows),
- * and each worker's random state with the noise words it drew one example ahead. The rest of a run
- * is rebuilt from its inputs: the corpus is encoded again (deterministically) and the noise table
- * and subsampling thresholds recomputed.
+ * <p>That is: the matrices (input, output, and a subword model's n-gram rows), the shared count of
+ * words done (from which the learning rate follows), each worker's random state with the noise
+ * words it drew one example ahead, and the loss of every epoch done (so that a resumed run reports
+ * the whole history). The rest of a run is rebuilt from its inputs: the corpus is encoded again
+ * (deterministically) and the noise table and subsampling thresholds recomputed.
  *
  * <p>File {@code checkpoint.bin} in the run's work directory, little-endian: magic {@code WVCK},
  * version, the run's fingerprint (config, vocabulary and input lock: a checkpoint of another run is
  * never taken for this one), epochs done, words done, worker count, per worker its random state and
- * its two noise arrays, the number of matrix cells, the input then the output matrix, and a CRC32C
- * of everything before it. Written to a hidden temporary file, forced to disk and renamed over the
- * previous checkpoint, so a crash leaves the old checkpoint or the new one, never a part.
+ * its two noise arrays, each epoch's loss and examples, the number of matrix cells, the input then
+ * the output matrix, the number of n-gram cells and the n-gram matrix (0 and nothing for a plain
+ * model), and a CRC32C of everything before it. Written to a hidden temporary file, forced to disk
+ * and renamed over the previous checkpoint, so a crash leaves the old checkpoint or the new one,
+ * never a part.
  */
 final class TrainingCheckpoint {
 
@@ -60,6 +63,7 @@ final class TrainingCheckpoint {
   private final long[] examples;
   private final float[] inputVectors;
   private final float[] outputVectors;
+  private final float[] ngramVectors;
 
   TrainingCheckpoint(
       long fingerprint,
@@ -69,7 +73,8 @@ final class TrainingCheckpoint {
       double[] losses,
       long[] examples,
       float[] inputVectors,
-      float[] outputVectors) {
+      float[] outputVectors,
+      float[] ngramVectors) {
     this.fingerprint = fingerprint;
     this.epochsDone = epochsDone;
     this.wordsDone = wordsDone;
@@ -78,6 +83,7 @@ final class TrainingCheckpoint {
     this.examples = examples;
     this.inputVectors = inputVectors;
     this.outputVectors = outputVectors;
+    this.ngramVectors = ngramVectors;
   }
 
   int epochsDone() {
@@ -108,6 +114,11 @@ final class TrainingCheckpoint {
 
   float[] outputVectors() {
     return outputVectors;
+  }
+
+  /** A subword model's n-gram rows; null for a plain model. */
+  float[] ngramVectors() {
+    return ngramVectors;
   }
 
   /**
@@ -172,6 +183,10 @@ final class TrainingCheckpoint {
         out.putLong(inputVectors.length);
         out.putFloats(inputVectors);
         out.putFloats(outputVectors);
+        out.putLong(ngramVectors == null ? 0 : ngramVectors.length);
+        if (ngramVectors != null) {
+          out.putFloats(ngramVectors);
+        }
         out.finish();
         channel.force(true);
       }
@@ -197,7 +212,7 @@ final class TrainingCheckpoint {
    *
    * @throws IOException if the file exists but cannot be read
    */
-  static Optional<TrainingCheckpoint> read(Path dir, long fingerprint, int cells)
+  static Optional<TrainingCheckpoint> read(Path dir, long fingerprint, int cells, int ngramCells)
       throws IOException {
     Path file = dir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
@@ -240,9 +255,21 @@ final class TrainingCheckpoint {
       }
       float[] input = in.getFloats(cells);
       float[] output = in.getFloats(cells);
+      if (in.getLong() != ngramCells) {
+        return Optional.empty();
+      }
+      float[] ngrams = ngramCells == 0 ? null : in.getFloats(ngramCells);
       return Optional.of(
           new TrainingCheckpoint(
-              fingerprint, epochsDone, wordsDone, workers, losses, examples, input, output));
+              fingerprint,
+              epochsDone,
+              wordsDone,
+              workers,
+              losses,
+              examples,
+              input,
+              output,
+              ngrams));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (java.io.EOFException e) {

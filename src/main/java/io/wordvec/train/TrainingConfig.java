@@ -1,5 +1,6 @@
 package io.wordvec.train;
 
+import io.wordvec.vocab.CharNgrams;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,10 @@ import java.util.Objects;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (0.75 in word2vec)
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param minn shortest character n-gram of a subword model (fastText's {@code -minn}); 0 with
+ *     {@code maxn} 0 when the model has no subwords
+ * @param maxn longest character n-gram; 0 = no subwords (fastText's {@code -maxn 0})
+ * @param bucket n-gram hash buckets (rows) of a subword model; 0 without subwords
  */
 public record TrainingConfig(
     Architecture architecture,
@@ -41,7 +46,10 @@ public record TrainingConfig(
     int threads,
     long seed,
     double noiseExponent,
-    int maxSentenceLength) {
+    int maxSentenceLength,
+    int minn,
+    int maxn,
+    int bucket) {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
@@ -87,6 +95,17 @@ public record TrainingConfig(
 
   public static final int MIN_MAX_SENTENCE_LENGTH = 1;
 
+  /** The smallest {@code minn} of a subword model. */
+  public static final int MIN_MINN = 1;
+
+  /** The longest n-gram ({@link CharNgrams#MAX_N}). */
+  public static final int MAX_MAXN = CharNgrams.MAX_N;
+
+  public static final int MIN_BUCKET = 1;
+
+  /** Buckets beyond this are more rows than the n-gram matrix of a 100-dimensional model holds. */
+  public static final int MAX_BUCKET = 20_000_000;
+
   /**
    * Each worker holds a buffer of this many ids: the cap keeps a typo from asking for gigabytes.
    */
@@ -110,6 +129,14 @@ public record TrainingConfig(
   /** The default initial learning rate of an architecture, as word2vec.c. */
   public static double defaultAlpha(Architecture architecture) {
     return architecture == Architecture.CBOW ? CBOW_ALPHA : SKIP_GRAM_ALPHA;
+  }
+
+  /**
+   * The character n-grams of a subword model (fastText's {@code -minn}, {@code -maxn}, {@code
+   * -bucket}), or null when the model has none ({@code maxn} 0).
+   */
+  public CharNgrams ngrams() {
+    return maxn == 0 ? null : new CharNgrams(minn, maxn, bucket);
   }
 
   /**
@@ -145,6 +172,20 @@ public record TrainingConfig(
             + MAX_MAX_SENTENCE_LENGTH
             + ", was "
             + maxSentenceLength);
+    if (maxn != 0 || minn != 0 || bucket != 0) {
+      require(
+          minn >= MIN_MINN && minn <= maxn && maxn <= MAX_MAXN,
+          "subword n-grams need 1 <= minn <= maxn <= "
+              + MAX_MAXN
+              + ", were minn "
+              + minn
+              + ", maxn "
+              + maxn
+              + " (maxn 0 turns subwords off)");
+      require(
+          bucket >= MIN_BUCKET && bucket <= MAX_BUCKET,
+          "bucket must be between " + MIN_BUCKET + " and " + MAX_BUCKET + ", was " + bucket);
+    }
     return this;
   }
 
@@ -197,6 +238,9 @@ public record TrainingConfig(
     private long seed = 1;
     private double noiseExponent = 0.75;
     private int maxSentenceLength = 10_000;
+    private int minn;
+    private int maxn;
+    private int bucket;
 
     private Builder() {}
 
@@ -215,6 +259,9 @@ public record TrainingConfig(
       seed = c.seed;
       noiseExponent = c.noiseExponent;
       maxSentenceLength = c.maxSentenceLength;
+      minn = c.minn;
+      maxn = c.maxn;
+      bucket = c.bucket;
     }
 
     public Builder architecture(Architecture value) {
@@ -288,6 +335,17 @@ public record TrainingConfig(
     }
 
     /**
+     * Character n-grams, fastText's subwords: a word's input vector is the mean of its own row and
+     * its n-grams' rows. Null turns them off (the default).
+     */
+    public Builder subwords(CharNgrams value) {
+      minn = value == null ? 0 : value.minn();
+      maxn = value == null ? 0 : value.maxn();
+      bucket = value == null ? 0 : value.bucket();
+      return this;
+    }
+
+    /**
      * The config of these settings.
      *
      * @throws IllegalArgumentException as {@link TrainingConfig#validate()}
@@ -309,7 +367,10 @@ public record TrainingConfig(
               threads,
               seed,
               noiseExponent,
-              maxSentenceLength)
+              maxSentenceLength,
+              minn,
+              maxn,
+              bucket)
           .validate();
     }
   }

@@ -42,6 +42,8 @@ final class TrainingRun {
    * @param inputVectors initialised input rows, {@code vocabulary size * dimension}
    * @param outputVectors initial output rows, same shape
    * @param lock the input rows whose updates are scaled
+   * @param ngramVectors initialised n-gram rows of a subword model ({@code config.ngrams()}), or
+   *     null
    * @param monitor where progress goes and cancellation comes from
    * @param workDirectory where a checkpoint is written after every epoch; null for none
    * @param resumeFrom the checkpoint to continue from (its matrices are {@code inputVectors} and
@@ -54,6 +56,7 @@ final class TrainingRun {
       float[] inputVectors,
       float[] outputVectors,
       InputLock lock,
+      float[] ngramVectors,
       RunMonitor monitor,
       Path workDirectory,
       TrainingCheckpoint resumeFrom) {
@@ -74,9 +77,20 @@ final class TrainingRun {
     Schedule schedule =
         new Schedule(
             retained * config.epochs(), config.alpha(), config.minAlpha(), monitor.cancellation());
+    SubwordTable subwords =
+        ngramVectors == null ? null : SubwordTable.of(vocabulary, config.ngrams());
     this.shared =
         new WorkerContext(
-            config, corpus, inputVectors, outputVectors, sampler, keep, lock, schedule);
+            config,
+            corpus,
+            inputVectors,
+            outputVectors,
+            sampler,
+            keep,
+            lock,
+            schedule,
+            ngramVectors,
+            subwords);
     this.workDirectory = workDirectory;
     this.fingerprint = TrainingCheckpoint.fingerprint(config, vocabulary, lock);
     this.resumeFrom = resumeFrom;
@@ -154,7 +168,8 @@ final class TrainingRun {
         config,
         corpus.stats(),
         Instant.now(),
-        Map.of());
+        Map.of(),
+        shared.ngramVectors());
   }
 
   /** Writes the state after {@code epoch} into the work directory, if the run has one. */
@@ -175,7 +190,8 @@ final class TrainingRun {
               losses,
               examples,
               shared.inputVectors(),
-              shared.outputVectors())
+              shared.outputVectors(),
+              shared.ngramVectors())
           .write(workDirectory);
     } catch (IOException e) {
       // The training goes on: a missing checkpoint only costs epochs after a crash, and the

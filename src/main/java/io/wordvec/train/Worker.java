@@ -14,6 +14,11 @@ import java.util.Arrays;
  * {@code syn1neg}, {@code hidden} is {@code neu1} (CBOW's mean context vector) and {@code
  * inputGradient} is {@code neu1e} (the accumulated update of the input row).
  *
+ * <p>A subword model (fastText's) trains the same way, except that a word's input vector is the
+ * mean of its own row and its n-grams' rows ({@link SubwordTable}), and the input gradient goes, in
+ * full, to each of those rows, as fastText does for skip-gram and CBOW (it divides it only for
+ * supervised models). CBOW's hidden vector is then the mean of every row of every context word.
+ *
  * <p>Workers update the shared matrices without locks (Hogwild, as word2vec.c and gensim do): two
  * workers rarely touch the same row at once, and a lost update now and then does not hurt
  * convergence. This is intentional, not a race to fix.
@@ -39,6 +44,14 @@ final class Worker {
   private final long[] keepThresholds;
   private final int lockedBelow;
   private final float lockFactor;
+
+  /** A subword model's n-gram rows, or null. */
+  private final float[] ngramVectors;
+
+  /** Offsets of each word's n-grams in {@link #ngramBuckets}; null without subwords. */
+  private final int[] ngramStart;
+
+  private final int[] ngramBuckets;
 
   private final float[] hidden;
   private final float[] inputGradient;
@@ -76,6 +89,9 @@ final class Worker {
     this.keepThresholds = shared.keepThresholds();
     this.lockedBelow = shared.lock().lockedBelow();
     this.lockFactor = shared.lock().factor();
+    this.ngramVectors = shared.ngramVectors();
+    this.ngramStart = shared.subwords() == null ? null : shared.subwords().start();
+    this.ngramBuckets = shared.subwords() == null ? null : shared.subwords().buckets();
     this.hidden = new float[dim];
     this.inputGradient = new float[dim];
     this.sentence = new int[config.maxSentenceLength()];
@@ -187,6 +203,10 @@ final class Worker {
 
   /** The input row of {@code context} predicts {@code centre} against noise words. */
   private void skipGramPair(int context, int centre) {
+    if (ngramStart != null) {
+      subwordSkipGramPair(context, centre);
+      return;
+    }
     final float[] in = inputVectors;
     final float[] gradient = inputGradient;
     final int inputRow = context * dim;
@@ -197,8 +217,83 @@ final class Worker {
     examples++;
   }
 
+  /**
+   * Skip-gram for a subword model: the mean of {@code context}'s row and its n-gram rows predicts
+   * {@code centre}; each of those rows gets the whole gradient.
+   */
+  private void subwordSkipGramPair(int context, int centre) {
+    final float[] h = hidden;
+    final float[] gradient = inputGradient;
+    final int first = ngramStart[context];
+    final int last = ngramStart[context + 1];
+    System.arraycopy(inputVectors, context * dim, h, 0, dim);
+    for (int k = first; k < last; k++) {
+      VectorMath.axpyUnchecked(1f, ngramVectors, ngramBuckets[k] * dim, h, 0, dim);
+    }
+    float inv = 1f / (1 + last - first);
+    for (int i = 0; i < dim; i++) {
+      h[i] *= inv;
+    }
+    Arrays.fill(gradient, 0f);
+    predict(h, 0, centre);
+    addSubwordGradient(context);
+    examples++;
+  }
+
+  /**
+   * Adds {@link #inputGradient} to {@code word}'s row and to its n-gram rows (scaled by the lock
+   * factor for a locked word, so that fine-tuning moves locked words' vectors as little through
+   * their n-grams as through their own rows).
+   */
+  private void addSubwordGradient(int word) {
+    float scale = word < lockedBelow ? lockFactor : 1f;
+    VectorMath.axpyUnchecked(scale, inputGradient, 0, inputVectors, word * dim, dim);
+    for (int k = ngramStart[word], last = ngramStart[word + 1]; k < last; k++) {
+      VectorMath.axpyUnchecked(scale, inputGradient, 0, ngramVectors, ngramBuckets[k] * dim, dim);
+    }
+  }
+
+  /**
+   * CBOW for a subword model: the mean of every context word's row and n-gram rows predicts the
+   * centre word; each of those rows gets the whole gradient.
+   */
+  private void subwordCbow(int pos, int from, int to) {
+    final float[] h = hidden;
+    Arrays.fill(h, 0f);
+    int rows = 0;
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        int context = sentence[c];
+        VectorMath.axpyUnchecked(1f, inputVectors, context * dim, h, 0, dim);
+        for (int k = ngramStart[context], last = ngramStart[context + 1]; k < last; k++) {
+          VectorMath.axpyUnchecked(1f, ngramVectors, ngramBuckets[k] * dim, h, 0, dim);
+        }
+        rows += 1 + ngramStart[context + 1] - ngramStart[context];
+      }
+    }
+    if (rows == 0) {
+      return;
+    }
+    float inv = 1f / rows;
+    for (int i = 0; i < dim; i++) {
+      h[i] *= inv;
+    }
+    Arrays.fill(inputGradient, 0f);
+    predict(h, 0, sentence[pos]);
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        addSubwordGradient(sentence[c]);
+      }
+    }
+    examples++;
+  }
+
   /** The mean of the context rows predicts the centre word against noise words. */
   private void cbow(int pos, int from, int to) {
+    if (ngramStart != null) {
+      subwordCbow(pos, from, to);
+      return;
+    }
     final float[] in = inputVectors;
     final float[] h = hidden;
     Arrays.fill(h, 0f);

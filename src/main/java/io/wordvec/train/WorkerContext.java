@@ -12,6 +12,9 @@ package io.wordvec.train;
  * @param keepThresholds subsampling: per word id, keep when 32 random bits are below it
  * @param lock which input rows are scaled
  * @param schedule words done, learning rate, stop flag
+ * @param ngramVectors a subword model's n-gram input rows, written by every worker as the input
+ *     rows are; null without subwords
+ * @param subwords each word's n-gram rows; null without subwords
  */
 record WorkerContext(
     TrainingConfig config,
@@ -21,4 +24,6 @@ record WorkerContext(
     NoiseSampler sampler,
     long[] keepThresholds,
     InputLock lock,
-    Schedule schedule) {}
+    Schedule schedule,
+    float[] ngramVectors,
+    SubwordTable subwords) {}

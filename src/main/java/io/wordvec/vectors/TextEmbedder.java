@@ -39,12 +39,26 @@ public final class TextEmbedder {
    * The embedding of one text.
    *
    * @param tokens how many tokens the text has
-   * @param known how many of them the model knows (only those contribute)
-   * @param unknown the distinct unknown tokens, in order of appearance
-   * @param vector the (weighted) sum of the known tokens' unit vectors divided by {@code known};
-   *     all zeros when no token is known
+   * @param known how many of them the model knows
+   * @param fromNgrams how many of them are outside the vocabulary and got their n-gram vector
+   * @param unknown the distinct tokens without a vector (skipped), in order of appearance
+   * @param oov the distinct tokens outside the vocabulary that got their n-gram vector (a subword
+   *     model, with n-grams asked for), in order of appearance; they contribute like known tokens
+   * @param vector the (weighted) sum of the contributing tokens' unit vectors divided by their
+   *     number; all zeros when no token contributes
    */
-  public record Embedding(int tokens, int known, List<String> unknown, float[] vector) {
+  public record Embedding(
+      int tokens,
+      int known,
+      int fromNgrams,
+      List<String> unknown,
+      List<String> oov,
+      float[] vector) {
+
+    /** How many tokens contributed to the vector: {@code known + fromNgrams}. */
+    public int contributing() {
+      return known + fromNgrams;
+    }
 
     /** A copy of {@link #vector()} scaled to unit length; all zeros when no token is known. */
     public float[] unitVector() {
@@ -89,17 +103,42 @@ public final class TextEmbedder {
    * @param caseFallback whether an unknown token is tried in lower and Title case
    */
   public Embedding embed(List<String> tokens, Weighting weighting, boolean caseFallback) {
+    return embed(tokens, weighting, caseFallback, false);
+  }
+
+  /**
+   * Embeds one tokenised text; with {@code ngrams}, a token outside the vocabulary of a subword
+   * model contributes its n-gram vector ({@link WordVectors#ngramVector}), normalised, with SIF
+   * weight 1 (a word too rare to be in the vocabulary has {@code p(w)} near 0).
+   *
+   * @param tokens the text's tokens
+   * @param weighting mean or SIF
+   * @param caseFallback whether an unknown token is tried in lower and Title case
+   * @param ngrams whether unknown tokens get their n-gram vectors (when the model has n-grams)
+   */
+  public Embedding embed(
+      List<String> tokens, Weighting weighting, boolean caseFallback, boolean ngrams) {
     Objects.requireNonNull(weighting, "weighting");
     Vocabulary vocabulary = vectors.vocabulary();
     int dim = vectors.dimension();
     float[] unit = new float[dim];
     float[] sum = new float[dim];
     Set<String> unknown = new LinkedHashSet<>();
+    Set<String> oov = new LinkedHashSet<>();
     int known = 0;
+    int fromNgrams = 0;
     for (String token : tokens) {
       int id = caseFallback ? vocabulary.idWithCaseFallback(token) : vocabulary.id(token);
       if (id < 0) {
-        unknown.add(token);
+        float[] raw = ngrams ? vectors.ngramVector(token).orElse(null) : null;
+        if (raw == null) {
+          unknown.add(token);
+          continue;
+        }
+        oov.add(token);
+        fromNgrams++;
+        UnitRows.toUnitLength(raw, 0, dim);
+        VectorMath.axpy(1f, raw, 0, sum, 0, dim);
         continue;
       }
       known++;
@@ -107,10 +146,11 @@ public final class TextEmbedder {
       vectors.unitRow(id, unit, 0);
       VectorMath.axpy(weight, unit, 0, sum, 0, dim);
     }
-    if (known > 0) {
-      VectorMath.scale(1f / known, sum, 0, dim);
+    if (known + fromNgrams > 0) {
+      VectorMath.scale(1f / (known + fromNgrams), sum, 0, dim);
     }
-    return new Embedding(tokens.size(), known, List.copyOf(unknown), sum);
+    return new Embedding(
+        tokens.size(), known, fromNgrams, List.copyOf(unknown), List.copyOf(oov), sum);
   }
 
   /** The SIF weight {@code a / (a + p(w))} of word {@code id}; see the class comment. */

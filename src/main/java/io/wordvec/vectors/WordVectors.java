@@ -47,6 +47,9 @@ public final class WordVectors {
   /** The search that answers neighbour queries: {@link #exact} unless replaced. */
   private final NeighborSearch search;
 
+  /** A subword model's n-gram rows, which give words outside the vocabulary a vector; or null. */
+  private final NgramVectors subwords;
+
   /**
    * Rows copied and normalised at a time by {@link #fromRows}: about 64 KB, so they stay in cache.
    */
@@ -88,6 +91,7 @@ public final class WordVectors {
     this.rows = new HeapRows(vectors, unit, norms, codes, dimension);
     this.exact = new ExactSearch(rows);
     this.search = exact;
+    this.subwords = null;
   }
 
   private WordVectors(
@@ -95,12 +99,14 @@ public final class WordVectors {
       int dimension,
       RowStorage rows,
       NeighborSearch exact,
-      NeighborSearch search) {
+      NeighborSearch search,
+      NgramVectors subwords) {
     this.vocabulary = vocabulary;
     this.dimension = dimension;
     this.rows = rows;
     this.exact = exact;
     this.search = search;
+    this.subwords = subwords;
   }
 
   private WordVectors(Vocabulary vocabulary, int dimension, RowStorage rows) {
@@ -109,6 +115,7 @@ public final class WordVectors {
     this.rows = rows;
     this.exact = new ExactSearch(rows);
     this.search = exact;
+    this.subwords = null;
   }
 
   /**
@@ -457,10 +464,13 @@ public final class WordVectors {
 
   /**
    * The heap these vectors take, in bytes, roughly: the vocabulary and the rows held in the heap (a
-   * mapped file's rows take none; the page cache holds them).
+   * mapped file's rows take none; the page cache holds them), and a subword model's n-gram rows
+   * when they are in the heap.
    */
   public long heapBytes() {
-    return vocabulary.heapBytes() + rows.heapBytes();
+    return vocabulary.heapBytes()
+        + rows.heapBytes()
+        + (subwords == null ? 0 : subwords.heapBytes());
   }
 
   /**
@@ -510,7 +520,39 @@ public final class WordVectors {
    */
   public WordVectors withSearch(NeighborSearch search) {
     Objects.requireNonNull(search, "search");
-    return new WordVectors(vocabulary, dimension, rows, exact, search);
+    return new WordVectors(vocabulary, dimension, rows, exact, search, subwords);
+  }
+
+  /**
+   * These vectors with a subword model's n-gram rows, which give a vector to words outside the
+   * vocabulary ({@link #ngramVector}): a new object sharing this one's vocabulary, rows and search.
+   * The rows of the vocabulary's words must already be the vectors the subword model serves for
+   * them (each word's own row averaged with its n-grams' rows, {@link NgramVectors#compose}).
+   *
+   * @param subwords rows of this dimension, or null for none
+   * @throws IllegalArgumentException on a dimension mismatch
+   */
+  public WordVectors withSubwords(NgramVectors subwords) {
+    if (subwords != null && subwords.dimension() != dimension) {
+      throw new IllegalArgumentException(
+          "n-gram rows of dimension " + subwords.dimension() + " for vectors of " + dimension);
+    }
+    return new WordVectors(vocabulary, dimension, rows, exact, search, subwords);
+  }
+
+  /** A subword model's n-gram rows, when these vectors have them. */
+  public Optional<NgramVectors> subwords() {
+    return Optional.ofNullable(subwords);
+  }
+
+  /**
+   * The vector of a word outside the vocabulary, from its character n-grams (fastText's vector for
+   * an unknown word): present only for a subword model and a word long enough to have n-grams. Raw,
+   * not normalised. A word in the vocabulary gets its n-gram vector too, which is not the vector
+   * the model serves for it ({@link #vector}).
+   */
+  public Optional<float[]> ngramVector(String word) {
+    return subwords == null ? Optional.empty() : Optional.ofNullable(subwords.vector(word));
   }
 
   /** Whether {@code other} reads the very same rows as this (one shares the other's storage). */

@@ -4,6 +4,7 @@ import static io.wordvec.train.LocalTrainingEngineTests.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.vocab.CharNgrams;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -191,5 +192,34 @@ class CheckpointResumeTests {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactly(TrainingCheckpoint.FILE);
     }
+  }
+
+  @Test
+  void aSubwordRunResumesWithItsNgramRowsBitForBit() throws IOException {
+    TrainingConfig subwords =
+        LocalTrainingEngineTests.small()
+            .epochs(4)
+            .threads(1)
+            .seed(11)
+            .subwords(new CharNgrams(3, 5, 2_000))
+            .build();
+    Path corpus = resource("hamlet.txt");
+    TrainedModel straight = ENGINE.train(new TrainingRequest(corpus, subwords, null, null));
+
+    StopAfter first = new StopAfter(1);
+    assertThatThrownBy(
+            () ->
+                ENGINE.train(
+                    new TrainingRequest(corpus, subwords, first, first.token)
+                        .withWorkDirectory(work)))
+        .isInstanceOf(TrainingCancelledException.class);
+    StopAfter second = new StopAfter(-1);
+    TrainedModel resumed =
+        ENGINE.train(new TrainingRequest(corpus, subwords, second, null).withWorkDirectory(work));
+
+    assertThat(second.resumedAfter).isEqualTo(1);
+    assertThat(resumed.ngramVectors()).containsExactly(straight.ngramVectors());
+    assertThat(resumed.inputVectors()).containsExactly(straight.inputVectors());
+    assertThat(resumed.outputVectors()).containsExactly(straight.outputVectors());
   }
 }

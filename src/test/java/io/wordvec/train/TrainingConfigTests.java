@@ -40,7 +40,10 @@ class TrainingConfigTests {
                 Runtime.getRuntime().availableProcessors(),
                 1,
                 0.75,
-                10_000));
+                10_000,
+                0,
+                0,
+                0));
   }
 
   @Test
@@ -112,7 +115,10 @@ class TrainingConfigTests {
             d.threads(),
             d.seed(),
             d.noiseExponent(),
-            d.maxSentenceLength());
+            d.maxSentenceLength(),
+            d.minn(),
+            d.maxn(),
+            d.bucket());
 
     assertThatThrownBy(
             () ->
@@ -143,6 +149,9 @@ class TrainingConfigTests {
             "threads",
             "seed",
             "noiseExponent",
-            "maxSentenceLength");
+            "maxSentenceLength",
+            "minn",
+            "maxn",
+            "bucket");
   }
 }
