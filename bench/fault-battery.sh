@@ -138,6 +138,7 @@ check() {
 }
 
 for round in $(seq 1 "$ROUNDS"); do
+  touch "$work/round-start"
   for k in 1 2; do
     submit "fb-$round-$k" $((RANDOM % 2 == 0 ? 1 : 0)) false $((3 + RANDOM % 3)) >/dev/null
   done
@@ -148,7 +149,7 @@ for round in $(seq 1 "$ROUNDS"); do
     # until a job saves its model or writes a checkpoint, polled every 20 ms (30 s at most)
     for _ in $(seq 1 1500); do
       if curl -sf "$base/api/v1/jobs" | jq -e 'any(.[]; .phase == "saving")' >/dev/null ||
-        [[ -n $(find "$data/jobs" -name 'checkpoint.bin' -newer "$work/service.log" 2>/dev/null) ]]; then
+        [[ -n $(find "$data/jobs" -name 'checkpoint.bin' -newer "$work/round-start" 2>/dev/null) ]]; then
         break
       fi
       sleep 0.02
