@@ -18,6 +18,7 @@ class ArchitectureTests {
     "io.wordvec.index..",
     "io.wordvec.io..",
     "io.wordvec.eval..",
+    "io.wordvec.align..",
     "io.wordvec.cli.."
   };
 
@@ -27,7 +28,8 @@ class ArchitectureTests {
     "io.wordvec.query..",
     "io.wordvec.openai..",
     "io.wordvec.corpora..",
-    "io.wordvec.jobs.."
+    "io.wordvec.jobs..",
+    "io.wordvec.alignments.."
   };
 
   private static final String[] SERVICE = {
@@ -36,6 +38,7 @@ class ArchitectureTests {
     "io.wordvec.openai..",
     "io.wordvec.corpora..",
     "io.wordvec.jobs..",
+    "io.wordvec.alignments..",
     "io.wordvec.system.."
   };
 
@@ -120,6 +123,21 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.wordvec.query..", "io.wordvec.corpora..", "io.wordvec.jobs..")
+        .check(classes);
+  }
+
+  @Test
+  void alignmentsKnowNothingOfTheQueryApiOrOtherFeatures() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.alignments..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.wordvec.query..",
+            "io.wordvec.openai..",
+            "io.wordvec.corpora..",
+            "io.wordvec.jobs..")
         .check(classes);
   }
 

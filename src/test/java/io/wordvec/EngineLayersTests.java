@@ -63,4 +63,20 @@ class EngineLayersTests {
         .resideInAnyPackage("io.wordvec.eval..", "io.wordvec.cli..")
         .check(classes);
   }
+
+  @Test
+  void alignmentReadsModelsOnlyThroughTheVectorsFacade() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.align..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.wordvec.train..",
+            "io.wordvec.io..",
+            "io.wordvec.eval..",
+            "io.wordvec.index..",
+            "io.wordvec.cli..")
+        .check(classes);
+  }
 }

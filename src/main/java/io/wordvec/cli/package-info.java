@@ -1,6 +1,6 @@
 /**
- * The command line ({@code wordvec train | fine-tune | evaluate | convert | neighbors}): picocli
- * commands over the engine, with exit codes and one-line errors.
+ * The command line ({@code wordvec train | fine-tune | evaluate | convert | neighbors | index |
+ * align}): picocli commands over the engine, with exit codes and one-line errors.
  *
  * <p>Imports engine packages only: never Spring or the service packages ({@code models}, {@code
  * query}, {@code jobs}, {@code system}).

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where uploaded corpora and job records live ({@code wordvec.data.dir}): {@code corpora/} and
- * {@code jobs/} below it.
+ * Where uploaded corpora, job records and saved alignments live ({@code wordvec.data.dir}): {@code
+ * corpora/}, {@code jobs/} and {@code alignments/} below it.
  */
 @ConfigurationProperties("wordvec.data")
 public record DataProperties(@DefaultValue("data") Path dir) {
@@ -19,5 +19,10 @@ public record DataProperties(@DefaultValue("data") Path dir) {
   /** Where job records are kept. */
   public Path jobs() {
     return dir.resolve("jobs");
+  }
+
+  /** Where cross-model alignments are saved. */
+  public Path alignments() {
+    return dir.resolve("alignments");
   }
 }

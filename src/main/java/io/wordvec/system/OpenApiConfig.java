@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 class OpenApiConfig {
 
   private static final String MODELS_PATH = "/api/v1/models";
+  private static final String ALIGNMENTS_PATH = "/api/v1/alignments";
   private static final String API_PREFIX = "/api/";
 
   /** The name of the bearer security scheme of the API keys. */
@@ -52,7 +53,8 @@ class OpenApiConfig {
 
   /**
    * 503 while the models load, on every operation under {@code /api/v1/models}: each one picks a
-   * model from the registry (or lists them), and the registry refuses until loading has ended.
+   * model from the registry (or lists them), and the registry refuses until loading has ended. So
+   * does creating an alignment, which reads two models.
    */
   @Bean
   OpenApiCustomizer notReadyResponses() {
@@ -64,7 +66,9 @@ class OpenApiConfig {
                     + " seconds",
                 true,
                 (method, path, operation) ->
-                    path.equals(MODELS_PATH) || path.startsWith(MODELS_PATH + "/"));
+                    path.equals(MODELS_PATH)
+                        || path.startsWith(MODELS_PATH + "/")
+                        || (path.equals(ALIGNMENTS_PATH) && method == PathItem.HttpMethod.POST));
   }
 
   /**
@@ -167,11 +171,10 @@ class OpenApiConfig {
       OpenApiProblems problems = OpenApiProblems.in(openApi);
       problems.add(
           "401",
-          "No bearer token (`/problems/unauthorized`): this server requires an API key for queries",
+          "No bearer token (`/problems/unauthorized`), or one that is not an API key"
+              + " (`/problems/invalid-token`): this server requires an API key for queries",
           false,
           guardedApi);
-      problems.add(
-          "403", "The bearer token is not an API key (`/problems/forbidden`)", false, guardedApi);
     };
   }
 
@@ -199,7 +202,8 @@ class OpenApiConfig {
                   .scheme("bearer")
                   .description(
                       "The admin token (wordvec.security.admin-token): uploading and deleting"
-                          + " corpora, submitting and cancelling jobs need it; queries do not"));
+                          + " corpora, submitting and cancelling jobs, job progress streams,"
+                          + " creating and deleting alignments need it; queries do not"));
       OpenApiProblems.Where guarded =
           (method, path, operation) -> ProtectedRequests.isProtected(method.name(), path);
       OpenApiProblems.forEach(
@@ -210,12 +214,16 @@ class OpenApiConfig {
       OpenApiProblems problems = OpenApiProblems.in(openApi);
       problems.add(
           "401",
-          "No bearer token (`/problems/unauthorized`): this server requires the admin token to"
-              + " change state",
+          "No bearer token (`/problems/unauthorized`), or one that is not the admin token"
+              + " (`/problems/invalid-token`): this server requires the admin token to change"
+              + " state and to follow job progress",
           false,
           guarded);
       problems.add(
-          "403", "The bearer token is not the admin token (`/problems/forbidden`)", false, guarded);
+          "403",
+          "An API key, valid for queries but not for this (`/problems/forbidden`)",
+          false,
+          guarded);
     };
   }
 }

@@ -52,6 +52,8 @@ class NotReadyProblemsIntegrationTests {
               "post /api/v1/models/{model}/distances",
               "{\"word\": \"king\", \"others\": [\"queen\"]}"),
           Map.entry("get /api/v1/models/{model}/rank?word=king&other=queen", ""),
+          Map.entry("get /api/v1/models/{model}/translate?word=king&target=default", ""),
+          Map.entry("post /api/v1/alignments", "{\"source\": \"default\", \"target\": \"tiny\"}"),
           Map.entry("post /v1/embeddings", "{\"model\": \"default\", \"input\": \"king\"}"),
           Map.entry("post /embeddings", "{\"model\": \"default\", \"input\": \"king\"}"),
           Map.entry("get /v1/models", ""),

@@ -247,7 +247,39 @@ class QueryByVectorAndBatchIntegrationTests {
     String n = "/api/v1/models/tiny/neighbors";
     String d = "/api/v1/models/tiny/distances";
     String t = "/api/v1/models/tiny/similarity/texts";
+    String a = "/api/v1/alignments";
     return Stream.of(
+        Arguments.of(a, "", 400, "/problems/malformed-request"),
+        Arguments.of(a, "{}", 400, "/problems/invalid-parameter"),
+        Arguments.of(a, "{\"source\": \"tiny\"}", 400, "/problems/invalid-parameter"),
+        Arguments.of(
+            a, "{\"source\": \"tiny\", \"target\": \"nope\"}", 404, "/problems/model-not-found"),
+        Arguments.of(
+            a,
+            "{\"source\": \"tiny\", \"target\": \"small\"}",
+            400,
+            "/problems/dimension-mismatch"),
+        Arguments.of(
+            a,
+            "{\"source\": \"tiny\", \"target\": \"tiny\", \"dictionary\": [[\"king\"]]}",
+            400,
+            "/problems/invalid-parameter"),
+        Arguments.of(
+            a,
+            "{\"source\": \"tiny\", \"target\": \"tiny\", \"dictionary\": {}}",
+            400,
+            "/problems/malformed-request"),
+        Arguments.of(
+            a,
+            "{\"source\": \"tiny\", \"target\": \"tiny\", \"dictionary\": [[\"king\","
+                + " \"queen\"]]}",
+            400,
+            "/problems/too-few-pairs"),
+        Arguments.of(
+            a,
+            "{\"source\": \"tiny\", \"target\": \"tiny\", \"identicalWords\": -1}",
+            400,
+            "/problems/invalid-parameter"),
         Arguments.of(n, "{\"vector\": [1, 2, 3]}", 400, "/problems/invalid-parameter"),
         Arguments.of(n, "{\"vector\": \"not base64!\"}", 400, "/problems/invalid-parameter"),
         Arguments.of(n, "{\"vector\": \"AAA=\"}", 400, "/problems/invalid-parameter"),
