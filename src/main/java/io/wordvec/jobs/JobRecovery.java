@@ -103,7 +103,7 @@ final class JobRecovery {
 
   private Outcome published(Job job, JobRecord record, ModelCatalog.Trained trained, String was) {
     JobView.JobResult result =
-        new JobView.JobResult(trained.words(), trained.evaluation(), null, null);
+        new JobView.JobResult(trained.words(), trained.evaluation(), null, null, trained.corpus());
     if (!job.publishedBeforeRestart(result, Instant.now())) {
       return Outcome.CANCELLED;
     }

@@ -45,8 +45,13 @@ interface ModelCatalog {
    * @param createdAt when its training finished
    * @param words its vocabulary size
    * @param evaluation its evaluation scores
+   * @param corpus statistics of its training corpus, or null when its file does not record them
    */
-  record Trained(Instant createdAt, int words, Map<String, Double> evaluation) {}
+  record Trained(
+      Instant createdAt,
+      int words,
+      Map<String, Double> evaluation,
+      io.wordvec.train.CorpusStats corpus) {}
 
   /** The training facts of served model {@code name}; empty if not served or not trained here. */
   default Optional<Trained> trained(String name) {

@@ -68,7 +68,13 @@ class RegistryModelCatalog implements ModelCatalog {
             model ->
                 model
                     .training()
-                    .map(t -> new Trained(t.createdAt(), model.vectors().size(), t.evaluation())));
+                    .map(
+                        t ->
+                            new Trained(
+                                t.createdAt(),
+                                model.vectors().size(),
+                                t.evaluation(),
+                                t.corpus())));
   }
 
   @Override

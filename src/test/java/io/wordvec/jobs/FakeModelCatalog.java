@@ -63,7 +63,8 @@ final class FakeModelCatalog implements ModelCatalog {
     return model == null
         ? java.util.Optional.empty()
         : java.util.Optional.of(
-            new Trained(model.createdAt(), model.vocabulary().size(), model.evaluation()));
+            new Trained(
+                model.createdAt(), model.vocabulary().size(), model.evaluation(), model.corpus()));
   }
 
   @Override
