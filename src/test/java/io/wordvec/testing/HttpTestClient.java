@@ -96,7 +96,9 @@ public final class HttpTestClient {
     try {
       HttpResponse<String> response =
           client.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
+              // A bound for a hung server, not a speed check: the first /v3/api-docs call builds
+              // the whole OpenAPI document, which takes tens of seconds on a loaded 2-core machine.
+              request.timeout(Duration.ofSeconds(120)).build(),
               HttpResponse.BodyHandlers.ofString());
       return new Response(
           response.statusCode(),
