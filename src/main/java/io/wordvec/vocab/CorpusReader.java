@@ -33,7 +33,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Immutable: each {@link #read} is an independent pass, and its sink and progress callbacks run
  * on the calling thread.
  */
-public final class CorpusReader {
+public final class CorpusReader implements TokenSource {
 
   /** Receives the tokens and sentence ends of a pass, in corpus order, on the reading thread. */
   public interface TokenSink {
@@ -83,6 +83,7 @@ public final class CorpusReader {
   }
 
   /** The corpus' name for messages and statistics: its file name, never a full path. */
+  @Override
   public String source() {
     return file.getFileName() == null ? file.toString() : file.getFileName().toString();
   }
@@ -94,6 +95,7 @@ public final class CorpusReader {
    * @throws AccessDeniedException if it is not readable
    * @throws IOException if it cannot be read or is not valid UTF-8
    */
+  @Override
   public Totals read(TokenSink sink, Progress progress) throws IOException {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
