@@ -638,9 +638,16 @@ function trackJob(view) {
   if (!FINAL_STATES.has(view.state)) follow(entry);
 }
 
-/** Live progress through Server-Sent Events; polling takes over if the stream is unavailable. */
+/**
+ * Live progress through Server-Sent Events; polling takes over if the stream is unavailable. With
+ * an admin token the server guards the stream, and EventSource cannot send the token: poll.
+ */
 function follow(entry) {
   if (entry.source || entry.poll) return;
+  if ($('admin-token').value.trim()) {
+    poll(entry);
+    return;
+  }
   const id = entry.view.id;
   const source = new EventSource(`${API}/jobs/${encodeURIComponent(id)}/events`);
   entry.source = source;

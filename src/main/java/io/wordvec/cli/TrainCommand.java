@@ -122,6 +122,13 @@ public final class TrainCommand implements Callable<Integer> {
   double noiseExponent;
 
   @Option(
+      names = "--max-word-bytes",
+      description =
+          "Longer tokens are cut to this many UTF-8 bytes, as word2vec.c does (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxWordBytes;
+
+  @Option(
       names = "--minn",
       paramLabel = "N",
       description =
@@ -182,13 +189,22 @@ public final class TrainCommand implements Callable<Integer> {
               model,
               String.format(
                   Locale.ROOT,
-                  "trained %d words x %d dims on %,d tokens in %.1f s (%,.0f words/s)",
+                  "trained %d words x %d dims on %,d tokens in %.1f s (%,.0f words/s)%s",
                   model.vocabulary().size(),
                   model.dimension(),
                   model.corpus().tokens(),
                   seconds,
-                  model.corpus().tokens() * (double) config.epochs() / seconds));
+                  model.corpus().tokens() * (double) config.epochs() / seconds,
+                  truncatedNote(model.corpus().truncatedTokens(), config.maxWordBytes())));
         });
+  }
+
+  /** Says how many tokens were cut, when any were. */
+  static String truncatedNote(long truncated, int maxWordBytes) {
+    return truncated == 0
+        ? ""
+        : String.format(
+            Locale.ROOT, "; %,d tokens longer than %d bytes were cut", truncated, maxWordBytes);
   }
 
   /**
@@ -213,7 +229,8 @@ public final class TrainCommand implements Callable<Integer> {
             .minAlpha(Math.min(minAlpha, a))
             .epochs(epochs)
             .seed(seed)
-            .noiseExponent(noiseExponent);
+            .noiseExponent(noiseExponent)
+            .maxWordBytes(maxWordBytes);
     if (threads != null) {
       builder.threads(threads);
     }

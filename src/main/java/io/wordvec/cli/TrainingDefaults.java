@@ -25,17 +25,18 @@ final class TrainingDefaults {
     static {
       TrainingConfig d = TrainingConfig.defaults();
       VALUES =
-          Map.of(
-              "--dim", text(d.dimension()),
-              "--window", text(d.window()),
-              "--negative", text(d.negative()),
-              "--sample", text(d.sample()),
-              "--min-count", text(d.minCount()),
-              "--max-vocab", text(d.maxVocab()),
-              "--min-alpha", text(TrainingConfig.DEFAULT_MIN_ALPHA),
-              "--epochs", text(d.epochs()),
-              "--seed", text(d.seed()),
-              "--noise-exponent", text(d.noiseExponent()));
+          Map.ofEntries(
+              Map.entry("--dim", text(d.dimension())),
+              Map.entry("--window", text(d.window())),
+              Map.entry("--negative", text(d.negative())),
+              Map.entry("--sample", text(d.sample())),
+              Map.entry("--min-count", text(d.minCount())),
+              Map.entry("--max-vocab", text(d.maxVocab())),
+              Map.entry("--min-alpha", text(TrainingConfig.DEFAULT_MIN_ALPHA)),
+              Map.entry("--epochs", text(d.epochs())),
+              Map.entry("--seed", text(d.seed())),
+              Map.entry("--noise-exponent", text(d.noiseExponent())),
+              Map.entry("--max-word-bytes", text(d.maxWordBytes())));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.ConflictProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.system.UnprocessableProblem;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -46,6 +47,7 @@ class CorporaController {
               + " lines and tokens.")
   @ApiResponse(responseCode = "201", description = "stored")
   @BadRequestProblem("no words in the corpus, or a broken multipart or gzip body")
+  @UnprocessableProblem("the text is not UTF-8 (corpus-not-utf8, with the byte offset)")
   @PayloadTooLargeProblem("larger than wordvec.corpora.max-size")
   ResponseEntity<Corpus> upload(
       @Parameter(description = "a name to remember the corpus by (file name)")
@@ -53,6 +55,10 @@ class CorporaController {
           String name,
       HttpServletRequest request)
       throws IOException, ServletException {
+    // A declared size over the limit is refused before a byte of the body is read.
+    if (request.getContentLengthLong() > corpora.maxBytes()) {
+      throw CorpusProblems.tooLarge(corpora.maxBytes());
+    }
     Corpus corpus;
     String contentType = request.getContentType();
     if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {

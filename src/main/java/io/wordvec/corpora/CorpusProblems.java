@@ -39,6 +39,19 @@ final class CorpusProblems {
         "the uploaded corpus could not be read: " + reason);
   }
 
+  /** 422: the text (unpacked, for gzip) is not UTF-8 from byte {@code offset} on. */
+  static ApiException notUtf8(long offset) {
+    return new ApiException(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "corpus-not-utf8",
+            "Corpus is not UTF-8",
+            "the corpus is not valid UTF-8: the sequence at byte "
+                + offset
+                + " (counted from 0, in the unpacked text) is malformed; convert it, e.g. with"
+                + " iconv -f latin1 -t utf-8")
+        .with("offset", offset);
+  }
+
   static ApiException inUse(String id, String holder) {
     return new ApiException(
             HttpStatus.CONFLICT,

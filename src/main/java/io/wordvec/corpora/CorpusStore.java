@@ -2,6 +2,7 @@ package io.wordvec.corpora;
 
 import io.wordvec.system.DataProperties;
 import io.wordvec.system.JsonRecords;
+import io.wordvec.vocab.Utf8Validator;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores uploaded corpora as {@code <data>/corpora/<id>.txt} with a {@code <id>.json} record beside
  * it. Uploads are streamed to disk in small buffers (never held in memory), gzip is detected by its
- * magic bytes and unpacked on the way, and lines and tokens are counted in the same pass.
+ * magic bytes and unpacked on the way, and lines and tokens are counted and the text checked to be
+ * UTF-8 in the same pass. A refused upload leaves nothing on disk.
  */
 @Component
 public class CorpusStore {
@@ -82,8 +84,15 @@ public class CorpusStore {
         int n;
         while ((n = in.read(buf)) > 0) {
           counts.add(buf, n);
+          if (counts.invalidUtf8At != Utf8Validator.VALID) {
+            throw CorpusProblems.notUtf8(counts.invalidUtf8At);
+          }
           out.write(buf, 0, n);
         }
+      }
+      long unfinished = counts.utf8.finish();
+      if (unfinished != Utf8Validator.VALID) {
+        throw CorpusProblems.notUtf8(unfinished);
       }
       if (counts.tokens == 0) {
         throw CorpusProblems.empty();
@@ -212,15 +221,26 @@ public class CorpusStore {
     return base.length() > 200 ? base.substring(0, 200) : base;
   }
 
-  /** Counts bytes, newlines and whitespace-separated tokens of a byte stream. */
+  /**
+   * Counts bytes, newlines and whitespace-separated tokens of a byte stream, and checks that it is
+   * UTF-8 as it streams in (a corpus that is not is refused at upload, not when a job reads it).
+   */
   static final class Counts {
     long bytes;
     long newlines;
     long tokens;
+    final Utf8Validator utf8 = new Utf8Validator();
+
+    /** Where the first invalid UTF-8 sequence starts, or {@link Utf8Validator#VALID}. */
+    long invalidUtf8At = Utf8Validator.VALID;
+
     private boolean inToken;
     private int last = '\n';
 
     void add(byte[] buf, int n) {
+      if (invalidUtf8At == Utf8Validator.VALID) {
+        invalidUtf8At = utf8.feed(buf, 0, n);
+      }
       for (int i = 0; i < n; i++) {
         int b = buf[i];
         boolean space = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;

@@ -224,6 +224,11 @@ final class GraphFile {
         if (count < 1 || count > rows) {
           throw new IndexFileException(file, "corrupt level " + level + " (" + count + " nodes)");
         }
+        if ((long) count * Integer.BYTES > size - position) {
+          // Checked in longs before any allocation: the count is a claim of the file.
+          throw new IndexFileException(
+              file, "truncated: level " + level + " claims " + count + " nodes, past the end");
+        }
         upperNodes[level] = ints(read(channel, position, count * Integer.BYTES, size, file), count);
         position += (long) count * Integer.BYTES;
         int recordInts = 1 + degrees[level];

@@ -21,6 +21,12 @@ import java.util.Map;
  */
 final class NativeMetadata {
 
+  /**
+   * What a corpus statistic missing from a file reads as: files written before a statistic existed
+   * (truncatedTokens) did not count it.
+   */
+  private static final CorpusStats CORPUS_DEFAULTS = new CorpusStats("unknown", 0, 0, 0, 0, 0);
+
   private NativeMetadata() {}
 
   /** The section for a trained model's provenance, or an empty one ({@code info} null). */
@@ -98,7 +104,7 @@ final class NativeMetadata {
         readRecord(file, meta, "config.", TrainingConfig.class, TrainingConfig.defaults());
     CorpusStats corpus =
         meta.keySet().stream().anyMatch(k -> k.startsWith("corpus."))
-            ? readRecord(file, meta, "corpus.", CorpusStats.class, null)
+            ? readRecord(file, meta, "corpus.", CorpusStats.class, CORPUS_DEFAULTS)
             : null;
     Instant createdAt;
     try {

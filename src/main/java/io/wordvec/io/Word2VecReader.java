@@ -1,7 +1,6 @@
 package io.wordvec.io;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +23,24 @@ import java.util.zip.ZipException;
  * Reads a word2vec file (text or binary, plain or gzip-compressed) one record at a time: the header
  * {@code "<count> <dimension>"} is read first, then {@link #next} parses one word and its vector
  * into {@link #word()} and {@link #row()}, with the checks and the error messages (naming the file,
- * the word and where it is) of {@link Word2VecFormat}. Nothing is allocated from the header's
- * count: callers decide how far to trust it ({@link #rowCap()}).
+ * and where it is) of {@link Word2VecFormat}. Nothing is allocated from the header's count: callers
+ * decide how far to trust it ({@link #rowCap()}). A text line is read up to a bound set by the
+ * dimension ({@link #maxLineChars}), so a file without line breaks (or a compressed one that
+ * inflates to one) cannot make the reader buffer it whole.
+ *
+ * <p>Messages say where a problem is (line, row, byte) and what kind it is, and never quote the
+ * file's content: a file that is not a model (a note, a key) may sit in a models directory, and its
+ * text must not reach a health page.
  *
  * <p>Not thread-safe.
  */
 final class Word2VecReader implements AutoCloseable {
+
+  /** The longest header line read. */
+  private static final int HEADER_CHARS = 256;
+
+  /** The most characters a text value may take: a float's shortest form plus plenty of slack. */
+  private static final int MAX_VALUE_CHARS = 64;
 
   /** The first two bytes of a gzip stream. */
   private static final int GZIP_MAGIC = 0x8b1f;
@@ -42,7 +53,7 @@ final class Word2VecReader implements AutoCloseable {
   private final int dim;
   private final int headerBytes;
   private final float[] row;
-  private final BufferedReader text;
+  private final BoundedLines text;
   private final ChannelReader bytes;
   private String word;
   private int records;
@@ -79,15 +90,21 @@ final class Word2VecReader implements AutoCloseable {
       } else {
         this.bytes = null;
         this.text =
-            new BufferedReader(
+            new BoundedLines(
                 new InputStreamReader(
                     new BufferedInputStream(in, 1 << 16),
                     StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 20);
-        String header = text.readLine();
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        String header = text.readLine(HEADER_CHARS);
+        if (header == null && text.tooLong()) {
+          throw new InvalidModelFileException(
+              file,
+              "no header line '<count> <dimension>' within the first "
+                  + HEADER_CHARS
+                  + " characters: not a word2vec text file");
+        }
         this.headerBytes = header == null ? 0 : header.length() + 1;
         int[] shape = parseHeader(file, header);
         this.declared = shape[0];
@@ -207,15 +224,32 @@ final class Word2VecReader implements AutoCloseable {
     }
   }
 
+  /** The longest text line a record of this dimension can have. */
+  long maxLineChars() {
+    return Word2VecFormat.MAX_WORD_BYTES + (long) dim * MAX_VALUE_CHARS;
+  }
+
   private boolean nextText() throws IOException {
     String line;
-    while ((line = text.readLine()) != null) {
+    int max = (int) Math.min(Integer.MAX_VALUE - 8, maxLineChars());
+    while ((line = text.readLine(max)) != null) {
       lineNo++;
       if (parseTextLine(line)) {
         records++;
         checkFinite("line", lineNo);
         return true;
       }
+    }
+    if (text.tooLong()) {
+      throw new InvalidModelFileException(
+          file,
+          "line "
+              + (lineNo + 1)
+              + " is longer than the "
+              + max
+              + " characters a word and "
+              + dim
+              + " values can take: not a word2vec text file");
     }
     return false;
   }
@@ -235,33 +269,25 @@ final class Word2VecReader implements AutoCloseable {
       int end = nextBlank(line, pos);
       if (count == dim) {
         throw new InvalidModelFileException(
-            file,
-            "line "
-                + lineNo
-                + " (word '"
-                + w
-                + "'): more than the "
-                + dim
-                + " values the header declares");
+            file, "line " + lineNo + ": more than the " + dim + " values the header declares");
       }
       String token = line.substring(pos, end);
       try {
         row[count++] = Float.parseFloat(token);
       } catch (NumberFormatException e) {
+        // count was incremented before the parse failed: it is the value's 1-based position.
         String lower = token.toLowerCase(Locale.ROOT);
         String problem =
             lower.contains("nan") || lower.contains("inf")
-                ? "non-finite value '" + token + "'"
-                : "'" + token + "' is not a number";
-        throw new InvalidModelFileException(
-            file, "line " + lineNo + " (word '" + w + "'): " + problem);
+                ? "value " + count + " is not finite"
+                : "value " + count + " is not a number";
+        throw new InvalidModelFileException(file, "line " + lineNo + ": " + problem);
       }
       pos = skipBlanks(line, end);
     }
     if (count != dim) {
       throw new InvalidModelFileException(
-          file,
-          "line " + lineNo + " (word '" + w + "'): expected " + dim + " values, found " + count);
+          file, "line " + lineNo + ": expected " + dim + " values, found " + count);
     }
     word = w;
     return true;
@@ -336,11 +362,9 @@ final class Word2VecReader implements AutoCloseable {
                 + row[j]
                 + " at position "
                 + j
-                + " of the vector of word '"
-                + word
-                + "' (row "
+                + " of the vector of row "
                 + (records - 1)
-                + ", "
+                + " ("
                 + unit
                 + " "
                 + at
@@ -358,8 +382,7 @@ final class Word2VecReader implements AutoCloseable {
     }
     String[] parts = header.trim().split("[ \t]+");
     if (parts.length != 2) {
-      throw new InvalidModelFileException(
-          file, "the first line must be '<count> <dimension>', was '" + abbreviate(header) + "'");
+      throw badHeader(file, header);
     }
     try {
       int count = Integer.parseInt(parts[0]);
@@ -379,13 +402,21 @@ final class Word2VecReader implements AutoCloseable {
       }
       return new int[] {count, dim};
     } catch (NumberFormatException e) {
-      throw new InvalidModelFileException(
-          file, "the first line must be '<count> <dimension>', was '" + abbreviate(header) + "'");
+      throw badHeader(file, header);
     }
   }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  /** The error for a first line that is not a header, saying what it holds by kind only. */
+  private static InvalidModelFileException badHeader(Path file, String header) {
+    boolean printable =
+        header.codePoints().allMatch(c -> !Character.isISOControl(c) || c == '\t' || c == '\r');
+    return new InvalidModelFileException(
+        file,
+        "the first line must be '<count> <dimension>'; it holds "
+            + header.length()
+            + " characters of "
+            + (printable ? "other text" : "binary data")
+            + ": not a word2vec file");
   }
 
   @Override
@@ -395,6 +426,64 @@ final class Word2VecReader implements AutoCloseable {
     }
     if (bytes != null) {
       bytes.close();
+    }
+  }
+
+  /**
+   * Lines of a character stream, each read up to a bound: a longer line is not buffered whole but
+   * reported ({@link #tooLong}). A line ends at {@code '\n'}; a {@code '\r'} before it stays (the
+   * parser treats it as a blank).
+   */
+  private static final class BoundedLines {
+    private final java.io.Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder line = new StringBuilder();
+    private int pos;
+    private int limit;
+    private boolean tooLong;
+
+    BoundedLines(java.io.Reader in) {
+      this.in = in;
+    }
+
+    /** Whether the last {@link #readLine} stopped at a line longer than its bound. */
+    boolean tooLong() {
+      return tooLong;
+    }
+
+    /**
+     * The next line without its terminator; null at the end of the stream, or (with {@link
+     * #tooLong}) when the line has more than {@code max} characters.
+     */
+    String readLine(int max) throws IOException {
+      line.setLength(0);
+      while (true) {
+        if (pos == limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return line.length() > 0 ? line.toString() : null;
+          }
+        }
+        int start = pos;
+        while (pos < limit && buffer[pos] != '\n') {
+          pos++;
+        }
+        if (line.length() + (pos - start) > max) {
+          tooLong = true;
+          return null;
+        }
+        line.append(buffer, start, pos - start);
+        if (pos < limit) {
+          pos++;
+          return line.toString();
+        }
+      }
+    }
+
+    void close() throws IOException {
+      in.close();
     }
   }
 

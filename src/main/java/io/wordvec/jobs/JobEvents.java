@@ -1,25 +1,32 @@
 package io.wordvec.jobs;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-Sent Event streams of job progress. Training workers publish a snapshot and return at
- * once; one dispatcher thread writes to the (possibly slow) clients, in publication order.
+ * once; each stream writes on its own ({@link EventStream}, non-blocking output with a bounded
+ * buffer), so a client that stops reading is dropped after {@code events.write-timeout} or once
+ * {@code events.buffer-size} waits for it, and delays no other stream. Open streams are capped per
+ * job and in all ({@code events.max-streams-per-job}, {@code events.max-streams}): one more is
+ * refused with 429.
  *
  * <p>Events: {@code progress} with the job's JSON whenever it changes, then a final {@code end}
  * with its last state, after which the stream is closed. Every {@code events-heartbeat} each open
@@ -31,127 +38,164 @@ class JobEvents implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(JobEvents.class);
 
-  private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
-  private final ExecutorService dispatcher =
-      Executors.newSingleThreadExecutor(
+  private static final byte[] HEARTBEAT = ":keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+
+  /** Open streams by job. Registration and the caps are guarded by this object's lock. */
+  private final Map<String, Set<EventStream>> streams = new ConcurrentHashMap<>();
+
+  private int open;
+  private long dropped;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "job-events");
             t.setDaemon(true);
             return t;
           });
-  private final ScheduledExecutorService heartbeat =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "job-events-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
-  private final long timeoutMillis;
+  private final long lifeMillis;
+  private final EventStreamsProperties limits;
+  private final JsonMapper json;
 
+  /** With the default stream limits and JSON settings (tests). */
   JobEvents(JobsProperties properties) {
-    this.timeoutMillis = properties.eventsTimeout().toMillis();
-    long every = properties.eventsHeartbeat().toMillis();
-    heartbeat.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+    this(properties, EventStreamsProperties.defaults(), JsonMapper.builder().build());
   }
 
-  /** Queues a comment for every open stream, behind the events already queued. */
-  private void keepAlive() {
-    try {
-      dispatcher.execute(
-          () -> {
-            for (List<SseEmitter> list : subscribers.values()) {
-              for (SseEmitter emitter : list) {
-                try {
-                  emitter.send(SseEmitter.event().comment("keep-alive"));
-                } catch (IOException | IllegalStateException e) {
-                  // gone or already complete: its callbacks unsubscribe it
-                  log.debug("No heartbeat for a closed progress stream: {}", e.getMessage());
-                }
-              }
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      // shutting down
-    }
+  @Autowired
+  JobEvents(
+      JobsProperties properties, EventStreamsProperties limits, ObjectProvider<JsonMapper> json) {
+    this(properties, limits, json.getIfAvailable(() -> JsonMapper.builder().build()));
+  }
+
+  JobEvents(JobsProperties properties, EventStreamsProperties limits, JsonMapper json) {
+    this.lifeMillis = properties.eventsTimeout().toMillis();
+    this.limits = limits;
+    this.json = json;
+    long every = properties.eventsHeartbeat().toMillis();
+    timer.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+    long check = Math.max(20, limits.writeTimeout().toMillis() / 5);
+    timer.scheduleAtFixedRate(this::dropStalled, check, check, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * A new stream for a job, starting with its current snapshot. The emitter is registered before
-   * the snapshot is taken, so no change between the two is lost.
+   * Opens a stream of {@code job} on the request, starting with the job's current snapshot. The
+   * stream is registered before the snapshot is taken, so no change between the two is lost.
+   *
+   * @throws JobsProblem 429 when the job or the service has as many streams open as allowed
    */
-  SseEmitter subscribe(Job job) {
-    SseEmitter emitter = new SseEmitter(timeoutMillis);
+  void subscribe(Job job, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String id = job.id();
-    List<SseEmitter> list = subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
-    list.add(emitter);
-    Runnable remove = () -> list.remove(emitter);
-    emitter.onCompletion(remove);
-    emitter.onTimeout(remove);
-    emitter.onError(e -> remove.run());
-    JobView current = job.view();
-    if (current.state().isFinal()) {
-      subscribers.remove(id, list);
+    EventStream stream;
+    synchronized (this) {
+      Set<EventStream> ofJob = streams.get(id);
+      if (ofJob != null && ofJob.size() >= limits.maxStreamsPerJob()) {
+        throw JobsProblem.tooManyStreams("job", limits.maxStreamsPerJob());
+      }
+      if (open >= limits.maxStreams()) {
+        throw JobsProblem.tooManyStreams("service", limits.maxStreams());
+      }
+      stream =
+          EventStream.open(
+              id, request, response, limits.bufferSize().toBytes(), lifeMillis, this::ended);
+      streams.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(stream);
+      open++;
     }
-    dispatcher.execute(
-        () -> {
-          if (send(emitter, current) && current.state().isFinal()) {
-            emitter.complete();
-          }
-        });
-    return emitter;
+    JobView current = job.view();
+    stream.send(event(current), current.state().isFinal());
   }
 
-  /** Sends a snapshot to every subscriber of the job; the final one closes their streams. */
+  /** Sends a snapshot to every stream of the job; the final one closes them. */
   void publish(JobView view) {
-    List<SseEmitter> list = subscribers.get(view.id());
-    boolean done = view.state().isFinal();
-    if (done) {
-      subscribers.remove(view.id());
-    }
-    if (list == null || list.isEmpty()) {
+    Set<EventStream> ofJob = streams.get(view.id());
+    if (ofJob == null || ofJob.isEmpty()) {
       return;
     }
-    dispatcher.execute(
-        () -> {
-          for (SseEmitter emitter : list) {
-            if (send(emitter, view) && done) {
-              emitter.complete();
-            }
-          }
-        });
-  }
-
-  private static boolean send(SseEmitter emitter, JobView view) {
-    try {
-      emitter.send(
-          SseEmitter.event()
-              .name(view.state().isFinal() ? "end" : "progress")
-              .id(view.id())
-              .data(view, MediaType.APPLICATION_JSON));
-      return true;
-    } catch (IOException | IllegalStateException e) {
-      // the client went away; Spring completes the emitter and our callback unsubscribes it
-      log.debug("Dropping a progress stream of job {}: {}", view.id(), e.getMessage());
-      return false;
+    byte[] event = event(view);
+    boolean done = view.state().isFinal();
+    for (EventStream stream : ofJob) {
+      stream.send(event, done);
     }
   }
 
+  private void ended(EventStream stream, EventStream.Ending why) {
+    synchronized (this) {
+      Set<EventStream> ofJob = streams.get(stream.jobId());
+      if (ofJob != null && ofJob.remove(stream)) {
+        open--;
+        if (ofJob.isEmpty()) {
+          streams.remove(stream.jobId());
+        }
+      }
+      if (why == EventStream.Ending.DROPPED) {
+        dropped++;
+      }
+    }
+    if (why == EventStream.Ending.DROPPED) {
+      log.info(
+          "Dropped a progress stream of job {}: the client fell behind (it accepted nothing for"
+              + " {} ms, or {} bytes waited for it)",
+          stream.jobId(),
+          limits.writeTimeout().toMillis(),
+          limits.bufferSize().toBytes());
+    }
+  }
+
+  private byte[] event(JobView view) {
+    String name = view.state().isFinal() ? "end" : "progress";
+    String data = json.writeValueAsString(view);
+    return ("event: " + name + "\nid: " + view.id() + "\ndata: " + data + "\n\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void keepAlive() {
+    for (EventStream stream : all()) {
+      stream.send(HEARTBEAT, false);
+    }
+  }
+
+  /** Drops the streams whose client has accepted nothing for the write timeout. */
+  private void dropStalled() {
+    long now = System.nanoTime();
+    long limit = limits.writeTimeout().toNanos();
+    for (EventStream stream : all()) {
+      if (stream.waitingLongerThan(limit, now)) {
+        stream.end(EventStream.Ending.DROPPED);
+      }
+    }
+  }
+
+  private List<EventStream> all() {
+    return streams.values().stream().flatMap(Set::stream).toList();
+  }
+
+  /** Open streams, by job id. */
+  synchronized Map<String, Integer> openStreams() {
+    Map<String, Integer> counts = new HashMap<>();
+    streams.forEach((id, set) -> counts.put(id, set.size()));
+    return counts;
+  }
+
+  /** Streams dropped so far because their client fell behind. */
+  synchronized long droppedStreams() {
+    return dropped;
+  }
+
   /**
-   * Stops the heartbeat, closes the open streams and lets the dispatcher finish what is queued,
-   * each within a bounded wait. Spring calls it on shutdown; tests that create their own call it
-   * too.
+   * Stops the timer and closes the open streams, within a bounded wait. Spring calls it on
+   * shutdown; tests that create their own call it too.
    */
   @Override
   public void destroy() throws InterruptedException {
-    heartbeat.shutdownNow();
-    subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
-    dispatcher.shutdown();
-    heartbeat.awaitTermination(2, TimeUnit.SECONDS);
-    dispatcher.awaitTermination(2, TimeUnit.SECONDS);
+    timer.shutdownNow();
+    for (EventStream stream : all()) {
+      stream.end(EventStream.Ending.CLOSED);
+    }
+    timer.awaitTermination(2, TimeUnit.SECONDS);
   }
 
-  /** Whether a thread of this instance (heartbeat or dispatcher) may still be running. */
+  /** Whether the timer thread of this instance may still be running. */
   boolean isRunning() {
-    return !heartbeat.isTerminated() || !dispatcher.isTerminated();
+    return !timer.isTerminated();
   }
 }

@@ -121,7 +121,8 @@ final class JobRunner {
       models.publish(spec.outputModel(), model, vectors, spec.activate());
       job.succeed(
           spec.outputModel(),
-          new JobView.JobResult(model.vocabulary().size(), scores, baseScores, drift),
+          new JobView.JobResult(
+              model.vocabulary().size(), scores, baseScores, drift, model.corpus()),
           Instant.now());
       log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
     } catch (TrainingCancelledException e) {

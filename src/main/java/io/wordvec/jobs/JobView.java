@@ -1,6 +1,7 @@
 package io.wordvec.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.wordvec.train.CorpusStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,16 @@ record JobView(
    * @param evaluation scores of the resulting model on the bundled evaluation sets
    * @param baseEvaluation scores of the base model, for fine-tuning
    * @param drift how far fine-tuning moved the pre-existing words
+   * @param corpus what the training read of its corpus: sentences, tokens, distinct words, tokens
+   *     cut to the word-length limit ({@code truncatedTokens})
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record JobResult(
       int vocabularySize,
       Map<String, Double> evaluation,
       Map<String, Double> baseEvaluation,
-      DriftView drift) {}
+      DriftView drift,
+      CorpusStats corpus) {}
 
   /**
    * Fine-tuning drift (see {@code io.wordvec.eval.Drift}).

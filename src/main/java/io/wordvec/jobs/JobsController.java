@@ -2,12 +2,16 @@ package io.wordvec.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.ConflictProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.TooManyRequestsProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -19,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -86,10 +89,24 @@ class JobsController {
           "'progress' events carry the job as GET returns it, whenever it changes; a final 'end'"
               + " event carries its last state, then the stream closes. A ':keep-alive' comment"
               + " comes every wordvec.jobs.events-heartbeat (15 s) so that proxies keep the"
-              + " stream open.")
+              + " stream open. A client that reads nothing for wordvec.jobs.events.write-timeout"
+              + " (10 s), or falls wordvec.jobs.events.buffer-size (256 KB) behind, is dropped."
+              + " At most wordvec.jobs.events.max-streams-per-job (8) streams per job and"
+              + " wordvec.jobs.events.max-streams (64) in all are open at once: one more is"
+              + " refused with 429 (too-many-event-streams). Needs the admin token when one is"
+              + " set.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the event stream",
+      content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
   @NotFoundProblem("no such job")
-  SseEmitter events(@Parameter(description = "job id") @PathVariable String id) {
+  @TooManyRequestsProblem("as many streams are open as allowed, for the job or in all")
+  void events(
+      @Parameter(description = "job id") @PathVariable String id,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
     Job job = jobs.find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
-    return events.subscribe(job);
+    events.subscribe(job, request, response);
   }
 }

@@ -63,6 +63,31 @@ final class JobsProblem extends ApiException {
     return problem;
   }
 
+  /**
+   * 429 for an event stream beyond a cap, with a {@code Retry-After}; the job can be polled
+   * meanwhile.
+   *
+   * @param scope "job" or "service": which cap was reached
+   */
+  static JobsProblem tooManyStreams(String scope, int limit) {
+    JobsProblem problem =
+        new JobsProblem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "too-many-event-streams",
+            "Too many event streams",
+            "the "
+                + scope
+                + " has "
+                + limit
+                + " progress streams open, the most allowed; poll GET /api/v1/jobs/{id} or retry"
+                + " later",
+            Map.of("scope", scope, "limit", limit, "retryAfterSeconds", STREAM_RETRY_SECONDS));
+    problem.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(STREAM_RETRY_SECONDS));
+    return problem;
+  }
+
+  private static final long STREAM_RETRY_SECONDS = 10;
+
   static JobsProblem jobFinished(String id, JobState state) {
     return new JobsProblem(
         HttpStatus.CONFLICT,

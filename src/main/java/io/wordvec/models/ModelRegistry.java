@@ -184,6 +184,12 @@ public class ModelRegistry implements ApplicationRunner {
         }
         long start = System.nanoTime();
         try {
+          Optional<String> refused = ModelFileGuard.refusal(store.directory(), file);
+          if (refused.isPresent()) {
+            failed.put(name, file.getFileName() + ": " + refused.get());
+            LOG.warn("Model file {} {}", file.getFileName(), refused.get());
+            continue;
+          }
           LoadedModel model = store.withIndexIfPresent(name, store.read(file), index.efSearch());
           loaded.put(name, model);
           LOG.info(
@@ -197,7 +203,7 @@ public class ModelRegistry implements ApplicationRunner {
         } catch (IOException | RuntimeException e) {
           String message = failureMessage(file, e);
           failed.put(name, message);
-          LOG.error("Could not load model '{}': {}", name, message);
+          LOG.error("Could not load model '{}': {} ({})", name, message, e.toString());
         } catch (OutOfMemoryError e) {
           failed.put(
               name,
@@ -240,10 +246,19 @@ public class ModelRegistry implements ApplicationRunner {
           + ": cannot be read"
           + (denied.getReason() == null ? "" : ": " + denied.getReason());
     }
-    String message = e.getMessage() == null ? "cannot be loaded" : e.getMessage();
-    message =
-        message.replace(file.toAbsolutePath().toString(), name).replace(file.toString(), name);
-    return message.contains(name) ? message : name + ": " + message;
+    // Any other message may quote what the file holds or where it is: say only what kind of
+    // failure it was (the log has the rest).
+    return name + ": cannot be loaded (" + kindOf(e) + ")";
+  }
+
+  private static String kindOf(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "it disappeared while loading";
+    }
+    if (e instanceof IOException) {
+      return "an input/output error";
+    }
+    return "not a model file this service reads";
   }
 
   /**

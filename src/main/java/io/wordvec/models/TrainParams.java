@@ -32,6 +32,8 @@ import io.wordvec.vocab.CharNgrams;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (and counted in the corpus
+ *     statistics as truncatedTokens)
  * @param minn subwords (fastText's character n-grams): the shortest n-gram. Giving minn, maxn or
  *     bucket turns subwords on, with 3, 6 and 2,000,000 for those not given; absent in a summary of
  *     a model without subwords
@@ -66,6 +68,9 @@ public record TrainParams(
             min = TrainingConfig.MIN_MAX_SENTENCE_LENGTH,
             max = TrainingConfig.MAX_MAX_SENTENCE_LENGTH)
         Integer maxSentenceLength,
+    @Schema(example = "100")
+        @IntRange(min = TrainingConfig.MIN_MAX_WORD_BYTES, max = TrainingConfig.MAX_MAX_WORD_BYTES)
+        Integer maxWordBytes,
     @Schema(
             description =
                 "Subwords (character n-grams, as fastText): the shortest n-gram. minn, maxn or"
@@ -98,6 +103,7 @@ public record TrainParams(
         config.seed(),
         config.noiseExponent(),
         config.maxSentenceLength(),
+        config.maxWordBytes(),
         config.ngrams() == null ? null : config.minn(),
         config.ngrams() == null ? null : config.maxn(),
         config.ngrams() == null ? null : config.bucket());
@@ -154,6 +160,9 @@ public record TrainParams(
     }
     if (maxSentenceLength != null) {
       b.maxSentenceLength(maxSentenceLength);
+    }
+    if (maxWordBytes != null) {
+      b.maxWordBytes(maxWordBytes);
     }
     b.subwords(CharNgrams.fromOptions(minn, maxn, bucket));
     return b.build();

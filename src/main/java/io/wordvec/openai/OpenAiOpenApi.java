@@ -62,8 +62,10 @@ class OpenAiOpenApi {
       }
     }
     if (security.apiKeysEnabled()) {
-      errors.put("401", "No bearer token (`unauthorized`): this server requires an API key");
-      errors.put("403", "The bearer token is not an API key (`forbidden`)");
+      errors.put(
+          "401",
+          "No bearer token (`unauthorized`) or one that is not an API key (`invalid_token`):"
+              + " this server requires an API key");
     }
     errors.put("503", "The models are still loading (`not_ready`); retry after Retry-After");
     errors.forEach(

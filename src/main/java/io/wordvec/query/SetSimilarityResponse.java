@@ -3,7 +3,8 @@ package io.wordvec.query;
 import java.util.List;
 
 /**
- * Cosine similarity of the mean unit vectors of two word sets (gensim's {@code n_similarity}).
+ * Cosine similarity of the means of two word sets' raw vectors, as gensim's {@code n_similarity}
+ * computes it (the means are not of the unit vectors).
  *
  * @param model the model that answered
  * @param a the first set

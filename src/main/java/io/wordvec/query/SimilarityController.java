@@ -69,7 +69,9 @@ class SimilarityController {
   @PostMapping("/similarity")
   @Operation(
       summary = "Similarity of two word sets",
-      description = "Cosine similarity of the mean unit vectors of the two sets.")
+      description =
+          "Cosine similarity of the means of the two sets' raw vectors (not of their unit"
+              + " vectors), as gensim's n_similarity computes it.")
   @ApiResponse(responseCode = "200", description = "The similarity")
   @BadRequestProblem("No body, an empty set or a blank word")
   @NotFoundProblem("Unknown model or word")

@@ -153,11 +153,10 @@ class OpenApiConfig {
       OpenApiProblems problems = OpenApiProblems.in(openApi);
       problems.add(
           "401",
-          "No bearer token (`/problems/unauthorized`): this server requires an API key for queries",
+          "No bearer token (`/problems/unauthorized`), or one that is not an API key"
+              + " (`/problems/invalid-token`): this server requires an API key for queries",
           false,
           guardedApi);
-      problems.add(
-          "403", "The bearer token is not an API key (`/problems/forbidden`)", false, guardedApi);
     };
   }
 
@@ -185,8 +184,8 @@ class OpenApiConfig {
                   .scheme("bearer")
                   .description(
                       "The admin token (wordvec.security.admin-token): uploading and deleting"
-                          + " corpora, submitting and cancelling jobs, creating and deleting"
-                          + " alignments need it; queries do not"));
+                          + " corpora, submitting and cancelling jobs, job progress streams,"
+                          + " creating and deleting alignments need it; queries do not"));
       OpenApiProblems.Where guarded =
           (method, path, operation) -> ProtectedRequests.isProtected(method.name(), path);
       OpenApiProblems.forEach(
@@ -197,12 +196,16 @@ class OpenApiConfig {
       OpenApiProblems problems = OpenApiProblems.in(openApi);
       problems.add(
           "401",
-          "No bearer token (`/problems/unauthorized`): this server requires the admin token to"
-              + " change state",
+          "No bearer token (`/problems/unauthorized`), or one that is not the admin token"
+              + " (`/problems/invalid-token`): this server requires the admin token to change"
+              + " state and to follow job progress",
           false,
           guarded);
       problems.add(
-          "403", "The bearer token is not the admin token (`/problems/forbidden`)", false, guarded);
+          "403",
+          "An API key, valid for queries but not for this (`/problems/forbidden`)",
+          false,
+          guarded);
     };
   }
 }

@@ -8,6 +8,19 @@ package io.wordvec.train;
  * @param tokens tokens read in one pass, before the vocabulary cut
  * @param retainedTokens tokens of in-vocabulary words in one pass
  * @param distinctWords distinct words seen before the {@code minCount} cut
+ * @param truncatedTokens tokens longer than the word-length limit, cut to it (in one pass)
  */
 public record CorpusStats(
-    String source, long sentences, long tokens, long retainedTokens, long distinctWords) {}
+    String source,
+    long sentences,
+    long tokens,
+    long retainedTokens,
+    long distinctWords,
+    long truncatedTokens) {
+
+  /** Statistics of a corpus with no token cut. */
+  public CorpusStats(
+      String source, long sentences, long tokens, long retainedTokens, long distinctWords) {
+    this(source, sentences, tokens, retainedTokens, distinctWords, 0);
+  }
+}

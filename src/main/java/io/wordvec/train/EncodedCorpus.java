@@ -98,7 +98,12 @@ final class EncodedCorpus implements AutoCloseable {
       }
       CorpusStats stats =
           new CorpusStats(
-              source, totals.sentences(), totals.tokens(), retained, builder.distinctWordsSeen());
+              source,
+              totals.sentences(),
+              totals.tokens(),
+              retained,
+              builder.distinctWordsSeen(),
+              totals.truncatedTokens());
       ok = true;
       return new EncodedCorpus(file, channel, kept, vocabulary, counts, stats);
     } finally {

@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  */
 public final class LocalTrainingEngine implements TrainingEngine {
 
+  /** The fewest words a trained vocabulary may have: a corpus yielding fewer fails. */
+  public static final int MIN_VOCABULARY = 2;
+
   @Override
   public TrainedModel train(TrainingRequest request) throws IOException {
     TrainingConfig config = request.config().validate();
@@ -93,7 +96,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
   }
 
   private static CorpusReader reader(Path corpus, Tokenizer tokenizer, TrainingConfig config) {
-    return new CorpusReader(corpus, tokenizer, config.maxSentenceLength());
+    return new CorpusReader(corpus, tokenizer, config.maxSentenceLength(), config.maxWordBytes());
   }
 
   /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
@@ -114,17 +117,21 @@ public final class LocalTrainingEngine implements TrainingEngine {
   private static Vocabulary fromScratch(
       VocabularyBuilder counts, TrainingConfig config, String source) {
     Vocabulary vocabulary = counts.build(config.minCount(), config.maxVocab());
-    if (vocabulary.size() == 0) {
+    // One word has no neighbour to be told apart from: a model of it answers nothing.
+    if (vocabulary.size() < MIN_VOCABULARY) {
       throw new IllegalArgumentException(
-          "no word of corpus "
-              + source
-              + " reaches minCount="
+          (vocabulary.size() == 0
+                  ? "no word of corpus " + source + " reaches"
+                  : "only 1 word of corpus " + source + " reaches")
+              + " minCount="
               + config.minCount()
               + " ("
               + counts.size()
               + " distinct words, "
               + counts.tokens()
-              + " tokens); lower minCount or use a larger corpus");
+              + " tokens), a model needs at least "
+              + MIN_VOCABULARY
+              + "; lower minCount or use a larger corpus");
     }
     return vocabulary;
   }

@@ -1,6 +1,7 @@
 package io.wordvec.train;
 
 import io.wordvec.vocab.CharNgrams;
+import io.wordvec.vocab.CorpusReader;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (0.75 in word2vec)
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
+ * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (100 like word2vec.c)
  * @param minn shortest character n-gram of a subword model (fastText's {@code -minn}); 0 with
  *     {@code maxn} 0 when the model has no subwords
  * @param maxn longest character n-gram; 0 = no subwords (fastText's {@code -maxn 0})
@@ -47,6 +49,7 @@ public record TrainingConfig(
     long seed,
     double noiseExponent,
     int maxSentenceLength,
+    int maxWordBytes,
     int minn,
     int maxn,
     int bucket) {
@@ -111,6 +114,9 @@ public record TrainingConfig(
    */
   public static final int MAX_MAX_SENTENCE_LENGTH = 1_000_000;
 
+  public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
+  public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
+
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
   public static TrainingConfig defaults() {
     return builder().build();
@@ -172,6 +178,14 @@ public record TrainingConfig(
             + MAX_MAX_SENTENCE_LENGTH
             + ", was "
             + maxSentenceLength);
+    require(
+        maxWordBytes >= MIN_MAX_WORD_BYTES && maxWordBytes <= MAX_MAX_WORD_BYTES,
+        "maxWordBytes must be between "
+            + MIN_MAX_WORD_BYTES
+            + " and "
+            + MAX_MAX_WORD_BYTES
+            + ", was "
+            + maxWordBytes);
     if (maxn != 0 || minn != 0 || bucket != 0) {
       require(
           minn >= MIN_MINN && minn <= maxn && maxn <= MAX_MAXN,
@@ -238,6 +252,7 @@ public record TrainingConfig(
     private long seed = 1;
     private double noiseExponent = 0.75;
     private int maxSentenceLength = 10_000;
+    private int maxWordBytes = CorpusReader.DEFAULT_MAX_WORD_BYTES;
     private int minn;
     private int maxn;
     private int bucket;
@@ -259,6 +274,7 @@ public record TrainingConfig(
       seed = c.seed;
       noiseExponent = c.noiseExponent;
       maxSentenceLength = c.maxSentenceLength;
+      maxWordBytes = c.maxWordBytes;
       minn = c.minn;
       maxn = c.maxn;
       bucket = c.bucket;
@@ -334,6 +350,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder maxWordBytes(int value) {
+      maxWordBytes = value;
+      return this;
+    }
+
     /**
      * Character n-grams, fastText's subwords: a word's input vector is the mean of its own row and
      * its n-grams' rows. Null turns them off (the default).
@@ -368,6 +389,7 @@ public record TrainingConfig(
               seed,
               noiseExponent,
               maxSentenceLength,
+              maxWordBytes,
               minn,
               maxn,
               bucket)

@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
@@ -26,9 +26,17 @@ import java.util.zip.GZIPInputStream;
  * are cut into chunks of that many tokens (counted before any vocabulary cut, as gensim does), and
  * empty lines make no sentence.
  *
+ * <p>Tokens longer than {@code maxWordBytes} UTF-8 bytes are cut to that length (at a character
+ * boundary) and counted ({@link Totals#truncatedTokens}), as word2vec.c cuts words at 100 bytes.
+ * Cutting rather than skipping keeps every position of the sentence, so the context windows of the
+ * words around a long token stay as the text has them; such tokens (URLs, base64, text without
+ * spaces) are rare enough in real text to fall under {@code minCount} either way. Memory stays
+ * bounded whatever the input: a file without a single blank is read in fixed-size buffers, never
+ * held whole.
+ *
  * <p>With {@link Tokenizer#whitespace()} the bytes are split directly, without decoding the text
  * into strings: that is most of the speed of a vocabulary pass. Any other tokenizer sees decoded
- * lines.
+ * text, split as it streams by the tokenizer's rule.
  *
  * <p>Immutable: each {@link #read} is an independent pass, and its sink and progress callbacks run
  * on the calling thread.
@@ -58,28 +66,62 @@ public final class CorpusReader implements TokenSource {
    *
    * @param sentences sentences passed to the sink (after long-sentence splitting)
    * @param tokens tokens passed to the sink
+   * @param truncatedTokens tokens longer than the word-length limit, passed cut to it
    */
-  public record Totals(long sentences, long tokens) {}
+  public record Totals(long sentences, long tokens, long truncatedTokens) {
+
+    /** Totals of a pass that cut no token. */
+    public Totals(long sentences, long tokens) {
+      this(sentences, tokens, 0);
+    }
+  }
+
+  /** word2vec.c's limit on a word's length in bytes ({@code MAX_STRING}). */
+  public static final int DEFAULT_MAX_WORD_BYTES = 100;
+
+  /** The smallest word-length limit: the longest UTF-8 character must fit. */
+  public static final int MIN_MAX_WORD_BYTES = 4;
+
+  /** The largest word-length limit (well below the read buffer, so a token never outgrows it). */
+  public static final int MAX_MAX_WORD_BYTES = 1 << 16;
 
   private static final int REPORT_EVERY_TOKENS = 1 << 20;
 
   private final Path file;
   private final Tokenizer tokenizer;
   private final int maxSentenceLength;
+  private final int maxWordBytes;
+
+  /** A reader that cuts words at {@link #DEFAULT_MAX_WORD_BYTES}. */
+  public CorpusReader(Path file, Tokenizer tokenizer, int maxSentenceLength) {
+    this(file, tokenizer, maxSentenceLength, DEFAULT_MAX_WORD_BYTES);
+  }
 
   /**
    * @param file the corpus, plain text or gzip
    * @param tokenizer how to split a line
    * @param maxSentenceLength longer sentences are cut into chunks of this many tokens
-   * @throws IllegalArgumentException if {@code maxSentenceLength < 1}
+   * @param maxWordBytes longer tokens are cut to this many bytes
+   * @throws IllegalArgumentException if {@code maxSentenceLength < 1} or {@code maxWordBytes} is
+   *     outside [{@link #MIN_MAX_WORD_BYTES}, {@link #MAX_MAX_WORD_BYTES}]
    */
-  public CorpusReader(Path file, Tokenizer tokenizer, int maxSentenceLength) {
+  public CorpusReader(Path file, Tokenizer tokenizer, int maxSentenceLength, int maxWordBytes) {
     this.file = Objects.requireNonNull(file, "file");
     this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
     if (maxSentenceLength < 1) {
       throw new IllegalArgumentException("maxSentenceLength must be > 0, was " + maxSentenceLength);
     }
+    if (maxWordBytes < MIN_MAX_WORD_BYTES || maxWordBytes > MAX_MAX_WORD_BYTES) {
+      throw new IllegalArgumentException(
+          "maxWordBytes must be between "
+              + MIN_MAX_WORD_BYTES
+              + " and "
+              + MAX_MAX_WORD_BYTES
+              + ", was "
+              + maxWordBytes);
+    }
     this.maxSentenceLength = maxSentenceLength;
+    this.maxWordBytes = maxWordBytes;
   }
 
   /** The corpus' name for messages and statistics: its file name, never a full path. */
@@ -115,7 +157,7 @@ public final class CorpusReader implements TokenSource {
       } else {
         pass.readLines(in, tokenizer);
       }
-      return new Totals(pass.sentences, pass.tokens);
+      return new Totals(pass.sentences, pass.tokens, pass.truncated);
     }
   }
 
@@ -139,9 +181,19 @@ public final class CorpusReader implements TokenSource {
     private final long fileSize;
     long sentences;
     long tokens;
+    long truncated;
     private long line = 1;
     private int sentenceLength;
     private long nextReport = REPORT_EVERY_TOKENS;
+
+    /** The kept head of a token longer than the limit, while the rest of it is skipped. */
+    private final byte[] longHead = new byte[maxWordBytes];
+
+    /** The length of {@link #longHead} while a long token is skipped, else -1. */
+    private int longHeadLength = -1;
+
+    /** Checks the skipped rest of a long token, which is never kept. */
+    private Utf8Validator longTail;
 
     Pass(TokenSink sink, Progress progress, CountingInputStream counting, long fileSize) {
       this.sink = sink;
@@ -159,14 +211,13 @@ public final class CorpusReader implements TokenSource {
       int high = 0;
       while (true) {
         if (tokenStart > 0) {
-          // Keep the unfinished token at the start of the buffer.
+          // Keep the unfinished token at the start of the buffer. It is at most maxWordBytes
+          // long (a longer one leaves the buffer for longHead), so the buffer never grows.
           len -= tokenStart;
           System.arraycopy(buf, tokenStart, buf, 0, len);
           tokenStart = 0;
         } else if (tokenStart < 0) {
           len = 0;
-        } else if (len == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int n = in.read(buf, len, buf.length - len);
         if (n < 0) {
@@ -181,54 +232,158 @@ public final class CorpusReader implements TokenSource {
               token(buf, tokenStart, i - tokenStart, high < 0);
               tokenStart = -1;
               high = 0;
+            } else if (longHeadLength >= 0) {
+              endLongToken();
             }
             if (b == '\n') {
               endSentence();
               line++;
             }
+          } else if (longHeadLength >= 0) {
+            i = skipLongToken(buf, i, len) - 1;
           } else {
             if (tokenStart < 0) {
               tokenStart = i;
             }
             high |= b;
+            if (i - tokenStart == maxWordBytes) {
+              startLongToken(buf, tokenStart);
+              tokenStart = -1;
+              high = 0;
+            }
           }
         }
         report();
       }
       if (tokenStart >= 0) {
         token(buf, tokenStart, len - tokenStart, high < 0);
+      } else if (longHeadLength >= 0) {
+        endLongToken();
       }
       endSentence();
     }
 
-    /** Decoded lines split by a normalising (or any other) tokenizer. */
-    void readLines(InputStream in, Tokenizer lines) throws IOException {
+    /**
+     * A token reached {@code maxWordBytes + 1} bytes at {@code buf[from]}: keep the longest head of
+     * whole characters within the limit, and check the rest as it is skipped.
+     */
+    private void startLongToken(byte[] buf, int from) throws IOException {
+      int seen = maxWordBytes + 1;
+      int head = Utf8.prefixLength(buf, from, seen, maxWordBytes);
+      if (!Utf8.isValid(buf, from, head)) {
+        throw invalidUtf8();
+      }
+      System.arraycopy(buf, from, longHead, 0, head);
+      longHeadLength = head;
+      // The check of the rest starts at the character that straddles the limit, to judge it whole.
+      longTail = new Utf8Validator();
+      if (longTail.feed(buf, from + head, seen - head) != Utf8Validator.VALID) {
+        throw invalidUtf8();
+      }
+    }
+
+    /** Checks and skips the long token's bytes from {@code at}; returns where they end. */
+    private int skipLongToken(byte[] buf, int at, int len) throws IOException {
+      int end = at;
+      while (end < len && !Tokenizer.isAsciiWhitespace(buf[end])) {
+        end++;
+      }
+      if (longTail.feed(buf, at, end - at) != Utf8Validator.VALID) {
+        throw invalidUtf8();
+      }
+      return end;
+    }
+
+    private void endLongToken() throws IOException {
+      if (longTail.finish() != Utf8Validator.VALID) {
+        throw invalidUtf8();
+      }
+      int length = longHeadLength;
+      longHeadLength = -1;
+      truncated++;
+      token(longHead, 0, length, false);
+    }
+
+    /**
+     * Decoded text split as it streams by {@code tokenizer}'s rule; line ends (as {@link
+     * BufferedReader#readLine} knows them) end sentences. A run of token characters longer than the
+     * limit keeps only its head in memory.
+     */
+    void readLines(InputStream in, Tokenizer tokenizer) throws IOException {
       var decoder =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-      String text;
+      Reader reader = new InputStreamReader(in, decoder);
+      char[] buf = new char[1 << 16];
+      StringBuilder run = new StringBuilder();
+      // More chars than maxWordBytes means more bytes too: the run will be cut, stop growing it.
+      boolean overflow = false;
+      char pendingHigh = 0;
       while (true) {
+        int n;
         try {
-          text = reader.readLine();
+          n = reader.read(buf);
         } catch (CharacterCodingException e) {
           throw invalidUtf8();
         }
-        if (text == null) {
+        if (n < 0) {
           break;
         }
-        for (String t : lines.tokenize(text)) {
-          // Encoding a decoded string always gives valid UTF-8.
-          byte[] bytes = t.getBytes(StandardCharsets.UTF_8);
-          token(bytes, 0, bytes.length, false);
+        for (int i = 0; i < n; i++) {
+          char c = buf[i];
+          int cp;
+          if (pendingHigh != 0) {
+            // A strict decoder yields surrogates only in pairs.
+            cp = Character.toCodePoint(pendingHigh, c);
+            pendingHigh = 0;
+          } else if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+            continue;
+          } else {
+            cp = c;
+          }
+          if (tokenizer.isTokenCodePoint(cp)) {
+            if (!overflow) {
+              run.appendCodePoint(cp);
+              overflow = run.length() > maxWordBytes;
+            }
+            continue;
+          }
+          if (run.length() > 0) {
+            runToken(tokenizer, run, overflow);
+            run.setLength(0);
+            overflow = false;
+          }
+          if (cp == '\n' || cp == '\r') {
+            endSentence();
+            if (cp == '\n') {
+              line++;
+            }
+          }
         }
-        endSentence();
-        line++;
-        if ((line & 1023) == 0) {
-          report();
-        }
+        report();
+      }
+      if (run.length() > 0) {
+        runToken(tokenizer, run, overflow);
+      }
+      endSentence();
+    }
+
+    private void runToken(Tokenizer tokenizer, CharSequence run, boolean overflow)
+        throws IOException {
+      // Encoding a decoded string always gives valid UTF-8.
+      byte[] bytes = tokenizer.normalize(run.toString()).getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > maxWordBytes) {
+        truncated++;
+        token(bytes, 0, Utf8.prefixLength(bytes, 0, bytes.length, maxWordBytes), false);
+      } else {
+        token(bytes, 0, bytes.length, false);
+      }
+      if (overflow && bytes.length <= maxWordBytes) {
+        // normalize() shrank a run that was cut; it was still longer than the limit.
+        truncated++;
       }
     }
 

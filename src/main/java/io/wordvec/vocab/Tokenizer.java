@@ -38,6 +38,12 @@ public abstract sealed class Tokenizer permits Tokenizer.Whitespace, Tokenizer.N
   /** The tokens of {@code text}, in order, never empty strings. */
   public abstract List<String> tokenize(String text);
 
+  /** Whether code point {@code cp} belongs to a token (else it separates tokens). */
+  abstract boolean isTokenCodePoint(int cp);
+
+  /** A token as this tokenizer returns it, from the run of token code points it was read as. */
+  abstract String normalize(String run);
+
   /** Whether {@code b} is one of the ASCII whitespace bytes that separate tokens. */
   public static boolean isAsciiWhitespace(int b) {
     return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
@@ -65,6 +71,16 @@ public abstract sealed class Tokenizer permits Tokenizer.Whitespace, Tokenizer.N
     }
 
     @Override
+    boolean isTokenCodePoint(int cp) {
+      return !isAsciiWhitespace(cp);
+    }
+
+    @Override
+    String normalize(String run) {
+      return run;
+    }
+
+    @Override
     public String toString() {
       return "whitespace";
     }
@@ -79,17 +95,27 @@ public abstract sealed class Tokenizer permits Tokenizer.Whitespace, Tokenizer.N
       while (i < text.length()) {
         int cp = text.codePointAt(i);
         i += Character.charCount(cp);
-        if (Character.isLetterOrDigit(cp)) {
+        if (isTokenCodePoint(cp)) {
           current.appendCodePoint(cp);
         } else if (current.length() > 0) {
-          tokens.add(current.toString().toLowerCase(Locale.ROOT));
+          tokens.add(normalize(current.toString()));
           current.setLength(0);
         }
       }
       if (current.length() > 0) {
-        tokens.add(current.toString().toLowerCase(Locale.ROOT));
+        tokens.add(normalize(current.toString()));
       }
       return tokens;
+    }
+
+    @Override
+    boolean isTokenCodePoint(int cp) {
+      return Character.isLetterOrDigit(cp);
+    }
+
+    @Override
+    String normalize(String run) {
+      return run.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -11,6 +11,24 @@ final class Utf8 {
 
   private Utf8() {}
 
+  /**
+   * The longest prefix of {@code b[off..off+len)} that is at most {@code max} bytes and ends on a
+   * character boundary: a cut word keeps whole characters. For valid UTF-8 at most 3 bytes shorter
+   * than {@code max}.
+   */
+  static int prefixLength(byte[] b, int off, int len, int max) {
+    if (len <= max) {
+      return len;
+    }
+    int cut = max;
+    // A continuation byte right after the cut means the cut splits a character: back off to its
+    // lead byte.
+    while (cut > 0 && (b[off + cut] & 0xC0) == 0x80) {
+      cut--;
+    }
+    return cut;
+  }
+
   static boolean isValid(byte[] b, int off, int len) {
     int i = off;
     int end = off + len;

@@ -72,6 +72,32 @@ class CorpusStoreTests {
   }
 
   @Test
+  void textThatIsNotUtf8IsRefusedWith422AtItsByteOffsetAndLeavesNothing() throws IOException {
+    CorpusStore store = store(1 << 20);
+    // 70,000 good bytes (more than one read buffer) then a Latin-1 é.
+    byte[] latin1 = ("ok ".repeat(23_333) + "x caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+    long offset = 23_333 * 3 + 5;
+    assertThatThrownBy(() -> store.store(new ByteArrayInputStream(latin1), "latin1.txt"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+              assertThat(e.getBody().getType().toString()).isEqualTo("/problems/corpus-not-utf8");
+              assertThat(e.getBody().getProperties()).containsEntry("offset", offset);
+              assertThat(e.getBody().getDetail()).contains("at byte " + offset);
+            });
+    // A character cut by the end of the upload is refused too.
+    byte[] cut = java.util.Arrays.copyOf("a €".getBytes(StandardCharsets.UTF_8), 4);
+    assertThatThrownBy(() -> store.store(new ByteArrayInputStream(cut), null))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.getBody().getProperties()).containsEntry("offset", 2L));
+    try (var files = Files.list(dataDir.resolve("corpora"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void aGzipBombIsStoppedAtTheLimitOfUncompressedText() throws IOException {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

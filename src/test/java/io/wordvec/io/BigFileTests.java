@@ -123,6 +123,31 @@ class BigFileTests {
   }
 
   @Test
+  void aLineWithoutEndIsRejectedAtTheBoundOfARecordNotBufferedWhole() throws IOException {
+    // 64 MB of one "word" compressed to a few hundred KB: the reader must stop at the longest
+    // line a word and 100 values can take, not inflate the line into memory.
+    Path gz = dir.resolve("bomb.txt.gz");
+    byte[] chunk = new byte[1 << 20];
+    Arrays.fill(chunk, (byte) 'a');
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("1 100\n".getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < 64; i++) {
+        out.write(chunk);
+      }
+    }
+    assertThat(Files.size(gz)).isLessThan(1 << 20);
+    assertThatThrownBy(() -> Word2VecFormat.readText(gz))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining(
+            "line 2 is longer than the 71936 characters a word and 100 values can take");
+    Path plain = dir.resolve("noline.txt");
+    Files.write(plain, Arrays.copyOf(chunk, 1 << 18));
+    assertThatThrownBy(() -> Word2VecFormat.readText(plain))
+        .isInstanceOf(InvalidModelFileException.class)
+        .hasMessageContaining("no header line '<count> <dimension>' within the first 256");
+  }
+
+  @Test
   void aTruncatedCompressedFileIsRejectedNamingTheFile() throws IOException {
     Path gz = dir.resolve("cut.bin.gz");
     Word2VecFormat.writeBinary(MappedModelTests.random(2_000, 50, 4, false), gz);

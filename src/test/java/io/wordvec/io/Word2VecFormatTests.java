@@ -196,33 +196,39 @@ class Word2VecFormatTests {
   }
 
   @Test
-  void malformedContentIsRejectedWithLineAndWord() throws IOException {
-    Path badHeader = Files.writeString(dir.resolve("h.txt"), "hello world again\n");
+  void malformedContentIsRejectedWithTheLineAndNeverQuoted() throws IOException {
+    Path badHeader = Files.writeString(dir.resolve("h.txt"), "password=hunter2 again\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(badHeader))
-        .hasMessageContaining("first line must be '<count> <dimension>'");
-    Path shortLine = Files.writeString(dir.resolve("s.txt"), "2 3\na 1 2 3\nb 1 2\n");
+        .hasMessageContaining(
+            "the first line must be '<count> <dimension>'; it holds 22 characters of other text")
+        .hasMessageNotContaining("hunter2");
+    Path binaryHeader = Files.write(dir.resolve("b.bin"), new byte[] {1, 2, 'k', 'e', 'y', '\n'});
+    assertThatThrownBy(() -> Word2VecFormat.readBinary(binaryHeader))
+        .hasMessageContaining("it holds 5 characters of binary data")
+        .hasMessageNotContaining("key");
+    Path shortLine = Files.writeString(dir.resolve("s.txt"), "2 3\na 1 2 3\nsecret 1 2\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(shortLine))
-        .hasMessageContaining("line 3 (word 'b'): expected 3 values, found 2");
+        .hasMessageContaining("line 3: expected 3 values, found 2")
+        .hasMessageNotContaining("secret");
     Path notNumber = Files.writeString(dir.resolve("n.txt"), "1 2\na 1 x2\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(notNumber))
-        .hasMessageContaining("'x2' is not a number");
+        .hasMessageContaining("line 2: value 2 is not a number")
+        .hasMessageNotContaining("x2");
   }
 
   @Test
-  void nonFiniteValuesAreRejectedWithTheWord() throws IOException {
+  void nonFiniteValuesAreRejectedWithTheRow() throws IOException {
     Path text = Files.writeString(dir.resolve("nan.txt"), "2 2\na 1 2\nb nan 4\n");
     assertThatThrownBy(() -> Word2VecFormat.readText(text))
         .isInstanceOf(InvalidModelFileException.class)
-        .hasMessageContaining("word 'b'")
-        .hasMessageContaining("non-finite");
+        .hasMessageContaining("line 3: value 1 is not finite");
     Path bin =
         Files.write(
             dir.resolve("nan.bin"),
             binaryFile("2 2\n", "a", new float[] {1, 2}, "\n", "b", new float[] {Float.NaN, 1}));
     assertThatThrownBy(() -> Word2VecFormat.readBinary(bin))
         .isInstanceOf(InvalidModelFileException.class)
-        .hasMessageContaining(
-            "non-finite value NaN at position 0 of the vector of word 'b' (row 1");
+        .hasMessageContaining("non-finite value NaN at position 0 of the vector of row 1 (byte");
   }
 
   @Test

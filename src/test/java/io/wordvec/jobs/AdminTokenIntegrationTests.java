@@ -51,14 +51,15 @@ class AdminTokenIntegrationTests {
   }
 
   @Test
-  void aWrongTokenGets403() {
+  void aWrongTokenGets401LikeAMissingOne() {
     Http wrong = new Http(port).with("Authorization", "Bearer not-the-token");
     Http.Response r = wrong.post("/api/v1/corpora", "text/plain", CORPUS);
-    assertThat(r.status()).isEqualTo(403);
-    assertThat(r.json().get("type").asString()).isEqualTo("/problems/forbidden");
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    assertThat(r.json().get("type").asString()).isEqualTo("/problems/invalid-token");
     assertThat(new Http(port).with("Authorization", "Basic abc").delete("/api/v1/jobs/x").status())
         .isEqualTo(401);
-    assertThat(wrong.delete("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(403);
+    assertThat(wrong.delete("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(401);
     assertThat(new Http(port).delete("/api/v1/jobs/0123456789abcdef").status()).isEqualTo(401);
   }
 

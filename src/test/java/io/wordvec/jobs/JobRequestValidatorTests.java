@@ -240,7 +240,8 @@ class JobRequestValidatorTests {
             "threads",
             "seed",
             "noiseExponent",
-            "maxSentenceLength");
+            "maxSentenceLength",
+            "maxWordBytes");
     assertThat(spec.params()).containsEntry("dim", 8).containsEntry("sg", true);
   }
 }

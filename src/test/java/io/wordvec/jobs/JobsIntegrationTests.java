@@ -403,6 +403,36 @@ class JobsIntegrationTests {
   }
 
   @Test
+  void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws IOException {
+    // Only the headers are sent: a server that waited for the 3 GB body would never answer.
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/v1/corpora HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: text/plain\r\nContent-Length: 3000000000\r\n\r\nsome")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.BufferedReader response =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(response.readLine()).startsWith("HTTP/1.1 413");
+    }
+  }
+
+  @Test
+  void aCorpusThatIsNotUtf8Answers422WithTheOffset() {
+    byte[] latin1 = "fine\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    Http.Response r = http().post("/api/v1/corpora", "text/plain", latin1);
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().get("type").asString()).isEqualTo("/problems/corpus-not-utf8");
+    assertThat(r.json().get("offset").asLong()).isEqualTo(8);
+  }
+
+  @Test
   void unknownJobsAnswer404ProblemsAlsoForEventStreams() {
     Http.Response r = http().get("/api/v1/jobs/0123456789abcdef");
     assertThat(r.status()).isEqualTo(404);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.UnauthorizedException;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import io.wordvec.testing.HttpTestClient;
@@ -130,11 +130,11 @@ class OpenAiClientIntegrationTests {
                       .embeddings()
                       .create(EmbeddingCreateParams.builder().model("tiny").input("king").build()))
           .isInstanceOfSatisfying(
-              PermissionDeniedException.class,
+              UnauthorizedException.class,
               e -> {
-                assertThat(e.statusCode()).isEqualTo(403);
-                assertThat(e.type()).contains("permission_error");
-                assertThat(e.code()).contains("forbidden");
+                assertThat(e.statusCode()).isEqualTo(401);
+                assertThat(e.type()).contains("authentication_error");
+                assertThat(e.code()).contains("invalid_token");
               });
     } finally {
       wrong.close();
@@ -201,8 +201,9 @@ class OpenAiClientIntegrationTests {
     assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
     HttpTestClient.Response wrongKey =
         http.send("GET", "/v1/models", null, null, "Authorization", "Bearer nope");
-    assertThat(wrongKey.status()).isEqualTo(403);
-    assertThat(wrongKey.json().get("error").get("code").asString()).isEqualTo("forbidden");
+    assertThat(wrongKey.status()).isEqualTo(401);
+    assertThat(wrongKey.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    assertThat(wrongKey.json().get("error").get("code").asString()).isEqualTo("invalid_token");
     assertThat(
             http.send("GET", "/v1/models", null, null, "Authorization", "Bearer first-key")
                 .status())

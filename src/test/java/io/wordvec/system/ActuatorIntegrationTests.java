@@ -74,6 +74,27 @@ class ActuatorIntegrationTests {
   }
 
   @Test
+  void prometheusKeepsFullHistogramsOnlyOnQueryRoutes() {
+    http.get("/api/v1/models/default/similarity?a=king&b=queen");
+    http.get("/api/v1/jobs");
+
+    String text = http.get("/actuator/prometheus").text();
+
+    long queryBuckets = buckets(text, "uri=\"/api/v1/models/{model}/similarity\"");
+    long jobBuckets = buckets(text, "uri=\"/api/v1/jobs\"");
+    assertThat(queryBuckets).as("a percentile histogram").isGreaterThan(20);
+    assertThat(jobBuckets).as("10 ms, 100 ms, 1 s, 10 s and +Inf").isEqualTo(5);
+  }
+
+  private static long buckets(String prometheus, String uri) {
+    return prometheus
+        .lines()
+        .filter(l -> l.startsWith("http_server_requests_seconds_bucket{"))
+        .filter(l -> l.contains(uri) && l.contains("status=\"200\""))
+        .count();
+  }
+
+  @Test
   void metricsEndpointHasTheRequestTimer() {
     http.get("/api/v1/models/default/similarity?a=king&b=queen");
 

@@ -330,6 +330,30 @@ class LocalTrainingEngineTests {
   }
 
   @Test
+  void rejectsACorpusOfOneWord() throws IOException {
+    Path corpus = write("one.txt", "same same same\nsame\n");
+
+    assertThatThrownBy(() -> train(corpus, small().minCount(1).build(), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only 1 word of corpus one.txt reaches minCount=1")
+        .hasMessageContaining("a model needs at least 2");
+  }
+
+  @Test
+  void cutsWordsLongerThanTheLimitAndCountsThem() throws IOException {
+    String longWord = "x".repeat(250);
+    Path corpus = write("long.txt", ("a b " + longWord + "\n").repeat(20) + "a " + longWord);
+
+    TrainedModel model =
+        train(corpus, small().minCount(1).dimension(4).maxWordBytes(100).build(), null, null);
+
+    assertThat(model.vocabulary().contains("x".repeat(100))).isTrue();
+    assertThat(model.vocabulary().contains(longWord)).isFalse();
+    assertThat(model.corpus().truncatedTokens()).isEqualTo(21);
+    assertThat(model.info().config().maxWordBytes()).isEqualTo(100);
+  }
+
+  @Test
   void rejectsInvalidUtf8WithTheLine() throws IOException {
     Path corpus = tmp.resolve("latin1.txt");
     Files.write(corpus, "fine line\ncaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));

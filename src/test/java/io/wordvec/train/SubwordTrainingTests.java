@@ -140,6 +140,7 @@ class SubwordTrainingTests {
         d.seed(),
         d.noiseExponent(),
         d.maxSentenceLength(),
+        d.maxWordBytes(),
         minn,
         maxn,
         bucket);

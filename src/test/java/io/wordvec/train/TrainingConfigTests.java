@@ -41,6 +41,7 @@ class TrainingConfigTests {
                 1,
                 0.75,
                 10_000,
+                100,
                 0,
                 0,
                 0));
@@ -116,6 +117,7 @@ class TrainingConfigTests {
             d.seed(),
             d.noiseExponent(),
             d.maxSentenceLength(),
+            d.maxWordBytes(),
             d.minn(),
             d.maxn(),
             d.bucket());
@@ -150,6 +152,7 @@ class TrainingConfigTests {
             "seed",
             "noiseExponent",
             "maxSentenceLength",
+            "maxWordBytes",
             "minn",
             "maxn",
             "bucket");

@@ -157,4 +157,66 @@ class CorpusReaderTests {
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("missing.txt");
   }
+
+  @Test
+  void cutsTokensLongerThanTheLimitAtACharacterBoundaryAndCountsThem() throws IOException {
+    // 9 x "é" is 18 bytes: a limit of 7 keeps 3 whole characters (6 bytes), never half of one.
+    String accents = "é".repeat(9);
+    Path corpus =
+        write("long.txt", "ab " + "x".repeat(12) + " cd\n" + accents + " " + "y".repeat(8));
+    for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
+      Sentences sink = new Sentences();
+
+      CorpusReader.Totals totals =
+          new CorpusReader(corpus, tokenizer, 100, 7).read(sink, NO_PROGRESS);
+
+      assertThat(sink.sentences)
+          .as(tokenizer.toString())
+          .containsExactly(List.of("ab", "x".repeat(7), "cd"), List.of("ééé", "y".repeat(7)));
+      assertThat(totals).isEqualTo(new CorpusReader.Totals(2, 5, 3));
+    }
+  }
+
+  @Test
+  void aCorpusWithoutBlanksIsReadInBoundedMemoryAsOneCutWord() throws IOException {
+    // 64 MB without a blank, compressed: before the limit the reader grew one buffer to hold it.
+    Path gz = tmp.resolve("one-word.txt.gz");
+    byte[] chunk = new byte[1 << 20];
+    java.util.Arrays.fill(chunk, (byte) 'z');
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      for (int i = 0; i < 64; i++) {
+        out.write(chunk);
+      }
+    }
+    for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
+      Sentences sink = new Sentences();
+
+      CorpusReader.Totals totals = new CorpusReader(gz, tokenizer, 100).read(sink, NO_PROGRESS);
+
+      assertThat(sink.sentences).as(tokenizer.toString()).containsExactly(List.of("z".repeat(100)));
+      assertThat(totals.truncatedTokens()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void invalidUtf8InTheCutPartOfALongTokenIsStillRejected() throws IOException {
+    byte[] bytes =
+        ("ok " + "w".repeat(50) + "\u00ff" + "w\n").getBytes(StandardCharsets.ISO_8859_1);
+    Path corpus = write("tail.txt", bytes);
+
+    assertThatThrownBy(
+            () ->
+                new CorpusReader(corpus, Tokenizer.whitespace(), 100, 10)
+                    .read(new Sentences(), NO_PROGRESS))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("tail.txt is not valid UTF-8 (line 1)");
+  }
+
+  @Test
+  void theWordLimitHasBounds() {
+    Path any = tmp.resolve("any.txt");
+    assertThatThrownBy(() -> new CorpusReader(any, Tokenizer.whitespace(), 100, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxWordBytes must be between 4 and 65536, was 3");
+  }
 }

@@ -25,10 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * admin token on requests that change state (when {@code wordvec.security.admin-token} is set), an
  * API key or the admin token on queries (when {@code wordvec.security.api-keys} are set).
  *
- * <p>No bearer token: 401 with {@code WWW-Authenticate: Bearer}. A token that is not accepted: 403.
- * Both are problems, rendered by the error controller in the shape of the request's API. Tokens are
- * compared in constant time, over SHA-256 digests so that not even their length leaks, and every
- * accepted token is compared, so the time does not tell which one nearly matched.
+ * <p>One convention (RFC 6750's): a missing or unknown credential is 401 with {@code
+ * WWW-Authenticate: Bearer} ({@code /problems/unauthorized}, or {@code /problems/invalid-token}
+ * with {@code error="invalid_token"} for a token that is not accepted); 403 ({@code
+ * /problems/forbidden}, {@code error="insufficient_scope"}) only for a valid credential that lacks
+ * the right: an API key on a request that needs the admin token. All are problems, rendered by the
+ * error controller in the shape of the request's API. Tokens are compared in constant time, over
+ * SHA-256 digests so that not even their length leaks, and every accepted token is compared, so the
+ * time does not tell which one nearly matched.
  *
  * <p>Spring Security was considered and not used: two static bearer-token kinds over a fixed set of
  * paths fit in this filter, while Spring Security would bring its own filter chain, error handling
@@ -105,8 +109,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     byte[] given = sha256(header.substring(7).strip());
-    if (!(admin ? MessageDigest.isEqual(adminDigest, given) : anyEqual(queryDigests, given))) {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    boolean accepted =
+        admin ? MessageDigest.isEqual(adminDigest, given) : anyEqual(queryDigests, given);
+    if (accepted) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (admin && anyEqual(queryDigests, given)) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
       Problems.sendError(
           request,
           response,
@@ -114,10 +124,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
               HttpStatus.FORBIDDEN,
               "forbidden",
               "Forbidden",
-              admin ? "the bearer token is not valid" : "the bearer token is not a valid API key"));
+              "an API key may query; this request changes state and needs the admin token"));
       return;
     }
-    chain.doFilter(request, response);
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    Problems.sendError(
+        request,
+        response,
+        new ApiException(
+            HttpStatus.UNAUTHORIZED,
+            "invalid-token",
+            "Invalid token",
+            admin ? "the bearer token is not valid" : "the bearer token is not a valid API key"));
   }
 
   /** Compares against every digest, never stopping early. */

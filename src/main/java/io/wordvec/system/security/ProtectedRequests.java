@@ -10,30 +10,29 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The requests that need a credential. The admin token, when one is set, guards those that change
- * state: uploading or deleting corpora, submitting or cancelling jobs, creating or deleting
- * alignments, and managing models (activating, deleting). API keys, when set, guard the query API
- * ({@link QueryRequests#isQueryApi}), and the actuator endpoints other than health if configured
- * so. The one definition that the filter enforces and the OpenAPI description documents.
+ * state (uploading or deleting corpora, submitting or cancelling jobs, creating or deleting
+ * alignments) and the jobs' progress streams, which hold a connection and server resources for as
+ * long as a job runs. API keys, when set, guard the query API ({@link QueryRequests#isQueryApi}),
+ * and the actuator endpoints other than health if configured so. The one definition that the filter
+ * enforces and the OpenAPI description documents.
  */
 public final class ProtectedRequests {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final List<PathPattern> PROTECTED =
-      List.of(
-              "/api/v1/corpora",
-              "/api/v1/corpora/**",
-              "/api/v1/jobs",
-              "/api/v1/jobs/**",
-              "/api/v1/alignments",
-              "/api/v1/alignments/**",
-              "/api/v1/models",
-              "/api/v1/models/{model}",
-              "/api/v1/models/{model}/activate",
-              "/api/v1/models/{model}/default",
-              "/api/v1/models/{model}/reload")
-          .stream()
-          .map(PathPatternParser.defaultInstance::parse)
-          .toList();
+
+  /** Routes whose state-changing methods need the admin token; each one exists (tested). */
+  static final List<PathPattern> PROTECTED =
+      parse(
+          "/api/v1/corpora",
+          "/api/v1/corpora/{id}",
+          "/api/v1/jobs",
+          "/api/v1/jobs/{id}",
+          "/api/v1/alignments",
+          "/api/v1/alignments/{id}");
+
+  /** Reads that need the admin token too: the progress streams. */
+  static final List<PathPattern> PROTECTED_READS = parse("/api/v1/jobs/{id}/events");
+
   private static final PathPattern ACTUATOR =
       PathPatternParser.defaultInstance.parse("/actuator/**");
   private static final List<PathPattern> HEALTH =
@@ -51,11 +50,17 @@ public final class ProtectedRequests {
    *     as {@code /api/v1/jobs/{id}}: a template's variables match as ordinary segments
    */
   public static boolean isProtected(String method, String path) {
-    if (SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-      return false;
-    }
     PathContainer container = PathContainer.parsePath(path);
+    String upper = method.toUpperCase(Locale.ROOT);
+    if (SAFE_METHODS.contains(upper)) {
+      return !"OPTIONS".equals(upper)
+          && PROTECTED_READS.stream().anyMatch(p -> p.matches(container));
+    }
     return PROTECTED.stream().anyMatch(p -> p.matches(container));
+  }
+
+  private static List<PathPattern> parse(String... patterns) {
+    return java.util.Arrays.stream(patterns).map(PathPatternParser.defaultInstance::parse).toList();
   }
 
   /**
