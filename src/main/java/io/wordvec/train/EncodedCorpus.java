@@ -1,6 +1,7 @@
 package io.wordvec.train;
 
 import io.wordvec.vocab.CorpusReader;
+import io.wordvec.vocab.TokenSource;
 import io.wordvec.vocab.Vocabulary;
 import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class EncodedCorpus implements AutoCloseable {
    * @throws IOException if the corpus cannot be read or is not valid UTF-8
    */
   static EncodedCorpus encode(
-      CorpusReader reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
+      TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
     String source = reader.source();
     Path file = Files.createTempFile("wordvec-corpus-", ".ids");
     FileChannel channel = null;
