@@ -108,6 +108,22 @@ final class Worker {
     return loss;
   }
 
+  /** This worker's random state between two epochs, for a checkpoint. */
+  TrainingCheckpoint.WorkerState state() {
+    return new TrainingCheckpoint.WorkerState(random, negatives.clone(), nextNegatives.clone());
+  }
+
+  /** Continues from a checkpoint's state, as if this worker had run the epochs before it. */
+  void restore(TrainingCheckpoint.WorkerState state) {
+    if (state.negatives().length != negatives.length
+        || state.nextNegatives().length != nextNegatives.length) {
+      throw new IllegalArgumentException("checkpoint drew a different number of noise words");
+    }
+    random = state.random();
+    System.arraycopy(state.negatives(), 0, negatives, 0, negatives.length);
+    System.arraycopy(state.nextNegatives(), 0, nextNegatives, 0, nextNegatives.length);
+  }
+
   long examples() {
     return examples;
   }
