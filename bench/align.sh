@@ -33,6 +33,10 @@ WORDVEC=("$JAVA" --add-modules jdk.incubator.vector -jar "$JAR")
 SETTINGS=(--sg --dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.025
   --epochs 5 --threads "$THREADS")
 
+quiet_jvm() { # drops the JVM's incubator warning and the vector-math log line
+  grep -v -e 'WARNING: Using incubator' -e 'VectorOpsProvider' -e '^INFO: Vector math' || true
+}
+
 train() { # corpus output seed
   if [[ -f $2 ]]; then
     echo "reusing $2"
@@ -40,7 +44,7 @@ train() { # corpus output seed
   fi
   echo "== train $(basename "$2") (seed $3) on $(basename "$1")"
   "${WORDVEC[@]}" train --corpus "$1" --output "$2" "${SETTINGS[@]}" --seed "$3" --quiet 2>&1 |
-    grep -v 'WARNING: Using incubator'
+    quiet_jvm
 }
 
 ROWS=()
@@ -49,7 +53,7 @@ align() { # label source target
   local log="$OUT/align-$1.log" start end
   start=$(date +%s.%N)
   "${WORDVEC[@]}" align --source "$2" --target "$3" --pairs "$PAIRS" --test "$TEST" 2>&1 |
-    grep -v 'WARNING: Using incubator' | tee "$log"
+    quiet_jvm | tee "$log"
   end=$(date +%s.%N)
   local words fit nn csls nn_s csls_s
   words="$(sed -n 's/^source: .*(\([0-9]*\) words.*/\1/p' "$log") / $(sed -n 's/^target: .*(\([0-9]*\) words.*/\1/p' "$log")"

@@ -53,11 +53,18 @@ public class CorpusStore {
     this.maxBytes = corpora.maxSize().toBytes();
     Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
-      // leftovers of uploads interrupted by a crash
-      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+      // leftovers of uploads (.part) and record writes (.<id>.json.<random>.tmp) a crash
+      // interrupted
+      for (Path p : files.filter(CorpusStore::isLeftover).toList()) {
         Files.deleteIfExists(p);
+        log.info("Removed {}, left behind by an interrupted upload or write", p.getFileName());
       }
     }
+  }
+
+  private static boolean isLeftover(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".part") || (name.startsWith(".") && name.endsWith(".tmp"));
   }
 
   long maxBytes() {

@@ -10,11 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new content: the data
  * goes to a temporary file in the same directory, is forced to disk, and is then renamed over the
- * target. A failed write leaves the target untouched and removes the temporary file.
+ * target, and the directory is forced to disk too, so that the rename survives a crash. A failed
+ * write leaves the target untouched and removes the temporary file. Files are created readable by
+ * all ({@code rw-r--r--}, as a plain file write under the usual umask), so that backups and other
+ * readers can read published models and records.
  */
 public final class AtomicFiles {
 
@@ -30,7 +37,29 @@ public final class AtomicFiles {
     void write(FileChannel channel) throws IOException;
   }
 
+  /** {@code rw-r--r--}: what published files get, whatever the temporary file started with. */
+  private static final Set<PosixFilePermission> PUBLISHED =
+      PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFiles() {}
+
+  /**
+   * Forces a directory's entries (renames, creations, deletions) to disk. Without it, a crash soon
+   * after a rename can lose the renamed file even though its content was forced. Platforms that
+   * cannot open a directory (Windows) make renames durable their own way; there this does nothing.
+   */
+  public static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not supported on this platform: nothing more can be done
+    }
+  }
+
+  /** Whether a file name is one of this class' temporary files ({@code .<name>.<random>.tmp}). */
+  public static boolean isTemporary(String fileName) {
+    return fileName.startsWith(".") && fileName.endsWith(".tmp");
+  }
 
   /**
    * Writes {@code target} atomically through a buffered stream.
@@ -101,7 +130,17 @@ public final class AtomicFiles {
       Path absolute = target.toAbsolutePath();
       Path dir = absolute.getParent();
       Files.createDirectories(dir);
-      return Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      // createTempFile makes it owner-only (rw-------); what it becomes is for everyone to read.
+      if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        try {
+          Files.setPosixFilePermissions(temp, PUBLISHED);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.deleteIfExists(temp);
+          throw e;
+        }
+      }
+      return temp;
     }
 
     /** The temporary file's channel, open for writing and reading. */
@@ -120,6 +159,7 @@ public final class AtomicFiles {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       committed = true;
+      syncDirectory(target.getParent());
     }
 
     /** Deletes the temporary file unless it was committed. */

@@ -8,14 +8,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
-/** The CRC32C of the rest of a file, computed on a thread of its own. */
-final class BackgroundChecksum {
-  private final FutureTask<Integer> task;
+/**
+ * The CRC32C of the rest of a file, computed on a thread of its own. Whoever starts one either
+ * {@linkplain #verify verifies} it or {@linkplain #close closes} it (try-with-resources), so that
+ * no error path leaves the thread reading a file nobody waits for.
+ */
+final class BackgroundChecksum implements AutoCloseable {
 
-  private BackgroundChecksum(FutureTask<Integer> task) {
+  /** Bytes checksummed between two looks at the stop flag. */
+  private static final int SLICE = 1 << 22;
+
+  private final FutureTask<Integer> task;
+  private final Thread thread;
+  private final AtomicBoolean stopped;
+  private final AtomicBoolean completed;
+
+  private BackgroundChecksum(
+      FutureTask<Integer> task, Thread thread, AtomicBoolean stopped, AtomicBoolean completed) {
     this.task = task;
+    this.thread = thread;
+    this.stopped = stopped;
+    this.completed = completed;
   }
 
   /**
@@ -24,22 +40,59 @@ final class BackgroundChecksum {
    */
   static BackgroundChecksum start(
       FileChannel channel, CRC32C crc, List<ByteBuffer> mapped, long from, long to) {
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicBoolean completed = new AtomicBoolean();
     FutureTask<Integer> task =
         new FutureTask<>(
             () -> {
               for (ByteBuffer window : mapped) {
-                crc.update(window);
+                update(crc, window.duplicate(), stopped);
               }
               for (long at = from; at < to; at += NativeFormat.MAP_WINDOW) {
                 long length = Math.min(NativeFormat.MAP_WINDOW, to - at);
-                crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, length));
+                update(crc, channel.map(FileChannel.MapMode.READ_ONLY, at, length), stopped);
               }
+              completed.set(true);
               return (int) crc.getValue();
             });
     Thread thread = new Thread(task, "wordvec-checksum");
     thread.setDaemon(true);
     thread.start();
-    return new BackgroundChecksum(task);
+    return new BackgroundChecksum(task, thread, stopped, completed);
+  }
+
+  /** Checksums {@code bytes} a slice at a time, giving up as soon as the checksum is closed. */
+  private static void update(CRC32C crc, ByteBuffer bytes, AtomicBoolean stopped)
+      throws IOException {
+    while (bytes.hasRemaining()) {
+      if (stopped.get()) {
+        throw new InterruptedIOException("checksum abandoned");
+      }
+      ByteBuffer slice = bytes.slice();
+      slice.limit(Math.min(SLICE, slice.remaining()));
+      crc.update(slice);
+      bytes.position(bytes.position() + slice.limit());
+    }
+  }
+
+  /**
+   * Stops the computation if it still runs (a no-op after {@link #verify}); the thread ends within
+   * one slice.
+   */
+  @Override
+  public void close() {
+    stopped.set(true);
+    task.cancel(false);
+  }
+
+  /** The thread computing the checksum (for tests that check it ends). */
+  Thread thread() {
+    return thread;
+  }
+
+  /** Whether the computation went through the whole range (rather than stopping at a close). */
+  boolean completed() {
+    return completed.get();
   }
 
   /** Waits for the checksum and compares it with the header's. */

@@ -95,6 +95,10 @@ import java.util.zip.CRC32C;
  * verifies the tail's checksum and a sample of rows; the whole file's checksum, a pass over
  * gigabytes, is {@link #verify}'s job, which a server runs once a model is serving. Writes are
  * atomic ({@link AtomicFiles}).
+ *
+ * <p>Why this class is long: it reads and writes every version of one file format (the layout above
+ * and the older versions still served), and keeping reader and writer in one place is what keeps
+ * them from drifting apart; the header and the sections' arithmetic live in {@link NativeHeader}.
  */
 public final class NativeFormat {
 
@@ -501,16 +505,17 @@ public final class NativeFormat {
       Path file, FileChannel channel, NativeHeader header, int limit, boolean withOutput)
       throws IOException {
     Tail tail = Tail.read(file, channel, header, limit);
-    BackgroundChecksum checksum =
+    try (BackgroundChecksum checksum =
         BackgroundChecksum.start(
-            channel, new CRC32C(), List.of(), HEADER_BYTES, HEADER_BYTES + header.contentBytes());
-    try {
-      LoadedModel model = copyWhole(file, channel, header, tail, withOutput);
-      checksum.verify(file, header.crc());
-      return model;
-    } catch (InvalidModelFileException | RuntimeException e) {
-      checksum.verify(file, header.crc());
-      throw e;
+            channel, new CRC32C(), List.of(), HEADER_BYTES, HEADER_BYTES + header.contentBytes())) {
+      try {
+        LoadedModel model = copyWhole(file, channel, header, tail, withOutput);
+        checksum.verify(file, header.crc());
+        return model;
+      } catch (InvalidModelFileException | RuntimeException e) {
+        checksum.verify(file, header.crc());
+        throw e;
+      }
     }
   }
 
@@ -657,28 +662,31 @@ public final class NativeFormat {
     // It reads the input matrix through the same mapped windows as the copy: each page of the
     // file is then mapped into the process once, not once per thread.
     MappedRows input = new MappedRows(channel, inputStart, n, dim);
-    BackgroundChecksum checksum =
-        BackgroundChecksum.start(channel, crc, input.windows(), input.endOffset(), channel.size());
-    try {
-      LoadedModel model =
-          readSections(
-              file,
-              channel,
-              input,
-              inputStart,
-              n,
-              keep,
-              dim,
-              header,
-              withOutput,
-              words,
-              counts,
-              metaRaw);
-      checksum.verify(file, header.crc());
-      return model;
-    } catch (InvalidModelFileException | RuntimeException e) {
-      checksum.verify(file, header.crc());
-      throw e;
+    // Any other error (an I/O error, out of memory) closes the checksum and with it its thread.
+    try (BackgroundChecksum checksum =
+        BackgroundChecksum.start(
+            channel, crc, input.windows(), input.endOffset(), channel.size())) {
+      try {
+        LoadedModel model =
+            readSections(
+                file,
+                channel,
+                input,
+                inputStart,
+                n,
+                keep,
+                dim,
+                header,
+                withOutput,
+                words,
+                counts,
+                metaRaw);
+        checksum.verify(file, header.crc());
+        return model;
+      } catch (InvalidModelFileException | RuntimeException e) {
+        checksum.verify(file, header.crc());
+        throw e;
+      }
     }
   }
 

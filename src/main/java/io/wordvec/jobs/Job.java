@@ -5,21 +5,35 @@ import io.wordvec.train.TrainingProgress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live, mutable state of one job. Written by the runner thread and the training workers, read
  * by request threads: every access is synchronized, and readers get an immutable {@link JobView}.
+ *
+ * <p>States only move forward: QUEUED, RUNNING, then one final state (SUCCEEDED, FAILED or
+ * CANCELLED) that nothing changes afterwards, so a late success cannot overwrite a failure or a
+ * cancellation. A job read back from an unfinished record after a restart has no spec until {@link
+ * #resume} gives it one (or it is finished without running: {@link #publishedBeforeRestart}, {@link
+ * #fail}).
  */
 final class Job {
 
   private final String id;
-  private final JobSpec spec;
+  private final JobType type;
+  private final String corpus;
+  private final String baseModel;
+  private final String outputModel;
+  private final boolean activate;
+  private final boolean overwrite;
+  private final Map<String, Object> params;
   private final CancellationToken cancellation = new CancellationToken();
   private final Instant createdAt;
-  private final JobRecord restored;
   private final CompletableFuture<JobView> completion = new CompletableFuture<>();
 
+  private JobSpec spec;
   private JobState state = JobState.QUEUED;
   private JobPhase phase;
   private int epoch;
@@ -35,12 +49,20 @@ final class Job {
   private String model;
   private String error;
   private JobView.JobResult result;
+  private Integer restarts;
+  private Integer resumedAfterEpoch;
 
   Job(String id, JobSpec spec, Instant createdAt) {
     this.id = id;
     this.spec = spec;
+    this.type = spec.type();
+    this.corpus = spec.corpus();
+    this.baseModel = spec.baseModel();
+    this.outputModel = spec.outputModel();
+    this.activate = spec.activate();
+    this.overwrite = spec.overwrite();
+    this.params = spec.params();
     this.createdAt = createdAt;
-    this.restored = null;
     // An index job makes one pass over the model's rows.
     this.epochs =
         spec.trainingConfig() != null
@@ -48,22 +70,59 @@ final class Job {
             : spec.fineTuneOptions() != null ? spec.fineTuneOptions().epochs() : 1;
   }
 
-  /** A finished job read back from its record; it never runs again. */
+  /**
+   * A job read back from its record. A finished one never runs again; an unfinished one (the
+   * service stopped while it was queued or running) waits, in its recorded state, until startup
+   * recovery resumes or finishes it.
+   */
   Job(JobRecord record) {
     this.id = record.id();
     this.spec = null;
+    this.type = record.type();
+    this.corpus = record.corpus();
+    this.baseModel = record.baseModel();
+    this.outputModel = record.outputModel();
+    this.activate = record.activate();
+    this.overwrite = record.overwrite();
+    this.params = record.params();
     this.createdAt = record.createdAt();
-    this.restored = record;
     this.state = record.state();
-    completion.complete(record.view());
+    this.epoch = record.epoch();
+    this.epochs = record.epochs();
+    this.wordsProcessed = record.wordsProcessed();
+    this.wordsExpected = record.wordsExpected();
+    if (record.losses() != null) {
+      this.losses.addAll(record.losses());
+    }
+    this.startedAt = record.startedAt();
+    this.finishedAt = record.finishedAt();
+    this.model = record.model();
+    this.error = record.error();
+    this.result = record.result();
+    this.restarts = record.restarts();
+    this.resumedAfterEpoch = record.resumedAfterEpoch();
+    this.progress = record.view().progress();
+    if (state.isFinal()) {
+      completion.complete(record.view());
+    }
   }
 
   String id() {
     return id;
   }
 
-  JobSpec spec() {
+  /** What the job does; null for an unfinished job read back from its record, until resumed. */
+  synchronized JobSpec spec() {
     return spec;
+  }
+
+  JobType type() {
+    return type;
+  }
+
+  /** The model the job produces (for an index job: the model it indexes). */
+  String outputModel() {
+    return outputModel;
   }
 
   Instant createdAt() {
@@ -83,13 +142,46 @@ final class Job {
     return state;
   }
 
-  /** Moves a queued job to RUNNING; false if it was cancelled meanwhile. */
-  synchronized boolean start(Instant now) {
-    if (state != JobState.QUEUED) {
+  synchronized Integer restarts() {
+    return restarts;
+  }
+
+  /**
+   * Moves a queued job to RUNNING; false if it was cancelled meanwhile, or the service is stopping
+   * (checked under the same lock as {@link #cancelIfRunning}, so that a job either never starts or
+   * is cancelled by the shutdown).
+   */
+  synchronized boolean start(Instant now, BooleanSupplier shuttingDown) {
+    if (state != JobState.QUEUED || spec == null || shuttingDown.getAsBoolean()) {
       return false;
     }
     state = JobState.RUNNING;
-    startedAt = now;
+    if (startedAt == null) {
+      startedAt = now;
+    }
+    return true;
+  }
+
+  /** Asks a running job to stop (the service is stopping); queued and finished jobs stay. */
+  synchronized void cancelIfRunning() {
+    if (state == JobState.RUNNING) {
+      cancellation.cancel();
+    }
+  }
+
+  /**
+   * Gives an unfinished job read back after a restart its spec and queues it again.
+   *
+   * @return false if it was cancelled meanwhile (it then stays CANCELLED)
+   */
+  synchronized boolean resume(JobSpec resumed) {
+    if (state.isFinal()) {
+      return false;
+    }
+    spec = resumed;
+    state = JobState.QUEUED;
+    phase = null;
+    restarts = restarts == null ? 1 : restarts + 1;
     return true;
   }
 
@@ -114,7 +206,7 @@ final class Job {
 
   /** When the job reached a final state (null while it has not). */
   synchronized Instant finishedAt() {
-    return restored != null ? restored.finishedAt() : finishedAt;
+    return finishedAt;
   }
 
   synchronized void progress(TrainingProgress p) {
@@ -128,11 +220,25 @@ final class Job {
   }
 
   synchronized void epochEnd(int epochNumber, double loss, long examples) {
+    // a run that started over after a restart reports epochs an earlier run reported already
+    losses.removeIf(l -> l.epoch() >= epochNumber);
     losses.add(
         new JobView.EpochLoss(epochNumber, loss, examples, examples == 0 ? 0 : loss / examples));
   }
 
-  synchronized void succeed(String modelName, JobView.JobResult jobResult, Instant now) {
+  /** The training continues after {@code epochsDone}, from the checkpoint of an earlier run. */
+  synchronized void resumedAfter(int epochsDone) {
+    resumedAfterEpoch = epochsDone;
+    losses.removeIf(l -> l.epoch() > epochsDone);
+  }
+
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
+  synchronized boolean succeed(String modelName, JobView.JobResult jobResult, Instant now) {
+    if (state.isFinal()) {
+      return false;
+    }
     state = JobState.SUCCEEDED;
     model = modelName;
     result = jobResult;
@@ -145,12 +251,28 @@ final class Job {
     progress = 1.0;
     phase = null;
     finishedAt = now;
+    return true;
   }
 
-  synchronized void fail(String message, Instant now) {
+  /**
+   * A job whose model was published just before the service stopped, before its record said so: it
+   * succeeded.
+   */
+  synchronized boolean publishedBeforeRestart(JobView.JobResult jobResult, Instant now) {
+    return succeed(outputModel, jobResult, now);
+  }
+
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
+  synchronized boolean fail(String message, Instant now) {
+    if (state.isFinal()) {
+      return false;
+    }
     state = JobState.FAILED;
     error = message;
     finishedAt = now;
+    return true;
   }
 
   /** What a cancel request did. */
@@ -166,8 +288,8 @@ final class Job {
   }
 
   /**
-   * Asks the job to stop. A queued job is cancelled at once; a running one when its training
-   * notices the token; one that is saving its model not at all.
+   * Asks the job to stop. A queued job (or one waiting for startup recovery) is cancelled at once;
+   * a running one when its training notices the token; one that is saving its model not at all.
    */
   synchronized CancelOutcome cancel(Instant now) {
     if (state.isFinal()) {
@@ -177,7 +299,7 @@ final class Job {
       return CancelOutcome.SAVING;
     }
     cancellation.cancel();
-    if (state == JobState.QUEUED) {
+    if (state == JobState.QUEUED || spec == null) {
       state = JobState.CANCELLED;
       finishedAt = now;
       return CancelOutcome.CANCELLED;
@@ -185,26 +307,30 @@ final class Job {
     return CancelOutcome.STOPPING;
   }
 
-  synchronized void cancelled(Instant now) {
+  /**
+   * @return false if the job had already reached a final state, which stays
+   */
+  synchronized boolean cancelled(Instant now) {
+    if (state.isFinal()) {
+      return false;
+    }
     state = JobState.CANCELLED;
     finishedAt = now;
+    return true;
   }
 
   /** What the data directory keeps of this job now. */
   synchronized JobRecord record() {
-    if (restored != null) {
-      return restored;
-    }
     return new JobRecord(
         id,
-        spec.type(),
+        type,
         state,
-        spec.corpus(),
-        spec.baseModel(),
-        spec.outputModel(),
-        spec.activate(),
-        spec.overwrite(),
-        spec.params(),
+        corpus,
+        baseModel,
+        outputModel,
+        activate,
+        overwrite,
+        params,
         epoch,
         epochs,
         wordsProcessed,
@@ -215,14 +341,13 @@ final class Job {
         finishedAt,
         model,
         error,
-        result);
+        result,
+        restarts,
+        resumedAfterEpoch);
   }
 
   /** The API's snapshot of this job now: its record plus the live figures of a running job. */
   synchronized JobView view() {
-    if (restored != null) {
-      return restored.view();
-    }
     Long eta = null;
     if (state == JobState.RUNNING && wordsPerSecond > 0 && wordsExpected > 0) {
       eta = (long) Math.ceil(Math.max(0, wordsExpected - wordsProcessed) / wordsPerSecond);

@@ -32,6 +32,9 @@ import java.util.Map;
  * @param model the resulting model's name, once registered
  * @param error why the job failed, readable
  * @param result evaluation scores and, for fine-tuning, drift
+ * @param restarts how often a restart of the service took the unfinished job up again (null: never)
+ * @param resumedAfterEpoch the last completed epoch its latest run continued after, from a
+ *     checkpoint (null: it never resumed from one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobRecord(
@@ -54,7 +57,9 @@ record JobRecord(
     Instant finishedAt,
     String model,
     String error,
-    JobView.JobResult result) {
+    JobView.JobResult result,
+    Integer restarts,
+    Integer resumedAfterEpoch) {
 
   /** This record as a finished job that failed for {@code reason} at {@code now}. */
   JobRecord failed(String reason, Instant now) {
@@ -78,7 +83,9 @@ record JobRecord(
         now,
         null,
         reason,
-        null);
+        null,
+        restarts,
+        resumedAfterEpoch);
   }
 
   /**
@@ -120,6 +127,8 @@ record JobRecord(
         finishedAt,
         model,
         error,
-        result);
+        result,
+        restarts,
+        resumedAfterEpoch);
   }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ final class JobRunner {
   private final ModelCatalog models;
   private final ModelEvaluator evaluator;
   private final TrainingEngine engine;
+  private final Function<String, Path> workDirectories;
   private final ExecutorService evaluation =
       Executors.newCachedThreadPool(
           r -> {
@@ -51,16 +53,26 @@ final class JobRunner {
             return t;
           });
 
+  /**
+   * @param workDirectories where the training of a job (by id) keeps its encoded corpus and its
+   *     epoch checkpoints, so that it can resume after a restart
+   */
   JobRunner(
-      CorpusStore corpora, ModelCatalog models, ModelEvaluator evaluator, TrainingEngine engine) {
+      CorpusStore corpora,
+      ModelCatalog models,
+      ModelEvaluator evaluator,
+      TrainingEngine engine,
+      Function<String, Path> workDirectories) {
     this.corpora = corpora;
     this.models = models;
     this.evaluator = evaluator;
     this.engine = engine;
+    this.workDirectories = workDirectories;
   }
 
   /**
-   * Runs {@code job}, which has just started, to a final state.
+   * Runs {@code job}, which has just started, to a final state; or, when the service stops under
+   * it, leaves it RUNNING (its record says so) for the next start to resume.
    *
    * @param changed records and announces the job after each change
    * @param progress announces a progress figure (not recorded: the next phase or epoch is)
@@ -82,13 +94,15 @@ final class JobRunner {
         throw new NoSuchFileException("corpus " + spec.corpus());
       }
       TrainingListener listener = new JobListener(job, changed, progress);
+      Path work = workDirectories.apply(job.id());
       TrainedModel base = null;
       TrainedModel model;
       if (spec.type() == JobType.TRAIN) {
         enter(job, JobPhase.VOCABULARY, changed);
         model =
             engine.train(
-                new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation()));
+                new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation())
+                    .withWorkDirectory(work));
       } else {
         enter(job, JobPhase.LOADING, changed);
         base = models.load(spec.baseModel());
@@ -97,7 +111,8 @@ final class JobRunner {
         model =
             engine.fineTune(
                 new FineTuneRequest(
-                    base, corpus, spec.fineTuneOptions(), listener, job.cancellation()));
+                        base, corpus, spec.fineTuneOptions(), listener, job.cancellation())
+                    .withWorkDirectory(work));
       }
       checkCancelled(job);
 
@@ -127,12 +142,17 @@ final class JobRunner {
       log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
     } catch (TrainingCancelledException e) {
       if (shuttingDown.getAsBoolean()) {
-        job.fail(JobStore.INTERRUPTED, Instant.now());
+        stoppedByShutdown(job);
       } else {
         job.cancelled(Instant.now());
         log.info("Job {} cancelled", job.id());
       }
     } catch (Exception | OutOfMemoryError e) {
+      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
+        // an error of the stop itself (an interrupted read, a closed pool), not of the job
+        stoppedByShutdown(job);
+        return;
+      }
       log.warn("Job {} failed", job.id(), e);
       job.fail(readable(e), Instant.now());
     }
@@ -173,15 +193,25 @@ final class JobRunner {
       log.info("Job {} succeeded: model '{}' is indexed", job.id(), spec.baseModel());
     } catch (CancellationException e) {
       if (shuttingDown.getAsBoolean()) {
-        job.fail(JobStore.INTERRUPTED, Instant.now());
+        stoppedByShutdown(job);
       } else {
         job.cancelled(Instant.now());
         log.info("Job {} cancelled", job.id());
       }
     } catch (Exception | OutOfMemoryError e) {
+      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
+        // an error of the stop itself (an interrupted read, a closed pool), not of the job
+        stoppedByShutdown(job);
+        return;
+      }
       log.warn("Job {} failed", job.id(), e);
       job.fail(readable(e), Instant.now());
     }
+  }
+
+  /** A job the shutdown stopped stays RUNNING in its record: the next start takes it up again. */
+  private static void stoppedByShutdown(Job job) {
+    log.info("Job {} stopped by the shutdown: it continues at the next start", job.id());
   }
 
   private static void enter(Job job, JobPhase phase, Consumer<Job> changed) {
@@ -270,6 +300,23 @@ final class JobRunner {
     @Override
     public void onEpochEnd(int epoch, double loss, long examples) {
       job.epochEnd(epoch, loss, examples);
+      changed.accept(job);
+    }
+
+    @Override
+    public void onCheckpointFailed(int epoch, IOException error) {
+      log.warn(
+          "Job {}: the checkpoint of epoch {} could not be written ({}); the training goes on",
+          job.id(),
+          epoch,
+          error.getMessage());
+    }
+
+    @Override
+    public void onResumed(int epochsDone) {
+      job.resumedAfter(epochsDone);
+      log.info(
+          "Job {} resumes its training after epoch {}, from its checkpoint", job.id(), epochsDone);
       changed.accept(job);
     }
   }

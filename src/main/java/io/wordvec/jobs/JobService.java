@@ -2,10 +2,13 @@ package io.wordvec.jobs;
 
 import io.wordvec.corpora.CorpusLease;
 import io.wordvec.corpora.CorpusStore;
+import io.wordvec.system.InsufficientStorageException;
 import io.wordvec.train.TrainingEngine;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +33,11 @@ import org.springframework.stereotype.Service;
  * wait. A {@link JobRunner} takes each through its phases; every job is recorded by {@link
  * JobStore} and streamed by {@link JobEvents}. An accepted job holds a lease on its corpus until it
  * ends, so the corpus cannot be deleted under it.
+ *
+ * <p>Jobs survive restarts: a job is accepted only once its record is on disk (507 otherwise); a
+ * shutdown leaves queued and running jobs as they are recorded, and once the service is ready
+ * ({@link #recover}) every job the last run left unfinished is reconciled with the models on disk
+ * and either completed or queued again, a training continuing from its last epoch checkpoint.
  */
 @Service
 class JobService implements DisposableBean {
@@ -40,6 +51,7 @@ class JobService implements DisposableBean {
   private final JobRunner runner;
   private final JobStore store;
   private final JobEvents events;
+  private final JobRecovery recovery;
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final Map<String, CorpusLease> leases = new ConcurrentHashMap<>();
@@ -60,9 +72,11 @@ class JobService implements DisposableBean {
     this.validator = validator;
     this.corpora = corpora;
     this.models = models;
-    this.runner = new JobRunner(corpora, models, evaluator, engine);
+    this.runner = new JobRunner(corpora, models, evaluator, engine, store::workDirectory);
     this.store = store;
     this.events = events;
+    this.recovery = new JobRecovery(validator, models, store);
+    // Unfinished jobs wait in their recorded state for recover(), which needs the models loaded.
     for (JobRecord past : store.loadAll()) {
       jobs.put(past.id(), new Job(past));
     }
@@ -103,7 +117,7 @@ class JobService implements DisposableBean {
           continue;
         }
         active++;
-        if (other.spec().outputModel().equals(spec.outputModel())) {
+        if (other.outputModel() != null && other.outputModel().equals(spec.outputModel())) {
           throw JobsProblem.modelExists(spec.outputModel());
         }
       }
@@ -115,11 +129,24 @@ class JobService implements DisposableBean {
         throw JobsProblem.queueFull(properties.maxQueued(), retryAfterSeconds());
       }
       job = new Job(newId(), spec, Instant.now());
+      try {
+        // Accepted only once recorded: a job a restart would forget must not run at all.
+        store.create(job.record());
+      } catch (IOException e) {
+        store.delete(job.id());
+        log.warn("Job refused: its record cannot be written: {}", e.getMessage());
+        throw InsufficientStorageException.cannotStore("the job's record")
+            .with("reason", InsufficientStorageException.reasonOf(e));
+      }
       if (spec.corpus() != null) {
-        leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
+        try {
+          leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
+        } catch (RuntimeException e) {
+          store.delete(job.id());
+          throw e;
+        }
       }
       jobs.put(job.id(), job);
-      store.save(job.record());
       runners.execute(() -> run(job));
     }
     log.info(
@@ -171,7 +198,7 @@ class JobService implements DisposableBean {
     Job job = find(id).orElseThrow(() -> JobsProblem.jobNotFound(id));
     switch (job.cancel(Instant.now())) {
       case FINISHED -> throw JobsProblem.jobFinished(id, job.state());
-      case SAVING -> throw JobsProblem.jobSaving(id, job.spec().outputModel());
+      case SAVING -> throw JobsProblem.jobSaving(id, job.outputModel());
       case CANCELLED, STOPPING -> {
         // accepted
       }
@@ -216,8 +243,69 @@ class JobService implements DisposableBean {
     store.delete(job.id());
   }
 
+  /**
+   * Reconciles every job the last run of the service left unfinished (see {@link JobRecovery}),
+   * oldest first, once the models are loaded; jobs that can run again are queued in that order.
+   * Work directories of jobs that will not run again are removed.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void recover() {
+    List<Job> unfinished =
+        jobs.values().stream()
+            .filter(j -> !j.state().isFinal() && j.spec() == null)
+            .sorted(Comparator.comparing(Job::createdAt).thenComparing(Job::id))
+            .toList();
+    Map<JobRecovery.Outcome, Integer> outcomes = new EnumMap<>(JobRecovery.Outcome.class);
+    List<Job> resumed = new ArrayList<>();
+    for (Job job : unfinished) {
+      JobRecovery.Outcome outcome = recovery.recover(job);
+      outcomes.merge(outcome, 1, Integer::sum);
+      switch (outcome) {
+        case REQUEUED -> resumed.add(job);
+        case PUBLISHED, FAILED -> finished(job);
+        case CANCELLED -> {
+          // cancelled through the API meanwhile, and recorded then
+        }
+      }
+    }
+    // before the resumed jobs run: from then on their runs own their directories
+    store.removeStaleWorkDirectories(
+        jobs.values().stream()
+            .filter(j -> !j.state().isFinal())
+            .map(Job::id)
+            .collect(Collectors.toSet()),
+        resumed.stream().map(Job::id).collect(Collectors.toSet()));
+    for (Job job : resumed) {
+      requeue(job);
+    }
+    if (!unfinished.isEmpty()) {
+      log.info("Jobs left unfinished by the last stop: {}", outcomes);
+    }
+  }
+
+  /** Queues a job recovery resumed, with a lease on its corpus as at submission. */
+  private void requeue(Job job) {
+    synchronized (this) {
+      JobSpec spec = job.spec();
+      if (spec.corpus() != null) {
+        try {
+          leases.put(job.id(), corpora.acquire(spec.corpus(), job.id()));
+        } catch (RuntimeException e) {
+          job.fail(
+              "the service stopped, and the job cannot run again: " + e.getMessage(),
+              Instant.now());
+          finished(job);
+          return;
+        }
+      }
+      store.save(job.record());
+      runners.execute(() -> run(job));
+    }
+    events.publish(job.view());
+  }
+
   private void run(Job job) {
-    if (shuttingDown || !job.start(Instant.now())) {
+    if (!job.start(Instant.now(), () -> shuttingDown)) {
       return;
     }
     log.info("Job {} started", job.id());
@@ -239,7 +327,10 @@ class JobService implements DisposableBean {
     events.publish(job.view());
   }
 
-  /** Records and announces a job's final state, then drops the oldest finished records. */
+  /**
+   * Records and announces a job's final state, then drops the oldest finished records; a job that
+   * has not finished (the service is stopping) is recorded as it is, to resume at the next start.
+   */
   private void finished(Job job) {
     JobView view = job.view();
     if (view.state().isFinal()) {
@@ -247,6 +338,7 @@ class JobService implements DisposableBean {
       if (lease != null) {
         lease.close();
       }
+      store.deleteWorkDirectory(job.id());
     }
     synchronized (this) {
       if (view.state().isFinal()) {
@@ -271,16 +363,16 @@ class JobService implements DisposableBean {
     return HexFormat.of().formatHex(bytes);
   }
 
+  /**
+   * Stops running jobs, which stay RUNNING in their records (with their last epoch checkpoint), and
+   * leaves queued ones QUEUED: the next start takes both up again. No job starts from here on
+   * ({@link Job#start} checks the flag under the job's lock, as {@link Job#cancelIfRunning} runs).
+   */
   @Override
   public void destroy() throws InterruptedException {
     shuttingDown = true;
     for (Job job : jobs.values()) {
-      if (job.state() == JobState.QUEUED) {
-        job.fail(JobStore.INTERRUPTED + " (it was QUEUED)", Instant.now());
-        finished(job);
-      } else if (job.state() == JobState.RUNNING) {
-        job.cancellation().cancel();
-      }
+      job.cancelIfRunning();
     }
     runners.shutdown();
     runner.shutdown();

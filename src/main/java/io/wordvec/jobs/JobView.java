@@ -34,6 +34,10 @@ import java.util.Map;
  * @param model the resulting model's name, once it is registered
  * @param error why the job failed, readable
  * @param result evaluation scores and, for fine-tuning, drift
+ * @param restarts how often a restart of the service took the unfinished job up again (absent:
+ *     never)
+ * @param resumedAfterEpoch the last completed epoch the job's latest run continued after, from its
+ *     checkpoint (absent: it never resumed from one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -61,7 +65,9 @@ record JobView(
     Instant finishedAt,
     String model,
     String error,
-    JobResult result) {
+    JobResult result,
+    Integer restarts,
+    Integer resumedAfterEpoch) {
 
   /**
    * Loss of one epoch.

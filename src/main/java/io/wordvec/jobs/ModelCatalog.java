@@ -3,6 +3,8 @@ package io.wordvec.jobs;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** What jobs need from the served models: look up, load for fine-tuning, publish a result. */
@@ -36,6 +38,34 @@ interface ModelCatalog {
    * needs; models read from word2vec or fastText files hold word vectors only.
    */
   boolean canFineTune(String name);
+
+  /**
+   * What a served model trained by this service says about itself.
+   *
+   * @param createdAt when its training finished
+   * @param words its vocabulary size
+   * @param evaluation its evaluation scores
+   * @param corpus statistics of its training corpus, or null when its file does not record them
+   */
+  record Trained(
+      Instant createdAt,
+      int words,
+      Map<String, Double> evaluation,
+      io.wordvec.train.CorpusStats corpus) {}
+
+  /** The training facts of served model {@code name}; empty if not served or not trained here. */
+  default Optional<Trained> trained(String name) {
+    return Optional.empty();
+  }
+
+  /**
+   * Makes served model {@code name} the default, remembering it for the next start.
+   *
+   * @throws IllegalArgumentException (or a not-found problem) if no such model is served
+   */
+  default void activate(String name) {
+    throw new UnsupportedOperationException("this catalog cannot activate models");
+  }
 
   /** The real name of the current default model, if there is one. */
   Optional<String> defaultName();

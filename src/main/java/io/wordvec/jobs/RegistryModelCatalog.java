@@ -61,6 +61,28 @@ class RegistryModelCatalog implements ModelCatalog {
   }
 
   @Override
+  public Optional<Trained> trained(String name) {
+    return registry
+        .find(name)
+        .flatMap(
+            model ->
+                model
+                    .training()
+                    .map(
+                        t ->
+                            new Trained(
+                                t.createdAt(),
+                                model.vectors().size(),
+                                t.evaluation(),
+                                t.corpus())));
+  }
+
+  @Override
+  public void activate(String name) {
+    registry.activate(name);
+  }
+
+  @Override
   public Optional<String> defaultName() {
     return registry.defaultName();
   }

@@ -46,6 +46,10 @@ import org.springframework.stereotype.Service;
  * rows check out; the checksum of the whole file, a pass over gigabytes for a big model, is then
  * verified on a background thread ({@link #verification()}), and a model whose file turns out
  * corrupt is withdrawn and recorded as failed.
+ *
+ * <p>Why this class is long: loading, activation and withdrawal of served models share one lock and
+ * one view of which model is active, so they stay together; a third of its length is the
+ * documentation of those rules.
  */
 @Service
 public class ModelRegistry implements ApplicationRunner {
@@ -214,10 +218,21 @@ public class ModelRegistry implements ApplicationRunner {
         }
       }
     }
+    // Read before the lock: no file I/O while the snapshot changes.
+    Optional<String> remembered = store.rememberedDefault();
+    remembered
+        .filter(name -> !loaded.containsKey(name) && !current.get().models().containsKey(name))
+        .ifPresent(
+            name ->
+                LOG.warn(
+                    "{} names model '{}', which is not loaded: another model is the default",
+                    ModelStore.DEFAULT_FILE,
+                    name));
     synchronized (activation) {
       Snapshot old = current.get();
       Snapshot updated = old.with(loaded, null);
-      current.set(updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName())));
+      current.set(
+          updated.with(Map.of(), chooseDefault(updated.models(), old.defaultName(), remembered)));
     }
     synchronized (activation) {
       failures = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
@@ -310,6 +325,7 @@ public class ModelRegistry implements ApplicationRunner {
    * and records why; a new default is chosen if it was the default.
    */
   private void withdraw(String name, LoadedModel model, String reason) {
+    Optional<String> remembered = store.rememberedDefault();
     synchronized (activation) {
       Snapshot old = current.get();
       LoadedModel serving = old.models().get(name);
@@ -322,7 +338,9 @@ public class ModelRegistry implements ApplicationRunner {
       Map<String, Instant> times = new TreeMap<>(old.loadedAt());
       times.remove(name);
       String newDefault =
-          name.equals(old.defaultName()) ? chooseDefault(models, null) : old.defaultName();
+          name.equals(old.defaultName())
+              ? chooseDefault(models, null, remembered)
+              : old.defaultName();
       current.set(
           new Snapshot(
               Collections.unmodifiableMap(models), Collections.unmodifiableMap(times), newDefault));
@@ -333,7 +351,8 @@ public class ModelRegistry implements ApplicationRunner {
     events.publishEvent(new ModelsChangedEvent());
   }
 
-  private String chooseDefault(Map<String, LoadedModel> models, String previous) {
+  private String chooseDefault(
+      Map<String, LoadedModel> models, String previous, Optional<String> remembered) {
     String configured = properties.defaultModel();
     if (configured != null && !configured.isBlank()) {
       if (models.containsKey(configured)) {
@@ -344,7 +363,6 @@ public class ModelRegistry implements ApplicationRunner {
     if (previous != null && models.containsKey(previous)) {
       return previous;
     }
-    Optional<String> remembered = store.rememberedDefault();
     if (remembered.isPresent() && models.containsKey(remembered.get())) {
       return remembered.get();
     }

@@ -203,6 +203,8 @@ public class ModelStore {
         LOG.info("Removed {}, replaced by {}", other.getFileName(), file.getFileName());
       }
     }
+    // the deletions, like the rename (synced by the save), must survive a crash
+    AtomicFiles.syncDirectory(dir);
     return new LoadedModel(file, VectorFormat.NATIVE, vectors, null, model.info());
   }
 
@@ -290,22 +292,32 @@ public class ModelStore {
   }
 
   /**
-   * Deletes the temporary files that writes interrupted by a crash left in the directory ({@code
-   * .<file>.<random>.tmp}); nothing else in the directory is touched.
+   * Deletes the temporary files that writes interrupted by a crash left in the directory: those of
+   * {@link AtomicFiles} ({@code .<file>.<random>.tmp}: models, indexes, {@code .default-model});
+   * nothing else in the directory is touched. Each removal is logged.
+   *
+   * @return how many were removed
    */
-  void removeLeftovers() {
+  int removeLeftovers() {
     if (!Files.isDirectory(dir)) {
-      return;
+      return 0;
     }
+    int removed = 0;
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, ".*.tmp")) {
       for (Path file : stream) {
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && AtomicFiles.isTemporary(file.getFileName().toString())) {
           Files.deleteIfExists(file);
+          removed++;
           LOG.info("Removed {}, left behind by an interrupted write", file.getFileName());
         }
       }
     } catch (IOException e) {
       LOG.warn("Cannot clean temporary files in the models directory: {}", e.getMessage());
     }
+    if (removed > 0) {
+      AtomicFiles.syncDirectory(dir);
+    }
+    return removed;
   }
 }

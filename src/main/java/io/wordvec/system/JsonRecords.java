@@ -1,9 +1,9 @@
 package io.wordvec.system;
 
+import io.wordvec.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,15 +22,18 @@ public final class JsonRecords {
 
   private JsonRecords() {}
 
-  /** Writes {@code value} to a temporary file beside {@code target}, then renames it over it. */
+  /**
+   * Writes {@code value} to a hidden temporary file beside {@code target} ({@code
+   * .<name>.<random>.tmp}, so that concurrent writers never share one), forces it to disk and
+   * renames it over the target, then forces the directory ({@link AtomicFiles}): after a crash the
+   * record is the old one or the new one, and a record that was written stays written.
+   *
+   * @throws IOException if it cannot be written (a full disk included); the old record is then
+   *     untouched
+   */
   public static void writeAtomically(Path target, Object value) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try {
-      Files.write(tmp, MAPPER.writeValueAsBytes(value));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    byte[] json = MAPPER.writeValueAsBytes(value);
+    AtomicFiles.write(target, out -> out.write(json));
   }
 
   public static <T> T read(Path file, Class<T> type) throws IOException {

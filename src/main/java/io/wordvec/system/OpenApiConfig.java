@@ -72,6 +72,24 @@ class OpenApiConfig {
   }
 
   /**
+   * 507 on the operations that store something in the data directory (an upload, a job's record):
+   * with the disk full they are refused rather than half done or forgotten.
+   */
+  @Bean
+  OpenApiCustomizer insufficientStorageResponses() {
+    return openApi ->
+        OpenApiProblems.in(openApi)
+            .add(
+                "507",
+                "The data directory's disk is full (`/problems/insufficient-storage`); retry once"
+                    + " space is freed",
+                false,
+                (method, path, operation) ->
+                    method == PathItem.HttpMethod.POST
+                        && (path.equals("/api/v1/corpora") || path.equals("/api/v1/jobs")));
+  }
+
+  /**
    * 413 on every operation that takes a JSON body: the request body limit applies to all of them,
    * before any handler runs.
    */

@@ -67,6 +67,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+    if (InsufficientStorageException.isOutOfSpace(ex)) {
+      return outOfSpace(ex, request);
+    }
     String errorId = newErrorId();
     LOG.error("Unexpected error {} on {}", errorId, describe(request), ex);
     ProblemDetail problem =
@@ -78,6 +81,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     problem.setProperty("errorId", errorId);
     return handleExceptionInternal(
         ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+  }
+
+  /**
+   * A full disk under any request that writes (an upload, a record): 507, which tells the caller
+   * that the request itself was fine and may succeed once space is freed.
+   */
+  private ResponseEntity<Object> outOfSpace(Exception ex, WebRequest request) {
+    LOG.warn("{}: out of disk space: {}", describe(request), ex.getMessage());
+    InsufficientStorageException problem =
+        InsufficientStorageException.cannotStore("what this request sends");
+    return handleExceptionInternal(
+        problem, problem.getBody(), new HttpHeaders(), problem.getStatusCode(), request);
   }
 
   /** A short random id that ties a 500 response to its log entry. */

@@ -72,8 +72,22 @@ final class EncodedCorpus implements AutoCloseable {
    */
   static EncodedCorpus encode(
       TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
+    return encode(reader, rule, progress, null);
+  }
+
+  /**
+   * As {@link #encode(TokenSource, VocabularyRule, CorpusReader.Progress)}, with the id file in
+   * {@code dir} (null: the system's temporary directory), so that a process that dies leaves it
+   * where its owner cleans up.
+   */
+  static EncodedCorpus encode(
+      TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress, Path dir)
+      throws IOException {
     String source = reader.source();
-    Path file = Files.createTempFile("wordvec-corpus-", ".ids");
+    Path file =
+        dir == null
+            ? Files.createTempFile("wordvec-corpus-", ".ids")
+            : Files.createTempFile(dir, "corpus-", ".ids");
     FileChannel channel = null;
     boolean ok = false;
     try {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param tokenizer how to split a line; null means {@link Tokenizer#whitespace()}
  * @param listener receives progress and epoch losses; null means {@link TrainingListener#NONE}
  * @param cancellation stops the run when cancelled; null means a token nobody cancels
+ * @param workDirectory as {@link TrainingRequest#workDirectory()}
  */
 public record FineTuneRequest(
     TrainedModel base,
@@ -20,7 +21,8 @@ public record FineTuneRequest(
     FineTuneOptions options,
     Tokenizer tokenizer,
     TrainingListener listener,
-    CancellationToken cancellation) {
+    CancellationToken cancellation,
+    Path workDirectory) {
 
   public FineTuneRequest {
     Objects.requireNonNull(base, "base");
@@ -29,6 +31,22 @@ public record FineTuneRequest(
     tokenizer = tokenizer == null ? Tokenizer.whitespace() : tokenizer;
     listener = listener == null ? TrainingListener.NONE : listener;
     cancellation = cancellation == null ? new CancellationToken() : cancellation;
+  }
+
+  /** No work directory: no checkpoints. */
+  public FineTuneRequest(
+      TrainedModel base,
+      Path corpus,
+      FineTuneOptions options,
+      Tokenizer tokenizer,
+      TrainingListener listener,
+      CancellationToken cancellation) {
+    this(base, corpus, options, tokenizer, listener, cancellation, null);
+  }
+
+  /** This request with a work directory for its checkpoints. */
+  public FineTuneRequest withWorkDirectory(Path directory) {
+    return new FineTuneRequest(base, corpus, options, tokenizer, listener, cancellation, directory);
   }
 
   /** A pre-tokenised corpus, no listener, no cancellation. */

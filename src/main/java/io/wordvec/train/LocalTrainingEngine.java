@@ -9,6 +9,7 @@ import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
 import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -25,6 +26,11 @@ import java.util.SplittableRandom;
  * epoch) and returns when the model is complete. With one thread and a fixed seed the result is
  * bit-identical from run to run.
  *
+ * <p>Given a work directory ({@link TrainingRequest#workDirectory()}), a run keeps its encoded
+ * corpus there and writes a {@link TrainingCheckpoint} after every epoch; a run of the same request
+ * that finds a checkpoint there continues after its epoch, with the same result as a run that never
+ * stopped. The caller owns the directory and deletes it when it no longer needs to resume.
+ *
  * <p>Stateless and thread-safe: every call is an independent {@link TrainingRun}.
  */
 public final class LocalTrainingEngine implements TrainingEngine {
@@ -39,22 +45,42 @@ public final class LocalTrainingEngine implements TrainingEngine {
         new RunMonitor(request.listener(), request.cancellation(), config.epochs());
     TokenSource reader =
         withPhrases(reader(request.corpus(), request.tokenizer(), config), config, monitor);
+    Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
-        encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor)) {
+        encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor, work)) {
       monitor.checkCancelled();
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();
       int cells = matrixSize(vocabulary.size(), dim);
-      float[] inputVectors = new float[cells];
-      float[] outputVectors = new float[cells];
-      initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
+      int ngramCells = config.ngrams() == null ? 0 : matrixSize(config.ngrams().bucket(), dim);
+      TrainingCheckpoint checkpoint =
+          checkpoint(work, config, corpus, InputLock.NONE, cells, ngramCells);
+      float[] inputVectors;
+      float[] outputVectors;
       float[] ngramVectors = null;
-      if (config.ngrams() != null) {
-        ngramVectors = new float[matrixSize(config.ngrams().bucket(), dim)];
-        initInputRows(ngramVectors, 0, config.ngrams().bucket(), dim, ~config.seed());
+      if (checkpoint != null) {
+        inputVectors = checkpoint.inputVectors();
+        outputVectors = checkpoint.outputVectors();
+        ngramVectors = checkpoint.ngramVectors();
+      } else {
+        inputVectors = new float[cells];
+        outputVectors = new float[cells];
+        initInputRows(inputVectors, 0, vocabulary.size(), dim, config.seed());
+        if (config.ngrams() != null) {
+          ngramVectors = new float[ngramCells];
+          initInputRows(ngramVectors, 0, config.ngrams().bucket(), dim, ~config.seed());
+        }
       }
       return new TrainingRun(
-              config, corpus, inputVectors, outputVectors, InputLock.NONE, ngramVectors, monitor)
+              config,
+              corpus,
+              inputVectors,
+              outputVectors,
+              InputLock.NONE,
+              ngramVectors,
+              monitor,
+              work,
+              checkpoint)
           .run();
     }
   }
@@ -77,27 +103,47 @@ public final class LocalTrainingEngine implements TrainingEngine {
         new RunMonitor(request.listener(), request.cancellation(), config.epochs());
     TokenSource reader =
         withPhrases(reader(request.corpus(), request.tokenizer(), config), config, monitor);
+    Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
         encode(
             reader,
             (counts, source) -> merge(baseVocabulary, counts, config.minCount()),
-            monitor)) {
+            monitor,
+            work)) {
       monitor.checkCancelled();
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();
       int cells = matrixSize(vocabulary.size(), dim);
-      // Copies: the base model's arrays are never written.
-      float[] inputVectors = Arrays.copyOf(base.inputVectors(), cells);
-      float[] outputVectors = Arrays.copyOf(base.outputVectors(), cells);
-      initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
-      float[] ngramVectors = null;
-      if (base.ngramVectors() != null) {
-        ngramVectors = base.ngramVectors().clone();
-        startFromNgrams(inputVectors, baseSize, vocabulary, base.ngrams());
-      }
       InputLock lock = new InputLock(baseSize, (float) options.lockFactor());
+      int ngramCells = base.ngramVectors() == null ? 0 : base.ngramVectors().length;
+      TrainingCheckpoint checkpoint = checkpoint(work, config, corpus, lock, cells, ngramCells);
+      float[] inputVectors;
+      float[] outputVectors;
+      float[] ngramVectors = null;
+      if (checkpoint != null) {
+        inputVectors = checkpoint.inputVectors();
+        outputVectors = checkpoint.outputVectors();
+        ngramVectors = checkpoint.ngramVectors();
+      } else {
+        // Copies: the base model's arrays are never written.
+        inputVectors = Arrays.copyOf(base.inputVectors(), cells);
+        outputVectors = Arrays.copyOf(base.outputVectors(), cells);
+        initInputRows(inputVectors, baseSize, vocabulary.size(), dim, config.seed());
+        if (base.ngramVectors() != null) {
+          ngramVectors = base.ngramVectors().clone();
+          startFromNgrams(inputVectors, baseSize, vocabulary, base.ngrams());
+        }
+      }
       return new TrainingRun(
-              config, corpus, inputVectors, outputVectors, lock, ngramVectors, monitor)
+              config,
+              corpus,
+              inputVectors,
+              outputVectors,
+              lock,
+              ngramVectors,
+              monitor,
+              work,
+              checkpoint)
           .run();
     }
   }
@@ -106,6 +152,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
     return new CorpusReader(corpus, tokenizer, config.maxSentenceLength(), config.maxWordBytes());
   }
 
+  /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
   /**
    * The corpus as training reads it: with the phrases of {@code config} joined, after the detection
    * passes (each a streaming read of the corpus, reported as vocabulary progress), or as it is.
@@ -128,9 +175,8 @@ public final class LocalTrainingEngine implements TrainingEngine {
     return phrases.rewrite(reader);
   }
 
-  /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
   private static EncodedCorpus encode(
-      TokenSource reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor)
+      TokenSource reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor, Path work)
       throws IOException {
     monitor.vocabulary(0, 0);
     return EncodedCorpus.encode(
@@ -139,7 +185,44 @@ public final class LocalTrainingEngine implements TrainingEngine {
         (tokens, estimate) -> {
           monitor.checkCancelled();
           monitor.vocabulary(tokens, estimate);
-        });
+        },
+        work);
+  }
+
+  /** Creates the work directory, and clears what a run that died in it left; null stays null. */
+  private static Path prepare(Path work) throws IOException {
+    if (work != null) {
+      Files.createDirectories(work);
+      TrainingCheckpoint.removeLeftovers(work);
+    }
+    return work;
+  }
+
+  /**
+   * The checkpoint this run continues from: the one in the work directory if it belongs to this
+   * very run (same config, vocabulary, lock and worker count); otherwise null, and the run starts
+   * over.
+   */
+  private static TrainingCheckpoint checkpoint(
+      Path work,
+      TrainingConfig config,
+      EncodedCorpus corpus,
+      InputLock lock,
+      int cells,
+      int ngramCells) {
+    if (work == null) {
+      return null;
+    }
+    try {
+      return TrainingCheckpoint.read(
+              work, TrainingRun.fingerprint(config, corpus, lock), cells, ngramCells)
+          .filter(c -> c.workers().length == TrainingRun.workerCount(config, corpus))
+          .filter(c -> c.epochsDone() <= config.epochs())
+          .orElse(null);
+    } catch (IOException e) {
+      // an unreadable checkpoint costs the epochs it held, not the run
+      return null;
+    }
   }
 
   /** Plain training: the vocabulary of the corpus alone. */

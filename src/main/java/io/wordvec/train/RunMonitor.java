@@ -64,6 +64,18 @@ final class RunMonitor {
             schedule.alpha()));
   }
 
+  void resumed(int epochsDone) {
+    listener.onResumed(epochsDone);
+  }
+
+  void checkpointed(int epoch) {
+    listener.onCheckpoint(epoch);
+  }
+
+  void checkpointFailed(int epoch, java.io.IOException e) {
+    listener.onCheckpointFailed(epoch, e);
+  }
+
   void epochEnd(int epoch, double loss, long examples) {
     listener.onEpochEnd(epoch, loss, examples);
   }

@@ -28,6 +28,11 @@ final class Schedule {
     return alphaAt(wordsDone.addAndGet(words));
   }
 
+  /** Continues a run that had processed {@code words} words when it stopped (a checkpoint). */
+  void restore(long words) {
+    wordsDone.set(words);
+  }
+
   float alpha() {
     return alphaAt(wordsDone.get());
   }

@@ -13,13 +13,17 @@ import java.util.Objects;
  *     corpus)
  * @param listener receives progress and epoch losses; null means {@link TrainingListener#NONE}
  * @param cancellation stops the run when cancelled; null means a token nobody cancels
+ * @param workDirectory a directory the run owns, for its encoded corpus and a checkpoint after
+ *     every epoch; a run that finds a checkpoint of the same request there continues after it. Null
+ *     means no checkpoints (and the system's temporary directory)
  */
 public record TrainingRequest(
     Path corpus,
     TrainingConfig config,
     Tokenizer tokenizer,
     TrainingListener listener,
-    CancellationToken cancellation) {
+    CancellationToken cancellation,
+    Path workDirectory) {
 
   public TrainingRequest {
     Objects.requireNonNull(corpus, "corpus");
@@ -29,9 +33,24 @@ public record TrainingRequest(
     cancellation = cancellation == null ? new CancellationToken() : cancellation;
   }
 
+  /** No work directory: no checkpoints. */
+  public TrainingRequest(
+      Path corpus,
+      TrainingConfig config,
+      Tokenizer tokenizer,
+      TrainingListener listener,
+      CancellationToken cancellation) {
+    this(corpus, config, tokenizer, listener, cancellation, null);
+  }
+
   /** A pre-tokenised corpus, no listener, no cancellation. */
   public TrainingRequest(Path corpus, TrainingConfig config) {
     this(corpus, config, null, null, null);
+  }
+
+  /** This request with a work directory for its checkpoints. */
+  public TrainingRequest withWorkDirectory(Path directory) {
+    return new TrainingRequest(corpus, config, tokenizer, listener, cancellation, directory);
   }
 
   /** A pre-tokenised corpus. */

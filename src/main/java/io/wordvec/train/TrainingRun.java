@@ -3,6 +3,7 @@ package io.wordvec.train;
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -31,6 +32,9 @@ final class TrainingRun {
   private final Vocabulary vocabulary;
   private final RunMonitor monitor;
   private final WorkerContext shared;
+  private final Path workDirectory;
+  private final long fingerprint;
+  private final TrainingCheckpoint resumeFrom;
 
   /**
    * @param config a valid config
@@ -41,6 +45,9 @@ final class TrainingRun {
    * @param ngramVectors initialised n-gram rows of a subword model ({@code config.ngrams()}), or
    *     null
    * @param monitor where progress goes and cancellation comes from
+   * @param workDirectory where a checkpoint is written after every epoch; null for none
+   * @param resumeFrom the checkpoint to continue from (its matrices are {@code inputVectors} and
+   *     {@code outputVectors} already); null to start at the first epoch
    * @throws IllegalArgumentException if the corpus has no vocabulary word to train on
    */
   TrainingRun(
@@ -50,7 +57,9 @@ final class TrainingRun {
       float[] outputVectors,
       InputLock lock,
       float[] ngramVectors,
-      RunMonitor monitor) {
+      RunMonitor monitor,
+      Path workDirectory,
+      TrainingCheckpoint resumeFrom) {
     long retained = corpus.stats().retainedTokens();
     if (retained == 0) {
       throw new IllegalArgumentException(
@@ -82,6 +91,19 @@ final class TrainingRun {
             schedule,
             ngramVectors,
             subwords);
+    this.workDirectory = workDirectory;
+    this.fingerprint = TrainingCheckpoint.fingerprint(config, vocabulary, lock);
+    this.resumeFrom = resumeFrom;
+  }
+
+  /** Workers of a run: the configured threads, but no more than the corpus has sentences. */
+  static int workerCount(TrainingConfig config, EncodedCorpus corpus) {
+    return (int) Math.max(1, Math.min(config.threads(), corpus.stats().sentences()));
+  }
+
+  /** Identifies this run's checkpoints: config, vocabulary and input lock. */
+  static long fingerprint(TrainingConfig config, EncodedCorpus corpus, InputLock lock) {
+    return TrainingCheckpoint.fingerprint(config, corpus.vocabulary(), lock);
   }
 
   /**
@@ -92,15 +114,32 @@ final class TrainingRun {
    */
   TrainedModel run() throws IOException {
     Schedule schedule = shared.schedule();
-    int threads = (int) Math.max(1, Math.min(config.threads(), corpus.stats().sentences()));
+    int threads = workerCount(config, corpus);
     long[] bounds = corpus.split(threads);
     SplittableRandom seeds = new SplittableRandom(config.seed() ^ WORKER_SEED_MIX);
     Worker[] workers = new Worker[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = new Worker(shared, bounds[t], bounds[t + 1], seeds.nextLong());
     }
+    int first = 1;
+    double[] losses = new double[config.epochs()];
+    long[] examplesByEpoch = new long[config.epochs()];
+    if (resumeFrom != null) {
+      for (int t = 0; t < threads; t++) {
+        workers[t].restore(resumeFrom.workers()[t]);
+      }
+      schedule.restore(resumeFrom.wordsDone());
+      int done = resumeFrom.epochsDone();
+      System.arraycopy(resumeFrom.losses(), 0, losses, 0, done);
+      System.arraycopy(resumeFrom.examples(), 0, examplesByEpoch, 0, done);
+      first = done + 1;
+      monitor.resumed(done);
+      for (int e = 1; e <= done; e++) {
+        monitor.epochEnd(e, losses[e - 1], examplesByEpoch[e - 1]);
+      }
+    }
     monitor.trainingStarted(schedule);
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = first; epoch <= config.epochs(); epoch++) {
       monitor.training(epoch, schedule);
       monitor.checkCancelled();
       runEpoch(workers, epoch);
@@ -114,6 +153,10 @@ final class TrainingRun {
         loss += w.loss();
         examples += w.examples();
       }
+      losses[epoch - 1] = loss;
+      examplesByEpoch[epoch - 1] = examples;
+      // Before the epoch is announced: whoever records "epoch done" can rely on its checkpoint.
+      checkpoint(workers, epoch, losses, examplesByEpoch);
       monitor.epochEnd(epoch, loss, examples);
       monitor.checkCancelled();
     }
@@ -127,6 +170,36 @@ final class TrainingRun {
         Instant.now(),
         Map.of(),
         shared.ngramVectors());
+  }
+
+  /** Writes the state after {@code epoch} into the work directory, if the run has one. */
+  private void checkpoint(Worker[] workers, int epoch, double[] losses, long[] examples) {
+    if (workDirectory == null) {
+      return;
+    }
+    TrainingCheckpoint.WorkerState[] states = new TrainingCheckpoint.WorkerState[workers.length];
+    for (int t = 0; t < workers.length; t++) {
+      states[t] = workers[t].state();
+    }
+    try {
+      new TrainingCheckpoint(
+              fingerprint,
+              epoch,
+              shared.schedule().wordsDone(),
+              states,
+              losses,
+              examples,
+              shared.inputVectors(),
+              shared.outputVectors(),
+              shared.ngramVectors())
+          .write(workDirectory);
+    } catch (IOException e) {
+      // The training goes on: a missing checkpoint only costs epochs after a crash, and the
+      // previous checkpoint, untouched, still describes a consistent earlier state.
+      monitor.checkpointFailed(epoch, e);
+      return;
+    }
+    monitor.checkpointed(epoch);
   }
 
   private void runEpoch(Worker[] workers, int epoch) throws IOException {

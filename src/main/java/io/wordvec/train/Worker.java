@@ -17,7 +17,8 @@ import java.util.Arrays;
  * <p>A subword model (fastText's) trains the same way, except that a word's input vector is the
  * mean of its own row and its n-grams' rows ({@link SubwordTable}), and the input gradient goes, in
  * full, to each of those rows, as fastText does for skip-gram and CBOW (it divides it only for
- * supervised models). CBOW's hidden vector is then the mean of every row of every context word.
+ * supervised models). CBOW's hidden vector is then the mean of every row of every context word;
+ * skip-gram's input is the centre word, as in fastText (see {@link #subwordSkipGram}).
  *
  * <p>Workers update the shared matrices without locks (Hogwild, as word2vec.c and gensim do): two
  * workers rarely touch the same row at once, and a lost update now and then does not hurt
@@ -107,6 +108,22 @@ final class Worker {
     return loss;
   }
 
+  /** This worker's random state between two epochs, for a checkpoint. */
+  TrainingCheckpoint.WorkerState state() {
+    return new TrainingCheckpoint.WorkerState(random, negatives.clone(), nextNegatives.clone());
+  }
+
+  /** Continues from a checkpoint's state, as if this worker had run the epochs before it. */
+  void restore(TrainingCheckpoint.WorkerState state) {
+    if (state.negatives().length != negatives.length
+        || state.nextNegatives().length != nextNegatives.length) {
+      throw new IllegalArgumentException("checkpoint drew a different number of noise words");
+    }
+    random = state.random();
+    System.arraycopy(state.negatives(), 0, negatives, 0, negatives.length);
+    System.arraycopy(state.nextNegatives(), 0, nextNegatives, 0, nextNegatives.length);
+  }
+
   long examples() {
     return examples;
   }
@@ -170,7 +187,9 @@ final class Worker {
       int b = (int) (((nextRandom() >>> 32) * window) >>> 32);
       int from = Math.max(0, pos - window + b);
       int to = Math.min(length - 1, pos + window - b);
-      if (skipGram) {
+      if (skipGram && ngramStart != null) {
+        subwordSkipGram(pos, from, to);
+      } else if (skipGram) {
         int centre = sentence[pos];
         for (int c = from; c <= to; c++) {
           if (c != pos) {
@@ -187,10 +206,6 @@ final class Worker {
 
   /** The input row of {@code context} predicts {@code centre} against noise words. */
   private void skipGramPair(int context, int centre) {
-    if (ngramStart != null) {
-      subwordSkipGramPair(context, centre);
-      return;
-    }
     final float[] in = inputVectors;
     final float[] gradient = inputGradient;
     final int inputRow = context * dim;
@@ -202,15 +217,19 @@ final class Worker {
   }
 
   /**
-   * Skip-gram for a subword model: the mean of {@code context}'s row and its n-gram rows predicts
-   * {@code centre}; each of those rows gets the whole gradient.
+   * Skip-gram for a subword model, oriented as fastText's: the input vector of the centre word (the
+   * mean of its row and its n-gram rows) predicts each word of the window. Unlike fastText, which
+   * recomputes that mean and updates the centre's rows after every context word, the mean is
+   * computed once per centre and the window's accumulated gradient is added once at its end, as
+   * word2vec.c's CBOW does with {@code neu1e}: the rows of a centre word cost two passes instead of
+   * two per context word, which is most of the work of a subword model.
    */
-  private void subwordSkipGramPair(int context, int centre) {
+  private void subwordSkipGram(int pos, int from, int to) {
     final float[] h = hidden;
-    final float[] gradient = inputGradient;
-    final int first = ngramStart[context];
-    final int last = ngramStart[context + 1];
-    System.arraycopy(inputVectors, context * dim, h, 0, dim);
+    final int centre = sentence[pos];
+    final int first = ngramStart[centre];
+    final int last = ngramStart[centre + 1];
+    System.arraycopy(inputVectors, centre * dim, h, 0, dim);
     for (int k = first; k < last; k++) {
       VectorMath.axpyUnchecked(1f, ngramVectors, ngramBuckets[k] * dim, h, 0, dim);
     }
@@ -218,10 +237,15 @@ final class Worker {
     for (int i = 0; i < dim; i++) {
       h[i] *= inv;
     }
-    Arrays.fill(gradient, 0f);
-    predict(h, 0, centre);
-    addSubwordGradient(context);
-    examples++;
+    Arrays.fill(inputGradient, 0f);
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        rotateNegatives();
+        predict(h, 0, sentence[c]);
+        examples++;
+      }
+    }
+    addSubwordGradient(centre);
   }
 
   /**

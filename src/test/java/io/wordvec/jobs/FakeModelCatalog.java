@@ -58,6 +58,24 @@ final class FakeModelCatalog implements ModelCatalog {
   }
 
   @Override
+  public java.util.Optional<Trained> trained(String name) {
+    TrainedModel model = models.get(name);
+    return model == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new Trained(
+                model.createdAt(), model.vocabulary().size(), model.evaluation(), model.corpus()));
+  }
+
+  @Override
+  public void activate(String name) {
+    if (!models.containsKey(name)) {
+      throw new IllegalArgumentException("no model '" + name + "'");
+    }
+    activated.add(name);
+  }
+
+  @Override
   public java.util.Optional<String> defaultName() {
     return activated.isEmpty()
         ? java.util.Optional.empty()

@@ -364,6 +364,13 @@ class JobServiceTests {
         events(props));
   }
 
+  /** Reads the state field of a record file. */
+  private static final class JsonRecordsReader {
+    static String state(Path file) throws IOException {
+      return io.wordvec.system.JsonRecords.read(file, JobRecord.class).state().name();
+    }
+  }
+
   private Path record(String id) {
     return dataDir.resolve("jobs").resolve(id + ".json");
   }
@@ -440,7 +447,7 @@ class JobServiceTests {
   }
 
   @Test
-  void aRestartListsPastJobsAndFailsInterruptedOnes() throws Exception {
+  void aRestartQueuesTheUnfinishedJobsAgainOldestFirstAndTheyRunToTheEnd() throws Exception {
     start(1, 10);
     String corpus = hamlet();
     JobView finished = await(service.find(service.submit(train(corpus, "one")).id()).orElseThrow());
@@ -449,28 +456,229 @@ class JobServiceTests {
     assertThat(engine.awaitRunning()).isTrue();
     JobView queued = service.submit(train(corpus, "three"));
     // a crash: the records stay as they are, nothing is shut down
-    JobView runningRecord = service.get(running.id());
-    assertThat(runningRecord.state()).isEqualTo(JobState.RUNNING);
-    Path records = dataDir.resolve("jobs");
-    try (var files = Files.list(records)) {
-      assertThat(files.filter(p -> p.toString().endsWith(".json"))).hasSize(3);
-    }
+    assertThat(service.get(running.id()).state()).isEqualTo(JobState.RUNNING);
 
     JobsProperties props = properties(1, 10, 200);
-    JobService restarted = restarted(props, new FakeTrainingEngine());
+    FakeTrainingEngine trainer = new FakeTrainingEngine();
+    JobService restarted = restarted(props, trainer);
     try {
-      List<JobView> jobs = restarted.list();
-      assertThat(jobs)
-          .extracting(JobView::id)
-          .containsExactly(queued.id(), running.id(), finished.id());
-      assertThat(jobs.get(0).state()).isEqualTo(JobState.FAILED);
-      assertThat(jobs.get(0).error()).contains("stopped before the job finished");
-      assertThat(jobs.get(1).state()).isEqualTo(JobState.FAILED);
-      assertThat(jobs.get(1).losses()).hasSize(1);
-      assertThat(jobs.get(2).state()).isEqualTo(JobState.SUCCEEDED);
-      assertThat(jobs.get(2).model()).isEqualTo("one");
+      // before recovery, the unfinished jobs show what their records say
+      assertThat(restarted.get(running.id()).state()).isEqualTo(JobState.RUNNING);
+      assertThat(restarted.get(queued.id()).state()).isEqualTo(JobState.QUEUED);
+
+      restarted.recover();
+
+      JobView two =
+          restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      JobView three =
+          restarted.find(queued.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      assertThat(two.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(two.restarts()).isEqualTo(1);
+      assertThat(two.losses()).extracting(JobView.EpochLoss::epoch).containsExactly(1);
+      assertThat(three.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(three.restarts()).isEqualTo(1);
+      assertThat(two.finishedAt()).isBeforeOrEqualTo(three.finishedAt());
+      assertThat(restarted.get(finished.id()).restarts()).isNull();
+      assertThat(catalog.models).containsKeys("one", "two", "three");
     } finally {
       restarted.destroy();
+    }
+  }
+
+  @Test
+  void aJobWhoseModelWasPublishedBeforeTheStopSucceedsAndIsActivatedAtTheRestart()
+      throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    JobView running =
+        service.submit(
+            new JobRequest("train", corpus, null, "published", Map.of("dim", 4), true, null));
+    assertThat(engine.awaitRunning()).isTrue();
+    // the model reached the models directory, the record did not hear of it
+    catalog.models.put("published", TestModels.random(List.of("a", "b", "c"), 4, 3));
+
+    JobService restarted = restarted(properties(1, 10, 200), new FakeTrainingEngine());
+    try {
+      restarted.recover();
+
+      JobView job = restarted.get(running.id());
+      assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(job.model()).isEqualTo("published");
+      assertThat(job.result().vocabularySize()).isEqualTo(3);
+      assertThat(catalog.activated).containsExactly("published");
+      assertThat(JsonRecordsReader.state(record(running.id()))).isEqualTo("SUCCEEDED");
+    } finally {
+      restarted.destroy();
+    }
+  }
+
+  @Test
+  void aModelOfTheSameNameFromBeforeTheJobDoesNotCountAsItsResult() throws Exception {
+    catalog.models.put(
+        "old",
+        TestModels.random(List.of("a", "b"), 4, 1, java.time.Instant.now().minusSeconds(3600)));
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    JobView running =
+        service.submit(new JobRequest("train", corpus, null, "old", Map.of("dim", 4), null, true));
+    assertThat(engine.awaitRunning()).isTrue();
+
+    FakeTrainingEngine trainer = new FakeTrainingEngine();
+    JobService restarted = restarted(properties(1, 10, 200), trainer);
+    try {
+      restarted.recover();
+      JobView done =
+          restarted.find(running.id()).orElseThrow().completion().get(20, TimeUnit.SECONDS);
+      assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(done.restarts()).isEqualTo(1);
+    } finally {
+      restarted.destroy();
+    }
+  }
+
+  @Test
+  void anUnfinishedJobWhoseCorpusIsGoneFailsWithTheReasonAtTheRestart() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    service.submit(train(corpus, "first"));
+    assertThat(engine.awaitRunning()).isTrue();
+    JobView queued = service.submit(train(corpus, "second"));
+    // the corpus vanished while the service was down
+    Files.delete(dataDir.resolve("corpora").resolve(corpus + ".json"));
+
+    JobService restarted = restarted(properties(1, 10, 200), new FakeTrainingEngine());
+    try {
+      restarted.recover();
+      JobView failed = restarted.get(queued.id());
+      assertThat(failed.state()).isEqualTo(JobState.FAILED);
+      assertThat(failed.error()).contains("cannot run again").contains("corpus");
+    } finally {
+      restarted.destroy();
+    }
+  }
+
+  @Test
+  void aShutdownLeavesQueuedAndRunningJobsRecordedForTheNextStart() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    engine.hold();
+    JobView running = service.submit(train(corpus, "first"));
+    assertThat(engine.awaitRunning()).isTrue();
+    JobView queued = service.submit(train(corpus, "second"));
+
+    service.destroy();
+
+    assertThat(JsonRecordsReader.state(record(running.id()))).isEqualTo("RUNNING");
+    assertThat(JsonRecordsReader.state(record(queued.id()))).isEqualTo("QUEUED");
+    assertThat(catalog.models).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseRecordCannotBeWrittenIsRefusedWith507AndHoldsNothing() throws Exception {
+    JobsProperties props = properties(1, 10, 200);
+    DataProperties data = new DataProperties(dataDir);
+    corpora = new CorpusStore(data, new CorporaProperties(DataSize.ofMegabytes(10)));
+    JobStore full =
+        new JobStore(
+            data.jobs(),
+            (file, record) -> {
+              throw new java.nio.file.FileSystemException(
+                  file.toString(), null, "No space left on device");
+            });
+    service =
+        new JobService(
+            props,
+            new JobRequestValidator(corpora, catalog, props, TestValidation.validator()),
+            corpora,
+            catalog,
+            v -> Map.of(),
+            engine,
+            full,
+            events(props));
+    String corpus = hamlet();
+
+    assertThatThrownBy(() -> service.submit(train(corpus, "never")))
+        .isInstanceOfSatisfying(
+            io.wordvec.system.ApiException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
+              assertThat(e.getBody().getType().toString()).endsWith("/insufficient-storage");
+              assertThat(e.getBody().toString()).doesNotContain(dataDir.toString());
+            });
+    assertThat(service.list()).isEmpty();
+    // no lease is left on the corpus
+    assertThat(io.wordvec.corpora.CorpusStoreAccess.delete(corpora, corpus)).isTrue();
+  }
+
+  @Test
+  void aFinishedJobLeavesNoWorkDirectoryAndARestartRemovesStaleOnes() throws Exception {
+    start(1, 10);
+    String corpus = hamlet();
+    Path stale = dataDir.resolve("jobs").resolve("0123456789abcdef");
+    Files.createDirectories(stale);
+    Files.writeString(stale.resolve("checkpoint.bin"), "old");
+    JobView done = await(service.find(service.submit(train(corpus, "one")).id()).orElseThrow());
+    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(dataDir.resolve("jobs").resolve(done.id())).doesNotExist();
+
+    JobService restarted = restarted(properties(1, 10, 200), new FakeTrainingEngine());
+    try {
+      restarted.recover();
+      assertThat(stale).doesNotExist();
+    } finally {
+      restarted.destroy();
+    }
+  }
+
+  /**
+   * Deleting a corpus races a job submitted on it: either the job is accepted and the delete is
+   * refused (409, the job's lease holds the corpus), or the corpus is deleted and the submission
+   * refused; never an accepted job whose corpus is gone.
+   */
+  @Test
+  void aCorpusDeleteRacingASubmissionNeverLeavesAJobWithoutItsCorpus() throws Exception {
+    start(1, 100);
+    engine.hold();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 30; i++) {
+        String corpus = hamlet();
+        String output = "race" + i;
+        CountDownLatch go = new CountDownLatch(1);
+        var submitted =
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    return service.submit(train(corpus, output)) != null;
+                  } catch (io.wordvec.system.ApiException refused) {
+                    return false;
+                  }
+                });
+        var deleted =
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    return io.wordvec.corpora.CorpusStoreAccess.delete(corpora, corpus);
+                  } catch (io.wordvec.system.ApiException inUse) {
+                    assertThat(inUse.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    return false;
+                  }
+                });
+        go.countDown();
+        boolean accepted = submitted.get(10, TimeUnit.SECONDS);
+        boolean gone = deleted.get(10, TimeUnit.SECONDS);
+        assertThat(accepted && gone)
+            .as("round %d: accepted a job whose corpus was deleted", i)
+            .isFalse();
+        assertThat(accepted || gone).as("round %d: one of the two must win", i).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -22,6 +22,11 @@ final class TestModels {
 
   /** A model of these words with seeded random vectors. */
   static TrainedModel random(List<String> words, int dim, long seed) {
+    return random(words, dim, seed, Instant.now());
+  }
+
+  /** A model of these words with seeded random vectors, trained at {@code createdAt}. */
+  static TrainedModel random(List<String> words, int dim, long seed, Instant createdAt) {
     long[] counts = new long[words.size()];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = words.size() - i;
@@ -41,7 +46,7 @@ final class TestModels {
         out,
         TrainingConfig.builder().dimension(dim).build(),
         new CorpusStats("test", 1, words.size(), words.size(), words.size()),
-        Instant.now(),
+        createdAt,
         Map.of());
   }
 
