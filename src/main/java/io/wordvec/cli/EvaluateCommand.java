@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wordvec evaluate}: analogy accuracy and word-pair correlation by gensim's protocol, as a
  * table or as JSON.
+ *
+ * <p>Why this class is long: its options, the table and the JSON shapes of both evaluations (and of
+ * the subword questions answered from n-grams) are one command's output format, kept together so
+ * that the two renderings cannot disagree.
  */
 @Command(
     name = "evaluate",

@@ -150,23 +150,15 @@ public final class OovEvaluation {
     DoubleArrayList allModel = new DoubleArrayList();
     String line;
     while ((line = pairs.readLine()) != null) {
-      if (line.startsWith("#")) {
+      ScoredPair pair = ScoredPair.parse(line);
+      if (pair == null) {
         continue;
       }
-      String[] parts = line.split("\t", -1);
-      if (parts.length != 3) {
-        continue;
-      }
-      double score;
-      try {
-        score = Double.parseDouble(parts[2].strip());
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      int a = vocab.id(vocab.key(parts[0]));
-      int b = vocab.id(vocab.key(parts[1]));
-      SubwordQueries.Term ta = term(vectors, queries, parts[0], a, caseInsensitive);
-      SubwordQueries.Term tb = term(vectors, queries, parts[1], b, caseInsensitive);
+      double score = pair.score();
+      int a = vocab.id(vocab.key(pair.first()));
+      int b = vocab.id(vocab.key(pair.second()));
+      SubwordQueries.Term ta = term(vectors, queries, pair.first(), a, caseInsensitive);
+      SubwordQueries.Term tb = term(vectors, queries, pair.second(), b, caseInsensitive);
       if (ta == null || tb == null) {
         continue;
       }

@@ -40,21 +40,13 @@ public final class WordPairEvaluator {
     int oov = 0;
     String line;
     while ((line = pairs.readLine()) != null) {
-      if (line.startsWith("#")) {
+      ScoredPair pair = ScoredPair.parse(line);
+      if (pair == null) {
         continue;
       }
-      String[] parts = line.split("\t", -1);
-      if (parts.length != 3) {
-        continue;
-      }
-      double score;
-      try {
-        score = Double.parseDouble(parts[2].strip());
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      int a = vocab.id(vocab.key(parts[0]));
-      int b = vocab.id(vocab.key(parts[1]));
+      double score = pair.score();
+      int a = vocab.id(vocab.key(pair.first()));
+      int b = vocab.id(vocab.key(pair.second()));
       if (a < 0 || b < 0) {
         oov++;
         continue;

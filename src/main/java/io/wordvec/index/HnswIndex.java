@@ -44,6 +44,10 @@ import java.util.zip.CRC32C;
  *
  * <p>Thread-safe: the graph and rows are only read; each query borrows a jvector searcher (whose
  * scratch grows with {@code ef}, never with the vocabulary) from a pool and returns it.
+ *
+ * <p>Why this class is long: building, saving, loading and searching one graph share its parameters
+ * and its mapping of graph nodes to word ids, so they stay together; a quarter of its length is the
+ * documentation of those choices.
  */
 public final class HnswIndex implements NeighborSearch {
 

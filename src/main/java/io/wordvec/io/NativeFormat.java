@@ -95,6 +95,10 @@ import java.util.zip.CRC32C;
  * verifies the tail's checksum and a sample of rows; the whole file's checksum, a pass over
  * gigabytes, is {@link #verify}'s job, which a server runs once a model is serving. Writes are
  * atomic ({@link AtomicFiles}).
+ *
+ * <p>Why this class is long: it reads and writes every version of one file format (the layout above
+ * and the older versions still served), and keeping reader and writer in one place is what keeps
+ * them from drifting apart; the header and the sections' arithmetic live in {@link NativeHeader}.
  */
 public final class NativeFormat {
 

@@ -33,6 +33,10 @@ import java.util.zip.ZipException;
  * text must not reach a health page.
  *
  * <p>Not thread-safe.
+ *
+ * <p>Why this class is long: the text and binary forms of the word2vec format share their bounds
+ * (header never trusted, rows grown as they arrive, word length and line length capped) and their
+ * error messages, so both readers stay in this one class.
  */
 final class Word2VecReader implements AutoCloseable {
 

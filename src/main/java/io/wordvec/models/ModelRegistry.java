@@ -46,6 +46,10 @@ import org.springframework.stereotype.Service;
  * rows check out; the checksum of the whole file, a pass over gigabytes for a big model, is then
  * verified on a background thread ({@link #verification()}), and a model whose file turns out
  * corrupt is withdrawn and recorded as failed.
+ *
+ * <p>Why this class is long: loading, activation and withdrawal of served models share one lock and
+ * one view of which model is active, so they stay together; a third of its length is the
+ * documentation of those rules.
  */
 @Service
 public class ModelRegistry implements ApplicationRunner {

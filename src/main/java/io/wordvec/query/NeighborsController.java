@@ -58,18 +58,10 @@ class NeighborsController {
       @Parameter(description = "Search only the N most frequent words; 0 = all", example = "0")
           @RequestParam(required = false)
           Integer restrictVocab,
-      @Parameter(
-              description = "Score every word, even when the model has an approximate index",
-              example = "false")
+      @Parameter(description = QuerySupport.EXACT_DESCRIPTION, example = "false")
           @RequestParam(required = false)
           Boolean exact,
-      @Parameter(
-              description =
-                  "Candidates the model's approximate index keeps while it searches (1 to"
-                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
-                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
-                      + " with exact",
-              example = "100")
+      @Parameter(description = QuerySupport.EF_DESCRIPTION, example = "100")
           @RequestParam(required = false)
           Integer ef,
       @Parameter(
@@ -315,18 +307,10 @@ class NeighborsController {
               schema = @Schema(allowableValues = {"cosadd", "cosmul"}))
           @RequestParam(required = false)
           String method,
-      @Parameter(
-              description = "Score every word, even when the model has an approximate index",
-              example = "false")
+      @Parameter(description = QuerySupport.EXACT_DESCRIPTION, example = "false")
           @RequestParam(required = false)
           Boolean exact,
-      @Parameter(
-              description =
-                  "Candidates the model's approximate index keeps while it searches (1 to"
-                      + " wordvec.limits.max-ef); more finds more of the exact answers, more"
-                      + " slowly. Default wordvec.index.ef-search; ignored without an index or"
-                      + " with exact",
-              example = "100")
+      @Parameter(description = QuerySupport.EF_DESCRIPTION, example = "100")
           @RequestParam(required = false)
           Integer ef,
       @Parameter(

@@ -29,16 +29,10 @@ public record NeighborsResponse(
         String search,
     List<ScoredWord> neighbors,
     @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(
-            description =
-                "true when a query word is outside the vocabulary and answered from its"
-                    + " character n-grams; absent otherwise",
-            example = "null")
+        @Schema(description = QuerySupport.OOV_FLAG_DESCRIPTION, example = "null")
         Boolean oov,
     @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(
-            description = "The query words answered from their n-grams; absent when none",
-            example = "null")
+        @Schema(description = QuerySupport.OOV_WORDS_DESCRIPTION, example = "null")
         List<String> oovWords) {
 
   /**

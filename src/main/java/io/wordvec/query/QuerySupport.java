@@ -169,6 +169,25 @@ class QuerySupport {
   private static final Map<String, Boolean> OOV_MODES = Map.of("ngram", true, "error", false);
 
   /** What the API calls {@code oov=ngram|error}, in one place for every route's documentation. */
+  /** The documentation of the {@code exact} parameter, the same on every route that takes it. */
+  static final String EXACT_DESCRIPTION =
+      "Score every word, even when the model has an approximate index";
+
+  /** The documentation of the {@code ef} parameter, the same on every route that takes it. */
+  static final String EF_DESCRIPTION =
+      "Candidates the model's approximate index keeps while it searches (1 to"
+          + " wordvec.limits.max-ef); more finds more of the exact answers, more slowly. Default"
+          + " wordvec.index.ef-search; ignored without an index or with exact";
+
+  /** The documentation of a response's {@code oov} flag. */
+  static final String OOV_FLAG_DESCRIPTION =
+      "true when a query word is outside the vocabulary and answered from its character n-grams;"
+          + " absent otherwise";
+
+  /** The documentation of a response's {@code oovWords}. */
+  static final String OOV_WORDS_DESCRIPTION =
+      "The query words answered from their n-grams; absent when none";
+
   static final String OOV_DESCRIPTION =
       "What a word outside the vocabulary gets: `ngram` (the default) its vector from its"
           + " character n-grams, when the model has them (a subword model, e.g. read from a"

@@ -21,14 +21,8 @@ public record SimilarityResponse(
     @Schema(example = "paris") String b,
     @Schema(example = "0.62") float similarity,
     @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(
-            description =
-                "true when a query word is outside the vocabulary and answered from its"
-                    + " character n-grams; absent otherwise",
-            example = "null")
+        @Schema(description = QuerySupport.OOV_FLAG_DESCRIPTION, example = "null")
         Boolean oov,
     @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(
-            description = "The query words answered from their n-grams; absent when none",
-            example = "null")
+        @Schema(description = QuerySupport.OOV_WORDS_DESCRIPTION, example = "null")
         List<String> oovWords) {}

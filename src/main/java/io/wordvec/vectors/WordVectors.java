@@ -34,6 +34,11 @@ import java.util.Optional;
  *
  * <p>Thread-safe: nothing is mutated after construction. A heap raw array is owned by this object
  * (and possibly shared with the {@code TrainedModel} it came from); callers must not write to it.
+ *
+ * <p>Why this class is long: it is the engine's one facade over the row storages and the kernels of
+ * {@code vectors.internal} (an architecture test allows no other way in), and gensim's {@code
+ * KeyedVectors} API it mirrors is broad: each public query keeps its argument checks here, next to
+ * the storage it reads, and delegates the work to the kernels.
  */
 public final class WordVectors {
 

@@ -40,6 +40,10 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Immutable: each {@link #read} is an independent pass, and its sink and progress callbacks run
  * on the calling thread.
+ *
+ * <p>Why this class is long: one streaming pass does the tokenising, the word-length cut, the UTF-8
+ * check and the sentence splitting for both the vocabulary count and the encoding, on a reused
+ * buffer, so that every consumer sees the same tokens.
  */
 public final class CorpusReader {
 

@@ -33,40 +33,15 @@ final class Utf8 {
     int i = off;
     int end = off + len;
     while (i < end) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
+      if (b[i] >= 0) {
         i++;
         continue;
       }
-      int need;
-      int min;
-      if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        min = 0x80;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        min = 0x800;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        min = 0x10000;
-      } else {
+      int decoded = decode(b, i, end);
+      if (decoded < 0) {
         return false;
       }
-      if (i + need >= end) {
-        return false;
-      }
-      int cp = c & (0x3F >> need);
-      for (int k = 1; k <= need; k++) {
-        int cc = b[i + k] & 0xFF;
-        if ((cc & 0xC0) != 0x80) {
-          return false;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-      }
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return false;
-      }
-      i += need + 1;
+      i += decoded >>> LENGTH_SHIFT;
     }
     return true;
   }
@@ -82,49 +57,71 @@ final class Utf8 {
     int i = off;
     int end = off + len;
     while (i < end) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
+      int c = b[i];
+      if (c >= 0) {
         h = 31 * h + c;
         i++;
         continue;
       }
-      int need;
-      int min;
-      if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        min = 0x80;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        min = 0x800;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        min = 0x10000;
-      } else {
-        throw new IllegalArgumentException("invalid UTF-8 lead byte at " + (i - off));
+      int decoded = decode(b, i, end);
+      if (decoded < 0) {
+        throw new IllegalArgumentException("invalid UTF-8 at byte " + (i - off));
       }
-      if (i + need >= end) {
-        throw new IllegalArgumentException("truncated UTF-8 sequence at " + (i - off));
-      }
-      int cp = c & (0x3F >> need);
-      for (int k = 1; k <= need; k++) {
-        int cc = b[i + k] & 0xFF;
-        if ((cc & 0xC0) != 0x80) {
-          throw new IllegalArgumentException("invalid UTF-8 sequence at " + (i - off));
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-      }
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        throw new IllegalArgumentException("invalid UTF-8 code point at " + (i - off));
-      }
+      int cp = decoded & CODE_POINT_MASK;
       if (cp < 0x10000) {
         h = 31 * h + cp;
       } else {
         h = 31 * h + Character.highSurrogate(cp);
         h = 31 * h + Character.lowSurrogate(cp);
       }
-      i += need + 1;
+      i += decoded >>> LENGTH_SHIFT;
     }
     return h;
+  }
+
+  /** Where {@link #decode} puts the sequence's length in bytes; the code point is below it. */
+  private static final int LENGTH_SHIFT = 21;
+
+  private static final int CODE_POINT_MASK = (1 << LENGTH_SHIFT) - 1;
+
+  /**
+   * Decodes the multi-byte sequence whose lead byte is {@code b[i]} (not ASCII), reading no byte at
+   * or after {@code end}: the code point in the low 21 bits and the sequence's length (2 to 4)
+   * above them, or -1 if the sequence is not strict UTF-8 (a bad lead byte, a missing or bad
+   * continuation byte, an overlong form, a surrogate or a code point above U+10FFFF). One decoder
+   * for every caller, so that validation and hashing can never disagree on what is valid.
+   */
+  private static int decode(byte[] b, int i, int end) {
+    int c = b[i] & 0xFF;
+    int need;
+    int min;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return -1;
+    }
+    if (i + need >= end) {
+      return -1;
+    }
+    int cp = c & (0x3F >> need);
+    for (int k = 1; k <= need; k++) {
+      int cc = b[i + k] & 0xFF;
+      if ((cc & 0xC0) != 0x80) {
+        return -1;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return -1;
+    }
+    return cp | ((need + 1) << LENGTH_SHIFT);
   }
 
   /** Whether {@code s} encodes to exactly the {@code len} bytes at {@code b[off]}. */

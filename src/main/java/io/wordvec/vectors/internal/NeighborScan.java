@@ -27,6 +27,18 @@ public final class NeighborScan {
   /** Rows {@code [0, rows)} by dot product with {@code query} (a unit vector: cosine). */
   public static TopK cosAdd(ScanRows matrix, int rows, float[] query, int k) {
     int dim = matrix.dimension();
+    return scanFloatRows(matrix, rows, k, (m, off) -> OPS.dot(m, off, query, 0, dim));
+  }
+
+  /** The score of the float row at {@code off} of {@code m}. */
+  @FunctionalInterface
+  private interface RowScore {
+    float score(float[] m, int off);
+  }
+
+  /** The top {@code k} of rows {@code [0, rows)} by {@code score}, read as float rows. */
+  private static TopK scanFloatRows(ScanRows matrix, int rows, int k, RowScore score) {
+    int dim = matrix.dimension();
     int batch = ScanRows.rowBatch(dim);
     return ParallelRows.reduce(
             rows,
@@ -40,11 +52,11 @@ public final class NeighborScan {
                 float[] m = scan.reader.rows(first, count);
                 int off = scan.reader.rowOffset();
                 for (int i = 0; i < count; i++, off += dim) {
-                  float score = OPS.dot(m, off, query, 0, dim);
+                  float value = score.score(m, off);
                   // Rows arrive in ascending id order, so an equal score never displaces the
                   // minimum.
-                  if (score > min) {
-                    heap.offer(score, first + i);
+                  if (value > min) {
+                    heap.offer(value, first + i);
                     min = heap.threshold();
                   }
                 }
@@ -130,29 +142,7 @@ public final class NeighborScan {
   public static TopK cosMul(
       ScanRows matrix, int rows, float[][] positive, float[][] negative, int k) {
     int dim = matrix.dimension();
-    int batch = ScanRows.rowBatch(dim);
-    return ParallelRows.reduce(
-            rows,
-            dim,
-            () -> new Scan(matrix, k),
-            (from, to, scan) -> {
-              TopK heap = scan.heap;
-              float min = heap.threshold();
-              for (int first = from; first < to; first += batch) {
-                int count = Math.min(batch, to - first);
-                float[] m = scan.reader.rows(first, count);
-                int off = scan.reader.rowOffset();
-                for (int i = 0; i < count; i++, off += dim) {
-                  float score = cosMulScore(m, off, dim, positive, negative);
-                  if (score > min) {
-                    heap.offer(score, first + i);
-                    min = heap.threshold();
-                  }
-                }
-              }
-            },
-            Scan::merge)
-        .heap;
+    return scanFloatRows(matrix, rows, k, (m, off) -> cosMulScore(m, off, dim, positive, negative));
   }
 
   /** The 3CosMul score of the row at {@code off}; both scans compute it with this code. */
