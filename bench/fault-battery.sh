@@ -104,7 +104,7 @@ succeeded_models() {
 
 check() {
   local expected=$1 served jobs name state
-  served=$(curl -sf "$base/api/v1/models" | jq -r '.[].name' | sort -u)
+  served=$(curl -sf "$base/api/v1/models" | jq -r '.models[].name' | sort -u)
   jobs=$(curl -sf "$base/api/v1/jobs")
   for name in $expected; do
     grep -qx "$name" <<<"$served" || { models_lost=$((models_lost + 1)); echo "lost: $name" >&2; }

@@ -19,6 +19,7 @@ class ArchitectureTests {
     "io.wordvec.io..",
     "io.wordvec.eval..",
     "io.wordvec.align..",
+    "io.wordvec.phrases..",
     "io.wordvec.cli.."
   };
 

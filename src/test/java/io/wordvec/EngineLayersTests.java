@@ -27,6 +27,24 @@ class EngineLayersTests {
             "io.wordvec.vectors..",
             "io.wordvec.io..",
             "io.wordvec.eval..",
+            "io.wordvec.phrases..",
+            "io.wordvec.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void phrasesNeedOnlyWords() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.wordvec.phrases..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.wordvec.train..",
+            "io.wordvec.vectors..",
+            "io.wordvec.io..",
+            "io.wordvec.eval..",
+            "io.wordvec.index..",
             "io.wordvec.cli..")
         .check(classes);
   }

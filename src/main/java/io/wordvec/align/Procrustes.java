@@ -78,6 +78,7 @@ public final class Procrustes {
     for (double s : svd.getSingularValues()) {
       sum += s;
     }
-    return new Fit(Alignment.trusted(dim, matrix), sum / dictionary.size());
+    // at most 1 but for rounding in the sum (a perfect fit would otherwise report 1.0000000015)
+    return new Fit(Alignment.trusted(dim, matrix), Math.min(1.0, sum / dictionary.size()));
   }
 }

@@ -90,6 +90,33 @@ public final class FineTuneCommand implements Callable<Integer> {
       description = "whitespace or normalizing (default: ${DEFAULT-VALUE}).")
   String tokenizer;
 
+  @Option(
+      names = "--phrases",
+      paramLabel = "PASSES",
+      description =
+          "Phrase detection on the new corpus (word2phrase, gensim's Phrases): PASSES passes, 1 to"
+              + " 4; 1 joins pairs such as new_york, 2 also longer phrases (default: none, or as the base model was trained).")
+  Integer phrases;
+
+  @Option(
+      names = "--phrase-min-count",
+      paramLabel = "N",
+      description = "Phrases: gensim's min_count (default: 5).")
+  Integer phraseMinCount;
+
+  @Option(
+      names = "--phrase-threshold",
+      paramLabel = "SCORE",
+      description =
+          "Phrases: a pair is a phrase when it scores above this (default: 10, or 0.5 with npmi).")
+  Double phraseThreshold;
+
+  @Option(
+      names = "--phrase-scoring",
+      paramLabel = "default|npmi",
+      description = "Phrases: the score, word2phrase's default or npmi (default: default).")
+  String phraseScoring;
+
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
@@ -149,6 +176,8 @@ public final class FineTuneCommand implements Callable<Integer> {
     if (threads != null) {
       builder.threads(threads);
     }
+    builder.phrases(
+        TrainCommand.phraseOptions(phrases, phraseMinCount, phraseThreshold, phraseScoring));
     return builder.build();
   }
 

@@ -1,6 +1,8 @@
 package io.wordvec.cli;
 
 import io.wordvec.io.VectorFormat;
+import io.wordvec.phrases.PhraseOptions;
+import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
@@ -150,6 +152,33 @@ public final class TrainCommand implements Callable<Integer> {
   Integer bucket;
 
   @Option(
+      names = "--phrases",
+      paramLabel = "PASSES",
+      description =
+          "Phrase detection before training (word2phrase, gensim's Phrases): PASSES passes, 1 to"
+              + " 4; 1 joins pairs such as new_york, 2 also longer phrases (default: none).")
+  Integer phrases;
+
+  @Option(
+      names = "--phrase-min-count",
+      paramLabel = "N",
+      description = "Phrases: gensim's min_count (default: 5).")
+  Integer phraseMinCount;
+
+  @Option(
+      names = "--phrase-threshold",
+      paramLabel = "SCORE",
+      description =
+          "Phrases: a pair is a phrase when it scores above this (default: 10, or 0.5 with npmi).")
+  Double phraseThreshold;
+
+  @Option(
+      names = "--phrase-scoring",
+      paramLabel = "default|npmi",
+      description = "Phrases: the score, word2phrase's default or npmi (default: default).")
+  String phraseScoring;
+
+  @Option(
       names = "--tokenizer",
       defaultValue = "whitespace",
       description =
@@ -239,7 +268,38 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--minn, --maxn, --bucket: " + e.getMessage(), e);
     }
+    PhraseOptions phraseOptions =
+        phraseOptions(phrases, phraseMinCount, phraseThreshold, phraseScoring);
+    if (phraseOptions != null) {
+      builder
+          .phrases(phraseOptions.passes())
+          .phraseMinCount(phraseOptions.minCount())
+          .phraseThreshold(phraseOptions.threshold())
+          .phraseScoring(phraseOptions.scoring());
+    }
     return builder.build();
+  }
+
+  /**
+   * The phrase options of the command line, or null without {@code --phrases}.
+   *
+   * @throws IllegalArgumentException naming the options when they are not valid together
+   */
+  static PhraseOptions phraseOptions(
+      Integer passes, Integer minCount, Double threshold, String scoring) {
+    if (passes == null || passes == 0) {
+      if (minCount != null || threshold != null || scoring != null) {
+        throw new IllegalArgumentException(
+            "--phrase-min-count, --phrase-threshold and --phrase-scoring need --phrases");
+      }
+      return null;
+    }
+    try {
+      return PhraseOptions.of(
+          passes, minCount, threshold, scoring == null ? null : PhraseScoring.of(scoring));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--phrases: " + e.getMessage(), e);
+    }
   }
 
   static Tokenizer tokenizer(String name) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       NeighborsCommand.class,
       IndexCommand.class,
-      AlignCommand.class
+      AlignCommand.class,
+      PhrasesCommand.class
     })
 public final class WordvecCli {
 
@@ -47,7 +48,8 @@ public final class WordvecCli {
           "neighbors",
           "neighbours",
           "index",
-          "align");
+          "align",
+          "phrases");
 
   /** The word that starts the HTTP service explicitly. */
   public static final String SERVE = "serve";

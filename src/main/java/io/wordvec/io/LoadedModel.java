@@ -1,9 +1,12 @@
 package io.wordvec.io;
 
+import io.wordvec.phrases.PhraseJoiner;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.Vocabulary;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,6 +66,29 @@ public record LoadedModel(
    */
   public Optional<TrainedModel> trained() {
     return Optional.ofNullable(trainedModel);
+  }
+
+  /**
+   * The phrase-detection passes the model was trained with ({@code new_york} tokens), 0 when it was
+   * trained without phrases or is a plain vector file.
+   */
+  public int phrasePasses() {
+    return trainingInfo == null ? 0 : trainingInfo.config().phrases();
+  }
+
+  /**
+   * Query tokens with the phrases this model knows joined, left to right, longest first ({@code
+   * [new, york, city]} becomes {@code [new_york, city]} when the vocabulary has {@code new_york}),
+   * for a model trained with phrases; the tokens as they are for any other model.
+   */
+  public List<String> joinPhrases(List<String> tokens) {
+    int passes = phrasePasses();
+    if (passes == 0 || tokens.size() < 2) {
+      return tokens;
+    }
+    Vocabulary vocabulary = vectors.vocabulary();
+    return new PhraseJoiner(word -> vocabulary.id(word) >= 0, PhraseJoiner.maxWords(passes))
+        .join(tokens);
   }
 
   /**

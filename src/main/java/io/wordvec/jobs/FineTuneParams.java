@@ -1,9 +1,12 @@
 package io.wordvec.jobs;
 
+import io.wordvec.phrases.PhraseOptions;
+import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainingConfig;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * What a fine-tune job accepts in {@code params}, under the API's names; every field optional
@@ -17,6 +20,10 @@ import io.wordvec.train.TrainingConfig;
  * @param lockFactor scale of updates to the base model's vectors: 0 frozen, 1 free
  * @param threads training threads
  * @param seed seed of every random choice
+ * @param phrases phrase detection on the new corpus: passes (absent: as the base model was trained)
+ * @param phraseMinCount phrases: gensim's min_count (default 5)
+ * @param phraseThreshold phrases: the score a pair must exceed (default 10, or 0.5 with npmi)
+ * @param phraseScoring phrases: {@code default} or {@code npmi}
  */
 record FineTuneParams(
     @IntRange(min = TrainingConfig.MIN_EPOCHS, max = TrainingConfig.MAX_EPOCHS) Integer epochs,
@@ -31,7 +38,11 @@ record FineTuneParams(
     @NumberRange(min = FineTuneOptions.MIN_LOCK_FACTOR, max = FineTuneOptions.MAX_LOCK_FACTOR)
         Double lockFactor,
     @IntRange(min = TrainingConfig.MIN_THREADS, max = Integer.MAX_VALUE) Integer threads,
-    Long seed) {
+    Long seed,
+    @IntRange(min = PhraseOptions.MIN_PASSES, max = PhraseOptions.MAX_PASSES) Integer phrases,
+    @IntRange(min = PhraseOptions.MIN_MIN_COUNT, max = Integer.MAX_VALUE) Integer phraseMinCount,
+    Double phraseThreshold,
+    @Pattern(regexp = "default|npmi", message = "must be default or npmi") String phraseScoring) {
 
   /** Every option of {@code options}, under the API's names. */
   static FineTuneParams of(FineTuneOptions options) {
@@ -42,7 +53,11 @@ record FineTuneParams(
         options.minCount(),
         options.lockFactor(),
         options.threads(),
-        options.seed());
+        options.seed(),
+        options.phrases() == null ? null : options.phrases().passes(),
+        options.phrases() == null ? null : options.phrases().minCount(),
+        options.phrases() == null ? null : options.phrases().threshold(),
+        options.phrases() == null ? null : options.phrases().scoring().id());
   }
 
   /**
@@ -73,6 +88,17 @@ record FineTuneParams(
     }
     if (seed != null) {
       b.seed(seed);
+    }
+    if (phrases != null) {
+      b.phrases(
+          PhraseOptions.of(
+              phrases,
+              phraseMinCount,
+              phraseThreshold,
+              phraseScoring == null ? null : PhraseScoring.of(phraseScoring)));
+    } else if (phraseMinCount != null || phraseThreshold != null || phraseScoring != null) {
+      throw new IllegalArgumentException(
+          "phraseMinCount, phraseThreshold and phraseScoring need phrases (the number of passes)");
     }
     return b.build().validate();
   }

@@ -109,6 +109,9 @@ final class ParamsBinder {
     if (type == Long.class) {
       return integral(value);
     }
+    if (type == String.class) {
+      return value instanceof String text ? text : null;
+    }
     if (type == Double.class && value instanceof Number n && !(value instanceof BigInteger)) {
       double d = value instanceof BigDecimal big ? big.doubleValue() : n.doubleValue();
       return Double.isFinite(d) ? d : null;
@@ -135,6 +138,9 @@ final class ParamsBinder {
     Class<?> type = component.getType();
     if (type == Boolean.class) {
       return "must be true/false (or 1/0)";
+    }
+    if (type == String.class) {
+      return "must be a string";
     }
     IntRange ints = component.getAnnotation(IntRange.class);
     if (ints != null) {

@@ -2,11 +2,14 @@ package io.wordvec.models;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.wordvec.phrases.PhraseOptions;
+import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The settings of a training as the API names them: what a train job accepts in {@code params}
@@ -39,6 +42,12 @@ import io.wordvec.vocab.CharNgrams;
  *     a model without subwords
  * @param maxn subwords: the longest n-gram; 0 turns them off
  * @param bucket subwords: the number of n-gram hash buckets (rows)
+ * @param phrases phrase detection before training (word2phrase, gensim's Phrases): the number of
+ *     passes, 0 or absent for none; 1 joins pairs ({@code new_york}), 2 also longer phrases
+ * @param phraseMinCount phrase detection's min_count (default 5)
+ * @param phraseThreshold a pair is a phrase when it scores above this (default 10, or 0.5 with
+ *     npmi)
+ * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -84,7 +93,30 @@ public record TrainParams(
         Integer maxn,
     @Schema(description = "Subwords: n-gram hash buckets (rows)", example = "2000000")
         @IntRange(min = TrainingConfig.MIN_BUCKET, max = TrainingConfig.MAX_BUCKET)
-        Integer bucket) {
+        Integer bucket,
+    @Schema(
+            description =
+                "Phrase detection before training (word2phrase, gensim's Phrases): the number of"
+                    + " passes, 0 for none. 1 joins pairs such as new_york, 2 also longer phrases;"
+                    + " queries then join known phrases in their text",
+            example = "1")
+        @IntRange(min = 0, max = PhraseOptions.MAX_PASSES)
+        Integer phrases,
+    @Schema(description = "Phrases: gensim's min_count", example = "5")
+        @IntRange(min = PhraseOptions.MIN_MIN_COUNT, max = Integer.MAX_VALUE)
+        Integer phraseMinCount,
+    @Schema(
+            description =
+                "Phrases: a pair is a phrase when it scores above this (default 10, or 0.5 with"
+                    + " npmi, whose scores are in [-1, 1])",
+            example = "10")
+        Double phraseThreshold,
+    @Schema(
+            description = "Phrases: the score, default (word2phrase's) or npmi",
+            allowableValues = {"default", "npmi"},
+            example = "default")
+        @Pattern(regexp = "default|npmi", message = "must be default or npmi")
+        String phraseScoring) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -106,7 +138,11 @@ public record TrainParams(
         config.maxWordBytes(),
         config.ngrams() == null ? null : config.minn(),
         config.ngrams() == null ? null : config.maxn(),
-        config.ngrams() == null ? null : config.bucket());
+        config.ngrams() == null ? null : config.bucket(),
+        config.phrases() == 0 ? null : config.phrases(),
+        config.phrases() == 0 ? null : config.phraseMinCount(),
+        config.phrases() == 0 ? null : config.phraseThreshold(),
+        config.phrases() == 0 ? null : config.phraseScoring().id());
   }
 
   /**
@@ -165,6 +201,18 @@ public record TrainParams(
       b.maxWordBytes(maxWordBytes);
     }
     b.subwords(CharNgrams.fromOptions(minn, maxn, bucket));
+    if (phrases != null) {
+      b.phrases(phrases);
+    }
+    if (phraseMinCount != null) {
+      b.phraseMinCount(phraseMinCount);
+    }
+    if (phraseScoring != null) {
+      b.phraseScoring(PhraseScoring.of(phraseScoring));
+    }
+    if (phraseThreshold != null) {
+      b.phraseThreshold(phraseThreshold);
+    }
     return b.build();
   }
 }

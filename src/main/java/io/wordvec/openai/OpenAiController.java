@@ -115,7 +115,8 @@ class OpenAiController {
     for (int i = 0; i < texts.size(); i++) {
       // a subword model answers tokens outside its vocabulary from their n-grams
       TextEmbedder.Embedding e =
-          embedder.embed(tokenizer.tokenize(texts.get(i)), weighting, false, true);
+          embedder.embed(
+              model.joinPhrases(tokenizer.tokenize(texts.get(i))), weighting, false, true);
       tokens += e.tokens();
       known += e.contributing();
       if (e.contributing() == 0) {

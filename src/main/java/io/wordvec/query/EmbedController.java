@@ -98,7 +98,8 @@ class EmbedController {
           long tokens = 0;
           for (String text : texts) {
             TextEmbedder.Embedding e =
-                embedder.embed(tokenizer.tokenize(text), weighting, caseFallback, ngrams);
+                embedder.embed(
+                    loaded.joinPhrases(tokenizer.tokenize(text)), weighting, caseFallback, ngrams);
             embeddings.add(
                 new EmbedResponse.TextEmbedding(
                     e.tokens(),

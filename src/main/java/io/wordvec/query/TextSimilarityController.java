@@ -196,6 +196,7 @@ class TextSimilarityController {
   /** Cosine of mean or SIF embeddings. */
   private static final class EmbeddingComparison implements Comparison {
 
+    private final LoadedModel loaded;
     private final TextEmbedder embedder;
     private final Tokenizer tokenizer;
     private final boolean caseFallback;
@@ -207,7 +208,7 @@ class TextSimilarityController {
         Tokenizer tokenizer,
         boolean caseFallback,
         Method method) {
-      LoadedModel loaded = selection.model();
+      this.loaded = selection.model();
       this.embedder = new TextEmbedder(loaded.vectors(), loaded.hasCorpusCounts());
       this.tokenizer = tokenizer;
       this.caseFallback = caseFallback;
@@ -230,7 +231,7 @@ class TextSimilarityController {
     }
 
     private TextEmbedder.Embedding embed(String text) {
-      return embedder.embed(tokenizer.tokenize(text), weighting, caseFallback);
+      return embedder.embed(loaded.joinPhrases(tokenizer.tokenize(text)), weighting, caseFallback);
     }
   }
 
@@ -268,7 +269,7 @@ class TextSimilarityController {
 
     private Words words(String name, String text) {
       Vocabulary vocabulary = selection.model().vectors().vocabulary();
-      List<String> tokens = tokenizer.tokenize(text);
+      List<String> tokens = selection.model().joinPhrases(tokenizer.tokenize(text));
       IntArrayList ids = new IntArrayList(tokens.size());
       Set<String> unknown = new LinkedHashSet<>();
       for (String token : tokens) {

@@ -1,6 +1,7 @@
 package io.wordvec.train;
 
 import io.wordvec.vocab.CorpusReader;
+import io.wordvec.vocab.TokenSource;
 import io.wordvec.vocab.Vocabulary;
 import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
@@ -70,17 +71,17 @@ final class EncodedCorpus implements AutoCloseable {
    * @throws IOException if the corpus cannot be read or is not valid UTF-8
    */
   static EncodedCorpus encode(
-      CorpusReader reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
+      TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
     return encode(reader, rule, progress, null);
   }
 
   /**
-   * As {@link #encode(CorpusReader, VocabularyRule, CorpusReader.Progress)}, with the id file in
+   * As {@link #encode(TokenSource, VocabularyRule, CorpusReader.Progress)}, with the id file in
    * {@code dir} (null: the system's temporary directory), so that a process that dies leaves it
    * where its owner cleans up.
    */
   static EncodedCorpus encode(
-      CorpusReader reader, VocabularyRule rule, CorpusReader.Progress progress, Path dir)
+      TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress, Path dir)
       throws IOException {
     String source = reader.source();
     Path file =

@@ -2,6 +2,8 @@ package io.wordvec.train;
 
 import static io.wordvec.train.TrainingConfig.require;
 
+import io.wordvec.phrases.PhraseOptions;
+
 /**
  * Settings of a fine-tuning run on top of a base model. Architecture, dimension, window, negative,
  * sample and noise exponent come from the base model's {@link TrainingConfig} ({@link
@@ -15,6 +17,8 @@ import static io.wordvec.train.TrainingConfig.require;
  * @param lockFactor scale of updates to pre-existing vectors: 0 frozen, 1 free
  * @param threads worker threads
  * @param seed seed of every random choice
+ * @param phrases phrase detection on the new corpus; null = as the base model was trained (none, or
+ *     the same settings)
  */
 public record FineTuneOptions(
     int epochs,
@@ -23,7 +27,20 @@ public record FineTuneOptions(
     int minCount,
     double lockFactor,
     int threads,
-    long seed) {
+    long seed,
+    PhraseOptions phrases) {
+
+  /** Options that detect phrases as the base model did. */
+  public FineTuneOptions(
+      int epochs,
+      double alpha,
+      double minAlpha,
+      int minCount,
+      double lockFactor,
+      int threads,
+      long seed) {
+    this(epochs, alpha, minAlpha, minCount, lockFactor, threads, seed, null);
+  }
 
   /** Default initial learning rate: skip-gram's 0.025 scaled down, to move trained vectors less. */
   public static final double DEFAULT_ALPHA = 0.01;
@@ -65,14 +82,21 @@ public record FineTuneOptions(
    * @throws IllegalArgumentException if the result is not a valid config
    */
   public TrainingConfig applyTo(TrainingConfig base) {
-    return base.toBuilder()
-        .epochs(epochs)
-        .alpha(alpha)
-        .minAlpha(minAlpha)
-        .minCount(minCount)
-        .threads(threads)
-        .seed(seed)
-        .build();
+    TrainingConfig.Builder b =
+        base.toBuilder()
+            .epochs(epochs)
+            .alpha(alpha)
+            .minAlpha(minAlpha)
+            .minCount(minCount)
+            .threads(threads)
+            .seed(seed);
+    if (phrases != null) {
+      b.phrases(phrases.passes())
+          .phraseMinCount(phrases.minCount())
+          .phraseThreshold(phrases.threshold())
+          .phraseScoring(phrases.scoring());
+    }
+    return b.build();
   }
 
   /**
@@ -87,6 +111,7 @@ public record FineTuneOptions(
     private double lockFactor = 1.0;
     private int threads = Runtime.getRuntime().availableProcessors();
     private long seed = 1;
+    private PhraseOptions phrases;
 
     private Builder() {}
 
@@ -125,6 +150,12 @@ public record FineTuneOptions(
       return this;
     }
 
+    /** Phrase detection on the new corpus; null (the default) detects as the base model did. */
+    public Builder phrases(PhraseOptions value) {
+      phrases = value;
+      return this;
+    }
+
     /**
      * The options of these settings.
      *
@@ -132,7 +163,7 @@ public record FineTuneOptions(
      */
     public FineTuneOptions build() {
       double min = minAlpha != null ? minAlpha : Math.min(TrainingConfig.DEFAULT_MIN_ALPHA, alpha);
-      return new FineTuneOptions(epochs, alpha, min, minCount, lockFactor, threads, seed)
+      return new FineTuneOptions(epochs, alpha, min, minCount, lockFactor, threads, seed, phrases)
           .validate();
     }
   }

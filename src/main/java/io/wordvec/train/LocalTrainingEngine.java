@@ -1,7 +1,10 @@
 package io.wordvec.train;
 
+import io.wordvec.phrases.PhraseOptions;
+import io.wordvec.phrases.Phrases;
 import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vocab.CorpusReader;
+import io.wordvec.vocab.TokenSource;
 import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
 import io.wordvec.vocab.VocabularyBuilder;
@@ -15,11 +18,13 @@ import java.util.SplittableRandom;
  * Trains in this JVM: skip-gram or CBOW with negative sampling, on {@code config.threads()}
  * lock-free worker threads.
  *
- * <p>The corpus is read once: the vocabulary pass also encodes it to word ids in a temporary file
- * ({@link EncodedCorpus}) that the epochs read back, so the text is never parsed twice. The calling
- * thread reports progress to the listener (a few times per second, plus once per epoch) and returns
- * when the model is complete. With one thread and a fixed seed the result is bit-identical from run
- * to run.
+ * <p>With phrases ({@link TrainingConfig#phraseOptions()}) each detection pass streams the corpus
+ * first, and the vocabulary pass below reads it with the phrases joined (one sentence in memory at
+ * a time). Then the corpus is read once: the vocabulary pass also encodes it to word ids in a
+ * temporary file ({@link EncodedCorpus}) that the epochs read back, so the text is never parsed
+ * twice. The calling thread reports progress to the listener (a few times per second, plus once per
+ * epoch) and returns when the model is complete. With one thread and a fixed seed the result is
+ * bit-identical from run to run.
  *
  * <p>Given a work directory ({@link TrainingRequest#workDirectory()}), a run keeps its encoded
  * corpus there and writes a {@link TrainingCheckpoint} after every epoch; a run of the same request
@@ -38,7 +43,8 @@ public final class LocalTrainingEngine implements TrainingEngine {
     TrainingConfig config = request.config().validate();
     RunMonitor monitor =
         new RunMonitor(request.listener(), request.cancellation(), config.epochs());
-    CorpusReader reader = reader(request.corpus(), request.tokenizer(), config);
+    TokenSource reader =
+        withPhrases(reader(request.corpus(), request.tokenizer(), config), config, monitor);
     Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
         encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor, work)) {
@@ -95,7 +101,8 @@ public final class LocalTrainingEngine implements TrainingEngine {
     int baseSize = baseVocabulary.size();
     RunMonitor monitor =
         new RunMonitor(request.listener(), request.cancellation(), config.epochs());
-    CorpusReader reader = reader(request.corpus(), request.tokenizer(), config);
+    TokenSource reader =
+        withPhrases(reader(request.corpus(), request.tokenizer(), config), config, monitor);
     Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
         encode(
@@ -146,8 +153,30 @@ public final class LocalTrainingEngine implements TrainingEngine {
   }
 
   /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
+  /**
+   * The corpus as training reads it: with the phrases of {@code config} joined, after the detection
+   * passes (each a streaming read of the corpus, reported as vocabulary progress), or as it is.
+   */
+  private static TokenSource withPhrases(
+      CorpusReader reader, TrainingConfig config, RunMonitor monitor) throws IOException {
+    PhraseOptions options = config.phraseOptions();
+    if (options == null) {
+      return reader;
+    }
+    Phrases phrases =
+        Phrases.learn(
+            reader,
+            options,
+            (pass, tokens, estimate) -> {
+              monitor.checkCancelled();
+              monitor.vocabulary(tokens, estimate);
+            });
+    monitor.checkCancelled();
+    return phrases.rewrite(reader);
+  }
+
   private static EncodedCorpus encode(
-      CorpusReader reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor, Path work)
+      TokenSource reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor, Path work)
       throws IOException {
     monitor.vocabulary(0, 0);
     return EncodedCorpus.encode(

@@ -1,5 +1,7 @@
 package io.wordvec.train;
 
+import io.wordvec.phrases.PhraseOptions;
+import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.CorpusReader;
 import java.util.Objects;
@@ -33,6 +35,12 @@ import java.util.Objects;
  *     {@code maxn} 0 when the model has no subwords
  * @param maxn longest character n-gram; 0 = no subwords (fastText's {@code -maxn 0})
  * @param bucket n-gram hash buckets (rows) of a subword model; 0 without subwords
+ * @param phrases phrase-detection passes before training (word2phrase, gensim's {@code Phrases}): 0
+ *     = none, else 1 to {@link PhraseOptions#MAX_PASSES}; the model's vocabulary then holds {@code
+ *     new_york} tokens
+ * @param phraseMinCount phrase detection's {@code min_count}
+ * @param phraseThreshold a pair of words is a phrase when it scores above this
+ * @param phraseScoring the phrase score: gensim's default or NPMI
  */
 public record TrainingConfig(
     Architecture architecture,
@@ -52,7 +60,11 @@ public record TrainingConfig(
     int maxWordBytes,
     int minn,
     int maxn,
-    int bucket) {
+    int bucket,
+    int phrases,
+    int phraseMinCount,
+    double phraseThreshold,
+    PhraseScoring phraseScoring) {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
@@ -117,6 +129,51 @@ public record TrainingConfig(
   public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
   public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
 
+  /** A config without phrase detection (the components before phrases existed). */
+  public TrainingConfig(
+      Architecture architecture,
+      int dimension,
+      int window,
+      int negative,
+      double sample,
+      int minCount,
+      int maxVocab,
+      double alpha,
+      double minAlpha,
+      int epochs,
+      int threads,
+      long seed,
+      double noiseExponent,
+      int maxSentenceLength,
+      int maxWordBytes,
+      int minn,
+      int maxn,
+      int bucket) {
+    this(
+        architecture,
+        dimension,
+        window,
+        negative,
+        sample,
+        minCount,
+        maxVocab,
+        alpha,
+        minAlpha,
+        epochs,
+        threads,
+        seed,
+        noiseExponent,
+        maxSentenceLength,
+        maxWordBytes,
+        minn,
+        maxn,
+        bucket,
+        0,
+        PhraseOptions.DEFAULT_MIN_COUNT,
+        PhraseOptions.DEFAULT_THRESHOLD,
+        PhraseScoring.DEFAULT);
+  }
+
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
   public static TrainingConfig defaults() {
     return builder().build();
@@ -143,6 +200,20 @@ public record TrainingConfig(
    */
   public CharNgrams ngrams() {
     return maxn == 0 ? null : new CharNgrams(minn, maxn, bucket);
+  }
+
+  /**
+   * The phrase detection that runs before training, or null when there is none ({@code phrases} 0).
+   */
+  public PhraseOptions phraseOptions() {
+    return phrases == 0
+        ? null
+        : new PhraseOptions(
+            phrases,
+            phraseMinCount,
+            phraseThreshold,
+            phraseScoring,
+            PhraseOptions.DEFAULT_MAX_TABLE_SIZE);
   }
 
   /**
@@ -200,6 +271,20 @@ public record TrainingConfig(
           bucket >= MIN_BUCKET && bucket <= MAX_BUCKET,
           "bucket must be between " + MIN_BUCKET + " and " + MAX_BUCKET + ", was " + bucket);
     }
+    require(
+        phrases >= 0 && phrases <= PhraseOptions.MAX_PASSES,
+        "phrases must be between 0 (none) and "
+            + PhraseOptions.MAX_PASSES
+            + " passes, was "
+            + phrases);
+    require(phraseScoring != null, "phraseScoring must be set");
+    require(
+        phraseMinCount >= PhraseOptions.MIN_MIN_COUNT,
+        "phraseMinCount must be >= 1, was " + phraseMinCount);
+    require(Double.isFinite(phraseThreshold), "phraseThreshold must be a finite number");
+    require(
+        phraseScoring != PhraseScoring.NPMI || (phraseThreshold >= -1 && phraseThreshold <= 1),
+        "phraseThreshold must be in [-1, 1] with npmi scoring, was " + phraseThreshold);
     return this;
   }
 
@@ -256,6 +341,10 @@ public record TrainingConfig(
     private int minn;
     private int maxn;
     private int bucket;
+    private int phrases;
+    private int phraseMinCount = PhraseOptions.DEFAULT_MIN_COUNT;
+    private Double phraseThreshold;
+    private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
 
     private Builder() {}
 
@@ -278,6 +367,10 @@ public record TrainingConfig(
       minn = c.minn;
       maxn = c.maxn;
       bucket = c.bucket;
+      phrases = c.phrases;
+      phraseMinCount = c.phraseMinCount;
+      phraseThreshold = c.phraseThreshold;
+      phraseScoring = c.phraseScoring;
     }
 
     public Builder architecture(Architecture value) {
@@ -366,6 +459,28 @@ public record TrainingConfig(
       return this;
     }
 
+    /** Phrase-detection passes before training: 0 (the default) for none. */
+    public Builder phrases(int value) {
+      phrases = value;
+      return this;
+    }
+
+    public Builder phraseMinCount(int value) {
+      phraseMinCount = value;
+      return this;
+    }
+
+    /** The phrase threshold; until set, 10 for the default score and 0.5 for NPMI. */
+    public Builder phraseThreshold(double value) {
+      phraseThreshold = value;
+      return this;
+    }
+
+    public Builder phraseScoring(PhraseScoring value) {
+      phraseScoring = Objects.requireNonNull(value, "phraseScoring");
+      return this;
+    }
+
     /**
      * The config of these settings.
      *
@@ -392,7 +507,15 @@ public record TrainingConfig(
               maxWordBytes,
               minn,
               maxn,
-              bucket)
+              bucket,
+              phrases,
+              phraseMinCount,
+              phraseThreshold != null
+                  ? phraseThreshold
+                  : phraseScoring == PhraseScoring.NPMI
+                      ? PhraseOptions.DEFAULT_NPMI_THRESHOLD
+                      : PhraseOptions.DEFAULT_THRESHOLD,
+              phraseScoring)
           .validate();
     }
   }

@@ -45,7 +45,7 @@ import java.util.zip.GZIPInputStream;
  * check and the sentence splitting for both the vocabulary count and the encoding, on a reused
  * buffer, so that every consumer sees the same tokens.
  */
-public final class CorpusReader {
+public final class CorpusReader implements TokenSource {
 
   /** Receives the tokens and sentence ends of a pass, in corpus order, on the reading thread. */
   public interface TokenSink {
@@ -129,6 +129,7 @@ public final class CorpusReader {
   }
 
   /** The corpus' name for messages and statistics: its file name, never a full path. */
+  @Override
   public String source() {
     return file.getFileName() == null ? file.toString() : file.getFileName().toString();
   }
@@ -140,6 +141,7 @@ public final class CorpusReader {
    * @throws AccessDeniedException if it is not readable
    * @throws IOException if it cannot be read or is not valid UTF-8
    */
+  @Override
   public Totals read(TokenSink sink, Progress progress) throws IOException {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wordvec.corpora.CorporaProperties;
 import io.wordvec.corpora.CorpusStore;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.DataProperties;
 import io.wordvec.train.Architecture;
 import java.io.ByteArrayInputStream;
@@ -167,6 +168,66 @@ class JobRequestValidatorTests {
     assertThat(spec.trainingConfig().threads()).isEqualTo(1);
     assertThat(spec.activate()).isTrue();
     assertThat(spec.params()).containsEntry("sg", false).containsEntry("window", 5);
+  }
+
+  @Test
+  void phraseParametersAreTypedAndCheckedAndReachTheConfig() {
+    JobSpec spec =
+        validator.validate(
+            new JobRequest(
+                "train",
+                corpus,
+                null,
+                "m",
+                Map.of("phrases", 2, "phraseScoring", "npmi", "phraseMinCount", 3),
+                null,
+                null));
+    assertThat(spec.trainingConfig().phrases()).isEqualTo(2);
+    assertThat(spec.trainingConfig().phraseScoring()).isEqualTo(PhraseScoring.NPMI);
+    assertThat(spec.trainingConfig().phraseThreshold()).isEqualTo(0.5);
+    assertThat(spec.params())
+        .containsEntry("phrases", 2)
+        .containsEntry("phraseMinCount", 3)
+        .containsEntry("phraseScoring", "npmi");
+
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("phrases", 9, "phraseScoring", "pmi", "phraseMinCount", 0),
+                    null,
+                    null)))
+        .extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder(
+            "params.phrases", "params.phraseScoring", "params.phraseMinCount");
+    assertThat(
+            errors(
+                new JobRequest("train", corpus, null, "m", Map.of("phraseScoring", 3), null, null)))
+        .extracting(FieldProblem::message)
+        .containsExactly("must be a string, was 3");
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("phrases", 1, "phraseScoring", "npmi", "phraseThreshold", 2),
+                    null,
+                    null)))
+        .extracting(FieldProblem::field)
+        .containsExactly("params");
+    assertThat(
+            errors(
+                new JobRequest(
+                    "fine-tune", corpus, "base", "out", Map.of("phraseThreshold", 2), null, null)))
+        .extracting(FieldProblem::message)
+        .singleElement()
+        .asString()
+        .contains("need phrases");
   }
 
   @Test

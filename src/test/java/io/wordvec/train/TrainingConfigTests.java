@@ -155,6 +155,10 @@ class TrainingConfigTests {
             "maxWordBytes",
             "minn",
             "maxn",
-            "bucket");
+            "bucket",
+            "phrases",
+            "phraseMinCount",
+            "phraseThreshold",
+            "phraseScoring");
   }
 }

@@ -1,0 +1,21 @@
+package io.wordvec.vocab;
+
+import java.io.IOException;
+
+/**
+ * A corpus that can be read as a stream of tokens and sentence ends, any number of times: a {@link
+ * CorpusReader}, or a view of one that rewrites its sentences (phrases joined, for instance).
+ */
+public interface TokenSource {
+
+  /**
+   * Reads the whole corpus once into {@code sink}.
+   *
+   * @throws IOException if the corpus cannot be read or is not valid UTF-8
+   */
+  CorpusReader.Totals read(CorpusReader.TokenSink sink, CorpusReader.Progress progress)
+      throws IOException;
+
+  /** The corpus' name for messages and statistics: a file name, never a full path. */
+  String source();
+}
