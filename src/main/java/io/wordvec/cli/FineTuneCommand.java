@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,24 +99,7 @@ public final class FineTuneCommand implements Callable<Integer> {
               + " 4; 1 joins pairs such as new_york, 2 also longer phrases (default: none, or as the base model was trained).")
   Integer phrases;
 
-  @Option(
-      names = "--phrase-min-count",
-      paramLabel = "N",
-      description = "Phrases: gensim's min_count (default: 5).")
-  Integer phraseMinCount;
-
-  @Option(
-      names = "--phrase-threshold",
-      paramLabel = "SCORE",
-      description =
-          "Phrases: a pair is a phrase when it scores above this (default: 10, or 0.5 with npmi).")
-  Double phraseThreshold;
-
-  @Option(
-      names = "--phrase-scoring",
-      paramLabel = "default|npmi",
-      description = "Phrases: the score, word2phrase's default or npmi (default: default).")
-  String phraseScoring;
+  @Mixin PhraseCommandOptions phraseSettings = new PhraseCommandOptions();
 
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
@@ -176,8 +160,7 @@ public final class FineTuneCommand implements Callable<Integer> {
     if (threads != null) {
       builder.threads(threads);
     }
-    builder.phrases(
-        TrainCommand.phraseOptions(phrases, phraseMinCount, phraseThreshold, phraseScoring));
+    builder.phrases(phraseSettings.toOptions(phrases));
     return builder.build();
   }
 

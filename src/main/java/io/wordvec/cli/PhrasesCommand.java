@@ -88,7 +88,7 @@ public final class PhrasesCommand implements Callable<Integer> {
     PhraseOptions options;
     CorpusReader reader;
     try {
-      options = TrainCommand.phraseOptions(passes, minCount, threshold, scoring);
+      options = PhraseCommandOptions.of(passes, minCount, threshold, scoring);
       if (options == null) {
         throw new IllegalArgumentException("--passes must be between 1 and 4, was " + passes);
       }

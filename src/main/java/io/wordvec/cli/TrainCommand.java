@@ -2,7 +2,6 @@ package io.wordvec.cli;
 
 import io.wordvec.io.VectorFormat;
 import io.wordvec.phrases.PhraseOptions;
-import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -159,24 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
               + " 4; 1 joins pairs such as new_york, 2 also longer phrases (default: none).")
   Integer phrases;
 
-  @Option(
-      names = "--phrase-min-count",
-      paramLabel = "N",
-      description = "Phrases: gensim's min_count (default: 5).")
-  Integer phraseMinCount;
-
-  @Option(
-      names = "--phrase-threshold",
-      paramLabel = "SCORE",
-      description =
-          "Phrases: a pair is a phrase when it scores above this (default: 10, or 0.5 with npmi).")
-  Double phraseThreshold;
-
-  @Option(
-      names = "--phrase-scoring",
-      paramLabel = "default|npmi",
-      description = "Phrases: the score, word2phrase's default or npmi (default: default).")
-  String phraseScoring;
+  @Mixin PhraseCommandOptions phraseSettings = new PhraseCommandOptions();
 
   @Option(
       names = "--tokenizer",
@@ -268,8 +251,7 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--minn, --maxn, --bucket: " + e.getMessage(), e);
     }
-    PhraseOptions phraseOptions =
-        phraseOptions(phrases, phraseMinCount, phraseThreshold, phraseScoring);
+    PhraseOptions phraseOptions = phraseSettings.toOptions(phrases);
     if (phraseOptions != null) {
       builder
           .phrases(phraseOptions.passes())
@@ -278,28 +260,6 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseScoring(phraseOptions.scoring());
     }
     return builder.build();
-  }
-
-  /**
-   * The phrase options of the command line, or null without {@code --phrases}.
-   *
-   * @throws IllegalArgumentException naming the options when they are not valid together
-   */
-  static PhraseOptions phraseOptions(
-      Integer passes, Integer minCount, Double threshold, String scoring) {
-    if (passes == null || passes == 0) {
-      if (minCount != null || threshold != null || scoring != null) {
-        throw new IllegalArgumentException(
-            "--phrase-min-count, --phrase-threshold and --phrase-scoring need --phrases");
-      }
-      return null;
-    }
-    try {
-      return PhraseOptions.of(
-          passes, minCount, threshold, scoring == null ? null : PhraseScoring.of(scoring));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--phrases: " + e.getMessage(), e);
-    }
   }
 
   static Tokenizer tokenizer(String name) {

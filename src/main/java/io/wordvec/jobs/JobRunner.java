@@ -141,20 +141,9 @@ final class JobRunner {
           Instant.now());
       log.info("Job {} succeeded: model '{}'", job.id(), spec.outputModel());
     } catch (TrainingCancelledException e) {
-      if (shuttingDown.getAsBoolean()) {
-        stoppedByShutdown(job);
-      } else {
-        job.cancelled(Instant.now());
-        log.info("Job {} cancelled", job.id());
-      }
+      cancelled(job, shuttingDown);
     } catch (Exception | OutOfMemoryError e) {
-      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
-        // an error of the stop itself (an interrupted read, a closed pool), not of the job
-        stoppedByShutdown(job);
-        return;
-      }
-      log.warn("Job {} failed", job.id(), e);
-      job.fail(readable(e), Instant.now());
+      failed(job, e, shuttingDown);
     }
   }
 
@@ -192,21 +181,34 @@ final class JobRunner {
       job.succeed(spec.baseModel(), null, Instant.now());
       log.info("Job {} succeeded: model '{}' is indexed", job.id(), spec.baseModel());
     } catch (CancellationException e) {
-      if (shuttingDown.getAsBoolean()) {
-        stoppedByShutdown(job);
-      } else {
-        job.cancelled(Instant.now());
-        log.info("Job {} cancelled", job.id());
-      }
+      cancelled(job, shuttingDown);
     } catch (Exception | OutOfMemoryError e) {
-      if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
-        // an error of the stop itself (an interrupted read, a closed pool), not of the job
-        stoppedByShutdown(job);
-        return;
-      }
-      log.warn("Job {} failed", job.id(), e);
-      job.fail(readable(e), Instant.now());
+      failed(job, e, shuttingDown);
     }
+  }
+
+  /**
+   * A cancelled job: CANCELLED, unless the shutdown stopped it (then it resumes at the next start).
+   */
+  private static void cancelled(Job job, java.util.function.BooleanSupplier shuttingDown) {
+    if (shuttingDown.getAsBoolean()) {
+      stoppedByShutdown(job);
+    } else {
+      job.cancelled(Instant.now());
+      log.info("Job {} cancelled", job.id());
+    }
+  }
+
+  /** A job that threw: FAILED with a readable reason, unless the error is the shutdown's own. */
+  private static void failed(
+      Job job, Throwable e, java.util.function.BooleanSupplier shuttingDown) {
+    if (shuttingDown.getAsBoolean() && job.cancellation().isCancelled()) {
+      // an error of the stop itself (an interrupted read, a closed pool), not of the job
+      stoppedByShutdown(job);
+      return;
+    }
+    log.warn("Job {} failed", job.id(), e);
+    job.fail(readable(e), Instant.now());
   }
 
   /** A job the shutdown stopped stays RUNNING in its record: the next start takes it up again. */
