@@ -36,6 +36,10 @@ import java.util.zip.CRC32C;
  * model), and a CRC32C of everything before it. Written to a hidden temporary file, forced to disk
  * and renamed over the previous checkpoint, so a crash leaves the old checkpoint or the new one,
  * never a part.
+ *
+ * <p>Why this class is long: the checkpoint's writer and reader must agree byte for byte on one
+ * layout (matrices, n-gram rows, every worker's random state and drawn noise, progress, losses) and
+ * on the checks that refuse a checkpoint of another run, so both stay in this one class.
  */
 final class TrainingCheckpoint {
 

@@ -41,6 +41,9 @@ import java.util.Objects;
  * @param phraseMinCount phrase detection's {@code min_count}
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
+ *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
+ *     the job API read their defaults and ranges from it), so each parameter's default, range check
+ *     and wither live here; most of the length is their documentation and validation.
  */
 public record TrainingConfig(
     Architecture architecture,
