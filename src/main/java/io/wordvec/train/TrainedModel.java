@@ -139,15 +139,7 @@ public record TrainedModel(
       float[] inputVectors,
       float[] outputVectors,
       TrainingInfo info) {
-    this(
-        vocabulary,
-        dimension,
-        inputVectors,
-        outputVectors,
-        info.config(),
-        info.corpus(),
-        info.createdAt(),
-        info.evaluation());
+    this(vocabulary, dimension, inputVectors, outputVectors, info, null);
   }
 
   /** The training metadata of this model, without its matrices. */
