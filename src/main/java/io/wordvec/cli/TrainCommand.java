@@ -3,6 +3,7 @@ package io.wordvec.cli;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.phrases.PhraseOptions;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.Kernel;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingRequest;
@@ -162,6 +163,16 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin PhraseCommandOptions phraseSettings = new PhraseCommandOptions();
 
   @Option(
+      names = "--kernel",
+      paramLabel = "KERNEL",
+      description =
+          "The update of one window: pair (word2vec.c's: each example draws its own noise words)"
+              + " or batched (HogBatch: a skip-gram centre word's context words, or eight CBOW"
+              + " centre words, share one set of noise words and update as small matrix"
+              + " products; not for subword models) (default: ${DEFAULT-VALUE}).")
+  String kernel;
+
+  @Option(
       names = "--tokenizer",
       defaultValue = "whitespace",
       description =
@@ -259,6 +270,7 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseThreshold(phraseOptions.threshold())
           .phraseScoring(phraseOptions.scoring());
     }
+    builder.kernel(Kernel.of(kernel));
     return builder.build();
   }
 

@@ -36,7 +36,8 @@ final class TrainingDefaults {
               Map.entry("--epochs", text(d.epochs())),
               Map.entry("--seed", text(d.seed())),
               Map.entry("--noise-exponent", text(d.noiseExponent())),
-              Map.entry("--max-word-bytes", text(d.maxWordBytes())));
+              Map.entry("--max-word-bytes", text(d.maxWordBytes())),
+              Map.entry("--kernel", d.kernel().id()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.Kernel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.constraints.Pattern;
@@ -48,6 +49,8 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseThreshold a pair is a phrase when it scores above this (default 10, or 0.5 with
  *     npmi)
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
+ * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
+ *     batched} (HogBatch: a window's examples share one set of noise words)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -116,7 +119,17 @@ public record TrainParams(
             allowableValues = {"default", "npmi"},
             example = "default")
         @Pattern(regexp = "default|npmi", message = "must be default or npmi")
-        String phraseScoring) {
+        String phraseScoring,
+    @Schema(
+            description =
+                "The update of one window: pair (word2vec.c's: each example draws its own noise"
+                    + " words) or batched (HogBatch: a skip-gram centre word's context words, or"
+                    + " eight CBOW centre words, share one set of noise words and update as small"
+                    + " matrix products). Batched does not train subword models",
+            allowableValues = {"pair", "batched"},
+            example = "pair")
+        @Pattern(regexp = "pair|batched", message = "must be pair or batched")
+        String kernel) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -142,7 +155,8 @@ public record TrainParams(
         config.phrases() == 0 ? null : config.phrases(),
         config.phrases() == 0 ? null : config.phraseMinCount(),
         config.phrases() == 0 ? null : config.phraseThreshold(),
-        config.phrases() == 0 ? null : config.phraseScoring().id());
+        config.phrases() == 0 ? null : config.phraseScoring().id(),
+        config.kernel().id());
   }
 
   /**
@@ -212,6 +226,9 @@ public record TrainParams(
     }
     if (phraseThreshold != null) {
       b.phraseThreshold(phraseThreshold);
+    }
+    if (kernel != null) {
+      b.kernel(Kernel.of(kernel));
     }
     return b.build();
   }

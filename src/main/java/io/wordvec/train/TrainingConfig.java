@@ -41,6 +41,8 @@ import java.util.Objects;
  * @param phraseMinCount phrase detection's {@code min_count}
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
+ * @param kernel the update of one window: per pair as word2vec.c (the default), or batched around
+ *     shared noise words (HogBatch); batched is for models without subwords
  *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
  *     the job API read their defaults and ranges from it), so each parameter's default, range check
  *     and wither live here; most of the length is their documentation and validation.
@@ -67,7 +69,8 @@ public record TrainingConfig(
     int phrases,
     int phraseMinCount,
     double phraseThreshold,
-    PhraseScoring phraseScoring) {
+    PhraseScoring phraseScoring,
+    Kernel kernel) {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
@@ -174,7 +177,8 @@ public record TrainingConfig(
         0,
         PhraseOptions.DEFAULT_MIN_COUNT,
         PhraseOptions.DEFAULT_THRESHOLD,
-        PhraseScoring.DEFAULT);
+        PhraseScoring.DEFAULT,
+        Kernel.PAIR);
   }
 
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
@@ -288,6 +292,10 @@ public record TrainingConfig(
     require(
         phraseScoring != PhraseScoring.NPMI || (phraseThreshold >= -1 && phraseThreshold <= 1),
         "phraseThreshold must be in [-1, 1] with npmi scoring, was " + phraseThreshold);
+    require(kernel != null, "kernel must be set");
+    require(
+        kernel == Kernel.PAIR || maxn == 0,
+        "the batched kernel does not train subword models (minn, maxn, bucket): use kernel pair");
     return this;
   }
 
@@ -348,6 +356,7 @@ public record TrainingConfig(
     private int phraseMinCount = PhraseOptions.DEFAULT_MIN_COUNT;
     private Double phraseThreshold;
     private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
+    private Kernel kernel = Kernel.PAIR;
 
     private Builder() {}
 
@@ -374,6 +383,7 @@ public record TrainingConfig(
       phraseMinCount = c.phraseMinCount;
       phraseThreshold = c.phraseThreshold;
       phraseScoring = c.phraseScoring;
+      kernel = c.kernel;
     }
 
     public Builder architecture(Architecture value) {
@@ -484,6 +494,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** The update of one window: {@link Kernel#PAIR} (the default) or {@link Kernel#BATCHED}. */
+    public Builder kernel(Kernel value) {
+      kernel = Objects.requireNonNull(value, "kernel");
+      return this;
+    }
+
     /**
      * The config of these settings.
      *
@@ -518,7 +534,8 @@ public record TrainingConfig(
                   : phraseScoring == PhraseScoring.NPMI
                       ? PhraseOptions.DEFAULT_NPMI_THRESHOLD
                       : PhraseOptions.DEFAULT_THRESHOLD,
-              phraseScoring)
+              phraseScoring,
+              kernel)
           .validate();
     }
   }

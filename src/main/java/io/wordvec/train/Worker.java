@@ -23,6 +23,10 @@ import java.util.Arrays;
  * <p>Workers update the shared matrices without locks (Hogwild, as word2vec.c and gensim do): two
  * workers rarely touch the same row at once, and a lost update now and then does not hurt
  * convergence. This is intentional, not a race to fix.
+ *
+ * <p>Why this class is long: the per-pair kernels of both architectures, with and without subwords,
+ * share the reading, subsampling and window loop here; the minibatched kernel lives in {@link
+ * HogBatch}.
  */
 final class Worker {
 
@@ -53,6 +57,9 @@ final class Worker {
   private final int[] ngramStart;
 
   private final int[] ngramBuckets;
+
+  /** The minibatched update ({@link Kernel#BATCHED}), or null for the per-pair one. */
+  private final HogBatch batch;
 
   private final float[] hidden;
   private final float[] inputGradient;
@@ -93,6 +100,7 @@ final class Worker {
     this.ngramVectors = shared.ngramVectors();
     this.ngramStart = shared.subwords() == null ? null : shared.subwords().start();
     this.ngramBuckets = shared.subwords() == null ? null : shared.subwords().buckets();
+    this.batch = config.kernel() == Kernel.BATCHED ? new HogBatch(shared) : null;
     this.hidden = new float[dim];
     this.inputGradient = new float[dim];
     this.sentence = new int[config.maxSentenceLength()];
@@ -105,7 +113,7 @@ final class Worker {
   }
 
   double loss() {
-    return loss;
+    return batch == null ? loss : loss + batch.loss();
   }
 
   /** This worker's random state between two epochs, for a checkpoint. */
@@ -132,6 +140,9 @@ final class Worker {
   void runEpoch() throws IOException {
     loss = 0;
     examples = 0;
+    if (batch != null) {
+      batch.resetLoss();
+    }
     alpha = schedule.alpha();
     long pos = start;
     int length = 0;
@@ -182,6 +193,10 @@ final class Worker {
   }
 
   private void trainSentence(int length) {
+    if (batch != null) {
+      trainSentenceBatched(length);
+      return;
+    }
     for (int pos = 0; pos < length; pos++) {
       // Random window shrinking: the effective window is window - b, b uniform in [0, window).
       int b = (int) (((nextRandom() >>> 32) * window) >>> 32);
@@ -201,6 +216,30 @@ final class Worker {
         rotateNegatives();
         cbow(pos, from, to);
       }
+    }
+  }
+
+  /**
+   * {@link #trainSentence} with the minibatched kernel: one draw of noise words per skip-gram
+   * centre word, or per batch of CBOW centre words, which never spans two sentences. The windows
+   * are drawn as in the per-pair kernel.
+   */
+  private void trainSentenceBatched(int length) {
+    for (int pos = 0; pos < length; pos++) {
+      int b = (int) (((nextRandom() >>> 32) * window) >>> 32);
+      int from = Math.max(0, pos - window + b);
+      int to = Math.min(length - 1, pos + window - b);
+      if (skipGram) {
+        rotateNegatives();
+        examples += batch.skipGram(sentence, pos, from, to, negatives, alpha);
+      } else if (batch.addCbow(sentence, pos, from, to)) {
+        rotateNegatives();
+        examples += batch.flushCbow(negatives, alpha);
+      }
+    }
+    if (batch.pending() > 0) {
+      rotateNegatives();
+      examples += batch.flushCbow(negatives, alpha);
     }
   }
 

@@ -77,6 +77,40 @@ public final class VectorMath {
   }
 
   /**
+   * {@code len} rounded up to a multiple of 16 floats, the widest float vector (512 bits): rows of
+   * this length, padded with zeros, run through {@link #dotRowsUnchecked} and {@link
+   * #addProductsUnchecked} at full width on every vector size, with no scalar tail.
+   */
+  public static int paddedRowLength(int len) {
+    return (len + 15) & ~15;
+  }
+
+  /**
+   * All dot products of the rows of two small row-major blocks, {@code out[i * bRows + j] = a_i .
+   * b_j}, rows {@code stride} floats apart; no argument checks (see {@link VectorOps#dotRows}).
+   */
+  public static void dotRowsUnchecked(
+      float[] a, int aRows, float[] b, int bRows, int stride, float[] out) {
+    OPS.dotRows(a, aRows, b, bRows, stride, out);
+  }
+
+  /**
+   * {@code c_i += sum_k g(i, k) b_k} over small row-major blocks, {@code g(i, k) = g[i * gRowStep +
+   * k * gColStep]}; no argument checks (see {@link VectorOps#addProducts}).
+   */
+  public static void addProductsUnchecked(
+      float[] g,
+      int gRowStep,
+      int gColStep,
+      int rows,
+      int inner,
+      float[] b,
+      float[] c,
+      int stride) {
+    OPS.addProducts(g, gRowStep, gColStep, rows, inner, b, c, stride);
+  }
+
+  /**
    * The index of the first NaN or infinite value in {@code x}, or -1 if there is none. Rows of
    * {@code rowLength} values are screened by their sum of squares, which a non-finite value makes
    * non-finite, so a clean matrix costs one cheap pass; plain loops, as for {@link

@@ -12,6 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the incubating Vector API. This is the only class that imports {@code
  * jdk.incubator.vector}; {@link VectorOpsProvider} loads it reflectively so the engine still runs
  * when the module is absent.
+ *
+ * <p>Why this class is long: every kernel here is written out in full, with no vector-valued helper
+ * methods, because a helper that C2 does not inline boxes its vectors on the heap (see the comments
+ * in {@link #dot} and {@link #B2F}); each kernel has its own short loop structure.
  */
 final class PanamaVectorOps implements VectorOps {
 
@@ -295,6 +299,110 @@ final class PanamaVectorOps implements VectorOps {
     }
     for (; i < len; i++) {
       y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void dotRows(float[] a, int aRows, float[] b, int bRows, int stride, float[] out) {
+    final int step = LANES;
+    final int upper = SPECIES.loopBound(stride);
+    for (int i = 0; i < aRows; i++) {
+      final int aRow = i * stride;
+      int j = 0;
+      // Four rows of b against one row of a: each load of a feeds four fused multiply-adds, and the
+      // four sums are independent chains.
+      for (; j + 3 < bRows; j += 4) {
+        final int b0 = j * stride;
+        final int b1 = b0 + stride;
+        final int b2 = b1 + stride;
+        final int b3 = b2 + stride;
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
+        FloatVector acc2 = FloatVector.zero(SPECIES);
+        FloatVector acc3 = FloatVector.zero(SPECIES);
+        int x = 0;
+        for (; x < upper; x += step) {
+          FloatVector va = FloatVector.fromArray(SPECIES, a, aRow + x);
+          acc0 = va.fma(FloatVector.fromArray(SPECIES, b, b0 + x), acc0);
+          acc1 = va.fma(FloatVector.fromArray(SPECIES, b, b1 + x), acc1);
+          acc2 = va.fma(FloatVector.fromArray(SPECIES, b, b2 + x), acc2);
+          acc3 = va.fma(FloatVector.fromArray(SPECIES, b, b3 + x), acc3);
+        }
+        float s0 = sumLanes(acc0);
+        float s1 = sumLanes(acc1);
+        float s2 = sumLanes(acc2);
+        float s3 = sumLanes(acc3);
+        for (; x < stride; x++) {
+          float ax = a[aRow + x];
+          s0 += ax * b[b0 + x];
+          s1 += ax * b[b1 + x];
+          s2 += ax * b[b2 + x];
+          s3 += ax * b[b3 + x];
+        }
+        int o = i * bRows + j;
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
+      }
+      for (; j < bRows; j++) {
+        out[i * bRows + j] = dot(a, aRow, b, j * stride, stride);
+      }
+    }
+  }
+
+  @Override
+  public void addProducts(
+      float[] g,
+      int gRowStep,
+      int gColStep,
+      int rows,
+      int inner,
+      float[] b,
+      float[] c,
+      int stride) {
+    final int step = LANES;
+    final int upper = SPECIES.loopBound(stride);
+    for (int i = 0; i < rows; i++) {
+      final int cRow = i * stride;
+      final int gRow = i * gRowStep;
+      int x = 0;
+      // Two vectors of c_i at a time, kept in registers while every b_k is added: one load and one
+      // store of c per vector instead of one per coefficient, and two independent chains.
+      for (; x + step < upper; x += 2 * step) {
+        FloatVector acc0 = FloatVector.fromArray(SPECIES, c, cRow + x);
+        FloatVector acc1 = FloatVector.fromArray(SPECIES, c, cRow + x + step);
+        for (int k = 0; k < inner; k++) {
+          float coefficient = g[gRow + k * gColStep];
+          if (coefficient != 0f) {
+            FloatVector vg = FloatVector.broadcast(SPECIES, coefficient);
+            int bRow = k * stride + x;
+            acc0 = FloatVector.fromArray(SPECIES, b, bRow).fma(vg, acc0);
+            acc1 = FloatVector.fromArray(SPECIES, b, bRow + step).fma(vg, acc1);
+          }
+        }
+        acc0.intoArray(c, cRow + x);
+        acc1.intoArray(c, cRow + x + step);
+      }
+      for (; x < upper; x += step) {
+        FloatVector acc = FloatVector.fromArray(SPECIES, c, cRow + x);
+        for (int k = 0; k < inner; k++) {
+          float coefficient = g[gRow + k * gColStep];
+          if (coefficient != 0f) {
+            acc =
+                FloatVector.fromArray(SPECIES, b, k * stride + x)
+                    .fma(FloatVector.broadcast(SPECIES, coefficient), acc);
+          }
+        }
+        acc.intoArray(c, cRow + x);
+      }
+      for (; x < stride; x++) {
+        float sum = c[cRow + x];
+        for (int k = 0; k < inner; k++) {
+          sum += g[gRow + k * gColStep] * b[k * stride + x];
+        }
+        c[cRow + x] = sum;
+      }
     }
   }
 

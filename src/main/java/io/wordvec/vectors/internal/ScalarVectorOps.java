@@ -74,6 +74,35 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
+  public void dotRows(float[] a, int aRows, float[] b, int bRows, int stride, float[] out) {
+    for (int i = 0; i < aRows; i++) {
+      for (int j = 0; j < bRows; j++) {
+        out[i * bRows + j] = dot(a, i * stride, b, j * stride, stride);
+      }
+    }
+  }
+
+  @Override
+  public void addProducts(
+      float[] g,
+      int gRowStep,
+      int gColStep,
+      int rows,
+      int inner,
+      float[] b,
+      float[] c,
+      int stride) {
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0; k < inner; k++) {
+        float coefficient = g[i * gRowStep + k * gColStep];
+        if (coefficient != 0f) {
+          axpy(coefficient, b, k * stride, c, i * stride, stride);
+        }
+      }
+    }
+  }
+
+  @Override
   public void scale(float alpha, float[] x, int xOff, int len) {
     for (int i = 0; i < len; i++) {
       x[xOff + i] *= alpha;

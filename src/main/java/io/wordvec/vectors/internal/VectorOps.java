@@ -29,6 +29,25 @@ public interface VectorOps {
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < len}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
 
+  /**
+   * The dot products of every row of {@code a} with every row of {@code b}, the small dense matrix
+   * product {@code a * b^T} of a minibatched training step: {@code out[i * bRows + j]} is the dot
+   * product of row {@code i} of {@code a} and row {@code j} of {@code b}, where row {@code r} of
+   * either matrix is {@code [r * stride, r * stride + stride)}. Callers that pad rows with zeros to
+   * a multiple of the vector width get every product at full width, with no tail.
+   */
+  void dotRows(float[] a, int aRows, float[] b, int bRows, int stride, float[] out);
+
+  /**
+   * Adds a product of a coefficient matrix and the rows of {@code b} to the rows of {@code c}:
+   * {@code c_i += sum over k < inner of g(i, k) * b_k} for {@code i < rows}, where {@code g(i, k) =
+   * g[i * gRowStep + k * gColStep]} (so one array serves as a matrix and as its transpose) and rows
+   * of {@code b} and {@code c} are {@code stride} floats apart, as in {@link #dotRows}. Zero
+   * coefficients are skipped.
+   */
+  void addProducts(
+      float[] g, int gRowStep, int gColStep, int rows, int inner, float[] b, float[] c, int stride);
+
   /** {@code x[xOff+i] *= alpha} for {@code i < len}. */
   void scale(float alpha, float[] x, int xOff, int len);
 

@@ -113,6 +113,84 @@ class VectorOpsTests {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 16, 100, 112, 207, 300, 1023})
+  void dotRowsMatchScalarAndExactSums(int stride) {
+    SplittableRandom random = new SplittableRandom(stride * 7L);
+    // 6 x 7: the SIMD kernel's groups of four rows of b, and a remainder of three
+    int aRows = 6;
+    int bRows = 7;
+    float[] a = randomArray(random, aRows * stride);
+    float[] b = randomArray(random, bRows * stride);
+    float[] simd = new float[aRows * bRows];
+    float[] plain = new float[aRows * bRows];
+    active.dotRows(a, aRows, b, bRows, stride, simd);
+    scalar.dotRows(a, aRows, b, bRows, stride, plain);
+    for (int i = 0; i < aRows; i++) {
+      for (int j = 0; j < bRows; j++) {
+        double exact = 0;
+        for (int x = 0; x < stride; x++) {
+          exact += (double) a[i * stride + x] * b[j * stride + x];
+        }
+        int at = i * bRows + j;
+        assertThat((double) simd[at])
+            .as("(%d, %d)", i, j)
+            .isCloseTo(exact, within(1e-4 * Math.sqrt(stride)));
+        assertThat(simd[at]).isCloseTo(plain[at], within(1e-4f * (float) Math.sqrt(stride)));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 16, 100, 112, 207, 300, 1023})
+  void addProductsMatchScalarAndExactSumsStraightAndTransposed(int stride) {
+    SplittableRandom random = new SplittableRandom(stride * 11L);
+    int rows = 5;
+    int inner = 6;
+    float[] g = randomArray(random, rows * inner);
+    g[3] = 0f; // a skipped coefficient
+    float[] b = randomArray(random, inner * stride);
+    float[] c = randomArray(random, rows * stride);
+    // straight: g is rows x inner
+    float[] simd = c.clone();
+    float[] plain = c.clone();
+    active.addProducts(g, inner, 1, rows, inner, b, simd, stride);
+    scalar.addProducts(g, inner, 1, rows, inner, b, plain, stride);
+    assertProducts(simd, plain, c, g, inner, 1, rows, inner, b, stride);
+    // transposed: the same array read as inner x rows, over rows of c as b
+    float[] bt = randomArray(random, rows * stride);
+    float[] ct = randomArray(random, inner * stride);
+    float[] simdT = ct.clone();
+    float[] plainT = ct.clone();
+    active.addProducts(g, 1, inner, inner, rows, bt, simdT, stride);
+    scalar.addProducts(g, 1, inner, inner, rows, bt, plainT, stride);
+    assertProducts(simdT, plainT, ct, g, 1, inner, inner, rows, bt, stride);
+  }
+
+  private static void assertProducts(
+      float[] simd,
+      float[] plain,
+      float[] before,
+      float[] g,
+      int gRowStep,
+      int gColStep,
+      int rows,
+      int inner,
+      float[] b,
+      int stride) {
+    for (int i = 0; i < rows; i++) {
+      for (int x = 0; x < stride; x++) {
+        double exact = before[i * stride + x];
+        for (int k = 0; k < inner; k++) {
+          exact += (double) g[i * gRowStep + k * gColStep] * b[k * stride + x];
+        }
+        int at = i * stride + x;
+        assertThat((double) simd[at]).as("(%d, %d)", i, x).isCloseTo(exact, within(1e-5));
+        assertThat(simd[at]).isCloseTo(plain[at], within(1e-5f));
+      }
+    }
+  }
+
   private static float[] randomArray(SplittableRandom random, int len) {
     float[] out = new float[len];
     for (int i = 0; i < len; i++) {
