@@ -2,6 +2,7 @@ package io.wordvec.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.wordvec.corpora.CorporaProperties;
 import io.wordvec.corpora.CorpusStore;
@@ -9,6 +10,7 @@ import io.wordvec.jobs.JobsProblem.FieldProblem;
 import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.DataProperties;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.Kernel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -302,7 +304,40 @@ class JobRequestValidatorTests {
             "seed",
             "noiseExponent",
             "maxSentenceLength",
-            "maxWordBytes");
-    assertThat(spec.params()).containsEntry("dim", 8).containsEntry("sg", true);
+            "maxWordBytes",
+            "kernel");
+    assertThat(spec.params())
+        .containsEntry("dim", 8)
+        .containsEntry("sg", true)
+        .containsEntry("kernel", "pair");
+  }
+
+  @Test
+  void theKernelIsPairOrBatchedAndBatchedTrainsNoSubwords() {
+    JobSpec spec =
+        validator.validate(
+            new JobRequest("train", corpus, null, "m", Map.of("kernel", "batched"), null, null));
+    assertThat(spec.trainingConfig().kernel()).isEqualTo(Kernel.BATCHED);
+    assertThat(spec.params()).containsEntry("kernel", "batched");
+
+    assertThat(
+            errors(
+                new JobRequest("train", corpus, null, "m", Map.of("kernel", "fast"), null, null)))
+        .extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactly(tuple("params.kernel", "must be pair or batched"));
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("kernel", "batched", "minn", 3),
+                    null,
+                    null)))
+        .extracting(FieldProblem::message)
+        .singleElement()
+        .asString()
+        .contains("batched kernel does not train subword models");
   }
 }

@@ -328,10 +328,37 @@ final class PanamaVectorOps implements VectorOps {
           acc2 = va.fma(FloatVector.fromArray(SPECIES, b, b2 + x), acc2);
           acc3 = va.fma(FloatVector.fromArray(SPECIES, b, b3 + x), acc3);
         }
-        float s0 = sumLanes(acc0);
-        float s1 = sumLanes(acc1);
-        float s2 = sumLanes(acc2);
-        float s3 = sumLanes(acc3);
+        // The lane sums written out, in sumLanes's fixed order: called here, sumLanes was not
+        // inlined once the trainer had compiled it on its own, and every call boxed its vector
+        // (measured: the batched trainer at half the per-pair kernel's speed).
+        if (LANES > 8) {
+          acc0 = acc0.add(acc0.rearrange(FOLD_8));
+          acc1 = acc1.add(acc1.rearrange(FOLD_8));
+          acc2 = acc2.add(acc2.rearrange(FOLD_8));
+          acc3 = acc3.add(acc3.rearrange(FOLD_8));
+        }
+        if (LANES > 4) {
+          acc0 = acc0.add(acc0.rearrange(FOLD_4));
+          acc1 = acc1.add(acc1.rearrange(FOLD_4));
+          acc2 = acc2.add(acc2.rearrange(FOLD_4));
+          acc3 = acc3.add(acc3.rearrange(FOLD_4));
+        }
+        if (LANES > 2) {
+          acc0 = acc0.add(acc0.rearrange(FOLD_2));
+          acc1 = acc1.add(acc1.rearrange(FOLD_2));
+          acc2 = acc2.add(acc2.rearrange(FOLD_2));
+          acc3 = acc3.add(acc3.rearrange(FOLD_2));
+        }
+        if (LANES > 1) {
+          acc0 = acc0.add(acc0.rearrange(FOLD_1));
+          acc1 = acc1.add(acc1.rearrange(FOLD_1));
+          acc2 = acc2.add(acc2.rearrange(FOLD_1));
+          acc3 = acc3.add(acc3.rearrange(FOLD_1));
+        }
+        float s0 = acc0.lane(0);
+        float s1 = acc1.lane(0);
+        float s2 = acc2.lane(0);
+        float s3 = acc3.lane(0);
         for (; x < stride; x++) {
           float ax = a[aRow + x];
           s0 += ax * b[b0 + x];
@@ -372,14 +399,13 @@ final class PanamaVectorOps implements VectorOps {
       for (; x + step < upper; x += 2 * step) {
         FloatVector acc0 = FloatVector.fromArray(SPECIES, c, cRow + x);
         FloatVector acc1 = FloatVector.fromArray(SPECIES, c, cRow + x + step);
+        // No test for zero coefficients: a vector updated on one branch only is boxed at the join
+        // on JDK 17; adding zero times a row changes nothing.
         for (int k = 0; k < inner; k++) {
-          float coefficient = g[gRow + k * gColStep];
-          if (coefficient != 0f) {
-            FloatVector vg = FloatVector.broadcast(SPECIES, coefficient);
-            int bRow = k * stride + x;
-            acc0 = FloatVector.fromArray(SPECIES, b, bRow).fma(vg, acc0);
-            acc1 = FloatVector.fromArray(SPECIES, b, bRow + step).fma(vg, acc1);
-          }
+          FloatVector vg = FloatVector.broadcast(SPECIES, g[gRow + k * gColStep]);
+          int bRow = k * stride + x;
+          acc0 = FloatVector.fromArray(SPECIES, b, bRow).fma(vg, acc0);
+          acc1 = FloatVector.fromArray(SPECIES, b, bRow + step).fma(vg, acc1);
         }
         acc0.intoArray(c, cRow + x);
         acc1.intoArray(c, cRow + x + step);
@@ -387,12 +413,9 @@ final class PanamaVectorOps implements VectorOps {
       for (; x < upper; x += step) {
         FloatVector acc = FloatVector.fromArray(SPECIES, c, cRow + x);
         for (int k = 0; k < inner; k++) {
-          float coefficient = g[gRow + k * gColStep];
-          if (coefficient != 0f) {
-            acc =
-                FloatVector.fromArray(SPECIES, b, k * stride + x)
-                    .fma(FloatVector.broadcast(SPECIES, coefficient), acc);
-          }
+          acc =
+              FloatVector.fromArray(SPECIES, b, k * stride + x)
+                  .fma(FloatVector.broadcast(SPECIES, g[gRow + k * gColStep]), acc);
         }
         acc.intoArray(c, cRow + x);
       }

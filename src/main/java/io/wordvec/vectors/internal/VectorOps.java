@@ -43,7 +43,7 @@ public interface VectorOps {
    * {@code c_i += sum over k < inner of g(i, k) * b_k} for {@code i < rows}, where {@code g(i, k) =
    * g[i * gRowStep + k * gColStep]} (so one array serves as a matrix and as its transpose) and rows
    * of {@code b} and {@code c} are {@code stride} floats apart, as in {@link #dotRows}. Zero
-   * coefficients are skipped.
+   * coefficients may be skipped.
    */
   void addProducts(
       float[] g, int gRowStep, int gColStep, int rows, int inner, float[] b, float[] c, int stride);
