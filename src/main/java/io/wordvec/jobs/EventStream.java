@@ -37,6 +37,9 @@ final class EventStream implements WriteListener, AsyncListener {
     CLOSED
   }
 
+  /** The number of an event that is no job snapshot: always sent. */
+  static final long UNNUMBERED = 0;
+
   private final String jobId;
   private final AsyncContext async;
   private final ServletOutputStream out;
@@ -47,6 +50,9 @@ final class EventStream implements WriteListener, AsyncListener {
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
   private long buffered;
   private boolean last;
+
+  /** The number of the newest snapshot queued ({@link #send(long, byte[], boolean)}). */
+  private long newest;
 
   private final AtomicInteger work = new AtomicInteger();
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -101,23 +107,41 @@ final class EventStream implements WriteListener, AsyncListener {
   }
 
   /**
-   * Queues an event and writes what the client takes now.
+   * Queues an event that is no job snapshot (a heartbeat) and writes what the client takes now.
    *
    * @param isLast whether the stream ends after this event
    * @return false if the stream has ended, or was dropped now because the event does not fit in its
    *     buffer
    */
   boolean send(byte[] event, boolean isLast) {
+    return send(UNNUMBERED, event, isLast);
+  }
+
+  /**
+   * Queues the event of a job snapshot numbered {@code sequence} ({@link Job#snapshot}), unless the
+   * stream already queued a newer one: snapshots of one job can arrive out of order from threads
+   * that publish concurrently, and a client must never see a job go back in time.
+   *
+   * @param sequence the snapshot's number (from 1), or {@link #UNNUMBERED}
+   * @param isLast whether the stream ends after this event
+   * @return false if the stream has ended, or was dropped now because the event does not fit in its
+   *     buffer (an event skipped as older is not a failure)
+   */
+  boolean send(long sequence, byte[] event, boolean isLast) {
     boolean overflow;
     synchronized (lock) {
       if (closed || last) {
         return false;
+      }
+      if (sequence != UNNUMBERED && sequence <= newest) {
+        return true;
       }
       overflow = buffered + event.length > maxBuffered;
       if (!overflow) {
         queue.add(event);
         buffered += event.length;
         last = isLast;
+        newest = Math.max(newest, sequence);
       }
     }
     if (overflow) {
