@@ -1,6 +1,7 @@
 package io.wordvec.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -82,11 +84,26 @@ class JobEventsTests {
     return new TrainingProgress(TrainingPhase.TRAINING, 1, 1, done, 1_000_000, 0, 0.025);
   }
 
-  /**
-   * Subscribes a client on servlet objects that take every byte at once, and returns what the
-   * stream writes to it.
-   */
-  private static ByteArrayOutputStream subscribe(JobEvents events, Job job) throws IOException {
+  /** What a client received, and whether its response was completed. */
+  private record Client(ByteArrayOutputStream written, CountDownLatch completed) {
+
+    /** The wordsProcessed figure of every progress event, in the order written. */
+    List<Long> progressWords() throws InterruptedException {
+      assertThat(completed.await(60, TimeUnit.SECONDS)).as("the stream ended").isTrue();
+      List<Long> seen = new ArrayList<>();
+      for (String event : written.toString(StandardCharsets.UTF_8).split("\n\n")) {
+        if (event.startsWith("event: progress")) {
+          Matcher m = WORDS.matcher(event);
+          assertThat(m.find()).as(event).isTrue();
+          seen.add(Long.parseLong(m.group(1)));
+        }
+      }
+      return seen;
+    }
+  }
+
+  /** Subscribes a client on servlet objects that take every byte at once. */
+  private static Client subscribe(JobEvents events, Job job) throws IOException {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     ServletOutputStream out =
         new ServletOutputStream() {
@@ -97,7 +114,7 @@ class JobEventsTests {
 
           @Override
           public void setWriteListener(WriteListener listener) {
-            // always ready: the stream never needs a callback
+            // written with blocking writes
           }
 
           @Override
@@ -110,24 +127,28 @@ class JobEventsTests {
             written.write(bytes, offset, length);
           }
         };
+    CountDownLatch completed = new CountDownLatch(1);
     HttpServletRequest request = mock(HttpServletRequest.class);
     HttpServletResponse response = mock(HttpServletResponse.class);
     AsyncContext async = mock(AsyncContext.class);
     when(request.startAsync()).thenReturn(async);
     when(async.getResponse()).thenReturn(response);
     when(response.getOutputStream()).thenReturn(out);
+    doAnswer(
+            invocation -> {
+              completed.countDown();
+              return null;
+            })
+        .when(async)
+        .complete();
     events.subscribe(job, request, response);
-    return written;
+    return new Client(written, completed);
   }
 
-  /** The wordsProcessed figure of every event written, in order. */
-  private static List<Long> wordsSeen(ByteArrayOutputStream written) {
-    List<Long> seen = new ArrayList<>();
-    Matcher m = WORDS.matcher(written.toString(StandardCharsets.UTF_8));
-    while (m.find()) {
-      seen.add(Long.parseLong(m.group(1)));
-    }
-    return seen;
+  /** Ends the job and tells its streams, which close once they have written everything. */
+  private static void finish(JobEvents events, Job job) {
+    job.fail("the test is over", Instant.now());
+    events.publish(job);
   }
 
   @Test
@@ -144,10 +165,10 @@ class JobEventsTests {
   }
 
   @Test
-  void aSnapshotTakenBeforeOneAlreadySentIsSkipped() throws IOException {
+  void aSnapshotTakenBeforeOneAlreadySentIsSkipped() throws Exception {
     JobEvents events = events();
     Job job = runningJob();
-    ByteArrayOutputStream written = subscribe(events, job);
+    Client client = subscribe(events, job);
     // a publisher that took its snapshot, then lost the processor to a faster one
     Job.Snapshot stale = job.snapshot();
     job.progress(words(500));
@@ -156,15 +177,16 @@ class JobEventsTests {
     events.publish(stale);
     job.progress(words(900));
     events.publish(job);
+    finish(events, job);
 
-    assertThat(wordsSeen(written)).containsExactly(0L, 500L, 900L);
+    assertThat(client.progressWords()).containsExactly(0L, 500L, 900L);
   }
 
   @Test
   void concurrentPublishersNeverMakeAStreamGoBackInTime() throws Exception {
     JobEvents events = events();
     Job job = runningJob();
-    ByteArrayOutputStream written = subscribe(events, job);
+    Client client = subscribe(events, job);
     int threads = 4;
     int updates = 500;
     Object progressLock = new Object();
@@ -196,7 +218,9 @@ class JobEventsTests {
       publisher.join();
     }
 
-    List<Long> seen = wordsSeen(written);
+    finish(events, job);
+
+    List<Long> seen = client.progressWords();
     assertThat(seen).isSorted();
     assertThat(seen.get(seen.size() - 1)).isEqualTo((long) threads * updates);
   }
