@@ -207,10 +207,13 @@ class QuerySupport {
     return new SubwordQueries(vectors, ngrams);
   }
 
-  /** The query words answered from their n-grams, or null when none was (omitted in JSON). */
+  /**
+   * The query words answered from their n-grams, each once, in order; null when none was (omitted
+   * in JSON).
+   */
   static List<String> oovWords(List<SubwordQueries.Term> terms) {
     List<String> words =
-        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).toList();
+        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).distinct().toList();
     return words.isEmpty() ? null : words;
   }
 

@@ -2,7 +2,9 @@ package io.wordvec.vectors;
 
 import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -86,10 +88,34 @@ public final class SubwordQueries {
     return resolve(List.of(word)).get(0);
   }
 
+  /**
+   * One token of a text: its term, or null when it has no vector (outside the vocabulary, and no
+   * n-grams to answer it). Unlike {@link #resolve}, never throws for an unknown word.
+   *
+   * @param caseFallback whether the vocabulary is also tried in lower case, then Title case ({@link
+   *     Vocabulary#idWithCaseFallback}) before the n-grams
+   */
+  public Term lookup(String token, boolean caseFallback) {
+    Vocabulary vocabulary = vectors.vocabulary();
+    int id = caseFallback ? vocabulary.idWithCaseFallback(token) : vocabulary.id(token);
+    if (id >= 0) {
+      return new Term(token, id, null);
+    }
+    float[] raw = useNgrams ? vectors.ngramVector(token).orElse(null) : null;
+    return raw == null ? null : new Term(token, -1, raw);
+  }
+
   /** A copy of a term's vector, raw or unit-length. */
   public float[] vector(Term term, boolean normalized) {
     if (!term.oov()) {
-      return vectors.vector(term.word(), normalized);
+      // by id: a token found through the case fallback is spelled unlike its row's word
+      float[] out = new float[vectors.dimension()];
+      if (normalized) {
+        vectors.unitRow(term.id(), out, 0);
+      } else {
+        vectors.rawRow(term.id(), out, 0);
+      }
+      return out;
     }
     float[] out = term.raw().clone();
     if (normalized) {
@@ -104,6 +130,145 @@ public final class SubwordQueries {
       return vectors.similarity(a.id(), b.id());
     }
     return VectorMath.dot(vector(a, true), vector(b, true));
+  }
+
+  /**
+   * Cosine distances, {@code 1 - cos}, from a vector to each term ({@link WordVectors#distances}).
+   *
+   * @param from {@link WordVectors#dimension()} finite values, not modified
+   * @throws IllegalArgumentException on a dimension mismatch or a non-finite value
+   */
+  public float[] distances(float[] from, List<Term> others) {
+    if (others.stream().noneMatch(Term::oov)) {
+      return vectors.distances(from, ids(others));
+    }
+    float[] out = new float[others.size()];
+    int[] known = others.stream().filter(t -> !t.oov()).mapToInt(Term::id).toArray();
+    float[] knownDistances = vectors.distances(from, known);
+    float[] unitFrom = from.clone();
+    UnitRows.toUnitLength(unitFrom, 0, unitFrom.length);
+    for (int i = 0, k = 0; i < out.length; i++) {
+      Term other = others.get(i);
+      out[i] =
+          other.oov() ? 1f - VectorMath.dot(unitFrom, vector(other, true)) : knownDistances[k++];
+    }
+    return out;
+  }
+
+  /**
+   * The words closer to {@code word} than {@code other} is ({@link WordVectors#closerThan(int,
+   * int)}), in id order; {@code word} itself is left out. Either may be outside the vocabulary: the
+   * rank then says where {@code other} would stand among {@code word}'s neighbours.
+   */
+  public int[] closerThan(Term word, Term other) {
+    if (!word.oov() && !other.oov()) {
+      return vectors.closerThan(word.id(), other.id());
+    }
+    return vectors.closerThan(vector(word, true), vector(other, true), word.id());
+  }
+
+  /** The odd one out of the terms ({@link WordVectors#doesntMatch}). */
+  public String doesntMatch(List<Term> terms) {
+    if (terms.isEmpty()) {
+      throw new IllegalArgumentException("doesntMatch needs at least one word, got none");
+    }
+    List<String> words = terms.stream().map(Term::word).toList();
+    if (terms.stream().noneMatch(Term::oov)) {
+      return vectors.doesntMatch(words);
+    }
+    float[][] unitRows = new float[terms.size()][];
+    for (int i = 0; i < unitRows.length; i++) {
+      unitRows[i] = vector(terms.get(i), true);
+    }
+    return WordVectors.oddOneOut(words, unitRows);
+  }
+
+  /**
+   * Cosine similarity of the means of two term sets' raw vectors ({@link WordVectors#nSimilarity}).
+   *
+   * @throws IllegalArgumentException if either set is empty
+   */
+  public float nSimilarity(List<Term> a, List<Term> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nSimilarity needs two non-empty word lists, got " + a.size() + " and " + b.size());
+    }
+    if (a.stream().noneMatch(Term::oov) && b.stream().noneMatch(Term::oov)) {
+      return vectors.nSimilarity(
+          a.stream().map(Term::word).toList(), b.stream().map(Term::word).toList());
+    }
+    float[] meanA = rawSum(a);
+    float[] meanB = rawSum(b);
+    UnitRows.toUnitLength(meanA, 0, meanA.length);
+    UnitRows.toUnitLength(meanB, 0, meanB.length);
+    return VectorMath.dot(meanA, meanB);
+  }
+
+  private float[] rawSum(List<Term> terms) {
+    int dim = vectors.dimension();
+    float[] sum = new float[dim];
+    for (Term term : terms) {
+      VectorMath.axpy(1f, vector(term, false), 0, sum, 0, dim);
+    }
+    return sum;
+  }
+
+  /** How many distinct words the terms hold ({@link WordMoversDistance#distinctWords}). */
+  public static int distinctWords(List<Term> terms) {
+    return bag(terms).size();
+  }
+
+  /**
+   * The word mover's distance between two texts given as their terms, repeats counting ({@link
+   * WordMoversDistance#distance}); terms outside the vocabulary take part by their n-gram vectors.
+   *
+   * @throws IllegalArgumentException if a text has no terms
+   */
+  public double wordMoversDistance(List<Term> a, List<Term> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new IllegalArgumentException("both texts need at least one known word");
+    }
+    if (a.stream().noneMatch(Term::oov) && b.stream().noneMatch(Term::oov)) {
+      return WordMoversDistance.distance(vectors, ids(a), ids(b));
+    }
+    Map<Object, BagEntry> bagA = bag(a);
+    Map<Object, BagEntry> bagB = bag(b);
+    return WordMoversDistance.distance(
+        unitRows(bagA), counts(bagA), unitRows(bagB), counts(bagB), vectors.dimension());
+  }
+
+  /** A distinct word of a text: one of its terms and how often it occurs. */
+  private static final class BagEntry {
+    final Term term;
+    int count;
+
+    BagEntry(Term term) {
+      this.term = term;
+    }
+  }
+
+  /** The distinct words, in order of first appearance: a known word by id, another by spelling. */
+  private static Map<Object, BagEntry> bag(List<Term> terms) {
+    Map<Object, BagEntry> bag = new LinkedHashMap<>();
+    for (Term term : terms) {
+      Object key = term.oov() ? term.word() : (Object) term.id();
+      bag.computeIfAbsent(key, k -> new BagEntry(term)).count++;
+    }
+    return bag;
+  }
+
+  private float[] unitRows(Map<Object, BagEntry> bag) {
+    int dim = vectors.dimension();
+    float[] rows = new float[bag.size() * dim];
+    int i = 0;
+    for (BagEntry entry : bag.values()) {
+      System.arraycopy(vector(entry.term, true), 0, rows, i++ * dim, dim);
+    }
+    return rows;
+  }
+
+  private static int[] counts(Map<Object, BagEntry> bag) {
+    return bag.values().stream().mapToInt(e -> e.count).toArray();
   }
 
   /**
