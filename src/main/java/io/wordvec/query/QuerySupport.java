@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import io.wordvec.io.LoadedModel;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.models.QueryMetrics;
 import io.wordvec.system.InvalidParameterException;
@@ -202,9 +203,12 @@ class QuerySupport {
     return choice("oov", oov, true, OOV_MODES, "'ngram' or 'error'");
   }
 
-  /** The model's vectors answering words outside the vocabulary as {@code ngrams} says. */
-  static SubwordQueries subwords(WordVectors vectors, boolean ngrams) {
-    return new SubwordQueries(vectors, ngrams);
+  /**
+   * The model's vectors answering words outside the vocabulary as {@code ngrams} says, and a query
+   * word of several words as the phrase it names when the model was trained with phrases.
+   */
+  static SubwordQueries subwords(LoadedModel model, boolean ngrams) {
+    return new SubwordQueries(model.vectors(), ngrams, model::phraseFor);
   }
 
   /**

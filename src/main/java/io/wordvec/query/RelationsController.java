@@ -10,6 +10,7 @@ import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.SubwordQueries;
+import io.wordvec.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,8 +142,10 @@ class RelationsController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms =
               subwords.resolve(byWord ? concat(word, others) : others);
           float[] from;
@@ -199,8 +202,10 @@ class RelationsController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(List.of(word, other));
           int[] closer = subwords.closerThan(terms.get(0), terms.get(1));
           List<String> words = new ArrayList<>(Math.min(n, closer.length));

@@ -9,6 +9,7 @@ import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.SubwordQueries;
+import io.wordvec.vectors.WordVectors;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +54,10 @@ class SimilarityController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(List.of(a, b));
           return new SimilarityResponse(
               name,
@@ -93,8 +96,10 @@ class SimilarityController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(concat(a, b));
           float similarity =
               subwords.nSimilarity(
@@ -128,8 +133,10 @@ class SimilarityController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(words);
           return new DoesntMatchResponse(
               name,

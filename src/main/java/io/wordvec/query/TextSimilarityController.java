@@ -300,7 +300,7 @@ class TextSimilarityController {
       this.selection = selection;
       this.tokenizer = tokenizer;
       this.caseFallback = caseFallback;
-      this.subwords = QuerySupport.subwords(selection.model().vectors(), ngrams);
+      this.subwords = QuerySupport.subwords(selection.model(), ngrams);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Queries that also take words outside the vocabulary, for a subword model: such a word is answered
@@ -22,21 +23,35 @@ public final class SubwordQueries {
 
   private final WordVectors vectors;
   private final boolean useNgrams;
+  private final UnaryOperator<String> spelling;
 
   /**
    * @param vectors the model's vectors
    * @param useNgrams whether unknown words get their n-gram vectors (when the model has n-grams)
    */
   public SubwordQueries(WordVectors vectors, boolean useNgrams) {
+    this(vectors, useNgrams, word -> null);
+  }
+
+  /**
+   * @param vectors the model's vectors
+   * @param useNgrams whether unknown words get their n-gram vectors (when the model has n-grams)
+   * @param spelling the vocabulary word a query word outside the vocabulary stands for, or null for
+   *     none: a model trained with phrases answers {@code "New York"} as {@code new_york}. Tried
+   *     before the n-grams
+   */
+  public SubwordQueries(WordVectors vectors, boolean useNgrams, UnaryOperator<String> spelling) {
     this.vectors = Objects.requireNonNull(vectors, "vectors");
     this.useNgrams = useNgrams && vectors.subwords().isPresent();
+    this.spelling = Objects.requireNonNull(spelling, "spelling");
   }
 
   /**
    * One word of a query: a word of the vocabulary ({@code id >= 0}, {@code raw} null), or a word
    * outside it with its n-gram vector ({@code id} -1).
    *
-   * @param word the word as asked
+   * @param word the word as asked (which may be spelled unlike its row's word: a phrase asked as
+   *     {@code "New York"}, a word found through the case fallback)
    * @param id its id, or -1
    * @param raw its n-gram vector (not normalised) when outside the vocabulary, else null
    */
@@ -64,7 +79,7 @@ public final class SubwordQueries {
     List<Term> terms = new ArrayList<>(words.size());
     List<String> unknown = null;
     for (String word : words) {
-      int id = vocabulary.id(word);
+      int id = id(vocabulary, word, false);
       float[] raw = null;
       if (id < 0 && useNgrams) {
         raw = vectors.ngramVector(word).orElse(null);
@@ -96,13 +111,24 @@ public final class SubwordQueries {
    *     Vocabulary#idWithCaseFallback}) before the n-grams
    */
   public Term lookup(String token, boolean caseFallback) {
-    Vocabulary vocabulary = vectors.vocabulary();
-    int id = caseFallback ? vocabulary.idWithCaseFallback(token) : vocabulary.id(token);
+    int id = id(vectors.vocabulary(), token, caseFallback);
     if (id >= 0) {
       return new Term(token, id, null);
     }
     float[] raw = useNgrams ? vectors.ngramVector(token).orElse(null) : null;
     return raw == null ? null : new Term(token, -1, raw);
+  }
+
+  /** The row of a word: as spelled (or through the case fallback), else the phrase it names. */
+  private int id(Vocabulary vocabulary, String word, boolean caseFallback) {
+    int id = caseFallback ? vocabulary.idWithCaseFallback(word) : vocabulary.id(word);
+    if (id < 0) {
+      String phrase = spelling.apply(word);
+      if (phrase != null) {
+        id = vocabulary.id(phrase);
+      }
+    }
+    return id;
   }
 
   /** A copy of a term's vector, raw or unit-length. */
@@ -172,10 +198,9 @@ public final class SubwordQueries {
     if (terms.isEmpty()) {
       throw new IllegalArgumentException("doesntMatch needs at least one word, got none");
     }
+    // the same arithmetic as WordVectors.doesntMatch, over rows found by id: a term's word may be
+    // spelled unlike its row's (a phrase asked as "New York")
     List<String> words = terms.stream().map(Term::word).toList();
-    if (terms.stream().noneMatch(Term::oov)) {
-      return vectors.doesntMatch(words);
-    }
     float[][] unitRows = new float[terms.size()][];
     for (int i = 0; i < unitRows.length; i++) {
       unitRows[i] = vector(terms.get(i), true);
@@ -193,10 +218,7 @@ public final class SubwordQueries {
       throw new IllegalArgumentException(
           "nSimilarity needs two non-empty word lists, got " + a.size() + " and " + b.size());
     }
-    if (a.stream().noneMatch(Term::oov) && b.stream().noneMatch(Term::oov)) {
-      return vectors.nSimilarity(
-          a.stream().map(Term::word).toList(), b.stream().map(Term::word).toList());
-    }
+    // the same arithmetic as WordVectors.nSimilarity, over rows found by id
     float[] meanA = rawSum(a);
     float[] meanB = rawSum(b);
     UnitRows.toUnitLength(meanA, 0, meanA.length);
@@ -328,7 +350,8 @@ public final class SubwordQueries {
         List.of(terms.get(1), terms.get(2)), List.of(terms.get(0)), topn, 0, options);
   }
 
-  private static int[] ids(List<Term> terms) {
+  /** The rows of terms that are all in the vocabulary. */
+  public static int[] ids(List<Term> terms) {
     return terms.stream().mapToInt(Term::id).toArray();
   }
 }
