@@ -49,13 +49,13 @@ def table(path):
         (r["arch"], r["seed"]): r["wps"] for r in rows if r["tool"] == "gensim-corpus_file"
     }
     print("| arch | tool               | schedule            | seed |  time s |   words/s | ratio"
-          " | analogy | seen  | ws353 | peak RSS MB |")
+          " | analogy | seen  |  ws353 | peak RSS MB |")
     print("|------|--------------------|---------------------|-----:|--------:|----------:|------:"
-          "|--------:|------:|------:|------------:|")
+          "|--------:|------:|-------:|------------:|")
     for r in rows:
         base = anchor.get((r["arch"], r["seed"]))
         ratio = "%.2fx" % (r["wps"] / base) if base else "-"
-        print("| %-4s | %-18s | %-19s | %4s | %7.1f | %9d | %5s | %6.2f%% | %5s | %5.3f | %11.0f |"
+        print("| %-4s | %-18s | %-19s | %4s | %7.1f | %9d | %5s | %6.2f%% | %5s | %6.3f | %11.0f |"
               % (r["arch"], r["tool"], r["schedule"], r["seed"], r["seconds"], r["wps"], ratio,
                  r["analogy"], r["seen"], r["ws353"], r["rss"]))
     groups = OrderedDict()
@@ -67,11 +67,11 @@ def table(path):
     print("Means over seeds:")
     print()
     print("| arch | tool               | schedule            | seeds |  time s |   words/s | analogy"
-          " |  ws353 | peak RSS MB |")
+          " |   ws353 | peak RSS MB |")
     print("|------|--------------------|---------------------|------:|--------:|----------:|--------:"
-          "|-------:|------------:|")
+          "|--------:|------------:|")
     for (arch, tool, schedule), g in groups.items():
-        print("| %-4s | %-18s | %-19s | %5d | %7.1f | %9.0f | %6.2f%% | %6.4f | %11.0f |"
+        print("| %-4s | %-18s | %-19s | %5d | %7.1f | %9.0f | %6.2f%% | %7.4f | %11.0f |"
               % (arch, tool, schedule, len(g), statistics.mean(r["seconds"] for r in g),
                  statistics.mean(r["wps"] for r in g), statistics.mean(r["analogy"] for r in g),
                  statistics.mean(r["ws353"] for r in g), statistics.mean(r["rss"] for r in g)))
