@@ -22,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-Sent Event streams of job progress. Training workers publish a snapshot and return at
- * once; each stream writes on its own ({@link EventStream}, non-blocking output with a bounded
- * buffer), so a client that stops reading is dropped after {@code events.write-timeout} or once
- * {@code events.buffer-size} waits for it, and delays no other stream. Open streams are capped per
- * job and in all ({@code events.max-streams-per-job}, {@code events.max-streams}): one more is
- * refused with 429.
+ * once; each stream is written by its own thread ({@link EventStream}, with a bounded buffer), so a
+ * client that stops reading is dropped after {@code events.write-timeout} or once {@code
+ * events.buffer-size} waits for it, and delays no other stream. Open streams are capped per job and
+ * in all ({@code events.max-streams-per-job}, {@code events.max-streams}): one more is refused with
+ * 429.
  *
  * <p>Events: {@code progress} with the job's JSON whenever it changes, then a final {@code end}
  * with its last state, after which the stream is closed. Every {@code events-heartbeat} each open
@@ -101,12 +101,31 @@ class JobEvents implements DisposableBean {
       streams.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(stream);
       open++;
     }
-    JobView current = job.view();
-    stream.send(event(current), current.state().isFinal());
+    Job.Snapshot current = job.snapshot();
+    stream.send(current.sequence(), event(current.view()), current.view().state().isFinal());
   }
 
-  /** Sends a snapshot to every stream of the job; the final one closes them. */
+  /** Sends the job as it is now to its every stream; the final state closes them. */
+  void publish(Job job) {
+    if (streams.containsKey(job.id())) {
+      publish(job.snapshot());
+    }
+  }
+
+  /**
+   * Sends a snapshot to every stream of the job, except those that already have a newer one (a
+   * thread that took its snapshot earlier can get here later); the final one closes them.
+   */
+  void publish(Job.Snapshot snapshot) {
+    send(snapshot.sequence(), snapshot.view());
+  }
+
+  /** Sends a snapshot without a number to every stream of the job (tests). */
   void publish(JobView view) {
+    send(EventStream.UNNUMBERED, view);
+  }
+
+  private void send(long sequence, JobView view) {
     Set<EventStream> ofJob = streams.get(view.id());
     if (ofJob == null || ofJob.isEmpty()) {
       return;
@@ -114,7 +133,7 @@ class JobEvents implements DisposableBean {
     byte[] event = event(view);
     boolean done = view.state().isFinal();
     for (EventStream stream : ofJob) {
-      stream.send(event, done);
+      stream.send(sequence, event, done);
     }
   }
 

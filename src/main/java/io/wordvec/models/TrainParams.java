@@ -8,6 +8,7 @@ import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.Kernel;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.constraints.Pattern;
@@ -49,6 +50,8 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseThreshold a pair is a phrase when it scores above this (default 10, or 0.5 with
  *     npmi)
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
+ * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
+ *     per-worker-sawtooth} (gensim's corpus_file mode)
  * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
  *     batched} (HogBatch: a window's examples share one set of noise words)
  */
@@ -122,6 +125,23 @@ public record TrainParams(
         String phraseScoring,
     @Schema(
             description =
+                "How the learning rate falls from alpha to minAlpha: linear (word2vec.c's and"
+                    + " gensim's iterable mode: over the words of all workers and epochs) or"
+                    + " per-worker-sawtooth (gensim's corpus_file mode: each worker decays by its"
+                    + " own words over the whole epoch's, so within an epoch alpha falls only"
+                    + " 1/threads of the way and jumps back at the next). A higher floor is linear"
+                    + " with minAlpha raised",
+            allowableValues = {
+              LearningRateSchedule.LINEAR_ID,
+              LearningRateSchedule.PER_WORKER_SAWTOOTH_ID
+            },
+            example = LearningRateSchedule.LINEAR_ID)
+        @Pattern(
+            regexp = LearningRateSchedule.ID_PATTERN,
+            message = "must be " + LearningRateSchedule.ID_LIST)
+        String schedule,
+    @Schema(
+            description =
                 "The update of one window: pair (word2vec.c's: each example draws its own noise"
                     + " words) or batched (HogBatch: a skip-gram centre word's context words, or"
                     + " eight CBOW centre words, share one set of noise words and update as small"
@@ -156,6 +176,7 @@ public record TrainParams(
         config.phrases() == 0 ? null : config.phraseMinCount(),
         config.phrases() == 0 ? null : config.phraseThreshold(),
         config.phrases() == 0 ? null : config.phraseScoring().id(),
+        config.schedule().id(),
         config.kernel().id());
   }
 
@@ -226,6 +247,9 @@ public record TrainParams(
     }
     if (phraseThreshold != null) {
       b.phraseThreshold(phraseThreshold);
+    }
+    if (schedule != null) {
+      b.schedule(LearningRateSchedule.of(schedule));
     }
     if (kernel != null) {
       b.kernel(Kernel.of(kernel));

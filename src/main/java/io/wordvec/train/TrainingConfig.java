@@ -41,6 +41,7 @@ import java.util.Objects;
  * @param phraseMinCount phrase detection's {@code min_count}
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
+ * @param schedule how the learning rate falls from {@code alpha} to {@code minAlpha}
  * @param kernel the update of one window: per pair as word2vec.c (the default), or batched around
  *     shared noise words (HogBatch); batched is for models without subwords
  *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
@@ -70,6 +71,7 @@ public record TrainingConfig(
     int phraseMinCount,
     double phraseThreshold,
     PhraseScoring phraseScoring,
+    LearningRateSchedule schedule,
     Kernel kernel) {
 
   /** word2vec.c's default learning rate for skip-gram. */
@@ -135,7 +137,10 @@ public record TrainingConfig(
   public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
   public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
 
-  /** A config without phrase detection (the components before phrases existed). */
+  /**
+   * A config without phrase detection, with the linear schedule (the components before phrases
+   * existed).
+   */
   public TrainingConfig(
       Architecture architecture,
       int dimension,
@@ -178,6 +183,7 @@ public record TrainingConfig(
         PhraseOptions.DEFAULT_MIN_COUNT,
         PhraseOptions.DEFAULT_THRESHOLD,
         PhraseScoring.DEFAULT,
+        LearningRateSchedule.DEFAULT,
         Kernel.PAIR);
   }
 
@@ -285,6 +291,7 @@ public record TrainingConfig(
             + " passes, was "
             + phrases);
     require(phraseScoring != null, "phraseScoring must be set");
+    require(schedule != null, "schedule must be set");
     require(
         phraseMinCount >= PhraseOptions.MIN_MIN_COUNT,
         "phraseMinCount must be >= 1, was " + phraseMinCount);
@@ -356,6 +363,7 @@ public record TrainingConfig(
     private int phraseMinCount = PhraseOptions.DEFAULT_MIN_COUNT;
     private Double phraseThreshold;
     private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
+    private LearningRateSchedule schedule = LearningRateSchedule.DEFAULT;
     private Kernel kernel = Kernel.PAIR;
 
     private Builder() {}
@@ -383,6 +391,7 @@ public record TrainingConfig(
       phraseMinCount = c.phraseMinCount;
       phraseThreshold = c.phraseThreshold;
       phraseScoring = c.phraseScoring;
+      schedule = c.schedule;
       kernel = c.kernel;
     }
 
@@ -494,6 +503,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How the learning rate falls from alpha to minAlpha; {@code linear} by default. */
+    public Builder schedule(LearningRateSchedule value) {
+      schedule = Objects.requireNonNull(value, "schedule");
+      return this;
+    }
+
     /** The update of one window: {@link Kernel#PAIR} (the default) or {@link Kernel#BATCHED}. */
     public Builder kernel(Kernel value) {
       kernel = Objects.requireNonNull(value, "kernel");
@@ -535,6 +550,7 @@ public record TrainingConfig(
                       ? PhraseOptions.DEFAULT_NPMI_THRESHOLD
                       : PhraseOptions.DEFAULT_THRESHOLD,
               phraseScoring,
+              schedule,
               kernel)
           .validate();
     }

@@ -36,6 +36,7 @@ final class Worker {
   private static final long LCG_MULTIPLIER = 25214903917L;
 
   private final Schedule schedule;
+  private final Schedule.Clock clock;
   private final EncodedCorpus corpus;
   private final long start;
   private final long end;
@@ -84,6 +85,7 @@ final class Worker {
   Worker(WorkerContext shared, long start, long end, long seed) {
     TrainingConfig config = shared.config();
     this.schedule = shared.schedule();
+    this.clock = schedule.clock();
     this.corpus = shared.corpus();
     this.start = start;
     this.end = end;
@@ -143,7 +145,7 @@ final class Worker {
     if (batch != null) {
       batch.resetLoss();
     }
-    alpha = schedule.alpha();
+    alpha = clock.startEpoch();
     long pos = start;
     int length = 0;
     int unsynced = 0;
@@ -162,7 +164,7 @@ final class Worker {
           }
           length = 0;
           if (unsynced >= SYNC_WORDS) {
-            alpha = schedule.advance(unsynced);
+            alpha = clock.advance(unsynced);
             unsynced = 0;
             if (schedule.stopped()) {
               return;
@@ -179,7 +181,7 @@ final class Worker {
     if (length > 1) {
       trainSentence(length);
     }
-    schedule.advance(unsynced);
+    clock.advance(unsynced);
   }
 
   private long nextRandom() {
