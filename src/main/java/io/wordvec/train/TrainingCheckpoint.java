@@ -143,11 +143,15 @@ final class TrainingCheckpoint {
   }
 
   /**
-   * The config as the fingerprint reads it. The schedule was the last component added: a linear
-   * run's text leaves it out, so that a checkpoint written before it existed still resumes.
+   * The config as the fingerprint reads it. The schedule and the kernel were the last components
+   * added: a linear run's text leaves the schedule out, and a per-pair run's the kernel, so that a
+   * checkpoint written before they existed still resumes.
    */
   static String configText(TrainingConfig config) {
     String text = config.toString();
+    if (config.kernel() == Kernel.PAIR) {
+      text = text.replace(", kernel=" + Kernel.PAIR.name(), "");
+    }
     return config.schedule() == LearningRateSchedule.LINEAR
         ? text.replace(", schedule=" + LearningRateSchedule.LINEAR.name(), "")
         : text;

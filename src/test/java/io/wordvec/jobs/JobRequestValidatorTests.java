@@ -432,7 +432,7 @@ class JobRequestValidatorTests {
             errors(
                 new JobRequest("train", corpus, null, "m", Map.of("kernel", "fast"), null, null)))
         .extracting(FieldProblem::field, FieldProblem::message)
-        .containsExactly(tuple("params.kernel", "must be pair or batched"));
+        .containsExactly(tuple("params.kernel", "must be pair or batched, was 'fast'"));
     assertThat(
             errors(
                 new JobRequest(

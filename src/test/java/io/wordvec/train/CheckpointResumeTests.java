@@ -105,6 +105,8 @@ class CheckpointResumeTests {
     assertThat(text).doesNotContain("schedule").endsWith("phraseScoring=DEFAULT]");
     assertThat(TrainingCheckpoint.configText(config(LearningRateSchedule.PER_WORKER_SAWTOOTH)))
         .endsWith("phraseScoring=DEFAULT, schedule=PER_WORKER_SAWTOOTH]");
+    assertThat(TrainingCheckpoint.configText(config().toBuilder().kernel(Kernel.BATCHED).build()))
+        .endsWith("phraseScoring=DEFAULT, kernel=BATCHED]");
   }
 
   @Test

@@ -160,6 +160,7 @@ class TrainingConfigTests {
             "phraseMinCount",
             "phraseThreshold",
             "phraseScoring",
-            "schedule");
+            "schedule",
+            "kernel");
   }
 }
