@@ -67,7 +67,8 @@ public record TrainingConfig(
     int phrases,
     int phraseMinCount,
     double phraseThreshold,
-    PhraseScoring phraseScoring) {
+    PhraseScoring phraseScoring)
+    implements java.io.Serializable {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;
