@@ -38,12 +38,12 @@
  * the others advance at its pace (K words of the run per word of its own).
  *
  * <p>How often matters more than the bytes suggest. Partitions start from the same random model
- * and, left apart too long early on, learn different arrangements of the space, whose average
- * keeps neither: on the 157k-token test corpus (3 epochs, dimension 32), K=2 agreed with a local
- * model (rank correlation of the pairwise similarities of the 150 most frequent words) at 0.34
- * with 10k words per partition between syncs, and at 0.71 with 2.5k; K=1 at 0.86, and a local
- * model with half the learning rate at 0.62. So {@code wordsPerSync} should stay a small share of
- * the corpus (a few percent per partition); with many partitions that is many syncs.
+ * and, left apart too long early on, learn different arrangements of the space, whose average keeps
+ * neither: on the 157k-token test corpus (3 epochs, dimension 32), K=2 agreed with a local model
+ * (rank correlation of the pairwise similarities of the 150 most frequent words) at 0.34 with 10k
+ * words per partition between syncs, and at 0.71 with 2.5k; K=1 at 0.86, and a local model with
+ * half the learning rate at 0.62. So {@code wordsPerSync} should stay a small share of the corpus
+ * (a few percent per partition); with many partitions that is many syncs.
  *
  * <p>Not implemented: pWord2Vec's (Ji et al.) "frequent rows every round, all rows periodically".
  * There, rows of frequent words (the few that most updates hit) are synchronised every round and
