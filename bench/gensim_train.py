@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Trains gensim 4 Word2Vec on a corpus file (corpus_file mode) with wordvec's pinned settings.
+"""Trains gensim 4 Word2Vec on a corpus file with wordvec's pinned settings, in one of gensim's two
+training modes:
 
-Prints one JSON line on stdout: wall-clock seconds (vocabulary pass included), corpus words,
+- corpus_file (the default): gensim's fast mode. Each worker reads its own share of the file and
+  decays alpha by its own progress over the whole corpus, so with W workers alpha falls only 1/W of
+  the way within each epoch (a saw-tooth) and the run ends near alpha / (W x epochs).
+- iterable: sentences= with a streaming iterable over the file's lines (gensim's LineSentence,
+  nothing held in memory), trained through gensim's job queue; alpha decays linearly over all
+  words, as word2vec.c does.
+
+Prints one JSON line on stdout: mode, wall-clock seconds (vocabulary pass included), corpus words,
 words per second over all epochs. Saves the vectors in word2vec binary format.
 
-Usage: gensim_train.py CORPUS OUTPUT.bin [--cbow] [--dim 100] [--window 5] [--negative 5]
-       [--sample 1e-4] [--min-count 5] [--alpha A] [--epochs 5] [--threads 2] [--seed 1]
+Usage: gensim_train.py CORPUS OUTPUT.bin [--mode corpus_file|iterable] [--cbow] [--dim 100]
+       [--window 5] [--negative 5] [--sample 1e-4] [--min-count 5] [--alpha A] [--epochs 5]
+       [--threads 2] [--seed 1]
 """
 import argparse
 import json
@@ -14,12 +23,14 @@ import sys
 import time
 
 from gensim.models import Word2Vec
+from gensim.models.word2vec import LineSentence
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("corpus")
     p.add_argument("output")
+    p.add_argument("--mode", choices=("corpus_file", "iterable"), default="corpus_file")
     p.add_argument("--cbow", action="store_true")
     p.add_argument("--dim", type=int, default=100)
     p.add_argument("--window", type=int, default=5)
@@ -36,9 +47,13 @@ def main():
     if a.verbose:
         logging.basicConfig(format="%(asctime)s %(message)s", level=logging.INFO, stream=sys.stderr)
     alpha = a.alpha if a.alpha is not None else (0.05 if a.cbow else 0.025)
+    if a.mode == "corpus_file":
+        source = {"corpus_file": a.corpus}
+    else:
+        # LineSentence streams the file again on every pass, as the corpus_file mode reads it.
+        source = {"sentences": LineSentence(a.corpus)}
     start = time.perf_counter()
     model = Word2Vec(
-        corpus_file=a.corpus,
         sg=0 if a.cbow else 1,
         hs=0,
         cbow_mean=1,
@@ -52,6 +67,7 @@ def main():
         epochs=a.epochs,
         workers=a.threads,
         seed=a.seed,
+        **source,
     )
     seconds = time.perf_counter() - start
     words = model.corpus_total_words
@@ -60,6 +76,7 @@ def main():
         json.dumps(
             {
                 "tool": "gensim",
+                "mode": a.mode,
                 "seconds": round(seconds, 2),
                 "corpus_words": words,
                 "words_per_second": round(words * a.epochs / seconds),

@@ -68,6 +68,14 @@ public final class FineTuneCommand implements Callable<Integer> {
   double minAlpha;
 
   @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE",
+      description =
+          "How the learning rate falls: linear or per-worker-sawtooth, as on train (default: as"
+              + " the base model was trained).")
+  String schedule;
+
+  @Option(
       names = "--min-count",
       description = "New words need this many occurrences (default: ${DEFAULT-VALUE}).")
   int minCount;
@@ -161,6 +169,9 @@ public final class FineTuneCommand implements Callable<Integer> {
       builder.threads(threads);
     }
     builder.phrases(phraseSettings.toOptions(phrases));
+    if (schedule != null) {
+      builder.schedule(TrainCommand.schedule(schedule));
+    }
     return builder.build();
   }
 

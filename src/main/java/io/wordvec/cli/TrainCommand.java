@@ -3,6 +3,7 @@ package io.wordvec.cli;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.phrases.PhraseOptions;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
@@ -137,6 +138,16 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--epochs", description = "Passes (default: ${DEFAULT-VALUE}).")
   int epochs;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE",
+      description =
+          "How the learning rate falls from --alpha to --min-alpha: linear (word2vec.c's, over the"
+              + " words of all threads and epochs) or per-worker-sawtooth (gensim's corpus_file"
+              + " mode: within an epoch alpha falls only 1/threads of the way, then jumps back)."
+              + " A higher floor is linear with --min-alpha raised (default: ${DEFAULT-VALUE}).")
+  String schedule;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
@@ -276,6 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
             .alpha(a)
             .minAlpha(Math.min(minAlpha, a))
             .epochs(epochs)
+            .schedule(schedule(schedule))
             .seed(seed)
             .noiseExponent(noiseExponent)
             .maxWordBytes(maxWordBytes);
@@ -296,6 +308,19 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseScoring(phraseOptions.scoring());
     }
     return builder.build();
+  }
+
+  /**
+   * The schedule named by {@code --schedule}.
+   *
+   * @throws IllegalArgumentException listing the allowed names
+   */
+  static LearningRateSchedule schedule(String name) {
+    try {
+      return LearningRateSchedule.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--schedule: " + e.getMessage(), e);
+    }
   }
 
   static Tokenizer tokenizer(String name) {

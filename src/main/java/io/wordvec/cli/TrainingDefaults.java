@@ -34,6 +34,7 @@ final class TrainingDefaults {
               Map.entry("--max-vocab", text(d.maxVocab())),
               Map.entry("--min-alpha", text(TrainingConfig.DEFAULT_MIN_ALPHA)),
               Map.entry("--epochs", text(d.epochs())),
+              Map.entry("--schedule", d.schedule().id()),
               Map.entry("--seed", text(d.seed())),
               Map.entry("--noise-exponent", text(d.noiseExponent())),
               Map.entry("--max-word-bytes", text(d.maxWordBytes())));

@@ -4,28 +4,33 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 /**
- * One client's Server-Sent Event stream, written through the servlet container's non-blocking
- * output, so that no thread ever waits for a client: {@link #send} queues an event and writes what
- * the connection takes at once; the container calls back when it takes more. Events wait in a
- * bounded buffer meanwhile: a client that falls further behind, or accepts nothing for the write
- * timeout ({@link #waitingLongerThan}, checked by {@link JobEvents}), is dropped, and the others
- * never notice.
+ * One client's Server-Sent Event stream. {@link #send} only queues an event, so the training thread
+ * that publishes never waits for a client; the stream's own writer thread writes what is queued.
+ * Events wait in a bounded buffer meanwhile: a client that falls further behind, or whose write has
+ * not returned within the write timeout ({@link #waitingLongerThan}, checked by {@link JobEvents}),
+ * is dropped, and the others never notice.
  *
- * <p>Thread-safe: events come from training threads, callbacks from the container's threads, and
- * writes are serialised by a work counter (whoever finds it at zero writes, for everyone who
- * signalled meanwhile), without locks held across container calls.
+ * <p>Why a thread per stream and blocking writes: the container reuses a completed response's
+ * objects for the next request, and its non-blocking output, written from threads that are not its
+ * own, can miss the callback that says a slow client takes more. Here only the writer thread
+ * touches the output, so no write is ever lost; the response is completed by that thread after its
+ * last write, or by a container callback once no write is under way ({@link #io}), so no write can
+ * reach the response of a later request. Streams are capped by {@link JobEvents}, and a dropped
+ * client's writer ends when the container's own write timeout fails its write.
  */
-final class EventStream implements WriteListener, AsyncListener {
+final class EventStream implements AsyncListener {
 
   /** Why a stream ended, for the log and the tests. */
   enum Ending {
@@ -43,20 +48,22 @@ final class EventStream implements WriteListener, AsyncListener {
   private final long maxBuffered;
   private final BiConsumer<EventStream, Ending> onEnd;
 
+  /** Guards the queue, its size in bytes, and the last and closed flags. */
   private final Object lock = new Object();
+
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
   private long buffered;
   private boolean last;
+  private boolean closed;
 
-  private final AtomicInteger work = new AtomicInteger();
+  /** Held while the output is written, and while a container callback closes the stream. */
+  private final ReentrantLock io = new ReentrantLock();
+
   private final AtomicBoolean ended = new AtomicBoolean();
-  private volatile boolean closed;
+  private final AtomicBoolean completed = new AtomicBoolean();
 
-  /** {@link System#nanoTime} since when data has waited for the client; 0 while it does not. */
+  /** {@link System#nanoTime} since when a write has waited for the client; 0 while none does. */
   private volatile long waitingSince;
-
-  /** Written but not flushed; only touched by the thread that holds {@link #work}. */
-  private boolean unflushed;
 
   private EventStream(
       String jobId, AsyncContext async, long maxBuffered, BiConsumer<EventStream, Ending> onEnd)
@@ -69,8 +76,8 @@ final class EventStream implements WriteListener, AsyncListener {
   }
 
   /**
-   * Turns the request into an event stream: headers, asynchronous mode with a longest life, and
-   * non-blocking output.
+   * Turns the request into an event stream: headers, asynchronous mode with a longest life, and the
+   * writer thread.
    *
    * @param onEnd called once when the stream ends, however it ends
    */
@@ -92,7 +99,9 @@ final class EventStream implements WriteListener, AsyncListener {
     async.setTimeout(lifeMillis);
     EventStream stream = new EventStream(jobId, async, maxBuffered, onEnd);
     async.addListener(stream);
-    stream.out.setWriteListener(stream);
+    Thread writer = new Thread(stream::writeUntilEnd, "job-events-" + jobId);
+    writer.setDaemon(true);
+    writer.start();
     return stream;
   }
 
@@ -101,7 +110,7 @@ final class EventStream implements WriteListener, AsyncListener {
   }
 
   /**
-   * Queues an event and writes what the client takes now.
+   * Queues an event for the writer.
    *
    * @param isLast whether the stream ends after this event
    * @return false if the stream has ended, or was dropped now because the event does not fit in its
@@ -118,122 +127,165 @@ final class EventStream implements WriteListener, AsyncListener {
         queue.add(event);
         buffered += event.length;
         last = isLast;
+        lock.notifyAll();
       }
     }
     if (overflow) {
       end(Ending.DROPPED);
       return false;
     }
-    drain();
     return true;
   }
 
-  /** Whether data has waited for the client longer than {@code nanos}. */
+  /** Whether a write has waited for the client longer than {@code nanos}. */
   boolean waitingLongerThan(long nanos, long now) {
     long since = waitingSince;
     return since != 0 && now - since > nanos;
   }
 
-  /** Bytes queued and not yet taken by the connection. */
+  /** Bytes queued or being written and not yet taken by the connection. */
   long buffered() {
     synchronized (lock) {
       return buffered;
     }
   }
 
-  /** Ends the stream now, whatever is queued. */
+  /**
+   * Ends the stream now, whatever is queued. The writer completes the response once a write under
+   * way returns.
+   */
   void end(Ending why) {
     synchronized (lock) {
       closed = true;
       queue.clear();
       buffered = 0;
+      lock.notifyAll();
     }
     if (ended.compareAndSet(false, true)) {
+      onEnd.accept(this, why);
+    }
+  }
+
+  /** The writer thread: writes what is queued, flushes, and completes the response at the end. */
+  private void writeUntilEnd() {
+    Ending ending = Ending.CLOSED;
+    try {
+      while (true) {
+        List<byte[]> batch = new ArrayList<>();
+        boolean finished;
+        synchronized (lock) {
+          while (!closed && queue.isEmpty() && !last) {
+            lock.wait();
+          }
+          if (closed) {
+            break;
+          }
+          batch.addAll(queue);
+          queue.clear();
+          finished = last;
+        }
+        if (!write(batch)) {
+          break;
+        }
+        if (finished) {
+          ending = Ending.FINISHED;
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or the container ended the response: the stream is over
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      end(ending);
+      complete();
+    }
+  }
+
+  /**
+   * Writes and flushes a batch of events, unless the stream was closed meanwhile.
+   *
+   * @return false if the stream was closed
+   */
+  private boolean write(List<byte[]> batch) throws IOException {
+    long bytes = 0;
+    io.lock();
+    try {
+      synchronized (lock) {
+        if (closed) {
+          return false;
+        }
+      }
+      waitingSince = System.nanoTime();
+      for (byte[] event : batch) {
+        out.write(event);
+        bytes += event.length;
+      }
+      out.flush();
+    } finally {
+      waitingSince = 0;
+      io.unlock();
+    }
+    synchronized (lock) {
+      if (!closed) {
+        buffered -= bytes;
+      }
+    }
+    return true;
+  }
+
+  private void complete() {
+    if (completed.compareAndSet(false, true)) {
       try {
         async.complete();
       } catch (IllegalStateException e) {
         // already completed by the container (client gone, timeout)
       }
-      onEnd.accept(this, why);
     }
   }
 
-  private void drain() {
-    if (work.getAndIncrement() != 0) {
-      return;
+  /**
+   * Closes the stream from a container callback, once no write is under way: the container may
+   * reuse the response's objects as soon as the callback returns. The wait is bounded, since a
+   * write to a client that reads nothing only returns when the container's write timeout fails it.
+   *
+   * @param complete whether to complete the response: not when the container reports it complete
+   */
+  private void closeInCallback(boolean complete) {
+    boolean locked;
+    try {
+      locked = io.tryLock(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      locked = false;
     }
-    int missed = 1;
-    do {
-      try {
-        writeWhatFits();
-      } catch (IOException | IllegalStateException e) {
-        end(Ending.CLOSED);
-      }
-      missed = work.addAndGet(-missed);
-    } while (missed != 0);
-  }
-
-  /** Writes queued events while the connection takes them; returns when it does not. */
-  private void writeWhatFits() throws IOException {
-    while (!closed) {
-      byte[] next;
-      boolean finished;
-      synchronized (lock) {
-        next = queue.peek();
-        finished = next == null && last;
-      }
-      if (next == null && !unflushed && !finished) {
-        waitingSince = 0;
-        return;
-      }
-      if (!out.isReady()) {
-        // The container calls onWritePossible once the client takes more.
-        if (waitingSince == 0) {
-          waitingSince = System.nanoTime();
-        }
-        return;
-      }
-      if (next != null) {
-        out.write(next);
-        unflushed = true;
-        synchronized (lock) {
-          queue.poll();
-          buffered -= next.length;
-        }
-      } else if (unflushed) {
-        out.flush();
-        unflushed = false;
+    try {
+      end(Ending.CLOSED);
+      if (complete) {
+        complete();
       } else {
-        end(Ending.FINISHED);
-        return;
+        completed.set(true);
       }
-      waitingSince = 0;
+    } finally {
+      if (locked) {
+        io.unlock();
+      }
     }
-  }
-
-  @Override
-  public void onWritePossible() {
-    drain();
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    end(Ending.CLOSED);
   }
 
   @Override
   public void onComplete(AsyncEvent event) {
-    end(Ending.CLOSED);
+    closeInCallback(false);
   }
 
   @Override
   public void onTimeout(AsyncEvent event) {
-    end(Ending.CLOSED);
+    closeInCallback(true);
   }
 
   @Override
   public void onError(AsyncEvent event) {
-    end(Ending.CLOSED);
+    closeInCallback(true);
   }
 
   @Override

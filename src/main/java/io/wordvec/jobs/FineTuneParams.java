@@ -5,6 +5,7 @@ import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import jakarta.validation.constraints.Pattern;
 
@@ -24,6 +25,8 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseMinCount phrases: gensim's min_count (default 5)
  * @param phraseThreshold phrases: the score a pair must exceed (default 10, or 0.5 with npmi)
  * @param phraseScoring phrases: {@code default} or {@code npmi}
+ * @param schedule the learning-rate schedule, {@code linear} or {@code per-worker-sawtooth}
+ *     (absent: as the base model was trained)
  */
 record FineTuneParams(
     @IntRange(min = TrainingConfig.MIN_EPOCHS, max = TrainingConfig.MAX_EPOCHS) Integer epochs,
@@ -42,7 +45,11 @@ record FineTuneParams(
     @IntRange(min = PhraseOptions.MIN_PASSES, max = PhraseOptions.MAX_PASSES) Integer phrases,
     @IntRange(min = PhraseOptions.MIN_MIN_COUNT, max = Integer.MAX_VALUE) Integer phraseMinCount,
     Double phraseThreshold,
-    @Pattern(regexp = "default|npmi", message = "must be default or npmi") String phraseScoring) {
+    @Pattern(regexp = "default|npmi", message = "must be default or npmi") String phraseScoring,
+    @Pattern(
+            regexp = LearningRateSchedule.ID_PATTERN,
+            message = "must be " + LearningRateSchedule.ID_LIST)
+        String schedule) {
 
   /** Every option of {@code options}, under the API's names. */
   static FineTuneParams of(FineTuneOptions options) {
@@ -57,7 +64,8 @@ record FineTuneParams(
         options.phrases() == null ? null : options.phrases().passes(),
         options.phrases() == null ? null : options.phrases().minCount(),
         options.phrases() == null ? null : options.phrases().threshold(),
-        options.phrases() == null ? null : options.phrases().scoring().id());
+        options.phrases() == null ? null : options.phrases().scoring().id(),
+        options.schedule() == null ? null : options.schedule().id());
   }
 
   /**
@@ -99,6 +107,9 @@ record FineTuneParams(
     } else if (phraseMinCount != null || phraseThreshold != null || phraseScoring != null) {
       throw new IllegalArgumentException(
           "phraseMinCount, phraseThreshold and phraseScoring need phrases (the number of passes)");
+    }
+    if (schedule != null) {
+      b.schedule(LearningRateSchedule.of(schedule));
     }
     return b.build().validate();
   }

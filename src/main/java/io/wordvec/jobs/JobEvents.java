@@ -22,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-Sent Event streams of job progress. Training workers publish a snapshot and return at
- * once; each stream writes on its own ({@link EventStream}, non-blocking output with a bounded
- * buffer), so a client that stops reading is dropped after {@code events.write-timeout} or once
- * {@code events.buffer-size} waits for it, and delays no other stream. Open streams are capped per
- * job and in all ({@code events.max-streams-per-job}, {@code events.max-streams}): one more is
- * refused with 429.
+ * once; each stream is written by its own thread ({@link EventStream}, with a bounded buffer), so a
+ * client that stops reading is dropped after {@code events.write-timeout} or once {@code
+ * events.buffer-size} waits for it, and delays no other stream. Open streams are capped per job and
+ * in all ({@code events.max-streams-per-job}, {@code events.max-streams}): one more is refused with
+ * 429.
  *
  * <p>Events: {@code progress} with the job's JSON whenever it changes, then a final {@code end}
  * with its last state, after which the stream is closed. Every {@code events-heartbeat} each open

@@ -26,9 +26,10 @@ record JobRequest(
     @Schema(
             description =
                 "train: sg (true = skip-gram, false = CBOW), dim, window, negative, sample,"
-                    + " minCount, maxVocab, epochs, alpha, minAlpha, threads, seed; fine-tune:"
-                    + " epochs, alpha, minAlpha, minCount, lockFactor (0 frozen .. 1 free),"
-                    + " threads, seed; index: degree, beamWidth, threads",
+                    + " minCount, maxVocab, epochs, alpha, minAlpha, schedule (linear or"
+                    + " per-worker-sawtooth), threads, seed; fine-tune: epochs, alpha, minAlpha,"
+                    + " schedule, minCount, lockFactor (0 frozen .. 1 free), threads, seed; index:"
+                    + " degree, beamWidth, threads",
             example = "{\"dim\": 100, \"epochs\": 5, \"minCount\": 5}")
         Map<String, Object> params,
     Boolean activate,

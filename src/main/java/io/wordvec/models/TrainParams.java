@@ -7,6 +7,7 @@ import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.validation.IntRange;
 import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.constraints.Pattern;
@@ -48,6 +49,8 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseThreshold a pair is a phrase when it scores above this (default 10, or 0.5 with
  *     npmi)
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
+ * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
+ *     per-worker-sawtooth} (gensim's corpus_file mode)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -116,7 +119,24 @@ public record TrainParams(
             allowableValues = {"default", "npmi"},
             example = "default")
         @Pattern(regexp = "default|npmi", message = "must be default or npmi")
-        String phraseScoring) {
+        String phraseScoring,
+    @Schema(
+            description =
+                "How the learning rate falls from alpha to minAlpha: linear (word2vec.c's and"
+                    + " gensim's iterable mode: over the words of all workers and epochs) or"
+                    + " per-worker-sawtooth (gensim's corpus_file mode: each worker decays by its"
+                    + " own words over the whole epoch's, so within an epoch alpha falls only"
+                    + " 1/threads of the way and jumps back at the next). A higher floor is linear"
+                    + " with minAlpha raised",
+            allowableValues = {
+              LearningRateSchedule.LINEAR_ID,
+              LearningRateSchedule.PER_WORKER_SAWTOOTH_ID
+            },
+            example = LearningRateSchedule.LINEAR_ID)
+        @Pattern(
+            regexp = LearningRateSchedule.ID_PATTERN,
+            message = "must be " + LearningRateSchedule.ID_LIST)
+        String schedule) {
 
   /** Every setting of {@code config}, under the API's names. */
   public static TrainParams of(TrainingConfig config) {
@@ -142,7 +162,8 @@ public record TrainParams(
         config.phrases() == 0 ? null : config.phrases(),
         config.phrases() == 0 ? null : config.phraseMinCount(),
         config.phrases() == 0 ? null : config.phraseThreshold(),
-        config.phrases() == 0 ? null : config.phraseScoring().id());
+        config.phrases() == 0 ? null : config.phraseScoring().id(),
+        config.schedule().id());
   }
 
   /**
@@ -212,6 +233,9 @@ public record TrainParams(
     }
     if (phraseThreshold != null) {
       b.phraseThreshold(phraseThreshold);
+    }
+    if (schedule != null) {
+      b.schedule(LearningRateSchedule.of(schedule));
     }
     return b.build();
   }

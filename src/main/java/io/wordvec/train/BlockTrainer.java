@@ -63,14 +63,22 @@ public final class BlockTrainer {
      * The tables of a run from scratch: noise and subsampling from the vocabulary's counts, as a
      * local training computes them.
      *
-     * @param config a config without subwords or phrases
+     * @param config a config without subwords or phrases, with the linear learning-rate schedule
+     *     (the rate follows the whole run's word count)
      * @param counts the vocabulary's counts, index = word id
-     * @throws IllegalArgumentException on a bad config, subwords, phrases or no counted word
+     * @throws IllegalArgumentException on a bad config, subwords, phrases, another schedule or no
+     *     counted word
      */
     public static Tables of(TrainingConfig config, long[] counts) {
       config.validate();
       if (config.ngrams() != null || config.phraseOptions() != null) {
         throw new IllegalArgumentException("blocks train without subwords and phrases");
+      }
+      if (config.schedule() != LearningRateSchedule.LINEAR) {
+        throw new IllegalArgumentException(
+            "blocks train with the "
+                + LearningRateSchedule.LINEAR.id()
+                + " learning-rate schedule");
       }
       long retained = 0;
       for (long c : counts) {
@@ -144,8 +152,10 @@ public final class BlockTrainer {
     Schedule schedule =
         new Schedule(
             (wordsTotal + share - 1) / share,
+            config.epochs(),
             config.alpha(),
             config.minAlpha(),
+            LearningRateSchedule.LINEAR,
             cancellation == null ? new CancellationToken() : cancellation);
     schedule.restore(wordsBefore / share);
     SentenceIds block = new Block(ids, length);

@@ -19,6 +19,8 @@ import io.wordvec.phrases.PhraseOptions;
  * @param seed seed of every random choice
  * @param phrases phrase detection on the new corpus; null = as the base model was trained (none, or
  *     the same settings)
+ * @param schedule how the learning rate falls from alpha to minAlpha; null = as the base model was
+ *     trained
  */
 public record FineTuneOptions(
     int epochs,
@@ -28,9 +30,10 @@ public record FineTuneOptions(
     double lockFactor,
     int threads,
     long seed,
-    PhraseOptions phrases) {
+    PhraseOptions phrases,
+    LearningRateSchedule schedule) {
 
-  /** Options that detect phrases as the base model did. */
+  /** Options that detect phrases and schedule the learning rate as the base model did. */
   public FineTuneOptions(
       int epochs,
       double alpha,
@@ -39,7 +42,7 @@ public record FineTuneOptions(
       double lockFactor,
       int threads,
       long seed) {
-    this(epochs, alpha, minAlpha, minCount, lockFactor, threads, seed, null);
+    this(epochs, alpha, minAlpha, minCount, lockFactor, threads, seed, null, null);
   }
 
   /** Default initial learning rate: skip-gram's 0.025 scaled down, to move trained vectors less. */
@@ -77,7 +80,7 @@ public record FineTuneOptions(
 
   /**
    * The config of the fine-tuning run: {@code base} with these epochs, learning rates, minCount,
-   * threads and seed.
+   * threads and seed (and phrases and schedule, when set).
    *
    * @throws IllegalArgumentException if the result is not a valid config
    */
@@ -96,6 +99,9 @@ public record FineTuneOptions(
           .phraseThreshold(phrases.threshold())
           .phraseScoring(phrases.scoring());
     }
+    if (schedule != null) {
+      b.schedule(schedule);
+    }
     return b.build();
   }
 
@@ -112,6 +118,7 @@ public record FineTuneOptions(
     private int threads = Runtime.getRuntime().availableProcessors();
     private long seed = 1;
     private PhraseOptions phrases;
+    private LearningRateSchedule schedule;
 
     private Builder() {}
 
@@ -156,6 +163,12 @@ public record FineTuneOptions(
       return this;
     }
 
+    /** The learning-rate schedule; null (the default) schedules as the base model was trained. */
+    public Builder schedule(LearningRateSchedule value) {
+      schedule = value;
+      return this;
+    }
+
     /**
      * The options of these settings.
      *
@@ -163,7 +176,8 @@ public record FineTuneOptions(
      */
     public FineTuneOptions build() {
       double min = minAlpha != null ? minAlpha : Math.min(TrainingConfig.DEFAULT_MIN_ALPHA, alpha);
-      return new FineTuneOptions(epochs, alpha, min, minCount, lockFactor, threads, seed, phrases)
+      return new FineTuneOptions(
+              epochs, alpha, min, minCount, lockFactor, threads, seed, phrases, schedule)
           .validate();
     }
   }

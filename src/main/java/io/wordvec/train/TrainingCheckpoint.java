@@ -131,7 +131,7 @@ final class TrainingCheckpoint {
    */
   static long fingerprint(TrainingConfig config, Vocabulary vocabulary, InputLock lock) {
     long h = 0xcbf29ce484222325L;
-    h = mix(h, config.toString().getBytes(StandardCharsets.UTF_8));
+    h = mix(h, configText(config).getBytes(StandardCharsets.UTF_8));
     h = mix(h, lock.lockedBelow());
     h = mix(h, Float.floatToIntBits(lock.factor()));
     h = mix(h, vocabulary.size());
@@ -140,6 +140,17 @@ final class TrainingCheckpoint {
       h = mix(h, vocabulary.count(i));
     }
     return h;
+  }
+
+  /**
+   * The config as the fingerprint reads it. The schedule was the last component added: a linear
+   * run's text leaves it out, so that a checkpoint written before it existed still resumes.
+   */
+  static String configText(TrainingConfig config) {
+    String text = config.toString();
+    return config.schedule() == LearningRateSchedule.LINEAR
+        ? text.replace(", schedule=" + LearningRateSchedule.LINEAR.name(), "")
+        : text;
   }
 
   private static long mix(long h, byte[] bytes) {

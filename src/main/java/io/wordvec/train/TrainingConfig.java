@@ -41,6 +41,7 @@ import java.util.Objects;
  * @param phraseMinCount phrase detection's {@code min_count}
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
+ * @param schedule how the learning rate falls from {@code alpha} to {@code minAlpha}
  *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
  *     the job API read their defaults and ranges from it), so each parameter's default, range check
  *     and wither live here; most of the length is their documentation and validation.
@@ -67,7 +68,8 @@ public record TrainingConfig(
     int phrases,
     int phraseMinCount,
     double phraseThreshold,
-    PhraseScoring phraseScoring)
+    PhraseScoring phraseScoring,
+    LearningRateSchedule schedule)
     implements java.io.Serializable {
 
   /** word2vec.c's default learning rate for skip-gram. */
@@ -133,7 +135,10 @@ public record TrainingConfig(
   public static final int MIN_MAX_WORD_BYTES = CorpusReader.MIN_MAX_WORD_BYTES;
   public static final int MAX_MAX_WORD_BYTES = CorpusReader.MAX_MAX_WORD_BYTES;
 
-  /** A config without phrase detection (the components before phrases existed). */
+  /**
+   * A config without phrase detection, with the linear schedule (the components before phrases
+   * existed).
+   */
   public TrainingConfig(
       Architecture architecture,
       int dimension,
@@ -175,7 +180,8 @@ public record TrainingConfig(
         0,
         PhraseOptions.DEFAULT_MIN_COUNT,
         PhraseOptions.DEFAULT_THRESHOLD,
-        PhraseScoring.DEFAULT);
+        PhraseScoring.DEFAULT,
+        LearningRateSchedule.DEFAULT);
   }
 
   /** The settings of {@link #builder()} left untouched: skip-gram, dim 100, window 5, ... */
@@ -282,6 +288,7 @@ public record TrainingConfig(
             + " passes, was "
             + phrases);
     require(phraseScoring != null, "phraseScoring must be set");
+    require(schedule != null, "schedule must be set");
     require(
         phraseMinCount >= PhraseOptions.MIN_MIN_COUNT,
         "phraseMinCount must be >= 1, was " + phraseMinCount);
@@ -349,6 +356,7 @@ public record TrainingConfig(
     private int phraseMinCount = PhraseOptions.DEFAULT_MIN_COUNT;
     private Double phraseThreshold;
     private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
+    private LearningRateSchedule schedule = LearningRateSchedule.DEFAULT;
 
     private Builder() {}
 
@@ -375,6 +383,7 @@ public record TrainingConfig(
       phraseMinCount = c.phraseMinCount;
       phraseThreshold = c.phraseThreshold;
       phraseScoring = c.phraseScoring;
+      schedule = c.schedule;
     }
 
     public Builder architecture(Architecture value) {
@@ -485,6 +494,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How the learning rate falls from alpha to minAlpha; {@code linear} by default. */
+    public Builder schedule(LearningRateSchedule value) {
+      schedule = Objects.requireNonNull(value, "schedule");
+      return this;
+    }
+
     /**
      * The config of these settings.
      *
@@ -519,7 +534,8 @@ public record TrainingConfig(
                   : phraseScoring == PhraseScoring.NPMI
                       ? PhraseOptions.DEFAULT_NPMI_THRESHOLD
                       : PhraseOptions.DEFAULT_THRESHOLD,
-              phraseScoring)
+              phraseScoring,
+              schedule)
           .validate();
     }
   }

@@ -76,7 +76,12 @@ final class TrainingRun {
             Subsampling.keepProbabilities(corpus.counts(), retained, config.sample()));
     Schedule schedule =
         new Schedule(
-            retained * config.epochs(), config.alpha(), config.minAlpha(), monitor.cancellation());
+            retained * config.epochs(),
+            config.epochs(),
+            config.alpha(),
+            config.minAlpha(),
+            config.schedule(),
+            monitor.cancellation());
     SubwordTable subwords =
         ngramVectors == null ? null : SubwordTable.of(vocabulary, config.ngrams());
     this.shared =
@@ -144,6 +149,7 @@ final class TrainingRun {
     for (int epoch = first; epoch <= config.epochs(); epoch++) {
       monitor.training(epoch, schedule);
       monitor.checkCancelled();
+      schedule.startEpoch(epoch);
       runEpoch(workers, epoch);
       monitor.checkCancelled();
       // The periodic ticks stop when the workers do: report the epoch's exact final count, so the

@@ -32,6 +32,7 @@ final class Worker {
   private static final long LCG_MULTIPLIER = 25214903917L;
 
   private final Schedule schedule;
+  private final Schedule.Clock clock;
   private final SentenceIds corpus;
   private final long start;
   private final long end;
@@ -82,6 +83,7 @@ final class Worker {
   Worker(WorkerContext shared, long start, long end, long seed) {
     TrainingConfig config = shared.config();
     this.schedule = shared.schedule();
+    this.clock = schedule.clock();
     this.corpus = shared.corpus();
     this.start = start;
     this.end = end;
@@ -139,7 +141,7 @@ final class Worker {
   void runEpoch() throws IOException {
     loss = 0;
     examples = 0;
-    alpha = schedule.alpha();
+    alpha = clock.startEpoch();
     long pos = start;
     int length = 0;
     int unsynced = 0;
@@ -158,7 +160,7 @@ final class Worker {
           }
           length = 0;
           if (unsynced >= SYNC_WORDS) {
-            alpha = schedule.advance(unsynced);
+            alpha = clock.advance(unsynced);
             unsynced = 0;
             if (schedule.stopped()) {
               return;
@@ -175,7 +177,7 @@ final class Worker {
     if (length > 1) {
       trainSentence(length);
     }
-    schedule.advance(unsynced);
+    clock.advance(unsynced);
   }
 
   private long nextRandom() {

@@ -7,6 +7,7 @@ import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -132,6 +133,78 @@ class TrainCommandTests {
   }
 
   @Test
+  void anUnknownScheduleIsAUsageErrorListingTheSchedules() throws Exception {
+    int code =
+        run(
+            "train",
+            "--corpus",
+            hamlet(),
+            "--output",
+            tmp.resolve("x.bin").toString(),
+            "--schedule",
+            "cosine");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .contains("--schedule: schedule must be linear or per-worker-sawtooth, was cosine");
+    assertThat(tmp.resolve("x.bin")).doesNotExist();
+
+    err.getBuffer().setLength(0);
+    code =
+        run(
+            "fine-tune",
+            "--model",
+            tmp.resolve("m.wvm").toString(),
+            "--corpus",
+            hamlet(),
+            "--output",
+            tmp.resolve("t.wvm").toString(),
+            "--schedule",
+            "step");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("linear or per-worker-sawtooth, was step");
+  }
+
+  @Test
+  void theScheduleIsSavedWithTheModelAndKeptByFineTuningUnlessGiven() throws Exception {
+    Path base = tmp.resolve("base.wvm");
+    assertThat(
+            run(
+                "train",
+                "--corpus",
+                hamlet(),
+                "--output",
+                base.toString(),
+                "--dim",
+                "8",
+                "--epochs",
+                "1",
+                "--threads",
+                "2",
+                "--schedule",
+                "per-worker-sawtooth",
+                "--quiet"))
+        .as(err.toString())
+        .isEqualTo(ExitCodes.OK);
+    assertThat(ModelFiles.load(base).trained().orElseThrow().config().schedule())
+        .isEqualTo(LearningRateSchedule.PER_WORKER_SAWTOOTH);
+
+    FineTuneCommand kept = new FineTuneCommand();
+    new CommandLine(kept).parseArgs("--model", "m.wvm", "--corpus", "c.txt", "--output", "t.wvm");
+    assertThat(kept.options().schedule()).isNull();
+    assertThat(
+            kept.options()
+                .applyTo(ModelFiles.load(base).trained().orElseThrow().config())
+                .schedule())
+        .isEqualTo(LearningRateSchedule.PER_WORKER_SAWTOOTH);
+    FineTuneCommand changed = new FineTuneCommand();
+    new CommandLine(changed)
+        .parseArgs(
+            "--model", "m.wvm", "--corpus", "c.txt", "--output", "t.wvm", "--schedule", "linear");
+    assertThat(changed.options().schedule()).isEqualTo(LearningRateSchedule.LINEAR);
+  }
+
+  @Test
   void aMissingCorpusFailsWithoutWritingAnything() {
     Path output = tmp.resolve("x.bin");
 
@@ -224,7 +297,8 @@ class TrainCommandTests {
         .contains("Vector size (default: 100)")
         .contains("Final learning rate (default: 0.0001)")
         .contains("(default: 0.75)")
-        .contains("(default: 0.025 for");
+        .contains("(default: 0.025 for")
+        .contains("--min-alpha raised (default: linear)");
 
     assertThat(run("fine-tune", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())

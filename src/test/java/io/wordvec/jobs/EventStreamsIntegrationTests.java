@@ -186,6 +186,8 @@ class EventStreamsIntegrationTests {
                           java.net.URI.create(
                               "http://localhost:" + port + "/api/v1/jobs/" + id + "/events"))
                       .header("Accept", "text/event-stream, application/problem+json")
+                      // a refusal is immediate: a stream opened by mistake would never end
+                      .timeout(java.time.Duration.ofSeconds(60))
                       .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofString());
 

@@ -123,7 +123,7 @@ final class Http {
   /** An open event stream; read events one by one. */
   final class EventStream implements AutoCloseable {
     private final BufferedReader reader;
-    private final HttpResponse<?> response;
+    private final HttpResponse<java.io.InputStream> response;
 
     private EventStream(HttpResponse<java.io.InputStream> response) {
       this.response = response;
@@ -191,9 +191,13 @@ final class Http {
       return out;
     }
 
+    /**
+     * Closes the connection's stream itself, not the reader: another thread may be blocked in the
+     * reader, holding its lock, and closing the stream is what ends that read.
+     */
     @Override
     public void close() throws IOException {
-      reader.close();
+      response.body().close();
     }
   }
 

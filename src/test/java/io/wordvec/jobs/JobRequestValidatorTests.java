@@ -9,6 +9,7 @@ import io.wordvec.jobs.JobsProblem.FieldProblem;
 import io.wordvec.phrases.PhraseScoring;
 import io.wordvec.system.DataProperties;
 import io.wordvec.train.Architecture;
+import io.wordvec.train.LearningRateSchedule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -171,6 +172,35 @@ class JobRequestValidatorTests {
   }
 
   @Test
+  void theScheduleIsCheckedAndReachesTheConfigOfTrainAndFineTuneJobs() {
+    JobSpec train =
+        validator.validate(
+            new JobRequest(
+                "train", corpus, null, "m", Map.of("schedule", "per-worker-sawtooth"), null, null));
+    assertThat(train.trainingConfig().schedule())
+        .isEqualTo(LearningRateSchedule.PER_WORKER_SAWTOOTH);
+    assertThat(train.params()).containsEntry("schedule", "per-worker-sawtooth");
+    JobSpec fineTune =
+        validator.validate(
+            new JobRequest(
+                "fine-tune", corpus, "base", "out", Map.of("schedule", "linear"), null, null));
+    assertThat(fineTune.fineTuneOptions().schedule()).isEqualTo(LearningRateSchedule.LINEAR);
+
+    for (String type : List.of("train", "fine-tune")) {
+      assertThat(
+              errors(
+                  new JobRequest(
+                      type, corpus, "base", "out", Map.of("schedule", "cosine"), null, null)))
+          .as(type)
+          .filteredOn(e -> e.field().equals("params.schedule"))
+          .extracting(FieldProblem::message)
+          .singleElement()
+          .asString()
+          .contains("linear or per-worker-sawtooth");
+    }
+  }
+
+  @Test
   void phraseParametersAreTypedAndCheckedAndReachTheConfig() {
     JobSpec spec =
         validator.validate(
@@ -302,7 +332,8 @@ class JobRequestValidatorTests {
             "seed",
             "noiseExponent",
             "maxSentenceLength",
-            "maxWordBytes");
+            "maxWordBytes",
+            "schedule");
     assertThat(spec.params()).containsEntry("dim", 8).containsEntry("sg", true);
   }
 }

@@ -320,7 +320,10 @@ class JobsIntegrationTests {
   void invalidParametersAnswer400ListingEachOfThem() throws IOException {
     String corpus = upload("/corpora/hamlet.txt");
     Map<String, Object> body =
-        train(corpus, "no spaces allowed", Map.of("dim", -1, "window", "wide", "epochs", 0));
+        train(
+            corpus,
+            "no spaces allowed",
+            Map.of("dim", -1, "window", "wide", "epochs", 0, "schedule", "cosine"));
 
     Http.Response r = submit(body);
 
@@ -331,7 +334,9 @@ class JobsIntegrationTests {
     List<String> fields = new ArrayList<>();
     problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
     assertThat(fields)
-        .containsExactlyInAnyOrder("outputModel", "params.dim", "params.window", "params.epochs");
+        .containsExactlyInAnyOrder(
+            "outputModel", "params.dim", "params.window", "params.epochs", "params.schedule");
+    assertThat(problem.get("errors").toString()).contains("must be linear or per-worker-sawtooth");
     assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("java.");
     assertThat(http().postJson("/api/v1/jobs", "{not json").status()).isEqualTo(400);
   }

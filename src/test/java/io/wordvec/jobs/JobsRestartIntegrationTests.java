@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * Job records survive a restart; a job the shutdown interrupted is taken up again by the next start
  * (here cancelled then, as its training would take long).
  */
-@Timeout(120)
+// A bound for a hang, not a speed check: two application starts and a training on a machine that
+// runs the rest of the suite beside it.
+@Timeout(300)
 class JobsRestartIntegrationTests {
 
   @TempDir Path dir;

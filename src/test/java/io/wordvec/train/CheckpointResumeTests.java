@@ -26,7 +26,11 @@ class CheckpointResumeTests {
   @TempDir Path work;
 
   private static TrainingConfig config() {
-    return LocalTrainingEngineTests.small().epochs(5).threads(1).seed(7).build();
+    return config(LearningRateSchedule.LINEAR);
+  }
+
+  private static TrainingConfig config(LearningRateSchedule schedule) {
+    return LocalTrainingEngineTests.small().epochs(5).threads(1).seed(7).schedule(schedule).build();
   }
 
   /** Cancels its run as soon as the checkpoint of {@code epoch} is on disk. */
@@ -62,9 +66,57 @@ class CheckpointResumeTests {
 
   private TrainedModel train(Path dir, TrainingListener listener, CancellationToken token)
       throws IOException {
+    return train(dir, config(), listener, token);
+  }
+
+  private TrainedModel train(
+      Path dir, TrainingConfig config, TrainingListener listener, CancellationToken token)
+      throws IOException {
     return ENGINE.train(
-        new TrainingRequest(resource("hamlet.txt"), config(), listener, token)
+        new TrainingRequest(resource("hamlet.txt"), config, listener, token)
             .withWorkDirectory(dir));
+  }
+
+  @Test
+  void aSawtoothRunStoppedAfterEpochTwoAndResumedEqualsAnUninterruptedRun() throws IOException {
+    TrainingConfig sawtooth = config(LearningRateSchedule.PER_WORKER_SAWTOOTH);
+    TrainedModel straight =
+        ENGINE.train(new TrainingRequest(resource("hamlet.txt"), sawtooth, null, null));
+    StopAfter first = new StopAfter(2);
+    assertThatThrownBy(() -> train(work, sawtooth, first, first.token))
+        .isInstanceOf(TrainingCancelledException.class);
+
+    StopAfter second = new StopAfter(-1);
+    TrainedModel resumed = train(work, sawtooth, second, null);
+
+    assertThat(second.resumedAfter).isEqualTo(2);
+    assertThat(resumed.config().schedule()).isEqualTo(LearningRateSchedule.PER_WORKER_SAWTOOTH);
+    assertThat(resumed.inputVectors()).containsExactly(straight.inputVectors());
+    assertThat(resumed.outputVectors()).containsExactly(straight.outputVectors());
+  }
+
+  @Test
+  void aLinearConfigIsFingerprintedAsBeforeTheScheduleExisted() {
+    TrainingConfig linear = config();
+    String text = TrainingCheckpoint.configText(linear);
+
+    // what TrainingConfig.toString() said before the schedule component: its last component was
+    // phraseScoring
+    assertThat(text).doesNotContain("schedule").endsWith("phraseScoring=DEFAULT]");
+    assertThat(TrainingCheckpoint.configText(config(LearningRateSchedule.PER_WORKER_SAWTOOTH)))
+        .endsWith("phraseScoring=DEFAULT, schedule=PER_WORKER_SAWTOOTH]");
+  }
+
+  @Test
+  void aCheckpointOfTheOtherScheduleIsIgnored() throws IOException {
+    StopAfter first = new StopAfter(2);
+    assertThatThrownBy(() -> train(work, first, first.token))
+        .isInstanceOf(TrainingCancelledException.class);
+
+    StopAfter other = new StopAfter(-1);
+    train(work, config(LearningRateSchedule.PER_WORKER_SAWTOOTH), other, null);
+
+    assertThat(other.resumedAfter).isEqualTo(-1);
   }
 
   @Test

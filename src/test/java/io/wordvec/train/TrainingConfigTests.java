@@ -159,6 +159,7 @@ class TrainingConfigTests {
             "phrases",
             "phraseMinCount",
             "phraseThreshold",
-            "phraseScoring");
+            "phraseScoring",
+            "schedule");
   }
 }

@@ -4,6 +4,7 @@ import io.wordvec.train.BlockTrainer;
 import io.wordvec.train.CancellationToken;
 import io.wordvec.train.CorpusStats;
 import io.wordvec.train.FineTuneRequest;
+import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
@@ -103,6 +104,14 @@ public final class SparkTrainingEngine implements TrainingEngine {
     if (config.phraseOptions() != null) {
       throw new IllegalArgumentException(
           "the Spark engine does not detect phrases yet; train with phrases locally");
+    }
+    if (config.schedule() != LearningRateSchedule.LINEAR) {
+      // Its rate follows the global word count; a per-worker saw-tooth has no meaning across
+      // partitions that sync.
+      throw new IllegalArgumentException(
+          "the Spark engine trains with the "
+              + LearningRateSchedule.LINEAR.id()
+              + " learning-rate schedule only");
     }
     CancellationToken cancellation = request.cancellation();
     JavaSparkContext sc = start(config);
