@@ -16,13 +16,13 @@
 set -euo pipefail
 
 CORPUS=${1:?usage: $0 CORPUS [EVAL_DIR]}
-EVAL_DIR=${2:-src/main/resources/eval}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+EVAL_DIR=${2:-$ROOT/src/main/resources/eval}
 ARCHS=${ARCHS:-sg cbow}
 JAVA=${JAVA:-java}
 FASTTEXT=${FASTTEXT:-fasttext}
 OUT=${OUT:-$(mktemp -d -t wordvec-subwords-bench.XXXXXX)}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
 JAR=${JAR:-$ROOT/target/wordvec.jar}
 mkdir -p "$OUT"
 

@@ -29,9 +29,14 @@ public final class ChildJvm implements AutoCloseable {
    * vector module setting (so that training in both does the same float arithmetic).
    */
   public static ChildJvm start(Path log, String mainClass, String... args) {
+    return startWithHeap(log, "-Xmx512m", mainClass, args);
+  }
+
+  /** {@link #start(Path, String, String...)} with another heap limit, e.g. {@code -Xmx64m}. */
+  public static ChildJvm startWithHeap(Path log, String maxHeap, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    command.add(maxHeap);
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
       command.add("--add-modules");
       command.add("jdk.incubator.vector");

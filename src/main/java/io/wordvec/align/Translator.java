@@ -104,6 +104,22 @@ public final class Translator {
     }
     float[] x = new float[source.dimension()];
     source.unitRow(sourceId, x, 0);
+    return translateVector(x, topn, criterion);
+  }
+
+  /**
+   * The best {@code topn} translations of a vector of the source space (a word outside the source
+   * vocabulary, answered from its n-grams), best first; equal scores in target id order.
+   *
+   * @param x a unit vector of the source model's dimension, not modified
+   * @throws IllegalArgumentException if {@code topn < 1} or {@code x} has the wrong dimension
+   */
+  public List<Translation> translateVector(float[] x, int topn, Criterion criterion) {
+    Objects.requireNonNull(criterion, "criterion");
+    if (x.length != source.dimension()) {
+      throw new IllegalArgumentException(
+          "vector has " + x.length + " dimensions, the source model " + source.dimension());
+    }
     float[] mapped = alignment.map(x);
     if (criterion == Criterion.NN) {
       List<Neighbor> found = target.similarByVector(mapped, topn, 0, options).neighbors();

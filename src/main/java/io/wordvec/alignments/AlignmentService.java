@@ -5,6 +5,7 @@ import io.wordvec.align.Criterion;
 import io.wordvec.align.Dictionary;
 import io.wordvec.align.ModelFingerprint;
 import io.wordvec.align.Procrustes;
+import io.wordvec.align.Translation;
 import io.wordvec.align.Translator;
 import io.wordvec.align.WordPair;
 import io.wordvec.io.LoadedModel;
@@ -12,6 +13,7 @@ import io.wordvec.models.ModelRegistry;
 import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.PayloadTooLargeException;
 import io.wordvec.vectors.SearchOptions;
+import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
 import java.time.Instant;
@@ -240,12 +242,19 @@ public class AlignmentService {
    * alignment.
    *
    * @param target the target model's name, or {@code default}
+   * @param ngrams whether a word outside a subword source model's vocabulary is translated by its
+   *     n-gram vector (else it is unknown)
    * @throws io.wordvec.models.ModelNotFoundException if the target model is not served
    * @throws AlignmentProblem 404 if no alignment is saved for the pair, 409 if it is stale
    * @throws io.wordvec.vectors.UnknownWordsException if the source model lacks the word
    */
   public Translated translate(
-      ModelRegistry.Selection source, String target, String word, int topn, Criterion criterion) {
+      ModelRegistry.Selection source,
+      String target,
+      String word,
+      boolean ngrams,
+      int topn,
+      Criterion criterion) {
     ModelRegistry.Selection to = registry.select(target);
     AlignmentStore.Entry entry =
         store
@@ -265,8 +274,13 @@ public class AlignmentService {
             entry.hubness(tv.size(), properties.cslsK()),
             properties.cslsCandidates(),
             SearchOptions.DEFAULT);
-    return new Translated(
-        entry.record().id(), source.name(), to.name(), translator.translate(word, topn, criterion));
+    SubwordQueries words = new SubwordQueries(sv, ngrams, source.model()::phraseFor);
+    SubwordQueries.Term term = words.resolve(word);
+    List<Translation> translations =
+        term.oov()
+            ? translator.translateVector(words.vector(term, true), topn, criterion)
+            : translator.translate(term.id(), topn, criterion);
+    return new Translated(entry.record().id(), source.name(), to.name(), translations, term.oov());
   }
 
   /** The models, of the record's two, whose vectors are not those it was learnt on. */

@@ -10,6 +10,8 @@ import java.util.List;
  * @param source the source model's name
  * @param target the target model's name
  * @param translations best first
+ * @param oov whether the word is outside the source vocabulary and was translated by its n-gram
+ *     vector
  */
 public record Translated(
-    String alignment, String source, String target, List<Translation> translations) {}
+    String alignment, String source, String target, List<Translation> translations, boolean oov) {}

@@ -3,6 +3,7 @@ package io.wordvec.io;
 import io.wordvec.vectors.MappedBytes;
 import io.wordvec.vectors.NgramVectors;
 import io.wordvec.vectors.NonFiniteVectorException;
+import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.WordVectors;
 import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.Vocabulary;
@@ -90,6 +91,88 @@ final class FastTextBinary {
               MappedBytes.DEFAULT_CHUNK_SHIFT);
       return vectors(file, header, matrix, limit);
     }
+  }
+
+  /**
+   * Streams the model into a native file ({@code .wvm}, version 5 when it has n-grams) without
+   * holding its matrix in the heap: each word's served vector (its own row and its n-grams' rows,
+   * as {@link #read} computes it) is composed from the mapped input matrix and written at once, and
+   * the n-gram rows are copied from the mapping a block at a time. The heap holds the dictionary
+   * and a few floats a word, so a published model of millions of words and buckets converts in a
+   * heap far smaller than it. The file written is the one {@link #read} followed by {@link
+   * NativeFormat#write(WordVectors, Path)} would write.
+   *
+   * @param limit keep only the first N words; 0 = all
+   * @return what was written: the words and their dimension
+   * @throws InvalidModelFileException as {@link #read} does; {@code output} is then untouched
+   */
+  static ModelFiles.Conversion toNative(Path file, int limit, Path output) throws IOException {
+    long fileSize = Files.size(file);
+    Header header;
+    try (Input in = new Input(file, fileSize)) {
+      header = Header.read(in, file, fileSize);
+    }
+    int dim = header.dim;
+    int keep = limit == 0 ? header.words.length : Math.min(limit, header.words.length);
+    String[] words = Arrays.copyOf(header.words, keep);
+    Vocabulary vocabulary;
+    try {
+      vocabulary = new Vocabulary(words, Arrays.copyOf(header.counts, keep));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelFileException(file, "invalid dictionary: " + e.getMessage(), e);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      MappedBytes matrix =
+          MappedBytes.map(
+              channel,
+              header.matrixStart,
+              header.matrixRows * header.dim * Float.BYTES,
+              MappedBytes.DEFAULT_CHUNK_SHIFT);
+      NgramVectors ngrams = null;
+      if (header.ngrams != null) {
+        checkNgramRows(file, header, matrix);
+        ngrams =
+            NgramVectors.mapped(
+                header.ngrams, dim, matrix, (long) header.words.length * dim * Float.BYTES);
+      }
+      try (NativeWriter out = NativeWriter.create(output, dim)) {
+        int blockRows = Math.max(1, (1 << 14) / dim);
+        float[] block = new float[blockRows * dim];
+        float[] scratch = new float[dim];
+        for (int first = 0; first < keep; first += blockRows) {
+          int count = Math.min(blockRows, keep - first);
+          matrix.readFloats((long) first * dim * Float.BYTES, block, 0, count * dim);
+          for (int i = 0; i < count; i++) {
+            int row = first + i;
+            if (ngrams != null && !"</s>".equals(words[row])) {
+              ngrams.compose(words[row], block, i * dim, block, i * dim, scratch);
+            }
+            try {
+              out.addRaw(block, i * dim);
+            } catch (NonFiniteVectorException e) {
+              throw new InvalidModelFileException(
+                  file,
+                  "non-finite value "
+                      + e.value()
+                      + " in the vector of word '"
+                      + words[row]
+                      + "' (row "
+                      + row
+                      + ")",
+                  e);
+            }
+          }
+        }
+        out.finish(
+            vocabulary,
+            null,
+            NativeMetadata.encode(null),
+            QuantizedRows.worthwhile(keep, dim),
+            ngrams,
+            null);
+      }
+    }
+    return new ModelFiles.Conversion(VectorFormat.FASTTEXT_BIN, keep, dim);
   }
 
   private static WordVectors vectors(Path file, Header header, MappedBytes matrix, int limit)

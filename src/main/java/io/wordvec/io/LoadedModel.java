@@ -4,6 +4,7 @@ import io.wordvec.phrases.PhraseJoiner;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.WordVectors;
+import io.wordvec.vocab.Tokenizer;
 import io.wordvec.vocab.Vocabulary;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,6 +90,29 @@ public record LoadedModel(
     Vocabulary vocabulary = vectors.vocabulary();
     return new PhraseJoiner(word -> vocabulary.id(word) >= 0, PhraseJoiner.maxWords(passes))
         .join(tokens);
+  }
+
+  /**
+   * The phrase of the model's vocabulary that a query word of several words stands for ({@code "New
+   * York"} gives {@code new_york}), for a model trained with phrases: the word's tokens joined as
+   * {@link #joinPhrases} joins text, split on whitespace as written, else as the normalising
+   * tokenizer splits and lowercases them. Null when the model has no phrases or the word is not one
+   * phrase it knows.
+   */
+  public String phraseFor(String word) {
+    if (phrasePasses() == 0) {
+      return null;
+    }
+    for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
+      List<String> tokens = tokenizer.tokenize(word);
+      if (tokens.size() >= 2) {
+        List<String> joined = joinPhrases(tokens);
+        if (joined.size() == 1) {
+          return joined.get(0);
+        }
+      }
+    }
+    return null;
   }
 
   /**

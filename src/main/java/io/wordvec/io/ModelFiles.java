@@ -114,10 +114,11 @@ public final class ModelFiles {
 
   /**
    * Rewrites {@code input} in {@code format}, atomically. A word2vec file (text or binary, plain or
-   * gzip-compressed) converted to the native format is streamed: each row is normalised and written
-   * as it is read, so that a file far bigger than the heap converts (the heap holds its words and 8
-   * bytes a row). A full native model stays a full model in the native format; to word2vec formats
-   * only the word vectors go. Native files are read mapped, other conversions through the heap.
+   * gzip-compressed) or a fastText {@code .bin} converted to the native format is streamed: each
+   * row is normalised and written as it is read, so that a file far bigger than the heap converts
+   * (the heap holds its words and 8 bytes a row; a fastText model's n-gram rows are copied from a
+   * mapping). A full native model stays a full model in the native format; to word2vec formats only
+   * the word vectors go. Native files are read mapped, other conversions through the heap.
    *
    * @param limit keep only the first N words; 0 = all
    * @throws InvalidModelFileException if the input is truncated, corrupt or of no known format;
@@ -126,6 +127,9 @@ public final class ModelFiles {
   public static Conversion convert(Path input, Path output, VectorFormat format, int limit)
       throws IOException {
     VectorFormat from = detect(input);
+    if (from == VectorFormat.FASTTEXT_BIN && format == VectorFormat.NATIVE) {
+      return FastTextBinary.toNative(input, limit, output);
+    }
     if (from != VectorFormat.NATIVE
         && from != VectorFormat.FASTTEXT_BIN
         && format == VectorFormat.NATIVE) {

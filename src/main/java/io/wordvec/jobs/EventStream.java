@@ -42,19 +42,25 @@ final class EventStream implements AsyncListener {
     CLOSED
   }
 
+  /** The number of an event that is no job snapshot: always queued. */
+  static final long UNNUMBERED = 0;
+
   private final String jobId;
   private final AsyncContext async;
   private final ServletOutputStream out;
   private final long maxBuffered;
   private final BiConsumer<EventStream, Ending> onEnd;
 
-  /** Guards the queue, its size in bytes, and the last and closed flags. */
+  /** Guards the queue, its size in bytes, the last and closed flags, and the newest number. */
   private final Object lock = new Object();
 
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
   private long buffered;
   private boolean last;
   private boolean closed;
+
+  /** The number of the newest job snapshot queued ({@link #send(long, byte[], boolean)}). */
+  private long newest;
 
   /** Held while the output is written, and while a container callback closes the stream. */
   private final ReentrantLock io = new ReentrantLock();
@@ -110,23 +116,42 @@ final class EventStream implements AsyncListener {
   }
 
   /**
-   * Queues an event for the writer.
+   * Queues an event that is no job snapshot (a heartbeat) for the writer.
    *
    * @param isLast whether the stream ends after this event
    * @return false if the stream has ended, or was dropped now because the event does not fit in its
    *     buffer
    */
   boolean send(byte[] event, boolean isLast) {
+    return send(UNNUMBERED, event, isLast);
+  }
+
+  /**
+   * Queues the event of a job snapshot numbered {@code sequence} ({@link Job#snapshot}) for the
+   * writer, unless the stream already queued a newer one: snapshots of one job can arrive out of
+   * order from threads that publish concurrently, and a client must never see a job go back in
+   * time.
+   *
+   * @param sequence the snapshot's number (from 1), or {@link #UNNUMBERED}
+   * @param isLast whether the stream ends after this event
+   * @return false if the stream has ended, or was dropped now because the event does not fit in its
+   *     buffer (an event skipped as older is not a failure)
+   */
+  boolean send(long sequence, byte[] event, boolean isLast) {
     boolean overflow;
     synchronized (lock) {
       if (closed || last) {
         return false;
+      }
+      if (sequence != UNNUMBERED && sequence <= newest) {
+        return true;
       }
       overflow = buffered + event.length > maxBuffered;
       if (!overflow) {
         queue.add(event);
         buffered += event.length;
         last = isLast;
+        newest = Math.max(newest, sequence);
         lock.notifyAll();
       }
     }

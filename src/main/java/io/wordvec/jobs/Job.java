@@ -51,6 +51,7 @@ final class Job {
   private JobView.JobResult result;
   private Integer restarts;
   private Integer resumedAfterEpoch;
+  private long snapshots;
 
   Job(String id, JobSpec spec, Instant createdAt) {
     this.id = id;
@@ -345,6 +346,24 @@ final class Job {
         restarts,
         resumedAfterEpoch);
   }
+
+  /**
+   * The job now, numbered for its event streams: snapshots are numbered in the order they are taken
+   * under this job's lock, so a higher number never shows an older state. Threads that publish
+   * concurrently (an index build's workers, a cancel beside the runner) may deliver snapshots out
+   * of order; a stream keeps the newest ({@link EventStream#send(long, byte[], boolean)}).
+   */
+  synchronized Snapshot snapshot() {
+    return new Snapshot(++snapshots, view());
+  }
+
+  /**
+   * A numbered snapshot of a job.
+   *
+   * @param sequence its number, from 1, increasing with every snapshot of the same job
+   * @param view the job as the API shows it
+   */
+  record Snapshot(long sequence, JobView view) {}
 
   /** The API's snapshot of this job now: its record plus the live figures of a running job. */
   synchronized JobView view() {

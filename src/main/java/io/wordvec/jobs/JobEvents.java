@@ -101,12 +101,31 @@ class JobEvents implements DisposableBean {
       streams.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(stream);
       open++;
     }
-    JobView current = job.view();
-    stream.send(event(current), current.state().isFinal());
+    Job.Snapshot current = job.snapshot();
+    stream.send(current.sequence(), event(current.view()), current.view().state().isFinal());
   }
 
-  /** Sends a snapshot to every stream of the job; the final one closes them. */
+  /** Sends the job as it is now to its every stream; the final state closes them. */
+  void publish(Job job) {
+    if (streams.containsKey(job.id())) {
+      publish(job.snapshot());
+    }
+  }
+
+  /**
+   * Sends a snapshot to every stream of the job, except those that already have a newer one (a
+   * thread that took its snapshot earlier can get here later); the final one closes them.
+   */
+  void publish(Job.Snapshot snapshot) {
+    send(snapshot.sequence(), snapshot.view());
+  }
+
+  /** Sends a snapshot without a number to every stream of the job (tests). */
   void publish(JobView view) {
+    send(EventStream.UNNUMBERED, view);
+  }
+
+  private void send(long sequence, JobView view) {
     Set<EventStream> ofJob = streams.get(view.id());
     if (ofJob == null || ofJob.isEmpty()) {
       return;
@@ -114,7 +133,7 @@ class JobEvents implements DisposableBean {
     byte[] event = event(view);
     boolean done = view.state().isFinal();
     for (EventStream stream : ofJob) {
-      stream.send(event, done);
+      stream.send(sequence, event, done);
     }
   }
 

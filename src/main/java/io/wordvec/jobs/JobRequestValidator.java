@@ -10,6 +10,7 @@ import io.wordvec.system.validation.IntRangeValidator;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +221,16 @@ class JobRequestValidator {
         Boolean.FALSE.equals(params.sg()) ? Architecture.CBOW : Architecture.SKIP_GRAM;
     checkAlphas(
         params.alpha(), TrainingConfig.defaultAlpha(architecture), params.minAlpha(), errors);
+    checkSubwords(params, errors);
+    if ("npmi".equals(params.phraseScoring())
+        && params.phraseThreshold() != null
+        && !(params.phraseThreshold() >= -1 && params.phraseThreshold() <= 1)) {
+      errors.add(
+          ParamsBinder.problem(
+              "phraseThreshold",
+              "must be between -1 and 1 with npmi scoring (its scores' range), was "
+                  + params.phraseThreshold()));
+    }
     if (!errors.isEmpty()) {
       return null;
     }
@@ -282,6 +293,80 @@ class JobRequestValidator {
               IntRangeValidator.requirement(TrainingConfig.MIN_THREADS, max)
                   + " (the configured limit), was "
                   + threads));
+    }
+  }
+
+  /**
+   * The subword settings together (each alone was range-checked by its annotation): minn at most
+   * maxn, no minn or bucket when maxn 0 turns n-grams off, and an n-gram matrix (bucket x dim
+   * floats, which training holds in the heap) of at most half the heap, so that a job fails here
+   * rather than running the server out of memory.
+   */
+  private static void checkSubwords(TrainParams params, List<FieldProblem> errors) {
+    if (errors.stream().anyMatch(e -> e.field().matches("params\\.(minn|maxn|bucket)"))) {
+      return; // a value out of range or of the wrong type is reported once, as such
+    }
+    Integer minn = params.minn();
+    Integer maxn = params.maxn();
+    Integer bucket = params.bucket();
+    if (maxn != null && maxn == 0) {
+      if (minn != null) {
+        errors.add(
+            ParamsBinder.problem(
+                "minn", "applies only with n-grams, and maxn=0 turns them off; was " + minn));
+      }
+      if (bucket != null) {
+        errors.add(
+            ParamsBinder.problem(
+                "bucket",
+                "applies only with n-grams, and maxn=0 turns them off (no n-grams, no buckets);"
+                    + " was "
+                    + bucket));
+      }
+      return;
+    }
+    if (minn != null && maxn != null && minn > maxn) {
+      errors.add(
+          ParamsBinder.problem(
+              "minn", "must not exceed maxn=" + maxn + " (the longest n-gram), was " + minn));
+    }
+    CharNgrams ngrams;
+    try {
+      ngrams = CharNgrams.fromOptions(minn, maxn, bucket);
+    } catch (IllegalArgumentException e) {
+      return; // reported above, field by field
+    }
+    if (ngrams == null || errors.stream().anyMatch(e -> e.field().equals("params.dim"))) {
+      return;
+    }
+    int dim = params.dim() != null ? params.dim() : TrainingConfig.builder().build().dimension();
+    long cells = (long) ngrams.bucket() * dim;
+    if (cells > Integer.MAX_VALUE - 8) {
+      errors.add(
+          ParamsBinder.problem(
+              "bucket",
+              ngrams.bucket()
+                  + " buckets x "
+                  + dim
+                  + " dimensions is more than one matrix holds ("
+                  + (Integer.MAX_VALUE - 8)
+                  + " floats): use fewer buckets or a lower dim"));
+      return;
+    }
+    long bytes = Float.BYTES * cells;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap / 2) {
+      errors.add(
+          ParamsBinder.problem(
+              "bucket",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%d buckets x %d dimensions need about %.1f GB for the n-gram rows, more than"
+                      + " half the server's heap (%.1f GB): use fewer buckets",
+                  ngrams.bucket(),
+                  dim,
+                  bytes / 1e9,
+                  heap / 1e9)));
     }
   }
 

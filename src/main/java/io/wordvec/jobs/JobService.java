@@ -301,7 +301,7 @@ class JobService implements DisposableBean {
       store.save(job.record());
       runners.execute(() -> run(job));
     }
-    events.publish(job.view());
+    events.publish(job);
   }
 
   private void run(Job job) {
@@ -311,7 +311,7 @@ class JobService implements DisposableBean {
     log.info("Job {} started", job.id());
     changed(job);
     try {
-      runner.run(job, this::changed, j -> events.publish(j.view()), () -> shuttingDown);
+      runner.run(job, this::changed, events::publish, () -> shuttingDown);
     } finally {
       finished(job);
     }
@@ -324,7 +324,7 @@ class JobService implements DisposableBean {
 
   private void changed(Job job) {
     store.save(job.record());
-    events.publish(job.view());
+    events.publish(job);
   }
 
   /**
@@ -332,7 +332,8 @@ class JobService implements DisposableBean {
    * has not finished (the service is stopping) is recorded as it is, to resume at the next start.
    */
   private void finished(Job job) {
-    JobView view = job.view();
+    Job.Snapshot snapshot = job.snapshot();
+    JobView view = snapshot.view();
     if (view.state().isFinal()) {
       CorpusLease lease = leases.remove(job.id());
       if (lease != null) {
@@ -351,7 +352,7 @@ class JobService implements DisposableBean {
         store.save(job.record());
       }
     }
-    events.publish(view);
+    events.publish(snapshot);
     if (view.state().isFinal()) {
       job.completion().complete(view);
     }

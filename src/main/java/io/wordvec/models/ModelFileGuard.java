@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which files of the models directory may be read as models: a symbolic link (or a link on the way)
- * that leads out of the directory is refused, so that a link planted in it cannot make the service
- * read, and report on, any file the process can open. Links within the directory are followed.
+ * Which files of the models directory may be read as models or as their index files: a symbolic
+ * link (or a link on the way) that leads out of the directory is refused, so that a link planted in
+ * it cannot make the service read, and report on, any file the process can open. Links within the
+ * directory are followed.
  */
 final class ModelFileGuard {
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -152,11 +153,19 @@ public class ModelStore {
    *
    * @throws io.wordvec.index.IndexFileException if the file is not a complete index of the model's
    *     vectors
-   * @throws IOException if it cannot be read (a missing file included)
+   * @throws IOException if it cannot be read (a missing file included), or is a symbolic link that
+   *     leads out of the models directory (refused as a model file would be: {@link
+   *     ModelFileGuard})
    */
   LoadedModel withIndex(LoadedModel model, int efSearch) throws IOException {
     WordVectors vectors = model.vectors();
-    HnswIndex index = HnswIndex.open(indexFileOf(model.file()), vectors, efSearch);
+    Path file = indexFileOf(model.file());
+    Optional<String> refused = ModelFileGuard.refusal(dir, file);
+    if (refused.isPresent()) {
+      // named without its directory: the message can reach API clients through an index job
+      throw new FileSystemException(String.valueOf(file.getFileName()), null, refused.get());
+    }
+    HnswIndex index = HnswIndex.open(file, vectors, efSearch);
     return new LoadedModel(
         model.file(),
         model.format(),

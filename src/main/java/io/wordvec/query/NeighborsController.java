@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wordvec.models.ModelRegistry;
 import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.NotFoundProblem;
@@ -15,6 +16,7 @@ import io.wordvec.vectors.Neighbor;
 import io.wordvec.vectors.NeighborList;
 import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.SubwordQueries;
+import io.wordvec.vectors.WordVectors;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,8 +79,10 @@ class NeighborsController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(List.of(word));
           NeighborList found = subwords.mostSimilar(terms, List.of(), n, restrict, options);
           return new NeighborsResponse(
@@ -128,7 +132,7 @@ class NeighborsController {
       return batch(model, request, ngrams);
     }
     Query query = prepare("", request, ngrams);
-    return support.query(model, (name, vectors) -> query.answer(name, vectors));
+    return support.query(model, query::answer);
   }
 
   private NeighborsBatchResponse batch(String model, NeighborsRequest request, boolean ngrams) {
@@ -176,7 +180,7 @@ class NeighborsController {
               .forEach(
                   i -> {
                     try {
-                      results[i] = prepared.get(i).answer(name, vectors);
+                      results[i] = prepared.get(i).answer(selection);
                     } catch (io.wordvec.vectors.UnknownWordsException e) {
                       throw support.wordNotFound(selection, e.words()).with("query", i);
                     }
@@ -197,14 +201,16 @@ class NeighborsController {
       String prefix,
       boolean ngrams) {
 
-    NeighborsResponse answer(String name, io.wordvec.vectors.WordVectors vectors) {
+    NeighborsResponse answer(ModelRegistry.Selection selection) {
+      String name = selection.name();
+      WordVectors vectors = selection.model().vectors();
       NeighborList found;
       List<SubwordQueries.Term> terms = List.of();
       if (vector != null) {
         QuerySupport.dimension(prefix + "vector", vector, vectors.dimension());
         found = vectors.similarByVector(vector, topn, restrictVocab, options);
       } else {
-        SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
         List<String> all = new java.util.ArrayList<>(positive);
         all.addAll(negative);
         terms = subwords.resolve(all); // every unknown word of both lists in one 404
@@ -212,7 +218,9 @@ class NeighborsController {
         List<SubwordQueries.Term> neg = terms.subList(positive.size(), terms.size());
         if (method == AnalogyMethod.COSMUL) {
           cosMulNeedsVocabularyWords(prefix + "method", terms);
-          found = vectors.mostSimilarCosMul(positive, negative, topn, restrictVocab, options);
+          found =
+              vectors.mostSimilarCosMulIds(
+                  SubwordQueries.ids(pos), SubwordQueries.ids(neg), topn, restrictVocab, options);
         } else {
           found = subwords.mostSimilar(pos, neg, topn, restrictVocab, options);
         }
@@ -328,15 +336,24 @@ class NeighborsController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(List.of(a, b, c));
           NeighborList found;
           if (analogyMethod == AnalogyMethod.COSMUL) {
             cosMulNeedsVocabularyWords("method", terms);
-            found = vectors.analogy(a, b, c, n, analogyMethod, options);
+            // by rows: a query word may be a phrase asked as "New York"
+            found =
+                vectors.mostSimilarCosMulIds(
+                    SubwordQueries.ids(terms.subList(1, 3)),
+                    SubwordQueries.ids(terms.subList(0, 1)),
+                    n,
+                    0,
+                    options);
           } else {
-            found = subwords.analogy(a, b, c, n, options);
+            found = subwords.mostSimilar(terms.subList(1, 3), terms.subList(0, 1), n, 0, options);
           }
           return new AnalogyResponse(
               name,

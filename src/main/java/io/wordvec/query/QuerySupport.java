@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import io.wordvec.io.LoadedModel;
 import io.wordvec.models.ModelRegistry;
 import io.wordvec.models.QueryMetrics;
 import io.wordvec.system.InvalidParameterException;
@@ -202,15 +203,21 @@ class QuerySupport {
     return choice("oov", oov, true, OOV_MODES, "'ngram' or 'error'");
   }
 
-  /** The model's vectors answering words outside the vocabulary as {@code ngrams} says. */
-  static SubwordQueries subwords(WordVectors vectors, boolean ngrams) {
-    return new SubwordQueries(vectors, ngrams);
+  /**
+   * The model's vectors answering words outside the vocabulary as {@code ngrams} says, and a query
+   * word of several words as the phrase it names when the model was trained with phrases.
+   */
+  static SubwordQueries subwords(LoadedModel model, boolean ngrams) {
+    return new SubwordQueries(model.vectors(), ngrams, model::phraseFor);
   }
 
-  /** The query words answered from their n-grams, or null when none was (omitted in JSON). */
+  /**
+   * The query words answered from their n-grams, each once, in order; null when none was (omitted
+   * in JSON).
+   */
   static List<String> oovWords(List<SubwordQueries.Term> terms) {
     List<String> words =
-        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).toList();
+        terms.stream().filter(SubwordQueries.Term::oov).map(t -> t.word()).distinct().toList();
     return words.isEmpty() ? null : words;
   }
 

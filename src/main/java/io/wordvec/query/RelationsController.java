@@ -9,6 +9,7 @@ import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +55,19 @@ class RelationsController {
    * @param model the model that answered
    * @param word the word measured from, absent for a vector
    * @param distances one per other word
+   * @param oov true when a word is outside the vocabulary and measured by its n-gram vector; absent
+   *     otherwise
+   * @param oovWords those words; absent when none
    */
   @com.fasterxml.jackson.annotation.JsonInclude(
       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-  record DistancesResponse(String model, String word, List<WordDistance> distances) {}
+  record DistancesResponse(
+      String model,
+      String word,
+      List<WordDistance> distances,
+      @Schema(description = QuerySupport.OOV_FLAG_DESCRIPTION, example = "null") Boolean oov,
+      @Schema(description = QuerySupport.OOV_WORDS_DESCRIPTION, example = "null")
+          List<String> oovWords) {}
 
   /**
    * One distance.
@@ -80,7 +90,12 @@ class RelationsController {
    * @param closerThan those words, in vocabulary order (gensim's {@code closer_than}), at most
    *     {@code limit} of them
    * @param truncated whether {@code closerThan} was cut at {@code limit}
+   * @param oov true when {@code word} or {@code other} is outside the vocabulary and ranked by its
+   *     n-gram vector; absent otherwise
+   * @param oovWords those words; absent when none
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   record RankResponse(
       String model,
       @Schema(example = "king") String word,
@@ -88,21 +103,34 @@ class RelationsController {
       @Schema(example = "0.27") float distance,
       @Schema(example = "3") int rank,
       List<String> closerThan,
-      boolean truncated) {}
+      boolean truncated,
+      @Schema(description = QuerySupport.OOV_FLAG_DESCRIPTION, example = "null") Boolean oov,
+      @Schema(description = QuerySupport.OOV_WORDS_DESCRIPTION, example = "null")
+          List<String> oovWords) {}
 
   @PostMapping("/distances")
   @Operation(
       summary = "Distances from a word or a vector to other words",
       description =
           "Cosine distances, 1 - cosine, from `word` (or from `vector`) to each of `others`, in"
-              + " order (gensim's `distances`).")
+              + " order (gensim's `distances`). Words outside the vocabulary of a subword model"
+              + " are measured by their n-gram vectors, marked in `oov` and `oovWords` (unless"
+              + " `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The distances")
   @BadRequestProblem(
-      "No body, neither or both of word and vector, no others, a vector of the wrong dimension")
+      "No body, neither or both of word and vector, no others, a vector of the wrong dimension,"
+          + " `oov` not ngram or error")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   DistancesResponse distances(
-      @ModelName @PathVariable String model, @RequestBody DistancesRequest request) {
+      @ModelName @PathVariable String model,
+      @RequestBody DistancesRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     List<String> others = support.words("others", request.others(), 1);
     boolean byWord = request.word() != null;
     if (byWord == (request.vector() != null)) {
@@ -111,23 +139,30 @@ class RelationsController {
     }
     String word = byWord ? support.word("word", request.word()) : null;
     float[] given = byWord ? null : QuerySupport.vector("vector", request.vector());
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
+          List<SubwordQueries.Term> terms =
+              subwords.resolve(byWord ? concat(word, others) : others);
           float[] from;
           if (byWord) {
-            vectors.requireIds(concat(word, others));
-            from = vectors.vector(word, false);
+            from = subwords.vector(terms.get(0), false);
           } else {
             QuerySupport.dimension("vector", given, vectors.dimension());
             from = given;
           }
-          float[] distances = vectors.distances(from, vectors.requireIds(others));
+          float[] distances =
+              subwords.distances(from, byWord ? terms.subList(1, terms.size()) : terms);
           List<WordDistance> out = new ArrayList<>(others.size());
           for (int i = 0; i < distances.length; i++) {
             out.add(new WordDistance(others.get(i), distances[i]));
           }
-          return new DistancesResponse(name, word, out);
+          return new DistancesResponse(
+              name, word, out, QuerySupport.oov(terms), QuerySupport.oovWords(terms));
         });
   }
 
@@ -136,9 +171,12 @@ class RelationsController {
       summary = "Rank of a word among another's neighbours",
       description =
           "How far down `word`'s neighbour list `other` comes (gensim's `rank`), and the words"
-              + " closer to `word` than `other` is (gensim's `closer_than`), in vocabulary order.")
+              + " closer to `word` than `other` is (gensim's `closer_than`), in vocabulary order."
+              + " A word outside the vocabulary of a subword model is ranked by its n-gram vector"
+              + " (for `other`: where it would stand), marked in `oov` and `oovWords` (unless"
+              + " `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The rank")
-  @BadRequestProblem("word or other missing or blank, limit out of range")
+  @BadRequestProblem("word or other missing or blank, limit out of range, `oov` not ngram or error")
   @NotFoundProblem("Unknown model or word")
   RankResponse rank(
       @ModelName @PathVariable String model,
@@ -151,32 +189,42 @@ class RelationsController {
               description = "Most closer words listed (1 to wordvec.limits.max-topn)",
               example = "10")
           @RequestParam(required = false)
-          Integer limit) {
+          Integer limit,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("word", word);
     support.word("other", other);
     int n = support.topn(limit, 10);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          int[] ids = vectors.requireIds(List.of(word, other));
-          int[] closer = vectors.closerThan(ids[0], ids[1]);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(List.of(word, other));
+          int[] closer = subwords.closerThan(terms.get(0), terms.get(1));
           List<String> words = new ArrayList<>(Math.min(n, closer.length));
           for (int i = 0; i < closer.length && i < n; i++) {
             words.add(vectors.vocabulary().word(closer[i]));
           }
+          float distance =
+              subwords.distances(subwords.vector(terms.get(0), false), terms.subList(1, 2))[0];
           return new RankResponse(
               name,
               word,
               other,
-              distance(vectors, ids[0], ids[1]),
+              distance,
               closer.length + 1,
               words,
-              closer.length > n);
+              closer.length > n,
+              QuerySupport.oov(terms),
+              QuerySupport.oovWords(terms));
         });
-  }
-
-  private static float distance(WordVectors vectors, int a, int b) {
-    return vectors.distances(vectors.vector(vectors.vocabulary().word(a), false), new int[] {b})[0];
   }
 
   private static List<String> concat(String word, List<String> others) {

@@ -1,5 +1,7 @@
 package io.wordvec.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,6 +12,18 @@ import java.util.List;
  * @param a the first set
  * @param b the second set
  * @param similarity cosine similarity in [-1, 1]
+ * @param oov true when a word is outside the vocabulary and took part by its n-gram vector; absent
+ *     otherwise
+ * @param oovWords those words; absent when none
  */
 public record SetSimilarityResponse(
-    String model, List<String> a, List<String> b, float similarity) {}
+    String model,
+    List<String> a,
+    List<String> b,
+    float similarity,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = QuerySupport.OOV_FLAG_DESCRIPTION, example = "null")
+        Boolean oov,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = QuerySupport.OOV_WORDS_DESCRIPTION, example = "null")
+        List<String> oovWords) {}

@@ -9,6 +9,7 @@ import io.wordvec.system.BadRequestProblem;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.SubwordQueries;
+import io.wordvec.vectors.WordVectors;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +54,10 @@ class SimilarityController {
     boolean ngrams = support.ngrams(oov);
     return support.query(
         model,
-        (name, vectors) -> {
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<SubwordQueries.Term> terms = subwords.resolve(List.of(a, b));
           return new SimilarityResponse(
               name,
@@ -71,32 +74,83 @@ class SimilarityController {
       summary = "Similarity of two word sets",
       description =
           "Cosine similarity of the means of the two sets' raw vectors (not of their unit"
-              + " vectors), as gensim's n_similarity computes it.")
+              + " vectors), as gensim's n_similarity computes it. Words outside the vocabulary of"
+              + " a subword model take part by their n-gram vectors, marked in `oov` and"
+              + " `oovWords` (unless `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The similarity")
-  @BadRequestProblem("No body, an empty set or a blank word")
+  @BadRequestProblem("No body, an empty set or a blank word, `oov` not ngram or error")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words in a and b together than wordvec.limits.max-batch-words")
   SetSimilarityResponse setSimilarity(
-      @ModelName @PathVariable String model, @RequestBody SetSimilarityRequest request) {
+      @ModelName @PathVariable String model,
+      @RequestBody SetSimilarityRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     List<String> a = support.words("a", request.a(), 1);
     List<String> b = support.words("b", request.b(), 1);
     support.batch("a+b", a.size() + b.size());
+    boolean ngrams = support.ngrams(oov);
     return support.query(
-        model, (name, vectors) -> new SetSimilarityResponse(name, a, b, vectors.nSimilarity(a, b)));
+        model,
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(concat(a, b));
+          float similarity =
+              subwords.nSimilarity(
+                  terms.subList(0, a.size()), terms.subList(a.size(), terms.size()));
+          return new SetSimilarityResponse(
+              name, a, b, similarity, QuerySupport.oov(terms), QuerySupport.oovWords(terms));
+        });
   }
 
   @PostMapping("/doesnt-match")
   @Operation(
       summary = "The odd one out",
-      description = "The word furthest from the mean of the others (gensim's doesnt_match).")
+      description =
+          "The word furthest from the mean of the others (gensim's doesnt_match). Words outside"
+              + " the vocabulary of a subword model take part by their n-gram vectors, marked in"
+              + " `oov` and `oovWords` (unless `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The odd one out")
-  @BadRequestProblem("No body, fewer than two words or a blank word")
+  @BadRequestProblem("No body, fewer than two words or a blank word, `oov` not ngram or error")
   @NotFoundProblem("Unknown model or word")
   @PayloadTooLargeProblem("More words than wordvec.limits.max-batch-words")
   DoesntMatchResponse doesntMatch(
-      @ModelName @PathVariable String model, @RequestBody DoesntMatchRequest request) {
+      @ModelName @PathVariable String model,
+      @RequestBody DoesntMatchRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     List<String> words = support.words("words", request.words(), 2);
+    boolean ngrams = support.ngrams(oov);
     return support.query(
-        model, (name, vectors) -> new DoesntMatchResponse(name, words, vectors.doesntMatch(words)));
+        model,
+        selection -> {
+          String name = selection.name();
+          WordVectors vectors = selection.model().vectors();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
+          List<SubwordQueries.Term> terms = subwords.resolve(words);
+          return new DoesntMatchResponse(
+              name,
+              words,
+              subwords.doesntMatch(terms),
+              QuerySupport.oov(terms),
+              QuerySupport.oovWords(terms));
+        });
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -2,6 +2,7 @@ package io.wordvec.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,13 +13,11 @@ import io.wordvec.system.InvalidParameterException;
 import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeException;
 import io.wordvec.system.PayloadTooLargeProblem;
+import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.TextEmbedder;
 import io.wordvec.vectors.TextEmbedder.Weighting;
 import io.wordvec.vectors.VectorMath;
-import io.wordvec.vectors.WordMoversDistance;
 import io.wordvec.vocab.Tokenizer;
-import io.wordvec.vocab.Vocabulary;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -112,7 +112,10 @@ class TextSimilarityController {
    * @param distance word mover's distance to the source ({@code wmd}); absent otherwise
    * @param tokens how many tokens the text has
    * @param known how many of them the model knows
-   * @param unknown the distinct unknown tokens, in order of appearance
+   * @param unknown the distinct tokens without a vector (skipped), in order of appearance
+   * @param oov true when some token is outside the vocabulary and took part by its n-gram vector (a
+   *     subword model); absent otherwise
+   * @param oovWords those tokens, distinct, in order of appearance; absent when none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record TextResult(
@@ -120,7 +123,35 @@ class TextSimilarityController {
       Double distance,
       @Schema(example = "4") int tokens,
       @Schema(example = "4") int known,
-      List<String> unknown) {}
+      List<String> unknown,
+      @Schema(
+              description =
+                  "true when some token is outside the vocabulary and took part by its n-gram"
+                      + " vector; absent otherwise",
+              example = "null")
+          Boolean oov,
+      @Schema(
+              description = "Those tokens, distinct, in order of appearance; absent when none",
+              example = "null")
+          List<String> oovWords) {
+
+    TextResult(
+        Double similarity,
+        Double distance,
+        int tokens,
+        int known,
+        List<String> unknown,
+        List<String> oovWords) {
+      this(
+          similarity,
+          distance,
+          tokens,
+          known,
+          unknown,
+          oovWords.isEmpty() ? null : Boolean.TRUE,
+          oovWords.isEmpty() ? null : oovWords);
+    }
+  }
 
   @PostMapping("/similarity/texts")
   @Operation(
@@ -128,15 +159,26 @@ class TextSimilarityController {
       description =
           "Compares `source` with each of `texts`, in order: the cosine of their mean or SIF"
               + " embeddings, or the word mover's distance (`wmd`, as gensim's `wmdistance`)."
-              + " Unknown words are skipped and listed, never an error.")
+              + " Unknown words are skipped and listed, never an error; a subword model gives"
+              + " tokens outside its vocabulary their n-gram vectors instead, listed in"
+              + " `oovWords` (unless `oov=error`).")
   @ApiResponse(responseCode = "200", description = "One result per text")
-  @BadRequestProblem("No body, no source or texts, unknown weighting or tokenizer")
+  @BadRequestProblem(
+      "No body, no source or texts, unknown weighting or tokenizer, `oov` not ngram or error")
   @NotFoundProblem("Unknown model")
   @PayloadTooLargeProblem(
       "More texts than wordvec.limits.max-batch-words, or with wmd a text with more distinct"
           + " known words than wordvec.limits.max-wmd-words")
   TextSimilarityResponse similarity(
-      @ModelName @PathVariable String model, @RequestBody TextSimilarityRequest request) {
+      @ModelName @PathVariable String model,
+      @RequestBody TextSimilarityRequest request,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
+    boolean ngrams = support.ngrams(oov);
     if (request.source() == null || request.source().isBlank()) {
       throw new InvalidParameterException("source", request.source(), "a non-empty text");
     }
@@ -166,8 +208,8 @@ class TextSimilarityController {
         selection -> {
           Comparison comparison =
               method == Method.WMD
-                  ? new WmdComparison(selection, tokenizer, caseFallback)
-                  : new EmbeddingComparison(selection, tokenizer, caseFallback, method);
+                  ? new WmdComparison(selection, tokenizer, caseFallback, ngrams)
+                  : new EmbeddingComparison(selection, tokenizer, caseFallback, ngrams, method);
           TextResult source = comparison.source(request.source());
           List<TextResult> results = new ArrayList<>(texts.size());
           for (int i = 0; i < texts.size(); i++) {
@@ -200,6 +242,7 @@ class TextSimilarityController {
     private final TextEmbedder embedder;
     private final Tokenizer tokenizer;
     private final boolean caseFallback;
+    private final boolean ngrams;
     private final Weighting weighting;
     private float[] source;
 
@@ -207,88 +250,109 @@ class TextSimilarityController {
         ModelRegistry.Selection selection,
         Tokenizer tokenizer,
         boolean caseFallback,
+        boolean ngrams,
         Method method) {
       this.loaded = selection.model();
       this.embedder = new TextEmbedder(loaded.vectors(), loaded.hasCorpusCounts());
       this.tokenizer = tokenizer;
       this.caseFallback = caseFallback;
+      this.ngrams = ngrams;
       this.weighting = method == Method.SIF ? Weighting.SIF : Weighting.MEAN;
     }
 
     @Override
     public TextResult source(String text) {
       TextEmbedder.Embedding e = embed(text);
-      source = e.known() > 0 ? e.unitVector() : null;
-      return new TextResult(null, null, e.tokens(), e.known(), e.unknown());
+      source = e.contributing() > 0 ? e.unitVector() : null;
+      return new TextResult(null, null, e.tokens(), e.known(), e.unknown(), e.oov());
     }
 
     @Override
     public TextResult compare(String name, String text) {
       TextEmbedder.Embedding e = embed(text);
       Double similarity =
-          source == null || e.known() == 0 ? null : (double) VectorMath.dot(source, e.unitVector());
-      return new TextResult(similarity, null, e.tokens(), e.known(), e.unknown());
+          source == null || e.contributing() == 0
+              ? null
+              : (double) VectorMath.dot(source, e.unitVector());
+      return new TextResult(similarity, null, e.tokens(), e.known(), e.unknown(), e.oov());
     }
 
     private TextEmbedder.Embedding embed(String text) {
-      return embedder.embed(loaded.joinPhrases(tokenizer.tokenize(text)), weighting, caseFallback);
+      return embedder.embed(
+          loaded.joinPhrases(tokenizer.tokenize(text)), weighting, caseFallback, ngrams);
     }
   }
 
-  /** Word mover's distance between the texts' known words. */
+  /** Word mover's distance between the texts' words that have vectors. */
   private final class WmdComparison implements Comparison {
 
     private final ModelRegistry.Selection selection;
     private final Tokenizer tokenizer;
     private final boolean caseFallback;
-    private int[] source;
+    private final SubwordQueries subwords;
+    private List<SubwordQueries.Term> source;
 
-    WmdComparison(ModelRegistry.Selection selection, Tokenizer tokenizer, boolean caseFallback) {
+    WmdComparison(
+        ModelRegistry.Selection selection,
+        Tokenizer tokenizer,
+        boolean caseFallback,
+        boolean ngrams) {
       this.selection = selection;
       this.tokenizer = tokenizer;
       this.caseFallback = caseFallback;
+      this.subwords = QuerySupport.subwords(selection.model(), ngrams);
     }
 
     @Override
     public TextResult source(String text) {
       Words words = words("source", text);
-      source = words.ids();
-      return new TextResult(null, null, words.tokens(), source.length, words.unknown());
+      source = words.terms();
+      return new TextResult(
+          null, null, words.tokens(), words.known(), words.unknown(), words.oov());
     }
 
     @Override
     public TextResult compare(String name, String text) {
       Words words = words(name, text);
-      int[] ids = words.ids();
+      List<SubwordQueries.Term> terms = words.terms();
       Double distance =
-          source.length == 0 || ids.length == 0
-              ? null
-              : WordMoversDistance.distance(selection.model().vectors(), source, ids);
-      return new TextResult(null, distance, words.tokens(), ids.length, words.unknown());
+          source.isEmpty() || terms.isEmpty() ? null : subwords.wordMoversDistance(source, terms);
+      return new TextResult(
+          null, distance, words.tokens(), words.known(), words.unknown(), words.oov());
     }
 
     private Words words(String name, String text) {
-      Vocabulary vocabulary = selection.model().vectors().vocabulary();
       List<String> tokens = selection.model().joinPhrases(tokenizer.tokenize(text));
-      IntArrayList ids = new IntArrayList(tokens.size());
+      List<SubwordQueries.Term> terms = new ArrayList<>(tokens.size());
       Set<String> unknown = new LinkedHashSet<>();
+      Set<String> oov = new LinkedHashSet<>();
+      int known = 0;
       for (String token : tokens) {
-        int id = caseFallback ? vocabulary.idWithCaseFallback(token) : vocabulary.id(token);
-        if (id >= 0) {
-          ids.add(id);
-        } else {
+        SubwordQueries.Term term = subwords.lookup(token, caseFallback);
+        if (term == null) {
           unknown.add(token);
+          continue;
+        }
+        terms.add(term);
+        if (term.oov()) {
+          oov.add(token);
+        } else {
+          known++;
         }
       }
-      int[] known = ids.toIntArray();
-      int distinct = WordMoversDistance.distinctWords(known);
+      int distinct = SubwordQueries.distinctWords(terms);
       int limit = support.limits().maxWmdWords();
       if (distinct > limit) {
         throw new PayloadTooLargeException(name, distinct, limit, "distinct known words");
       }
-      return new Words(tokens.size(), known, List.copyOf(unknown));
+      return new Words(tokens.size(), known, terms, List.copyOf(unknown), List.copyOf(oov));
     }
   }
 
-  private record Words(int tokens, int[] ids, List<String> unknown) {}
+  private record Words(
+      int tokens,
+      int known,
+      List<SubwordQueries.Term> terms,
+      List<String> unknown,
+      List<String> oov) {}
 }

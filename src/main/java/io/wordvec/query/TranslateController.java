@@ -47,9 +47,13 @@ class TranslateController {
               + ".csls-k), which demotes hubs, over the wordvec.alignments.csls-candidates"
               + " nearest by cosine. A csls query computes each target word's penalty once,"
               + " so the first ones are slower. 404 without an alignment for the pair, 409"
-              + " when a model changed since it was made.")
+              + " when a model changed since it was made. A word outside the vocabulary of a"
+              + " subword source model is translated by its n-gram vector, marked `oov` (unless"
+              + " `oov=error`).")
   @ApiResponse(responseCode = "200", description = "The translations, best first")
-  @BadRequestProblem("word or target missing or blank, topn out of range or unknown criterion")
+  @BadRequestProblem(
+      "word or target missing or blank, topn out of range, unknown criterion, `oov` not ngram or"
+          + " error")
   @NotFoundProblem("Unknown model, target model or word, or no alignment for the two models")
   @ConflictProblem(
       "A model changed since the alignment was made (/problems/alignment-stale): create it again")
@@ -69,8 +73,15 @@ class TranslateController {
               example = "csls",
               schema = @Schema(allowableValues = {"nn", "csls"}))
           @RequestParam(required = false)
-          String criterion) {
+          String criterion,
+      @Parameter(
+              description = QuerySupport.OOV_DESCRIPTION,
+              example = "ngram",
+              schema = @Schema(allowableValues = {"ngram", "error"}))
+          @RequestParam(required = false)
+          String oov) {
     support.word("word", word);
+    boolean ngrams = support.ngrams(oov);
     support.word("target", target);
     int n = support.topn(topn, DEFAULT_TOPN);
     Criterion how =
@@ -78,7 +89,7 @@ class TranslateController {
     return support.query(
         model,
         source -> {
-          Translated found = alignments.translate(source, target, word, n, how);
+          Translated found = alignments.translate(source, target, word, ngrams, n, how);
           return new TranslateResponse(
               found.source(),
               found.target(),
@@ -87,7 +98,8 @@ class TranslateController {
               found.alignment(),
               found.translations().stream()
                   .map(t -> new TranslateResponse.TranslatedWord(t.word(), t.score(), t.cosine()))
-                  .toList());
+                  .toList(),
+              found.oov() ? Boolean.TRUE : null);
         });
   }
 }

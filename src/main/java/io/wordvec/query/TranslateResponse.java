@@ -1,5 +1,6 @@
 package io.wordvec.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param criterion {@code nn} (nearest neighbour by cosine) or {@code csls}
  * @param alignment the id of the alignment used
  * @param translations best first
+ * @param oov true when the word is outside the source vocabulary and was translated by its
+ *     character n-gram vector (a subword model); absent otherwise
  */
 public record TranslateResponse(
     String model,
@@ -22,7 +25,14 @@ public record TranslateResponse(
             allowableValues = {"nn", "csls"})
         String criterion,
     @Schema(example = "3f2a9c1d0b7e") String alignment,
-    List<TranslatedWord> translations) {
+    List<TranslatedWord> translations,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+            description =
+                "true when the word is outside the source vocabulary and was translated by its"
+                    + " n-gram vector; absent otherwise",
+            example = "null")
+        Boolean oov) {
 
   /**
    * One translation.

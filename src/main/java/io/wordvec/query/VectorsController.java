@@ -11,7 +11,6 @@ import io.wordvec.system.NotFoundProblem;
 import io.wordvec.system.PayloadTooLargeProblem;
 import io.wordvec.vectors.SubwordQueries;
 import io.wordvec.vectors.WordVectors;
-import io.wordvec.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,28 +60,18 @@ class VectorsController {
         model,
         selection -> {
           WordVectors vectors = selection.model().vectors();
-          SubwordQueries.Term term = QuerySupport.subwords(vectors, ngrams).resolve(word);
-          if (term.oov()) {
-            return new VectorResponse(
-                selection.name(),
-                word,
-                null,
-                null,
-                normalized,
-                vectors.dimension(),
-                QuerySupport.subwords(vectors, ngrams).vector(term, normalized),
-                true);
-          }
-          int id = term.id();
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
+          SubwordQueries.Term term = subwords.resolve(word);
+          boolean known = !term.oov();
           return new VectorResponse(
               selection.name(),
               word,
-              id + 1,
-              count(selection.model(), id),
+              known ? term.id() + 1 : null,
+              known ? count(selection.model(), term.id()) : null,
               normalized,
               vectors.dimension(),
-              vectors.vector(word, normalized),
-              null);
+              subwords.vector(term, normalized),
+              known ? null : Boolean.TRUE);
         });
   }
 
@@ -114,30 +103,26 @@ class VectorsController {
         model,
         selection -> {
           WordVectors vectors = selection.model().vectors();
-          Vocabulary vocabulary = vectors.vocabulary();
-          SubwordQueries subwords = QuerySupport.subwords(vectors, ngrams);
+          SubwordQueries subwords = QuerySupport.subwords(selection.model(), ngrams);
           List<BatchVectorsResponse.WordVector> results = new ArrayList<>(words.size());
           List<String> unknown = new ArrayList<>();
           for (String word : words) {
-            int id = vocabulary.id(word);
-            float[] fromNgrams =
-                id < 0 && subwords.usesNgrams() ? vectors.ngramVector(word).orElse(null) : null;
-            if (fromNgrams != null) {
-              SubwordQueries.Term term = new SubwordQueries.Term(word, -1, fromNgrams);
+            SubwordQueries.Term term = subwords.lookup(word, false);
+            if (term == null) {
+              unknown.add(word);
+              results.add(new BatchVectorsResponse.WordVector(word, false, null, null, null, null));
+            } else if (term.oov()) {
               results.add(
                   new BatchVectorsResponse.WordVector(
                       word, false, null, null, subwords.vector(term, normalized), true));
-            } else if (id < 0) {
-              unknown.add(word);
-              results.add(new BatchVectorsResponse.WordVector(word, false, null, null, null, null));
             } else {
               results.add(
                   new BatchVectorsResponse.WordVector(
                       word,
                       true,
-                      id + 1,
-                      count(selection.model(), id),
-                      vectors.vector(word, normalized),
+                      term.id() + 1,
+                      count(selection.model(), term.id()),
+                      subwords.vector(term, normalized),
                       null));
             }
           }

@@ -51,28 +51,42 @@ public final class WordMoversDistance {
     }
     Int2IntLinkedOpenHashMap bagA = bag(a);
     Int2IntLinkedOpenHashMap bagB = bag(b);
-    int[] wordsA = bagA.keySet().toIntArray();
-    int[] wordsB = bagB.keySet().toIntArray();
-    int n = wordsA.length;
-    int m = wordsB.length;
+    int dim = vectors.dimension();
+    return distance(
+        unitRows(vectors, bagA), counts(bagA), unitRows(vectors, bagB), counts(bagB), dim);
+  }
+
+  /**
+   * The word mover's distance between two bags of words given by their distinct words' unit vectors
+   * and counts (for words that need not be rows of a model, such as those answered from their
+   * n-grams).
+   *
+   * @param unitA one unit vector per distinct word of the first text, row-major
+   * @param countsA how often each occurs, each &gt;= 1
+   * @param unitB the same for the other text
+   * @param countsB how often each of its words occurs
+   * @param dim the vectors' dimension
+   */
+  static double distance(float[] unitA, int[] countsA, float[] unitB, int[] countsB, int dim) {
+    int n = countsA.length;
+    int m = countsB.length;
+    long lengthA = 0;
+    for (int count : countsA) {
+      lengthA += count;
+    }
+    long lengthB = 0;
+    for (int count : countsB) {
+      lengthB += count;
+    }
     // Frequencies scaled by the other text's length: integers with equal totals (a.length *
     // b.length), so the transport moves whole units and the division comes once, at the end.
     double[] supply = new double[n];
     for (int i = 0; i < n; i++) {
-      supply[i] = (double) bagA.get(wordsA[i]) * b.length;
+      supply[i] = (double) countsA[i] * lengthB;
     }
     double[] demand = new double[m];
     for (int j = 0; j < m; j++) {
-      demand[j] = (double) bagB.get(wordsB[j]) * a.length;
-    }
-    int dim = vectors.dimension();
-    float[] unitA = new float[n * dim];
-    for (int i = 0; i < n; i++) {
-      vectors.unitRow(wordsA[i], unitA, i * dim);
-    }
-    float[] unitB = new float[m * dim];
-    for (int j = 0; j < m; j++) {
-      vectors.unitRow(wordsB[j], unitB, j * dim);
+      demand[j] = (double) countsB[j] * lengthA;
     }
     double[] cost = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -87,7 +101,21 @@ public final class WordMoversDistance {
         cost[i * m + j] = Math.sqrt(sum);
       }
     }
-    return Transport.minCost(supply, demand, cost) / ((double) a.length * b.length);
+    return Transport.minCost(supply, demand, cost) / ((double) lengthA * lengthB);
+  }
+
+  private static float[] unitRows(WordVectors vectors, Int2IntLinkedOpenHashMap bag) {
+    int dim = vectors.dimension();
+    int[] words = bag.keySet().toIntArray();
+    float[] unit = new float[words.length * dim];
+    for (int i = 0; i < words.length; i++) {
+      vectors.unitRow(words[i], unit, i * dim);
+    }
+    return unit;
+  }
+
+  private static int[] counts(Int2IntLinkedOpenHashMap bag) {
+    return bag.values().toIntArray();
   }
 
   /** Word id to count, in order of first appearance. */

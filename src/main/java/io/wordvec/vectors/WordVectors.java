@@ -803,17 +803,30 @@ public final class WordVectors {
       throw new IllegalArgumentException("doesntMatch needs at least one word, got none");
     }
     int[] ids = requireIds(words);
-    float[] mean = new float[dimension];
     float[][] unitRows = new float[ids.length][];
     for (int i = 0; i < ids.length; i++) {
       unitRows[i] = unit(ids[i]);
-      VectorMath.axpyUnchecked(1f, unitRows[i], 0, mean, 0, dimension);
+    }
+    return oddOneOut(words, unitRows);
+  }
+
+  /**
+   * The word of {@code words} whose unit vector has the lowest cosine with the normalised mean of
+   * all of them ({@link #doesntMatch}); on a tie the lexicographically smallest.
+   *
+   * @param unitRows one unit vector per word, not modified
+   */
+  static String oddOneOut(List<String> words, float[][] unitRows) {
+    int dim = unitRows[0].length;
+    float[] mean = new float[dim];
+    for (float[] row : unitRows) {
+      VectorMath.axpyUnchecked(1f, row, 0, mean, 0, dim);
     }
     normalizeInPlace(mean);
     String worst = null;
     float worstScore = Float.POSITIVE_INFINITY;
-    for (int i = 0; i < ids.length; i++) {
-      float score = VectorMath.dotUnchecked(unitRows[i], 0, mean, 0, dimension);
+    for (int i = 0; i < unitRows.length; i++) {
+      float score = VectorMath.dotUnchecked(unitRows[i], 0, mean, 0, dim);
       String word = words.get(i);
       if (score < worstScore || (score == worstScore && word.compareTo(worst) < 0)) {
         worst = word;
@@ -917,6 +930,25 @@ public final class WordVectors {
     float[] target = unit(id);
     // distances in float, as gensim compares them, so that near-ties fall the same way
     float threshold = 1f - VectorMath.dotUnchecked(target, 0, unit(otherId), 0, dimension);
+    return closerThan(target, threshold, id);
+  }
+
+  /**
+   * {@link #closerThan(int, int)} for vectors that need not be rows: every row whose cosine
+   * distance to {@code target} is strictly less than {@code other}'s, in id order, row {@code
+   * exclude} left out (the target's own row when it is a word of the vocabulary; -1 for none).
+   *
+   * @param target {@link #dimension()} finite values, not modified
+   * @param other {@link #dimension()} finite values, not modified
+   * @throws IllegalArgumentException on a dimension mismatch or a non-finite value
+   */
+  public int[] closerThan(float[] target, float[] other, int exclude) {
+    float[] unitTarget = unitQuery(target);
+    float threshold = 1f - VectorMath.dotUnchecked(unitTarget, 0, unitQuery(other), 0, dimension);
+    return closerThan(unitTarget, threshold, exclude);
+  }
+
+  private int[] closerThan(float[] target, float threshold, int id) {
     it.unimi.dsi.fastutil.ints.IntArrayList closer = new it.unimi.dsi.fastutil.ints.IntArrayList();
     ScanRows.Reader reader = rows.reader();
     int batch = ScanRows.rowBatch(dimension);

@@ -321,6 +321,19 @@ class AlignmentTests {
   }
 
   @Test
+  void aVectorOfTheSourceSpaceTranslatesAsTheWordWhoseVectorItIs() {
+    Translator translator = translator(Alignment.identity(DIM));
+    float[] w7 = source.vector("w7", true);
+    for (Criterion criterion : Criterion.values()) {
+      assertThat(translator.translateVector(w7, 4, criterion))
+          .as(criterion.name())
+          .isEqualTo(translator.translate("w7", 4, criterion));
+    }
+    assertThatThrownBy(() -> translator.translateVector(new float[DIM + 1], 3, Criterion.NN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void anUnknownSourceWordIsReported() {
     assertThatThrownBy(() -> translator(Alignment.identity(DIM)).translate("zzz", 3, Criterion.NN))
         .isInstanceOf(UnknownWordsException.class);

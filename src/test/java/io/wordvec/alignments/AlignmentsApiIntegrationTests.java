@@ -90,6 +90,36 @@ class AlignmentsApiIntegrationTests {
   }
 
   @Test
+  void aWordOutsideASubwordSourceModelsVocabularyIsTranslatedByItsNgramVector() throws IOException {
+    WordVectors subwords =
+        ModelFiles.loadForServing(Path.of("src/test/resources/models/subwords.bin")).vectors();
+    registry.register("subwords-turned", model("subwords-turned", turned(subwords)));
+    Response created = create("{\"source\": \"subwords\", \"target\": \"subwords-turned\"}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+    try {
+      String path = "/api/v1/models/subwords/translate?word=kingly&target=subwords-turned&topn=3";
+      Response translated = http.get(path);
+      assertThat(translated.status()).as(translated.text()).isEqualTo(200);
+      assertThat(translated.json().get("oov").asBoolean()).isTrue();
+      JsonNode words = translated.json().get("translations");
+      assertThat(words).hasSize(3);
+      assertThat(words.get(0).get("cosine").asDouble())
+          .isGreaterThanOrEqualTo(words.get(2).get("cosine").asDouble());
+      Response known =
+          http.get("/api/v1/models/subwords/translate?word=king&target=subwords-turned&topn=3");
+      assertThat(known.json().has("oov")).isFalse();
+      assertThat(known.json().get("translations").get(0).get("cosine").asDouble())
+          .as("an orthogonal copy holds the word's own mapped vector")
+          .isCloseTo(1.0, within(1e-3));
+      assertProblem(http.get(path + "&oov=error"), 404, "/problems/word-not-found");
+      assertProblem(http.get(path + "&oov=maybe"), 400, "/problems/invalid-parameter");
+    } finally {
+      http.send("DELETE", "/api/v1/alignments/" + id, null, null);
+    }
+  }
+
+  @Test
   void anAlignmentIsCreatedListedShownUsedAndDeleted() {
     Response created = create("{\"source\": \"tiny\", \"target\": \"rotated\"}");
 

@@ -249,7 +249,7 @@ class JobRequestValidatorTests {
                     null,
                     null)))
         .extracting(FieldProblem::field)
-        .containsExactly("params");
+        .containsExactly("params.phraseThreshold");
     assertThat(
             errors(
                 new JobRequest(
@@ -258,6 +258,83 @@ class JobRequestValidatorTests {
         .singleElement()
         .asString()
         .contains("need phrases");
+  }
+
+  /** The fields named by the 400 a train job with these parameters gets. */
+  private List<String> badFields(Map<String, Object> params) {
+    return errors(new JobRequest("train", corpus, null, "m", params, null, null)).stream()
+        .map(FieldProblem::field)
+        .toList();
+  }
+
+  @Test
+  void subwordParametersOutOfRangeOrAtOddsAreNamedFieldProblems() {
+    assertThat(badFields(Map.of("minn", 0, "maxn", 33, "bucket", 0)))
+        .containsExactlyInAnyOrder("params.minn", "params.maxn", "params.bucket");
+    assertThat(badFields(Map.of("minn", "three", "bucket", 2.5)))
+        .containsExactlyInAnyOrder("params.minn", "params.bucket");
+    assertThat(badFields(Map.of("bucket", 20_000_001))).containsExactly("params.bucket");
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train", corpus, null, "m", Map.of("minn", 5, "maxn", 4), null, null)))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("params.minn");
+              assertThat(e.message()).contains("maxn=4").contains("5");
+            });
+    // maxn 0 turns n-grams off: minn and bucket then have nothing to apply to
+    assertThat(badFields(Map.of("maxn", 0, "bucket", 1000))).containsExactly("params.bucket");
+    assertThat(badFields(Map.of("maxn", 0, "minn", 3))).containsExactly("params.minn");
+    // a matrix beyond one array, and one beyond the heap
+    assertThat(
+            errors(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("bucket", 20_000_000, "dim", 300),
+                    null,
+                    null)))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("params.bucket");
+              assertThat(e.message()).contains("fewer buckets");
+            });
+    long heapFloats = Runtime.getRuntime().maxMemory() / Float.BYTES;
+    int dim = 1000;
+    long tooMany = heapFloats / dim;
+    if (tooMany <= 20_000_000 && tooMany * dim < Integer.MAX_VALUE - 8) {
+      assertThat(badFields(Map.of("bucket", (int) tooMany, "dim", dim)))
+          .containsExactly("params.bucket");
+    }
+    // within range and consistent: accepted, with fastText's defaults for what is not given
+    JobSpec spec =
+        validator.validate(
+            new JobRequest(
+                "train", corpus, null, "m", Map.of("maxn", 4, "bucket", 1000), null, null));
+    assertThat(spec.trainingConfig().ngrams())
+        .isEqualTo(new io.wordvec.vocab.CharNgrams(3, 4, 1000));
+    assertThat(spec.params()).containsEntry("minn", 3).containsEntry("maxn", 4);
+  }
+
+  @Test
+  void fineTuneTakesTheBaseModelsNgramsAndRefusesSubwordParameters() {
+    assertThat(
+            errors(
+                new JobRequest(
+                    "fine-tune",
+                    corpus,
+                    "base",
+                    "out",
+                    Map.of("minn", 3, "bucket", 10),
+                    null,
+                    null)))
+        .extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder("params.minn", "params.bucket");
   }
 
   @Test

@@ -323,7 +323,19 @@ class JobsIntegrationTests {
         train(
             corpus,
             "no spaces allowed",
-            Map.of("dim", -1, "window", "wide", "epochs", 0, "schedule", "cosine"));
+            Map.of(
+                "dim",
+                -1,
+                "window",
+                "wide",
+                "epochs",
+                0,
+                "schedule",
+                "cosine",
+                "minn",
+                5,
+                "maxn",
+                4));
 
     Http.Response r = submit(body);
 
@@ -335,7 +347,12 @@ class JobsIntegrationTests {
     problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
     assertThat(fields)
         .containsExactlyInAnyOrder(
-            "outputModel", "params.dim", "params.window", "params.epochs", "params.schedule");
+            "outputModel",
+            "params.dim",
+            "params.window",
+            "params.epochs",
+            "params.schedule",
+            "params.minn");
     assertThat(problem.get("errors").toString()).contains("must be linear or per-worker-sawtooth");
     assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("java.");
     assertThat(http().postJson("/api/v1/jobs", "{not json").status()).isEqualTo(400);

@@ -212,6 +212,30 @@ class ModelRegistryTests {
   }
 
   @Test
+  void anIndexFileLinkedFromOutsideTheDirectoryIsRefusedLikeAModelFile(@TempDir Path outside)
+      throws IOException {
+    WordVectors vectors = indexedModel("linked", false);
+    // a valid index of this very model: only where it lives makes it unacceptable
+    Path elsewhere = outside.resolve("linked.hnsw");
+    HnswIndex.build(vectors, HnswParameters.DEFAULTS, elsewhere, IndexBuildListener.NONE);
+    Files.createSymbolicLink(dir.resolve("linked.hnsw"), elsewhere);
+    WordVectors inside = indexedModel("aliased", false);
+    Path real = dir.resolve("real-index.bin.idx");
+    HnswIndex.build(inside, HnswParameters.DEFAULTS, real, IndexBuildListener.NONE);
+    Files.createSymbolicLink(dir.resolve("aliased.hnsw"), real);
+    ModelRegistry registry = registry("");
+
+    registry.loadAll();
+
+    assertThat(registry.select("linked").model().vectors().search().name()).isEqualTo("exact");
+    assertThat(registry.select("aliased").model().vectors().search().name()).isEqualTo("hnsw");
+    assertThatThrownBy(() -> registry.attachIndex("linked"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("linked.hnsw: " + ModelFileGuard.LEADS_OUT);
+    assertThat(registry.select("linked").model().vectors().search().name()).isEqualTo("exact");
+  }
+
+  @Test
   void attachIndexSwapsTheSearchInAndKeepsTheLoadTime() throws IOException {
     WordVectors vectors = indexedModel("late", false);
     ModelRegistry registry = registry("");

@@ -176,6 +176,202 @@ class SubwordQueriesIntegrationTests {
     assertThat(openAi.json().get("data").get(0).get("embedding")).hasSize(10);
   }
 
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+
+  private static float[] unit(float[] v) {
+    double norm = Math.sqrt(cosineNormSquared(v));
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / norm);
+    }
+    return out;
+  }
+
+  private static double cosineNormSquared(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    return sum;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    return array.valueStream().map(JsonNode::asString).toList();
+  }
+
+  @Test
+  void distancesFromAndToUnknownWordsAreOneMinusTheCosineOfFastTextsVectors() {
+    Response response =
+        http.postJson(
+            SUB + "/distances",
+            "{\"word\": \"kingly\", \"others\": [\"king\", \"hamlets\", \"the\", \"kingly\"]}");
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    JsonNode body = response.json();
+    assertThat(body.get("oov").asBoolean()).isTrue();
+    assertThat(strings(body.get("oovWords"))).containsExactly("kingly", "hamlets");
+    List<String> others = List.of("king", "hamlets", "the", "kingly");
+    for (int i = 0; i < others.size(); i++) {
+      JsonNode d = body.get("distances").get(i);
+      assertThat(d.get("word").asString()).isEqualTo(others.get(i));
+      assertThat(d.get("distance").asDouble())
+          .as(others.get(i))
+          .isCloseTo(1 - cosine(fastText.get("kingly"), fastText.get(others.get(i))), within(1e-4));
+    }
+    Response byVector =
+        http.postJson(
+            SUB + "/distances",
+            "{\"vector\": "
+                + java.util.Arrays.toString(fastText.get("king"))
+                + ", \"others\": [\"kingly\"]}");
+    assertThat(strings(byVector.json().get("oovWords"))).containsExactly("kingly");
+    assertThat(byVector.json().get("distances").get(0).get("distance").asDouble())
+        .isCloseTo(1 - cosine(fastText.get("king"), fastText.get("kingly")), within(1e-4));
+    JsonNode known =
+        http.postJson(SUB + "/distances", "{\"word\": \"king\", \"others\": [\"the\"]}").json();
+    assertThat(known.has("oov")).isFalse();
+    assertThat(known.has("oovWords")).isFalse();
+    Response strict =
+        http.postJson(
+            SUB + "/distances?oov=error", "{\"word\": \"king\", \"others\": [\"kingly\"]}");
+    assertThat(strict.status()).isEqualTo(404);
+    assertThat(strict.json().get("type").asString()).isEqualTo("/problems/word-not-found");
+  }
+
+  @Test
+  void rankPlacesAnUnknownWordAmongTheVocabularyByItsNgramVector() {
+    for (String query : List.of("word=kingly&other=king", "word=king&other=kingly")) {
+      Response response = http.get(SUB + "/rank?limit=1000&" + query);
+      assertThat(response.status()).as(response.text()).isEqualTo(200);
+      JsonNode body = response.json();
+      assertThat(strings(body.get("oovWords"))).containsExactly("kingly");
+      double distance = body.get("distance").asDouble();
+      assertThat(distance)
+          .isCloseTo(1 - cosine(fastText.get("king"), fastText.get("kingly")), within(1e-4));
+      List<String> closer = strings(body.get("closerThan"));
+      assertThat(body.get("truncated").asBoolean()).isFalse();
+      assertThat(body.get("rank").asInt()).isEqualTo(closer.size() + 1);
+      assertThat(closer).doesNotContain("king");
+      if (!closer.isEmpty()) {
+        // every word listed is closer to the first word than the second is
+        String word = body.get("word").asString();
+        StringBuilder json = new StringBuilder("{\"word\": \"" + word + "\", \"others\": [");
+        for (int i = 0; i < closer.size(); i++) {
+          json.append(i == 0 ? "" : ", ").append('"').append(closer.get(i)).append('"');
+        }
+        JsonNode distances = http.postJson(SUB + "/distances", json + "]}").json();
+        for (JsonNode d : distances.get("distances")) {
+          assertThat(d.get("distance").asDouble()).isLessThan(distance + 1e-6);
+        }
+      }
+    }
+    assertThat(http.get(SUB + "/rank?word=king&other=the").json().has("oov")).isFalse();
+    assertThat(http.get(SUB + "/rank?word=kingly&other=king&oov=error").status()).isEqualTo(404);
+  }
+
+  @Test
+  void doesntMatchAndSetSimilarityAnswerUnknownWordsFromTheirNgrams() {
+    List<String> words = List.of("king", "kingly", "москва", "東京駅");
+    float[] mean = new float[10];
+    for (String w : words) {
+      float[] u = unit(fastText.get(w));
+      for (int i = 0; i < mean.length; i++) {
+        mean[i] += u[i];
+      }
+    }
+    String expected = null;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (String w : words) {
+      double score = cosine(fastText.get(w), mean);
+      if (score < lowest) {
+        lowest = score;
+        expected = w;
+      }
+    }
+    Response odd =
+        http.postJson(
+            SUB + "/doesnt-match", "{\"words\": [\"king\", \"kingly\", \"москва\", \"東京駅\"]}");
+    assertThat(odd.status()).as(odd.text()).isEqualTo(200);
+    assertThat(odd.json().get("doesntMatch").asString()).isEqualTo(expected);
+    assertThat(strings(odd.json().get("oovWords"))).containsExactly("kingly", "東京駅");
+    assertThat(
+            http.postJson(SUB + "/doesnt-match?oov=error", "{\"words\": [\"king\", \"kingly\"]}")
+                .status())
+        .isEqualTo(404);
+
+    Response sets =
+        http.postJson(SUB + "/similarity", "{\"a\": [\"king\", \"kingly\"], \"b\": [\"hamlets\"]}");
+    assertThat(sets.status()).as(sets.text()).isEqualTo(200);
+    float[] sum = new float[10];
+    for (String w : List.of("king", "kingly")) {
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += fastText.get(w)[i];
+      }
+    }
+    assertThat(sets.json().get("similarity").asDouble())
+        .isCloseTo(cosine(sum, fastText.get("hamlets")), within(1e-4));
+    assertThat(strings(sets.json().get("oovWords"))).containsExactly("kingly", "hamlets");
+    JsonNode known =
+        http.postJson(SUB + "/similarity", "{\"a\": [\"king\"], \"b\": [\"the\"]}").json();
+    assertThat(known.has("oov")).isFalse();
+  }
+
+  @Test
+  void textSimilarityUsesNgramVectorsForUnknownTokensWithEveryWeighting() {
+    String texts = "\"source\": \"the kingly\", \"texts\": [\"king\", \"hamlets\"]";
+    JsonNode mean = http.postJson(SUB + "/similarity/texts", "{" + texts + "}").json();
+    assertThat(mean.get("source").get("known").asInt()).isEqualTo(1);
+    assertThat(mean.get("source").get("unknown")).isEmpty();
+    assertThat(strings(mean.get("source").get("oovWords"))).containsExactly("kingly");
+    assertThat(mean.get("results").get(0).has("oov")).isFalse();
+    assertThat(strings(mean.get("results").get(1).get("oovWords"))).containsExactly("hamlets");
+    float[] source = new float[10];
+    float[] the = unit(fastText.get("the"));
+    float[] kingly = unit(fastText.get("kingly"));
+    for (int i = 0; i < source.length; i++) {
+      source[i] = the[i] + kingly[i];
+    }
+    assertThat(mean.get("results").get(0).get("similarity").asDouble())
+        .isCloseTo(cosine(source, fastText.get("king")), within(1e-4));
+    assertThat(mean.get("results").get(1).get("similarity").asDouble())
+        .isCloseTo(cosine(source, fastText.get("hamlets")), within(1e-4));
+
+    JsonNode sif =
+        http.postJson(SUB + "/similarity/texts", "{" + texts + ", \"weighting\": \"sif\"}").json();
+    assertThat(sif.get("results").get(1).get("similarity").isNumber()).isTrue();
+    assertThat(strings(sif.get("source").get("oovWords"))).containsExactly("kingly");
+
+    JsonNode wmd =
+        http.postJson(
+                SUB + "/similarity/texts",
+                "{\"source\": \"kingly\", \"texts\": [\"king\", \"kingly kingly\"],"
+                    + " \"weighting\": \"wmd\"}")
+            .json();
+    float[] king = unit(fastText.get("king"));
+    double euclid = 0;
+    for (int i = 0; i < king.length; i++) {
+      euclid += (king[i] - kingly[i]) * (king[i] - kingly[i]);
+    }
+    assertThat(strings(wmd.get("source").get("oovWords"))).containsExactly("kingly");
+    assertThat(wmd.get("results").get(0).get("distance").asDouble())
+        .isCloseTo(Math.sqrt(euclid), within(1e-4));
+    assertThat(wmd.get("results").get(1).get("distance").asDouble()).isCloseTo(0, within(1e-6));
+
+    JsonNode strict = http.postJson(SUB + "/similarity/texts?oov=error", "{" + texts + "}").json();
+    assertThat(strings(strict.get("source").get("unknown"))).containsExactly("kingly");
+    assertThat(strict.get("source").has("oovWords")).isFalse();
+    assertThat(strict.get("results").get(1).has("similarity")).isFalse();
+  }
+
   @Test
   void aBadOovValueIs400OnEveryRoute() {
     List<Response> responses =
@@ -187,16 +383,25 @@ class SubwordQueriesIntegrationTests {
             http.get(SUB + "/similarity?a=king&b=the&oov=maybe"),
             http.get(SUB + "/analogy?a=king&b=the&c=and&oov=maybe"),
             http.postJson(SUB + "/embed?oov=maybe", "{\"texts\": [\"king\"]}"),
+            http.postJson(
+                SUB + "/distances?oov=maybe", "{\"word\": \"king\", \"others\": [\"the\"]}"),
+            http.get(SUB + "/rank?word=king&other=the&oov=maybe"),
+            http.postJson(SUB + "/doesnt-match?oov=maybe", "{\"words\": [\"king\", \"the\"]}"),
+            http.postJson(SUB + "/similarity?oov=maybe", "{\"a\": [\"king\"], \"b\": [\"the\"]}"),
+            http.postJson(
+                SUB + "/similarity/texts?oov=maybe",
+                "{\"source\": \"king\", \"texts\": [\"the\"]}"),
             http.get("/api/v1/models/tiny/vectors/king?oov="),
             http.get("/api/v1/models/tiny/vectors/king?oov=NGRAM"));
-    for (int i = 0; i < 7; i++) {
+    int routes = responses.size() - 2;
+    for (int i = 0; i < routes; i++) {
       Response r = responses.get(i);
       assertThat(r.status()).as("route " + i).isEqualTo(400);
       assertThat(r.json().get("type").asString()).isEqualTo("/problems/invalid-parameter");
       assertThat(r.json().get("parameter").asString()).isEqualTo("oov");
       assertThat(r.json().get("detail").asString()).contains("'ngram' or 'error'");
     }
-    assertThat(responses.get(7).status()).as("blank is the default").isEqualTo(200);
-    assertThat(responses.get(8).status()).as("any case").isEqualTo(200);
+    assertThat(responses.get(routes).status()).as("blank is the default").isEqualTo(200);
+    assertThat(responses.get(routes + 1).status()).as("any case").isEqualTo(200);
   }
 }
