@@ -69,6 +69,13 @@ final class HogBatch {
   private final int[] contextIds;
   private int pending;
 
+  /**
+   * Updates per row, or null: see {@link WorkerContext#inputUpdates()}; one per scattered delta.
+   */
+  private final int[] inputUpdates;
+
+  private final int[] outputUpdates;
+
   private double loss;
 
   HogBatch(WorkerContext shared) {
@@ -80,6 +87,8 @@ final class HogBatch {
     this.negative = config.negative();
     this.lockedBelow = shared.lock().lockedBelow();
     this.lockFactor = shared.lock().factor();
+    this.inputUpdates = shared.inputUpdates();
+    this.outputUpdates = shared.outputUpdates();
     int maxContexts = 2 * config.window();
     int maxInputs = Math.max(maxContexts, CBOW_BATCH);
     this.inputs = new float[maxInputs * stride];
@@ -223,9 +232,12 @@ final class HogBatch {
     for (int i = 0; i < t; i++) {
       VectorMath.axpyUnchecked(
           targetGradients[i], inputs, i * stride, outputVectors, targets[i] * dim, dim);
+      if (outputUpdates != null) {
+        outputUpdates[targets[i]]++;
+      }
     }
     for (int k = 0; k < m; k++) {
-      VectorMath.axpyUnchecked(1f, outputDelta, k * stride, outputVectors, noise[k] * dim, dim);
+      addToOutputRow(noise[k], k);
     }
     // As word2vec.c and gensim (cbow_mean=1): every context row gets its centre's full gradient.
     for (int i = 0, c = 0; i < t; i++) {
@@ -240,6 +252,17 @@ final class HogBatch {
   private void addToInputRow(int word, int deltaRow) {
     float scale = word < lockedBelow ? lockFactor : 1f;
     VectorMath.axpyUnchecked(scale, inputDelta, deltaRow * stride, inputVectors, word * dim, dim);
+    if (inputUpdates != null) {
+      inputUpdates[word]++;
+    }
+  }
+
+  /** Adds row {@code deltaRow} of {@link #outputDelta} to {@code word}'s output row. */
+  private void addToOutputRow(int word, int deltaRow) {
+    VectorMath.axpyUnchecked(1f, outputDelta, deltaRow * stride, outputVectors, word * dim, dim);
+    if (outputUpdates != null) {
+      outputUpdates[word]++;
+    }
   }
 
   /**

@@ -72,7 +72,8 @@ public record TrainingConfig(
     double phraseThreshold,
     PhraseScoring phraseScoring,
     LearningRateSchedule schedule,
-    Kernel kernel) {
+    Kernel kernel)
+    implements java.io.Serializable {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;

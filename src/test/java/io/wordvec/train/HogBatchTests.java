@@ -33,7 +33,8 @@ class HogBatchTests {
             .kernel(Kernel.BATCHED)
             .build();
     return new HogBatch(
-        new WorkerContext(config, null, in, out, null, null, InputLock.NONE, null, null, null));
+        new WorkerContext(
+            config, null, in, out, null, null, InputLock.NONE, null, null, null, null, null));
   }
 
   @Test
