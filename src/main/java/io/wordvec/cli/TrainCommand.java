@@ -4,8 +4,11 @@ import io.wordvec.io.VectorFormat;
 import io.wordvec.phrases.PhraseOptions;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.LearningRateSchedule;
+import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingEngine;
+import io.wordvec.train.TrainingListener;
 import io.wordvec.train.TrainingRequest;
 import io.wordvec.vocab.CharNgrams;
 import io.wordvec.vocab.Tokenizer;
@@ -13,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +39,29 @@ import picocli.CommandLine.Spec;
     sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
+  private final Supplier<TrainingEngine> engines;
+  private final TrainingListener listener;
+
   @Spec CommandSpec spec;
+
+  /** Trains in this JVM ({@link LocalTrainingEngine}). */
+  public TrainCommand() {
+    this(LocalTrainingEngine::new, null);
+  }
+
+  /**
+   * The same command on another engine: what launchers of other engines (the Spark artifact) reuse,
+   * so that their options, defaults and checks are this command's.
+   *
+   * @param engines makes the engine once the options are parsed (it may read options of its own
+   *     that the launcher added to this command)
+   * @param listener also receives the training's progress (besides the progress line); null for
+   *     none
+   */
+  public TrainCommand(Supplier<TrainingEngine> engines, TrainingListener listener) {
+    this.engines = engines;
+    this.listener = listener;
+  }
 
   @Option(
       names = "--corpus",
@@ -197,16 +223,26 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("wordvec train: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    TrainingEngine engine;
+    try {
+      engine = engines.get();
+    } catch (IllegalArgumentException e) {
+      err.println("wordvec train: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     return TrainingSession.run(
         spec,
         "train",
         quiet,
         output,
         outputFormat,
-        (engine, progress, cancellation) -> {
+        engine,
+        (trainer, progress, cancellation) -> {
           long start = System.nanoTime();
           TrainedModel model =
-              engine.train(new TrainingRequest(corpus, config, tok, progress, cancellation));
+              trainer.train(
+                  new TrainingRequest(
+                      corpus, config, tok, TrainingSession.both(progress, listener), cancellation));
           double seconds = (System.nanoTime() - start) / 1e9;
           return new TrainingSession.Outcome(
               model,

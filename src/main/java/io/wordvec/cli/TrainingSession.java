@@ -7,6 +7,8 @@ import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
 import io.wordvec.train.TrainingEngine;
+import io.wordvec.train.TrainingListener;
+import io.wordvec.train.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,6 +35,44 @@ final class TrainingSession {
 
   private TrainingSession() {}
 
+  /** Both listeners, {@code first} first; {@code second} may be null. */
+  static TrainingListener both(TrainingListener first, TrainingListener second) {
+    if (second == null) {
+      return first;
+    }
+    return new TrainingListener() {
+      @Override
+      public void onProgress(TrainingProgress progress) {
+        first.onProgress(progress);
+        second.onProgress(progress);
+      }
+
+      @Override
+      public void onEpochEnd(int epoch, double loss, long examples) {
+        first.onEpochEnd(epoch, loss, examples);
+        second.onEpochEnd(epoch, loss, examples);
+      }
+
+      @Override
+      public void onResumed(int epochsDone) {
+        first.onResumed(epochsDone);
+        second.onResumed(epochsDone);
+      }
+
+      @Override
+      public void onCheckpoint(int epoch) {
+        first.onCheckpoint(epoch);
+        second.onCheckpoint(epoch);
+      }
+
+      @Override
+      public void onCheckpointFailed(int epoch, IOException error) {
+        first.onCheckpointFailed(epoch, error);
+        second.onCheckpointFailed(epoch, error);
+      }
+    };
+  }
+
   static int run(
       CommandSpec spec,
       String command,
@@ -40,13 +80,25 @@ final class TrainingSession {
       Path output,
       VectorFormat format,
       Work work) {
+    return run(spec, command, quiet, output, format, new LocalTrainingEngine(), work);
+  }
+
+  /** As above, training on {@code engine}. */
+  static int run(
+      CommandSpec spec,
+      String command,
+      boolean quiet,
+      Path output,
+      VectorFormat format,
+      TrainingEngine engine,
+      Work work) {
     PrintWriter err = spec.commandLine().getErr();
     CancellationToken cancellation = new CancellationToken();
     Thread hook = new Thread(cancellation::cancel, "wordvec-" + command + "-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     ProgressLine progress = new ProgressLine(err, quiet, System.console() != null);
     try {
-      Outcome outcome = work.run(new LocalTrainingEngine(), progress, cancellation);
+      Outcome outcome = work.run(engine, progress, cancellation);
       progress.finish();
       if (format == VectorFormat.NATIVE) {
         ModelFiles.save(outcome.model(), output);

@@ -25,7 +25,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Thread-safe for reading once built; {@link #close()} deletes the file.
  */
-final class EncodedCorpus implements AutoCloseable {
+final class EncodedCorpus implements SentenceIds, AutoCloseable {
 
   /** Marks the end of a sentence in the id file. */
   static final int SENTENCE_END = -1;
@@ -151,7 +151,8 @@ final class EncodedCorpus implements AutoCloseable {
    * Reads up to {@code dst.capacity() / 4} ints of {@code [position, end)} into {@code dst} and
    * returns how many. Thread-safe: positional reads.
    */
-  int read(ByteBuffer dst, long position, long end) throws IOException {
+  @Override
+  public int read(ByteBuffer dst, long position, long end) throws IOException {
     dst.clear();
     long limitBytes = Math.min((long) dst.capacity(), (Math.min(end, length) - position) * 4);
     dst.limit((int) limitBytes);

@@ -310,8 +310,7 @@ public final class LocalTrainingEngine implements TrainingEngine {
   }
 
   /** word2vec's initialisation: input rows uniform in [-0.5/dim, 0.5/dim) (output rows stay 0). */
-  private static void initInputRows(
-      float[] inputVectors, int fromRow, int toRow, int dim, long seed) {
+  static void initInputRows(float[] inputVectors, int fromRow, int toRow, int dim, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = fromRow * dim, end = toRow * dim; i < end; i++) {
       inputVectors[i] = (float) ((random.nextDouble() - 0.5) / dim);

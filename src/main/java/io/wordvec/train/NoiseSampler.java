@@ -10,7 +10,9 @@ package io.wordvec.train;
  *
  * <p>Immutable and thread-safe; the random numbers come from the caller's own generator.
  */
-final class NoiseSampler {
+final class NoiseSampler implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Interleaved per column: [2i] = acceptance threshold in [0, 2^31), [2i+1] = alias column. */
   private final int[] table;

@@ -69,7 +69,8 @@ public record TrainingConfig(
     int phraseMinCount,
     double phraseThreshold,
     PhraseScoring phraseScoring,
-    LearningRateSchedule schedule) {
+    LearningRateSchedule schedule)
+    implements java.io.Serializable {
 
   /** word2vec.c's default learning rate for skip-gram. */
   public static final double SKIP_GRAM_ALPHA = 0.025;

@@ -95,7 +95,9 @@ final class TrainingRun {
             lock,
             schedule,
             ngramVectors,
-            subwords);
+            subwords,
+            null,
+            null);
     this.workDirectory = workDirectory;
     this.fingerprint = TrainingCheckpoint.fingerprint(config, vocabulary, lock);
     this.resumeFrom = resumeFrom;

@@ -33,7 +33,7 @@ final class Worker {
 
   private final Schedule schedule;
   private final Schedule.Clock clock;
-  private final EncodedCorpus corpus;
+  private final SentenceIds corpus;
   private final long start;
   private final long end;
   private final float[] inputVectors;
@@ -46,6 +46,11 @@ final class Worker {
   private final long[] keepThresholds;
   private final int lockedBelow;
   private final float lockFactor;
+
+  /** Updates per input and output row, or null: see {@link WorkerContext#inputUpdates()}. */
+  private final int[] inputUpdates;
+
+  private final int[] outputUpdates;
 
   /** A subword model's n-gram rows, or null. */
   private final float[] ngramVectors;
@@ -92,6 +97,8 @@ final class Worker {
     this.keepThresholds = shared.keepThresholds();
     this.lockedBelow = shared.lock().lockedBelow();
     this.lockFactor = shared.lock().factor();
+    this.inputUpdates = shared.inputUpdates();
+    this.outputUpdates = shared.outputUpdates();
     this.ngramVectors = shared.ngramVectors();
     this.ngramStart = shared.subwords() == null ? null : shared.subwords().start();
     this.ngramBuckets = shared.subwords() == null ? null : shared.subwords().buckets();
@@ -215,6 +222,9 @@ final class Worker {
     predict(in, inputRow, centre);
     float scale = context < lockedBelow ? lockFactor : 1f;
     VectorMath.axpyUnchecked(scale, gradient, 0, in, inputRow, dim);
+    if (inputUpdates != null) {
+      inputUpdates[context]++;
+    }
     examples++;
   }
 
@@ -329,6 +339,9 @@ final class Worker {
         int context = sentence[c];
         float scale = context < lockedBelow ? lockFactor : 1f;
         VectorMath.axpyUnchecked(scale, inputGradient, 0, in, context * dim, dim);
+        if (inputUpdates != null) {
+          inputUpdates[context]++;
+        }
       }
     }
     examples++;
@@ -412,6 +425,9 @@ final class Worker {
       if (g != 0f) {
         VectorMath.axpyUnchecked(g, out, outputRow, gradient, 0, d);
         VectorMath.axpyUnchecked(g, x, xOff, out, outputRow, d);
+        if (outputUpdates != null) {
+          outputUpdates[word]++;
+        }
       }
     }
     loss += sampleLoss;

@@ -15,10 +15,14 @@ package io.wordvec.train;
  * @param ngramVectors a subword model's n-gram input rows, written by every worker as the input
  *     rows are; null without subwords
  * @param subwords each word's n-gram rows; null without subwords
+ * @param inputUpdates per input row, how many updates it received (an engine that merges partitions
+ *     weighs them by these); null to count nothing. Incremented without locks like the rows
+ *     themselves, so a count may miss an update that raced another: weights, not a ledger
+ * @param outputUpdates the same for the output rows
  */
 record WorkerContext(
     TrainingConfig config,
-    EncodedCorpus corpus,
+    SentenceIds corpus,
     float[] inputVectors,
     float[] outputVectors,
     NoiseSampler sampler,
@@ -26,4 +30,6 @@ record WorkerContext(
     InputLock lock,
     Schedule schedule,
     float[] ngramVectors,
-    SubwordTable subwords) {}
+    SubwordTable subwords,
+    int[] inputUpdates,
+    int[] outputUpdates) {}

@@ -165,6 +165,27 @@ public final class CorpusReader implements TokenSource {
     }
   }
 
+  /**
+   * Tokenizes text that is not a file of its own (a partition of a distributed corpus, say) exactly
+   * as {@link #read(TokenSink, Progress)} tokenizes the file: the same tokenizer, word cut, UTF-8
+   * check and sentence splits, so that both see the same tokens. The text is plain (not gzip), one
+   * sentence per line; the stream is read to its end and not closed; no progress is reported.
+   *
+   * @throws IOException if the text cannot be read or is not valid UTF-8
+   */
+  public Totals read(InputStream text, TokenSink sink) throws IOException {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(sink, "sink");
+    CountingInputStream counting = new CountingInputStream(text);
+    Pass pass = new Pass(sink, (tokens, estimate) -> {}, counting, 0);
+    if (tokenizer == Tokenizer.whitespace()) {
+      pass.readWhitespace(counting);
+    } else {
+      pass.readLines(counting, tokenizer);
+    }
+    return new Totals(pass.sentences, pass.tokens, pass.truncated);
+  }
+
   private static InputStream maybeGunzip(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);

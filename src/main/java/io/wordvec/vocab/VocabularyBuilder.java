@@ -67,12 +67,31 @@ public final class VocabularyBuilder {
   }
 
   /**
+   * Counts {@code occurrences} occurrences of {@code word} at once: counts merged from elsewhere
+   * (the partitions of a distributed count) build the same vocabulary as one pass over them all.
+   *
+   * @return the word's handle
+   * @throws IllegalArgumentException if the word is empty or {@code occurrences < 1}
+   */
+  public int add(String word, long occurrences) {
+    if (occurrences < 1) {
+      throw new IllegalArgumentException("occurrences must be >= 1, was " + occurrences);
+    }
+    byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+    return add(bytes, 0, bytes.length, occurrences);
+  }
+
+  /**
    * Counts one occurrence of the word whose UTF-8 bytes are {@code utf8[off..off+len)}.
    *
    * @return the word's handle, stable until the word is pruned
    * @throws IllegalArgumentException if the bytes are empty or not valid UTF-8
    */
   public int add(byte[] utf8, int off, int len) {
+    return add(utf8, off, len, 1);
+  }
+
+  private int add(byte[] utf8, int off, int len, long occurrences) {
     int hash = hash(utf8, off, len);
     int mask = slots.length - 1;
     int slot = hash & mask;
@@ -82,8 +101,8 @@ public final class VocabularyBuilder {
         break;
       }
       if (hashes[entry] == hash && equalBytes(entry, utf8, off, len)) {
-        counts[entry]++;
-        tokens++;
+        counts[entry] += occurrences;
+        tokens += occurrences;
         return handles[entry];
       }
       slot = (slot + 1) & mask;
@@ -94,9 +113,9 @@ public final class VocabularyBuilder {
     if (!Utf8.isValid(utf8, off, len)) {
       throw new IllegalArgumentException("invalid UTF-8 byte sequence");
     }
-    int entry = append(utf8, off, len, hash, 1, nextHandle++);
+    int entry = append(utf8, off, len, hash, occurrences, nextHandle++);
     slots[slot] = entry + 1;
-    tokens++;
+    tokens += occurrences;
     int handle = handles[entry];
     if (size * 2 > slots.length) {
       rehash(slots.length * 2);

@@ -219,4 +219,23 @@ class CorpusReaderTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxWordBytes must be between 4 and 65536, was 3");
   }
+
+  @Test
+  void aStreamIsTokenisedExactlyAsAFileWithTheSameText() throws IOException {
+    String text =
+        "Der   König\tist tot\n\nes lebe der König  \r\n" + "x".repeat(30) + " kurz\nDas Ende";
+    Path file = Files.writeString(tmp.resolve("c.txt"), text);
+    for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
+      CorpusReader reader = new CorpusReader(file, tokenizer, 3, 10);
+      Sentences fromFile = new Sentences();
+      CorpusReader.Totals fileTotals = reader.read(fromFile, NO_PROGRESS);
+      Sentences fromStream = new Sentences();
+      CorpusReader.Totals streamTotals =
+          reader.read(
+              new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fromStream);
+      assertThat(fromStream.sentences).isEqualTo(fromFile.sentences).isNotEmpty();
+      assertThat(streamTotals).isEqualTo(fileTotals);
+      assertThat(streamTotals.truncatedTokens()).isEqualTo(1);
+    }
+  }
 }

@@ -113,4 +113,26 @@ class VocabularyBuilderTests {
     assertThatThrownBy(() -> builder.build(0, 0)).hasMessageContaining("minCount");
     assertThatThrownBy(() -> builder.build(1, -1)).hasMessageContaining("maxVocab");
   }
+
+  @Test
+  void mergedCountsBuildTheVocabularyOfOnePassOverEveryToken() {
+    String text = "b a c a b a\nd c b a e\nc e d a\nzeta eta\nbeta alpha";
+    Vocabulary onePass = countWhitespace(text).build(2, 4);
+    // as if two partitions had counted the halves and their counts were merged by word
+    VocabularyBuilder merged = new VocabularyBuilder();
+    merged.add("a", 3);
+    merged.add("b", 2);
+    merged.add("c", 1);
+    merged.add("a", 2);
+    merged.add("b", 1);
+    merged.add("c", 2);
+    merged.add("d", 2);
+    merged.add("e", 2);
+    merged.add("zeta", 1);
+    Vocabulary fromCounts = merged.build(2, 4);
+    assertThat(fromCounts.words()).isEqualTo(onePass.words()).containsExactly("a", "b", "c", "d");
+    assertThat(fromCounts.counts()).isEqualTo(onePass.counts());
+    assertThat(merged.tokens()).isEqualTo(16);
+    assertThatThrownBy(() -> merged.add("a", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# A real Spark cluster on this machine: a standalone Master and one Worker on 127.0.0.1, started
+# from the jars of spark/target/lib, and a wordvec-spark training submitted to it. Prints the
+# training's last progress and summary lines; stops the cluster at the end, whatever happens.
+#
+# Usage: bench/spark-standalone.sh CORPUS [TRAIN OPTIONS...]
+# Environment: SPARK_LIB (default spark/target/lib), SPARK_JAR (default
+#   spark/target/wordvec-spark.jar), JAVA (default java), PORT (default 7177), CORES (Worker cores,
+#   default 2), MEMORY (Worker memory, default 1g), OUT (default a new temp dir).
+set -euo pipefail
+CORPUS=${1:?usage: bench/spark-standalone.sh CORPUS [TRAIN OPTIONS...]}
+shift
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SPARK_LIB=${SPARK_LIB:-$ROOT/spark/target/lib}
+SPARK_JAR=${SPARK_JAR:-$ROOT/spark/target/wordvec-spark.jar}
+JAVA=${JAVA:-java}
+PORT=${PORT:-7177}
+CORES=${CORES:-2}
+MEMORY=${MEMORY:-1g}
+OUT=${OUT:-$(mktemp -d -t wordvec-spark-standalone.XXXXXX)}
+# Spark's launcher flags (org.apache.spark.launcher.JavaModuleOptions), for the Master and Worker
+FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+
+# The Worker starts executors from SPARK_HOME/jars; an empty RELEASE file marks a distribution.
+export SPARK_HOME="$OUT/spark-home"
+export SPARK_SCALA_VERSION=2.13
+mkdir -p "$SPARK_HOME/jars" "$SPARK_HOME/work"
+cp "$SPARK_LIB"/*.jar "$SPARK_HOME/jars/"
+touch "$SPARK_HOME/RELEASE"
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$PORT" --webui-port 0 > "$OUT/master.log" 2>&1 &
+pids+=($!)
+"$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+  --host 127.0.0.1 --cores "$CORES" --memory "$MEMORY" --webui-port 0 \
+  --work-dir "$SPARK_HOME/work" "spark://127.0.0.1:$PORT" > "$OUT/worker.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  grep -q "Successfully registered with master" "$OUT/worker.log" && break
+  sleep 1
+done
+grep -q "Successfully registered with master" "$OUT/worker.log" \
+  || { echo "the Worker did not register; see $OUT/worker.log" >&2; exit 1; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start=$(date +%s.%N)
+"$JAVA" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
+  --master "spark://127.0.0.1:$PORT" --corpus "$CORPUS" --output "$OUT/model.wvm" --quiet "$@" \
+  > "$OUT/train.jsonl" 2> "$OUT/train.log"
+echo "seconds: $(echo "$(date +%s.%N) - $start" | bc)"
+grep '"event":"progress"' "$OUT/train.jsonl" | tail -n 1
+grep '"event":"summary"' "$OUT/train.jsonl"
+ls -l "$OUT/model.wvm"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

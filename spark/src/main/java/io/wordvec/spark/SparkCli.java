@@ -1,0 +1,43 @@
+package io.wordvec.spark;
+
+import io.wordvec.cli.TrainCommand;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar wordvec-spark.jar train --master local[*] --corpus FILE --output MODEL.wvm
+ * [wordvec train's options] [--partitions K] [--words-per-sync N] [--task-threads T] [--conf
+ * KEY=VALUE]}: {@code wordvec train} on Spark. Progress goes to standard output as JSON lines
+ * ({@link JsonProgress}); the human progress line and the closing summary go to standard error.
+ * Also the main class for {@code spark-submit}.
+ */
+@Command(
+    name = "wordvec-spark",
+    mixinStandardHelpOptions = true,
+    version = "wordvec-spark 0.1.0",
+    description = "Trains wordvec models on Apache Spark.")
+public final class SparkCli {
+
+  private SparkCli() {}
+
+  public static void main(String[] args) {
+    // Netty reads it once, when Spark first loads it; Spark's own launcher passes it as -D.
+    System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+    System.exit(run(System.out, new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line; returns the exit code. JSON lines go to {@code out}. */
+  static int run(PrintStream out, PrintWriter err, String... args) {
+    SparkOptions spark = new SparkOptions();
+    JsonProgress json = new JsonProgress(out);
+    TrainCommand train =
+        new TrainCommand(() -> new SparkTrainingEngine(spark.settings(), json), json);
+    CommandLine trainLine = new CommandLine(train).addMixin("spark", spark);
+    trainLine.setOut(err).setErr(err);
+    CommandLine cli = new CommandLine(new SparkCli()).addSubcommand("train", trainLine);
+    cli.setOut(err).setErr(err);
+    return cli.execute(args);
+  }
+}

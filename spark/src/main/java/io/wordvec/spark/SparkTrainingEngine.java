@@ -1,0 +1,450 @@
+package io.wordvec.spark;
+
+import io.wordvec.train.BlockTrainer;
+import io.wordvec.train.CancellationToken;
+import io.wordvec.train.CorpusStats;
+import io.wordvec.train.FineTuneRequest;
+import io.wordvec.train.LearningRateSchedule;
+import io.wordvec.train.LocalTrainingEngine;
+import io.wordvec.train.TrainedModel;
+import io.wordvec.train.TrainingCancelledException;
+import io.wordvec.train.TrainingConfig;
+import io.wordvec.train.TrainingEngine;
+import io.wordvec.train.TrainingListener;
+import io.wordvec.train.TrainingPhase;
+import io.wordvec.train.TrainingProgress;
+import io.wordvec.train.TrainingRequest;
+import io.wordvec.vocab.Vocabulary;
+import io.wordvec.vocab.VocabularyBuilder;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Trains on Apache Spark: the second implementation of the training seam ({@link TrainingEngine}).
+ * Spark schedules and holds the data; the maths is wordvec's own kernel ({@link BlockTrainer}) in
+ * the executors. See the package documentation for the design (vocabulary, sync rounds, merge).
+ *
+ * <p>Each {@link #train} call starts its own Spark context on {@link SparkSettings#master()} and
+ * stops it at the end. Not supported yet: subwords, phrases, checkpoints and fine-tuning (they stay
+ * on {@link LocalTrainingEngine}).
+ *
+ * <p>Thread-safe as far as Spark allows: one active context per JVM, so calls must not overlap.
+ */
+public final class SparkTrainingEngine implements TrainingEngine {
+
+  /** Receives what each sync round cost, besides the usual {@link TrainingListener}. */
+  @FunctionalInterface
+  public interface SyncListener {
+
+    SyncListener NONE = report -> {};
+
+    /** A round ended and its deltas are merged into the model. */
+    void onSync(SyncReport report);
+  }
+
+  /**
+   * One sync round.
+   *
+   * @param epoch 1-based epoch
+   * @param round 1-based round within the epoch
+   * @param rounds rounds per epoch
+   * @param wallSeconds the round from broadcast to merged model
+   * @param trainSeconds the slowest partition's training time in the round
+   * @param broadcastBytes the model sent to the partitions (uncompressed; sent once per executor)
+   * @param resultBytes the deltas sent back by all partitions (uncompressed)
+   */
+  public record SyncReport(
+      int epoch,
+      int round,
+      int rounds,
+      double wallSeconds,
+      double trainSeconds,
+      long broadcastBytes,
+      long resultBytes) {
+
+    /** Time of the round not spent training: broadcast, scheduling, results, merge. */
+    public double syncSeconds() {
+      return Math.max(0, wallSeconds - trainSeconds);
+    }
+  }
+
+  private final SparkSettings settings;
+  private final SyncListener syncs;
+
+  public SparkTrainingEngine(SparkSettings settings, SyncListener syncs) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.syncs = syncs == null ? SyncListener.NONE : syncs;
+  }
+
+  public SparkTrainingEngine(SparkSettings settings) {
+    this(settings, null);
+  }
+
+  @Override
+  public TrainedModel train(TrainingRequest request) throws IOException {
+    TrainingConfig config = request.config().validate();
+    if (config.ngrams() != null) {
+      throw new IllegalArgumentException(
+          "the Spark engine does not train subword models yet; train them locally");
+    }
+    if (config.phraseOptions() != null) {
+      throw new IllegalArgumentException(
+          "the Spark engine does not detect phrases yet; train with phrases locally");
+    }
+    if (config.schedule() != LearningRateSchedule.LINEAR) {
+      // Its rate follows the global word count; a per-worker saw-tooth has no meaning across
+      // partitions that sync.
+      throw new IllegalArgumentException(
+          "the Spark engine trains with the "
+              + LearningRateSchedule.LINEAR.id()
+              + " learning-rate schedule only");
+    }
+    CancellationToken cancellation = request.cancellation();
+    JavaSparkContext sc = start(config);
+    String group = "wordvec-" + UUID.randomUUID();
+    Thread watcher = cancelWatcher(sc, group, cancellation);
+    try {
+      sc.setJobGroup(group, "wordvec training", true);
+      return new Run(sc, config, request).train();
+    } catch (TrainingCancelledException | IllegalArgumentException e) {
+      if (cancellation.isCancelled()) {
+        throw new TrainingCancelledException();
+      }
+      throw e;
+    } catch (Exception e) {
+      // Spark throws its checked SparkException (and Hadoop's IOExceptions) undeclared.
+      if (cancellation.isCancelled()) {
+        throw new TrainingCancelledException();
+      }
+      throw new IOException("Spark training failed: " + reason(e), e);
+    } finally {
+      watcher.interrupt();
+      sc.stop();
+    }
+  }
+
+  @Override
+  public TrainedModel fineTune(FineTuneRequest request) {
+    throw new UnsupportedOperationException(
+        "the Spark engine does not fine-tune yet; fine-tune with the local engine");
+  }
+
+  private JavaSparkContext start(TrainingConfig config) {
+    SparkConf conf =
+        new SparkConf()
+            .setMaster(settings.master())
+            .setAppName("wordvec train")
+            // The UI is a web server per run that nobody looks at in a batch job.
+            .set("spark.ui.enabled", "false")
+            .set("spark.task.cpus", Integer.toString(settings.taskThreads()))
+            // Every round collects K deltas; their size is bounded by K x the model, by design.
+            .set("spark.driver.maxResultSize", "0");
+    if (settings.master().startsWith("local")) {
+      // In one JVM: no need to guess the machine's address (and warn about the guess).
+      conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    } else {
+      conf.set("spark.executor.extraJavaOptions", String.join(" ", SparkJvm.FLAGS));
+      List<String> jars = SparkJvm.applicationJars();
+      if (!jars.isEmpty()) {
+        conf.set("spark.jars", String.join(",", jars));
+      }
+    }
+    for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+      conf.set(e.getKey(), e.getValue());
+    }
+    try {
+      return new JavaSparkContext(conf);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(
+          "cannot start Spark on master '" + settings.master() + "': " + reason(e), e);
+    }
+  }
+
+  /** Cancels the run's Spark jobs as soon as the token is cancelled. */
+  private static Thread cancelWatcher(
+      JavaSparkContext sc, String group, CancellationToken cancellation) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (!cancellation.isCancelled()) {
+                  Thread.sleep(100);
+                }
+                sc.cancelJobGroup(group);
+              } catch (InterruptedException done) {
+                // the run ended first
+              }
+            },
+            "wordvec-spark-cancel");
+    watcher.setDaemon(true);
+    watcher.start();
+    return watcher;
+  }
+
+  /** The deepest cause's message: Spark wraps task failures (with stack traces) several times. */
+  static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (message == null || message.isBlank()) {
+      message = root.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** The corpus as Spark reads it: a path without a scheme is a local (or shared) file. */
+  static String corpusUri(Path corpus) {
+    String text = corpus.toString();
+    if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+      return text;
+    }
+    try {
+      return new java.net.URI("file", null, corpus.toAbsolutePath().toString(), null).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("corpus path " + corpus + " is not a valid URI", e);
+    }
+  }
+
+  /** One training: the state a {@link #train} call needs on the driver. */
+  private final class Run {
+    private final JavaSparkContext sc;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final CancellationToken cancellation;
+    private final Path corpus;
+    private final CorpusText text;
+
+    Run(JavaSparkContext sc, TrainingConfig config, TrainingRequest request) {
+      this.sc = sc;
+      this.config = config;
+      this.listener = request.listener();
+      this.cancellation = request.cancellation();
+      this.corpus = request.corpus();
+      this.text = new CorpusText(source(corpus), request.tokenizer(), config);
+    }
+
+    private static String source(Path corpus) {
+      return corpus.getFileName() == null ? corpus.toString() : corpus.getFileName().toString();
+    }
+
+    TrainedModel train() {
+      int k = settings.partitions();
+      int epochs = config.epochs();
+      progress(TrainingPhase.VOCABULARY, 0, 0, 0, 0, config.alpha());
+      JavaRDD<String> lines = partitions(sc.textFile(corpusUri(corpus), k), k);
+
+      // 1. Vocabulary: counted per partition and merged by key, then built by the local builder.
+      CorpusText words = text;
+      JavaPairRDD<String, Long> counts =
+          lines.mapPartitionsToPair(words::countWords).reduceByKey(Long::sum, k);
+      int minCount = config.minCount();
+      List<VocabularySlice> slices =
+          counts
+              .mapPartitions(
+                  it -> Collections.singletonList(VocabularySlice.of(it, minCount)).iterator())
+              .collect();
+      checkCancelled();
+      VocabularyBuilder merged = new VocabularyBuilder(Integer.MAX_VALUE);
+      long distinct = 0;
+      for (VocabularySlice slice : slices) {
+        distinct += slice.distinct();
+        for (int i = 0; i < slice.words().length; i++) {
+          merged.add(slice.words()[i], slice.counts()[i]);
+        }
+      }
+      Vocabulary vocabulary = merged.build(minCount, config.maxVocab());
+      if (vocabulary.size() < LocalTrainingEngine.MIN_VOCABULARY) {
+        throw new IllegalArgumentException(
+            vocabulary.size()
+                + " word(s) of corpus "
+                + source(corpus)
+                + " reach minCount="
+                + minCount
+                + " ("
+                + distinct
+                + " distinct words), a model needs at least "
+                + LocalTrainingEngine.MIN_VOCABULARY
+                + "; lower minCount or use a larger corpus");
+      }
+
+      // 2. The corpus as id blocks, one per partition and round, cached where it was read.
+      Broadcast<VocabularyWords> vocabularyWords = sc.broadcast(VocabularyWords.of(vocabulary));
+      long blockWords = Math.max(1, (settings.wordsPerSync() + k - 1) / k);
+      JavaRDD<PartitionBlocks> blocks =
+          lines
+              .mapPartitionsWithIndex(
+                  (index, it) ->
+                      Collections.singletonList(
+                              words.encode(
+                                  index, it, vocabularyWords.value().toVocabulary(), blockWords))
+                          .iterator(),
+                  true)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      List<long[]> sizes =
+          blocks
+              .map(
+                  p ->
+                      new long[] {
+                        p.blocks().size(), p.words(), p.sentences(), p.tokens(), p.truncatedTokens()
+                      })
+              .collect();
+      // Not destroyed before the end: the cached blocks' lineage still names it.
+      vocabularyWords.unpersist(false);
+      checkCancelled();
+      int rounds = 0;
+      long retained = 0;
+      long sentences = 0;
+      long tokens = 0;
+      long truncated = 0;
+      for (long[] s : sizes) {
+        rounds = (int) Math.max(rounds, s[0]);
+        retained += s[1];
+        sentences += s[2];
+        tokens += s[3];
+        truncated += s[4];
+      }
+      if (retained == 0) {
+        throw new IllegalArgumentException(
+            "corpus " + source(corpus) + " has no word of the vocabulary to train on");
+      }
+      int partitions = sizes.size();
+
+      // 3. Sync rounds: every partition trains its block from the same model; deltas are merged.
+      int dim = config.dimension();
+      float[] in = BlockTrainer.initialInputVectors(vocabulary.size(), dim, config.seed());
+      float[] out = new float[in.length];
+      Broadcast<BlockTrainer.Tables> tables =
+          sc.broadcast(BlockTrainer.Tables.of(config, vocabulary.counts()));
+      WeightedAverage average = new WeightedAverage(vocabulary.size(), dim);
+      long wordsTotal = retained * epochs;
+      long wordsDone = 0;
+      double trainingNanos = 0;
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        double loss = 0;
+        long examples = 0;
+        for (int round = 0; round < rounds; round++) {
+          checkCancelled();
+          long began = System.nanoTime();
+          ModelState state = new ModelState(in, out);
+          Broadcast<ModelState> model = sc.broadcast(state);
+          long roundSeed = config.seed() * 0x2545F4914F6CDD1DL + epoch * 1_000_003L + round;
+          List<RowDelta> deltas =
+              blocks
+                  .map(
+                      new RoundTask(
+                          tables,
+                          model,
+                          round,
+                          roundSeed,
+                          wordsDone,
+                          wordsTotal,
+                          partitions,
+                          settings.taskThreads()))
+                  .collect();
+          long resultBytes = 0;
+          long slowest = 0;
+          for (RowDelta delta : deltas) {
+            average.add(delta);
+            loss += delta.loss();
+            examples += delta.examples();
+            wordsDone += delta.words();
+            resultBytes += delta.bytes();
+            slowest = Math.max(slowest, delta.trainNanos());
+          }
+          average.applyTo(in, out);
+          model.destroy();
+          long wall = System.nanoTime() - began;
+          trainingNanos += wall;
+          syncs.onSync(
+              new SyncReport(
+                  epoch, round + 1, rounds, wall / 1e9, slowest / 1e9, state.bytes(), resultBytes));
+          progress(
+              TrainingPhase.TRAINING,
+              epoch,
+              wordsDone,
+              wordsTotal,
+              wordsDone / (trainingNanos / 1e9),
+              alphaAt(wordsDone, wordsTotal));
+        }
+        listener.onEpochEnd(epoch, loss, examples);
+      }
+      blocks.unpersist(false);
+      tables.destroy();
+      vocabularyWords.destroy();
+      return new TrainedModel(
+          vocabulary,
+          dim,
+          in,
+          out,
+          config,
+          new CorpusStats(source(corpus), sentences, tokens, retained, distinct, truncated),
+          Instant.now(),
+          Map.of());
+    }
+
+    /** Exactly {@code k} partitions: merged without a shuffle when the file gave more. */
+    private JavaRDD<String> partitions(JavaRDD<String> lines, int k) {
+      int have = lines.getNumPartitions();
+      return have == k ? lines : have > k ? lines.coalesce(k) : lines.repartition(k);
+    }
+
+    private double alphaAt(long done, long total) {
+      double progress = Math.min(1.0, (double) done / Math.max(1, total));
+      return Math.max(
+          config.minAlpha(), config.alpha() - (config.alpha() - config.minAlpha()) * progress);
+    }
+
+    private void progress(
+        TrainingPhase phase, int epoch, long done, long expected, double rate, double alpha) {
+      listener.onProgress(
+          new TrainingProgress(phase, epoch, config.epochs(), done, expected, rate, alpha));
+    }
+
+    private void checkCancelled() {
+      if (cancellation.isCancelled()) {
+        throw new TrainingCancelledException();
+      }
+    }
+  }
+
+  /** One reduce partition's frequent words, and how many distinct words it held. */
+  record VocabularySlice(long distinct, String[] words, long[] counts)
+      implements java.io.Serializable {
+
+    static VocabularySlice of(java.util.Iterator<scala.Tuple2<String, Long>> it, int minCount) {
+      List<String> words = new ArrayList<>();
+      List<Long> counts = new ArrayList<>();
+      long distinct = 0;
+      while (it.hasNext()) {
+        scala.Tuple2<String, Long> pair = it.next();
+        distinct++;
+        if (pair._2() >= minCount) {
+          words.add(pair._1());
+          counts.add(pair._2());
+        }
+      }
+      long[] c = new long[counts.size()];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = counts.get(i);
+      }
+      return new VocabularySlice(distinct, words.toArray(new String[0]), c);
+    }
+  }
+}
