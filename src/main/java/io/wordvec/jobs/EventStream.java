@@ -58,6 +58,7 @@ final class EventStream implements AsyncListener {
   private long buffered;
   private boolean last;
   private boolean closed;
+  private Ending ending;
 
   /** The number of the newest job snapshot queued ({@link #send(long, byte[], boolean)}). */
   private long newest;
@@ -180,20 +181,26 @@ final class EventStream implements AsyncListener {
    * way returns.
    */
   void end(Ending why) {
+    Ending first;
     synchronized (lock) {
+      if (ending == null) {
+        // the first reason wins: the writer, woken by this close, ends the stream too
+        ending = why;
+      }
+      first = ending;
       closed = true;
       queue.clear();
       buffered = 0;
       lock.notifyAll();
     }
     if (ended.compareAndSet(false, true)) {
-      onEnd.accept(this, why);
+      onEnd.accept(this, first);
     }
   }
 
   /** The writer thread: writes what is queued, flushes, and completes the response at the end. */
   private void writeUntilEnd() {
-    Ending ending = Ending.CLOSED;
+    Ending outcome = Ending.CLOSED;
     try {
       while (true) {
         List<byte[]> batch = new ArrayList<>();
@@ -213,7 +220,7 @@ final class EventStream implements AsyncListener {
           break;
         }
         if (finished) {
-          ending = Ending.FINISHED;
+          outcome = Ending.FINISHED;
           break;
         }
       }
@@ -222,7 +229,7 @@ final class EventStream implements AsyncListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      end(ending);
+      end(outcome);
       complete();
     }
   }

@@ -77,9 +77,19 @@ class EventStreamsIntegrationTests {
 
   @Autowired JobEvents events;
 
+  /** The job the test holds running. */
+  private String held;
+
+  /**
+   * Lets the held job finish, and waits for its end: a job still writing its record when the test
+   * class ends would race the removal of the temporary directory.
+   */
   @AfterEach
-  void release() {
+  void release() throws Exception {
     engine.release();
+    if (held != null) {
+      jobs.find(held).orElseThrow().completion().get(120, TimeUnit.SECONDS);
+    }
   }
 
   private String heldJob() throws InterruptedException {
@@ -98,6 +108,7 @@ class EventStreamsIntegrationTests {
             .json()
             .get("id")
             .asString();
+    held = id;
     assertThat(engine.awaitRunning()).isTrue();
     return id;
   }
