@@ -47,6 +47,11 @@ import java.util.Arrays;
  * million buckets cost no heap. Quantised models ({@code .ftz}: product-quantised rows, pruned
  * buckets) are refused with a message saying so. Every count in the header is checked against the
  * file's size before anything is allocated from it.
+ *
+ * <p>Why this class is long: the header parser and the bounded input it reads through are nested
+ * classes, since the format's checks (sizes against the file, versions, quantisation) only make
+ * sense together with the two ways a model leaves it: read into the heap, or streamed into a
+ * {@code .wvm} without holding the input matrix.
  */
 final class FastTextBinary {
 

@@ -11,6 +11,7 @@ import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingInfo;
 import io.wordvec.vectors.WordVectors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -50,6 +51,9 @@ public class ModelStore {
 
   /** The file that remembers the last activated model. */
   static final String DEFAULT_FILE = ".default-model";
+
+  /** The most {@link #DEFAULT_FILE} may hold: a model name and a line end, with room to spare. */
+  private static final int MAX_DEFAULT_FILE_BYTES = 1024;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
@@ -277,9 +281,29 @@ public class ModelStore {
   Optional<String> rememberedDefault() {
     Path file = dir.resolve(DEFAULT_FILE);
     try {
-      return Files.isRegularFile(file)
-          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim())
-          : Optional.empty();
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      // A planted file is read no more than a planted model: not through a link out of the
+      // directory, and not beyond what a model name can take.
+      Optional<String> refused = ModelFileGuard.refusal(dir, file);
+      if (refused.isPresent()) {
+        LOG.warn("{} is not read: {}", DEFAULT_FILE, refused.get());
+        return Optional.empty();
+      }
+      byte[] head;
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(MAX_DEFAULT_FILE_BYTES + 1);
+      }
+      if (head.length > MAX_DEFAULT_FILE_BYTES) {
+        LOG.warn(
+            "{} is not read: it holds more than {} bytes, and a model name is {}",
+            DEFAULT_FILE,
+            MAX_DEFAULT_FILE_BYTES,
+            NAME_RULE);
+        return Optional.empty();
+      }
+      return Optional.of(new String(head, StandardCharsets.UTF_8).trim());
     } catch (IOException e) {
       LOG.warn("Cannot read {}: {}", DEFAULT_FILE, e.getMessage());
       return Optional.empty();

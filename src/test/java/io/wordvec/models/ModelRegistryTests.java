@@ -325,6 +325,25 @@ class ModelRegistryTests {
   }
 
   @Test
+  void aRememberedDefaultThatIsTooLargeOrLinkedFromOutsideIsIgnored(@TempDir Path outside)
+      throws IOException {
+    copyTiny("a.txt");
+    copyTiny("b.txt");
+    Path remembered = dir.resolve(".default-model");
+    Files.writeString(remembered, "b\n" + " ".repeat(4096));
+    ModelRegistry oversized = registry("");
+    oversized.loadAll();
+    assertThat(oversized.defaultName()).contains("a");
+
+    Files.delete(remembered);
+    Files.writeString(outside.resolve("remembered"), "b\n");
+    Files.createSymbolicLink(remembered, outside.resolve("remembered"));
+    ModelRegistry linked = registry("");
+    linked.loadAll();
+    assertThat(linked.defaultName()).contains("a");
+  }
+
+  @Test
   void concurrentActivationsLeaveMemoryAndTheRememberedDefaultAgreeing() throws Exception {
     ModelsProperties properties = new ModelsProperties(dir, "", true);
     ModelStore store = new ModelStore(properties);
