@@ -50,8 +50,8 @@ import java.util.Arrays;
  *
  * <p>Why this class is long: the header parser and the bounded input it reads through are nested
  * classes, since the format's checks (sizes against the file, versions, quantisation) only make
- * sense together with the two ways a model leaves it: read into the heap, or streamed into a
- * {@code .wvm} without holding the input matrix.
+ * sense together with the two ways a model leaves it: read into the heap, or streamed into a {@code
+ * .wvm} without holding the input matrix.
  */
 final class FastTextBinary {
 
