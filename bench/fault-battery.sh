@@ -15,7 +15,9 @@
 # an epoch checkpoint. After each restart it checks:
 #   models lost                 models of SUCCEEDED jobs (as the API said before the kill) that
 #                               are no longer served
-#   leftover temp files         .*.tmp, *.part and *.ids files anywhere in the two directories
+#   leftover temp files         .*.tmp, *.part and *.ids files a kill left in the two directories
+#                               that the restart did not remove (a save under way after the
+#                               restart, or a job taken up again, writes its own)
 #   records disagreeing w/ disk a served model whose job is not SUCCEEDED, a SUCCEEDED job whose
 #                               model is not served, a .default-model naming no served model, a
 #                               job record that does not parse
@@ -135,8 +137,30 @@ kill9() {
   stop_clients
 }
 
-temp_files() {
-  find "$data" "$models" \( -name '.*.tmp' -o -name '*.part' -o -name '*.ids' \) -type f | wc -l
+temp_list() {
+  find "$data" "$models" \( -name '.*.tmp' -o -name '*.part' -o -name '*.ids' \) -type f
+}
+
+: >"$work/temps-after-kill"
+
+# The temporary files a kill left (listed before the restart) that the restart did not remove.
+# A save under way after the restart writes temporary files of its own, under new names; a job
+# taken up again may use its own work files again, so those of a job still queued or running are
+# not counted. Each list is counted once.
+stale_temp_files() { # jobs-json
+  local file id count=0
+  while IFS= read -r file; do
+    [[ -n $file && -e $file ]] || continue
+    id=$(sed -n "s#^$data/jobs/\([^/]*\)/.*#\1#p" <<<"$file")
+    if [[ -n $id ]] && jq -e --arg id "$id" \
+      'any(.[]; .id == $id and (.state == "QUEUED" or .state == "RUNNING"))' <<<"$1" >/dev/null; then
+      continue
+    fi
+    count=$((count + 1))
+    echo "left behind: $file" >&2
+  done <"$work/temps-after-kill"
+  : >"$work/temps-after-kill"
+  echo "$count"
 }
 
 # A corpus of Zipf-like words: each epoch takes a few hundred milliseconds with one thread.
@@ -203,7 +227,7 @@ check() {
     jq -e '.id | type == "string"' "$record" >/dev/null 2>&1 || {
       disagreements=$((disagreements + 1)); echo "unreadable record $record" >&2; }
   done
-  leftovers=$((leftovers + $(temp_files)))
+  leftovers=$((leftovers + $(stale_temp_files "$jobs_after")))
   files_checked=$((files_checked + $(find "$data" "$models" -type f | wc -l)))
 }
 
@@ -243,7 +267,8 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   expected=$(succeeded_models)
   kill9
-  left_by_kills=$((left_by_kills + $(temp_files)))
+  temp_list >"$work/temps-after-kill"
+  left_by_kills=$((left_by_kills + $(wc -l <"$work/temps-after-kill")))
   start
   check "$expected"
   echo "round $round: kills $kills, restarts $restarts, lost $models_lost, leftovers $leftovers," \
