@@ -1,8 +1,6 @@
 package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
@@ -59,12 +57,7 @@ class EmbedController {
   EmbedResponse embed(
       @ModelName @PathVariable String model,
       @RequestBody EmbedRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     boolean ngrams = support.ngrams(oov);
     List<String> texts = request.texts();
     if (texts == null || texts.isEmpty()) {

@@ -66,12 +66,7 @@ class NeighborsController {
       @Parameter(description = QuerySupport.EF_DESCRIPTION, example = "100")
           @RequestParam(required = false)
           Integer ef,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("word", word);
     int n = support.topn(topn, DEFAULT_TOPN);
     int restrict = support.restrictVocab(restrictVocab);
@@ -121,12 +116,7 @@ class NeighborsController {
   Object neighborsOf(
       @ModelName @PathVariable String model,
       @RequestBody NeighborsRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     boolean ngrams = support.ngrams(oov);
     if (request.queries() != null) {
       return batch(model, request, ngrams);
@@ -321,12 +311,7 @@ class NeighborsController {
       @Parameter(description = QuerySupport.EF_DESCRIPTION, example = "100")
           @RequestParam(required = false)
           Integer ef,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("a", a);
     support.word("b", b);
     support.word("c", c);

@@ -125,12 +125,7 @@ class RelationsController {
   DistancesResponse distances(
       @ModelName @PathVariable String model,
       @RequestBody DistancesRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     List<String> others = support.words("others", request.others(), 1);
     boolean byWord = request.word() != null;
     if (byWord == (request.vector() != null)) {
@@ -190,12 +185,7 @@ class RelationsController {
               example = "10")
           @RequestParam(required = false)
           Integer limit,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("word", word);
     support.word("other", other);
     int n = support.topn(limit, 10);

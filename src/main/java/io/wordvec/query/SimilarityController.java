@@ -2,7 +2,6 @@ package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.system.BadRequestProblem;
@@ -43,12 +42,7 @@ class SimilarityController {
       @ModelName @PathVariable String model,
       @Parameter(description = "First word", example = "france") @RequestParam String a,
       @Parameter(description = "Second word", example = "paris") @RequestParam String b,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("a", a);
     support.word("b", b);
     boolean ngrams = support.ngrams(oov);
@@ -84,12 +78,7 @@ class SimilarityController {
   SetSimilarityResponse setSimilarity(
       @ModelName @PathVariable String model,
       @RequestBody SetSimilarityRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     List<String> a = support.words("a", request.a(), 1);
     List<String> b = support.words("b", request.b(), 1);
     support.batch("a+b", a.size() + b.size());
@@ -123,12 +112,7 @@ class SimilarityController {
   DoesntMatchResponse doesntMatch(
       @ModelName @PathVariable String model,
       @RequestBody DoesntMatchRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     List<String> words = support.words("words", request.words(), 2);
     boolean ngrams = support.ngrams(oov);
     return support.query(

@@ -2,7 +2,6 @@ package io.wordvec.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -172,12 +171,7 @@ class TextSimilarityController {
   TextSimilarityResponse similarity(
       @ModelName @PathVariable String model,
       @RequestBody TextSimilarityRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     boolean ngrams = support.ngrams(oov);
     if (request.source() == null || request.source().isBlank()) {
       throw new InvalidParameterException("source", request.source(), "a non-empty text");

@@ -74,12 +74,7 @@ class TranslateController {
               schema = @Schema(allowableValues = {"nn", "csls"}))
           @RequestParam(required = false)
           String criterion,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("word", word);
     boolean ngrams = support.ngrams(oov);
     support.word("target", target);

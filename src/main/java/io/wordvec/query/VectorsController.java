@@ -2,7 +2,6 @@ package io.wordvec.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wordvec.io.LoadedModel;
@@ -48,12 +47,7 @@ class VectorsController {
       @Parameter(description = "Return the unit-length vector", example = "false")
           @RequestParam(defaultValue = "false")
           boolean normalized,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     support.word("word", word);
     boolean ngrams = support.ngrams(oov);
     return support.query(
@@ -90,12 +84,7 @@ class VectorsController {
   BatchVectorsResponse vectors(
       @ModelName @PathVariable String model,
       @RequestBody BatchVectorsRequest request,
-      @Parameter(
-              description = QuerySupport.OOV_DESCRIPTION,
-              example = "ngram",
-              schema = @Schema(allowableValues = {"ngram", "error"}))
-          @RequestParam(required = false)
-          String oov) {
+      @OovMode @RequestParam(required = false) String oov) {
     List<String> words = support.words("words", request.words(), 1);
     boolean normalized = Boolean.TRUE.equals(request.normalized());
     boolean ngrams = support.ngrams(oov);
