@@ -169,13 +169,6 @@ final class EventStream implements AsyncListener {
     return since != 0 && now - since > nanos;
   }
 
-  /** Bytes queued or being written and not yet taken by the connection. */
-  long buffered() {
-    synchronized (lock) {
-      return buffered;
-    }
-  }
-
   /**
    * Ends the stream now, whatever is queued. The writer completes the response once a write under
    * way returns.
