@@ -67,6 +67,15 @@ public final class IndexCommand implements Callable<Integer> {
   int beamWidth;
 
   @Option(
+      names = "--alpha",
+      defaultValue = "1.2",
+      description =
+          "How far neighbour selection relaxes diversity: 1 = strict HNSW pruning (sparser graph,"
+              + " faster build and queries), above 1 keeps some longer links (denser graph, higher"
+              + " recall at a given ef); 1 to 4 (default: ${DEFAULT-VALUE}).")
+  float alpha;
+
+  @Option(
       names = "--threads",
       defaultValue = "0",
       description = "Build threads, 0 = all cores (default: 0).")
@@ -97,8 +106,7 @@ public final class IndexCommand implements Callable<Integer> {
     HnswParameters parameters;
     try {
       HnswParameters defaults = HnswParameters.DEFAULTS;
-      parameters =
-          new HnswParameters(degree, beamWidth, defaults.alpha(), defaults.overflow(), threads);
+      parameters = new HnswParameters(degree, beamWidth, alpha, defaults.overflow(), threads);
       if (check < 0 || ef < 1) {
         throw new IllegalArgumentException(
             check < 0 ? "--check must be >= 0, was " + check : "--ef must be > 0, was " + ef);

@@ -79,6 +79,9 @@ class IndexCommandTests {
     assertThat(err.toString()).contains("degree must be between 2 and 512");
     assertThat(run("index", "--model", model.toString(), "--check", "-1"))
         .isEqualTo(ExitCodes.USAGE);
+    assertThat(run("index", "--model", model.toString(), "--alpha", "0.9"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("alpha must be between 1 and 4, was 0.9");
     assertThat(run("index", "--model", tmp.resolve("absent.wvm").toString()))
         .isEqualTo(ExitCodes.FAILED);
     assertThat(err.toString()).startsWith("wordvec index: ");
