@@ -206,7 +206,8 @@ public final class TrainCommand implements Callable<Integer> {
           "The update of one window: pair (word2vec.c's: each example draws its own noise words)"
               + " or batched (HogBatch: a skip-gram centre word's context words, or eight CBOW"
               + " centre words, share one set of noise words and update as small matrix"
-              + " products; not for subword models) (default: ${DEFAULT-VALUE}).")
+              + " products; not for subword models) (default: batched for skip-gram, pair for CBOW"
+              + " and subword models).")
   String kernel;
 
   @Option(
@@ -318,7 +319,9 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseThreshold(phraseOptions.threshold())
           .phraseScoring(phraseOptions.scoring());
     }
-    builder.kernel(Kernel.of(kernel));
+    if (kernel != null) {
+      builder.kernel(Kernel.of(kernel));
+    }
     return builder.build();
   }
 

@@ -52,8 +52,9 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
  * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
  *     per-worker-sawtooth} (gensim's corpus_file mode)
- * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
- *     batched} (HogBatch: a window's examples share one set of noise words)
+ * @param kernel the update of one window: {@code pair} (word2vec.c's) or {@code batched} (HogBatch:
+ *     a window's examples share one set of noise words); by default batched for skip-gram, pair for
+ *     CBOW and subword models
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -145,9 +146,10 @@ public record TrainParams(
                 "The update of one window: pair (word2vec.c's: each example draws its own noise"
                     + " words) or batched (HogBatch: a skip-gram centre word's context words, or"
                     + " eight CBOW centre words, share one set of noise words and update as small"
-                    + " matrix products). Batched does not train subword models",
+                    + " matrix products). Default: batched for skip-gram, pair for CBOW and subword"
+                    + " models, which batched does not train",
             allowableValues = {"pair", "batched"},
-            example = "pair")
+            example = "batched")
         @Pattern(regexp = "pair|batched", message = "must be pair or batched")
         String kernel) {
 
