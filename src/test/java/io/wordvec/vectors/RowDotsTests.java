@@ -41,8 +41,8 @@ class RowDotsTests {
     heap = new WordVectors(new Vocabulary(words, counts), DIM, data);
     Path file = dir.resolve("dots.wvm");
     NativeFormat.write(heap, file);
-    // Chunks of 256 bytes: rows of 148 bytes straddle chunk borders.
-    mapped = NativeFormat.map(file, 0, 8).vectors();
+    // Chunks of 4 KB, a few mappings only: rows of 148 bytes straddle chunk borders.
+    mapped = NativeFormat.map(file, 0, 12).vectors();
   }
 
   private static float[] unit(WordVectors vectors, int id) {
