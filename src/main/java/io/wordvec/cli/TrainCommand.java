@@ -204,9 +204,12 @@ public final class TrainCommand implements Callable<Integer> {
       paramLabel = "KERNEL",
       description =
           "The update of one window: pair (word2vec.c's: each example draws its own noise words)"
-              + " or batched (HogBatch: a skip-gram centre word's context words, or eight CBOW"
-              + " centre words, share one set of noise words and update as small matrix"
-              + " products; not for subword models) (default: ${DEFAULT-VALUE}).")
+              + " or batched (HogBatch: a skip-gram centre word's context words share one set of"
+              + " noise words and update as small matrix products; CBOW centre words train one"
+              + " after another against noise words shared by "
+              + Kernel.CBOW_BATCH
+              + " of them; not for subword models) (default: batched for CBOW, pair for"
+              + " skip-gram and subword models).")
   String kernel;
 
   @Option(
@@ -318,7 +321,9 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseThreshold(phraseOptions.threshold())
           .phraseScoring(phraseOptions.scoring());
     }
-    builder.kernel(Kernel.of(kernel));
+    if (kernel != null) {
+      builder.kernel(Kernel.of(kernel));
+    }
     return builder.build();
   }
 

@@ -52,8 +52,9 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
  * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
  *     per-worker-sawtooth} (gensim's corpus_file mode)
- * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
- *     batched} (HogBatch: a window's examples share one set of noise words)
+ * @param kernel the update of one window: {@code pair} (word2vec.c's) or {@code batched} (HogBatch:
+ *     examples share one set of noise words); by default batched for CBOW, pair for skip-gram and
+ *     subword models
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -143,9 +144,12 @@ public record TrainParams(
     @Schema(
             description =
                 "The update of one window: pair (word2vec.c's: each example draws its own noise"
-                    + " words) or batched (HogBatch: a skip-gram centre word's context words, or"
-                    + " eight CBOW centre words, share one set of noise words and update as small"
-                    + " matrix products). Batched does not train subword models",
+                    + " words) or batched (HogBatch: a skip-gram centre word's context words share"
+                    + " one set of noise words and update as small matrix products; CBOW centre"
+                    + " words train one after another against noise words shared by "
+                    + Kernel.CBOW_BATCH
+                    + " of them). Batched does not train subword models. Default: batched for"
+                    + " CBOW, pair for skip-gram and subword models",
             allowableValues = {"pair", "batched"},
             example = "pair")
         @Pattern(regexp = "pair|batched", message = "must be pair or batched")
