@@ -208,8 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
               + " noise words and update as small matrix products; CBOW centre words train one"
               + " after another against noise words shared by "
               + Kernel.CBOW_BATCH
-              + " of them; not for subword models) (default: batched for CBOW, pair for"
-              + " skip-gram and subword models).")
+              + " of them; not for subword models) (default: ${DEFAULT-VALUE}).")
   String kernel;
 
   @Option(
@@ -321,9 +320,7 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseThreshold(phraseOptions.threshold())
           .phraseScoring(phraseOptions.scoring());
     }
-    if (kernel != null) {
-      builder.kernel(Kernel.of(kernel));
-    }
+    builder.kernel(Kernel.of(kernel));
     return builder.build();
   }
 

@@ -37,7 +37,8 @@ final class TrainingDefaults {
               Map.entry("--schedule", d.schedule().id()),
               Map.entry("--seed", text(d.seed())),
               Map.entry("--noise-exponent", text(d.noiseExponent())),
-              Map.entry("--max-word-bytes", text(d.maxWordBytes())));
+              Map.entry("--max-word-bytes", text(d.maxWordBytes())),
+              Map.entry("--kernel", d.kernel().id()));
     }
 
     @Override

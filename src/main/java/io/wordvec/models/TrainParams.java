@@ -52,9 +52,8 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
  * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
  *     per-worker-sawtooth} (gensim's corpus_file mode)
- * @param kernel the update of one window: {@code pair} (word2vec.c's) or {@code batched} (HogBatch:
- *     examples share one set of noise words); by default batched for CBOW, pair for skip-gram and
- *     subword models
+ * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
+ *     batched} (HogBatch: a window's examples share one set of noise words)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -148,8 +147,7 @@ public record TrainParams(
                     + " one set of noise words and update as small matrix products; CBOW centre"
                     + " words train one after another against noise words shared by "
                     + Kernel.CBOW_BATCH
-                    + " of them). Batched does not train subword models. Default: batched for"
-                    + " CBOW, pair for skip-gram and subword models",
+                    + " of them). Batched does not train subword models",
             allowableValues = {"pair", "batched"},
             example = "pair")
         @Pattern(regexp = "pair|batched", message = "must be pair or batched")

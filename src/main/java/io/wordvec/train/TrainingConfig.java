@@ -42,9 +42,8 @@ import java.util.Objects;
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
  * @param schedule how the learning rate falls from {@code alpha} to {@code minAlpha}
- * @param kernel the update of one window: per pair as word2vec.c, or batched around shared noise
- *     words (HogBatch); batched is for models without subwords. The default ({@link
- *     #defaultKernel}) is batched for CBOW and per pair for skip-gram and subword models
+ * @param kernel the update of one window: per pair as word2vec.c (the default), or batched around
+ *     shared noise words (HogBatch); batched is for models without subwords
  *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
  *     the job API read their defaults and ranges from it), so each parameter's default, range check
  *     and wither live here; most of the length is their documentation and validation.
@@ -204,15 +203,6 @@ public record TrainingConfig(
     return new Builder(this);
   }
 
-  /**
-   * The default kernel: {@link Kernel#BATCHED} for CBOW without subwords, else {@link Kernel#PAIR}
-   * (BENCHMARKS.md, "Batched kernel": batched CBOW is 3x gensim at its quality; skip-gram's default
-   * is still open, and subword models train per pair only).
-   */
-  public static Kernel defaultKernel(Architecture architecture, boolean subwords) {
-    return architecture == Architecture.CBOW && !subwords ? Kernel.BATCHED : Kernel.PAIR;
-  }
-
   /** The default initial learning rate of an architecture, as word2vec.c. */
   public static double defaultAlpha(Architecture architecture) {
     return architecture == Architecture.CBOW ? CBOW_ALPHA : SKIP_GRAM_ALPHA;
@@ -344,11 +334,10 @@ public record TrainingConfig(
   }
 
   /**
-   * Builds a {@link TrainingConfig}, starting from the defaults. Three defaults follow other
-   * settings until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the
-   * architecture, {@code minAlpha} is {@link #DEFAULT_MIN_ALPHA} capped at {@code alpha}, and
-   * {@code kernel} is {@link #defaultKernel} of the architecture. A builder from {@link
-   * #toBuilder()} has all three set.
+   * Builds a {@link TrainingConfig}, starting from the defaults. Two defaults follow other settings
+   * until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the architecture,
+   * and {@code minAlpha} is {@link #DEFAULT_MIN_ALPHA} capped at {@code alpha}. A builder from
+   * {@link #toBuilder()} has both set.
    *
    * <p>Not thread-safe; reusable (each {@link #build()} returns a new config).
    */
@@ -376,7 +365,7 @@ public record TrainingConfig(
     private Double phraseThreshold;
     private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
     private LearningRateSchedule schedule = LearningRateSchedule.DEFAULT;
-    private Kernel kernel;
+    private Kernel kernel = Kernel.PAIR;
 
     private Builder() {}
 
@@ -521,10 +510,7 @@ public record TrainingConfig(
       return this;
     }
 
-    /**
-     * The update of one window: {@link Kernel#PAIR} or {@link Kernel#BATCHED}; until set, {@link
-     * #defaultKernel} of the architecture.
-     */
+    /** The update of one window: {@link Kernel#PAIR} (the default) or {@link Kernel#BATCHED}. */
     public Builder kernel(Kernel value) {
       kernel = Objects.requireNonNull(value, "kernel");
       return this;
@@ -566,7 +552,7 @@ public record TrainingConfig(
                       : PhraseOptions.DEFAULT_THRESHOLD,
               phraseScoring,
               schedule,
-              kernel != null ? kernel : defaultKernel(architecture, maxn > 0))
+              kernel)
           .validate();
     }
   }

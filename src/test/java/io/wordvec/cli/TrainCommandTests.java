@@ -7,7 +7,6 @@ import io.wordvec.io.ModelFiles;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
-import io.wordvec.train.Kernel;
 import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import java.io.PrintWriter;
@@ -321,11 +320,6 @@ class TrainCommandTests {
     new CommandLine(train).parseArgs("--corpus", "c.txt", "--output", "m.wvm", "--cbow");
     assertThat(train.config())
         .isEqualTo(TrainingConfig.builder().architecture(Architecture.CBOW).build());
-    assertThat(train.config().kernel()).isEqualTo(Kernel.BATCHED);
-    train = new TrainCommand();
-    new CommandLine(train)
-        .parseArgs("--corpus", "c.txt", "--output", "m.wvm", "--cbow", "--kernel", "pair");
-    assertThat(train.config().kernel()).isEqualTo(Kernel.PAIR);
   }
 
   @Test

@@ -169,13 +169,7 @@ class LocalTrainingEngineTests {
 
   @Test
   void cbowLearnsWordsSharingContexts() throws IOException {
-    assertLearns(
-        small()
-            .architecture(Architecture.CBOW)
-            .kernel(Kernel.PAIR)
-            .alpha(0.05)
-            .minAlpha(0.025)
-            .build());
+    assertLearns(small().architecture(Architecture.CBOW).alpha(0.05).minAlpha(0.025).build());
   }
 
   @Test
@@ -193,8 +187,7 @@ class LocalTrainingEngineTests {
 
   @Test
   void cbowWithOneThreadIsBitIdentical() throws IOException {
-    TrainingConfig config =
-        small().threads(1).epochs(1).architecture(Architecture.CBOW).kernel(Kernel.PAIR).build();
+    TrainingConfig config = small().threads(1).epochs(1).architecture(Architecture.CBOW).build();
     Path corpus = resource("hamlet.txt");
 
     assertThat(train(corpus, config, null, null).inputVectors())

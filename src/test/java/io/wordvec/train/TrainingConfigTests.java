@@ -3,7 +3,6 @@ package io.wordvec.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wordvec.vocab.CharNgrams;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -54,21 +53,6 @@ class TrainingConfigTests {
         .isEqualTo(TrainingConfig.CBOW_ALPHA);
     TrainingConfig slow = TrainingConfig.builder().alpha(0.00005).build();
     assertThat(slow.minAlpha()).isEqualTo(0.00005);
-  }
-
-  @Test
-  void anUnsetKernelIsBatchedForCbowAndPairForSkipGramAndSubwordModels() {
-    assertThat(TrainingConfig.defaults().kernel()).isEqualTo(Kernel.PAIR);
-    TrainingConfig.Builder cbow = TrainingConfig.builder().architecture(Architecture.CBOW);
-    assertThat(cbow.build().kernel()).isEqualTo(Kernel.BATCHED);
-    assertThat(cbow.subwords(new CharNgrams(3, 6, 1000)).build().kernel()).isEqualTo(Kernel.PAIR);
-    assertThat(
-            TrainingConfig.builder()
-                .architecture(Architecture.CBOW)
-                .kernel(Kernel.PAIR)
-                .build()
-                .kernel())
-        .isEqualTo(Kernel.PAIR);
   }
 
   @Test
