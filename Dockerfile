@@ -7,7 +7,13 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -ntp -q dependency:go-offline
 COPY src/ src/
-RUN ./mvnw -B -ntp -q -DskipTests package && cp target/wordvec.jar /wordvec.jar
+# install: the Spark artifact below builds on the engine jar this installs
+RUN ./mvnw -B -ntp -q -DskipTests install && cp target/wordvec.jar /wordvec.jar
+# The Spark driver that "engine": "spark" jobs run as a child process: its own jar and lib/, never
+# on the service's classpath.
+COPY spark/ spark/
+RUN ./mvnw -B -ntp -q -DskipTests -f spark/pom.xml package \
+    && mkdir -p /spark && cp -r spark/target/wordvec-spark.jar spark/target/lib /spark/
 
 # --- run: a Temurin 25 JRE, non-root ----------------------------------------------------------------
 FROM eclipse-temurin:25-jre
@@ -18,11 +24,13 @@ RUN apt-get update \
     && useradd --system --gid wordvec --home-dir /app --shell /usr/sbin/nologin wordvec
 WORKDIR /app
 COPY --from=build /wordvec.jar /app/wordvec.jar
+COPY --from=build /spark/ /app/spark/
 COPY --chown=wordvec:wordvec models/ /app/models/
 RUN mkdir -p /app/data && chown wordvec:wordvec /app/data
 
 ENV WORDVEC_MODELS_DIR=/app/models \
     WORDVEC_DATA_DIR=/app/data \
+    WORDVEC_SPARK_JAR=/app/spark/wordvec-spark.jar \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 VOLUME ["/app/models", "/app/data"]
 USER wordvec

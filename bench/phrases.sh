@@ -6,7 +6,7 @@
 #
 # Usage: bench/phrases.sh CORPUS
 # Environment: JAR (default target/wordvec.jar), JAVA (default java), OUT (default a new temp dir),
-#   PASSES (default 1), TOP (example phrases, default 20).
+#   PASSES (default 1), TOP (example phrases of each kind, default 20).
 set -euo pipefail
 CORPUS=${1:?usage: bench/phrases.sh CORPUS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,8 +20,12 @@ common=(--dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.
   --threads 2 --seed 1 --quiet)
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== example phrases (detection alone)"
-"${WORDVEC[@]}" phrases --corpus "$CORPUS" --passes "$PASSES" --top "$TOP"
+echo "== example phrases (detection alone): the best-scoring, then the most frequent"
+"${WORDVEC[@]}" phrases --corpus "$CORPUS" --passes "$PASSES" --top 0 >"$OUT/phrases.tsv"
+head -1 "$OUT/phrases.tsv"
+tail -n +2 "$OUT/phrases.tsv" | head -"$TOP"
+echo "-- most frequent (pass, phrase, score, count)"
+tail -n +2 "$OUT/phrases.tsv" | sort -t $'\t' -k4,4nr | head -"$TOP"
 
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
 off=$(seconds "${WORDVEC[@]}" train --corpus "$CORPUS" --output "$OUT/plain.wvm" "${common[@]}")

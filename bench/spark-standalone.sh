@@ -7,6 +7,10 @@
 # Environment: SPARK_LIB (default spark/target/lib), SPARK_JAR (default
 #   spark/target/wordvec-spark.jar), JAVA (default java), PORT (default 7177), CORES (Worker cores,
 #   default 2), MEMORY (Worker memory, default 1g), OUT (default a new temp dir).
+#   KILL_WORKER=1: a dead executor. Once the training has synced its first round, the Worker (and
+#   with it its executor) is killed with SIGKILL; the training must then end by itself, failing with
+#   a clear reason within EXECUTOR_TIMEOUT (default 30s) and writing no model. The script exits 0
+#   when it does.
 set -euo pipefail
 CORPUS=${1:?usage: bench/spark-standalone.sh CORPUS [TRAIN OPTIONS...]}
 shift
@@ -37,7 +41,24 @@ cp "$SPARK_LIB"/*.jar "$SPARK_HOME/jars/"
 touch "$SPARK_HOME/RELEASE"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Executors run in SPARK_HOME/work/<app>/<n>: any process whose working directory is in there is
+# one of this cluster's, left behind if its Worker died first.
+executors() {
+  for d in /proc/[0-9]*; do
+    [[ "$(readlink "$d/cwd" 2>/dev/null)" == "$SPARK_HOME/work/"* ]] && echo "${d#/proc/}"
+  done
+  return 0
+}
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  local left
+  left=$(executors)
+  if [[ -n "$left" ]]; then
+    echo "executor processes left behind: $left (killed)"
+    kill $left 2>/dev/null || true
+  fi
+}
 trap cleanup EXIT
 
 "$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
@@ -56,6 +77,36 @@ grep -q "Successfully registered with master" "$OUT/worker.log" \
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
+if [[ "${KILL_WORKER:-}" == "1" ]]; then
+  "$JAVA" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
+    --master "spark://127.0.0.1:$PORT" --corpus "$CORPUS" --output "$OUT/model.wvm" --quiet \
+    --conf "spark.wordvec.executorTimeout=${EXECUTOR_TIMEOUT:-30s}" "$@" \
+    > "$OUT/train.jsonl" 2> "$OUT/train.log" &
+  driver=$!
+  pids+=("$driver")
+  for _ in $(seq 1 600); do
+    grep -q '"event":"sync"' "$OUT/train.jsonl" 2>/dev/null && break
+    kill -0 "$driver" 2>/dev/null || break
+    sleep 0.5
+  done
+  grep -q '"event":"sync"' "$OUT/train.jsonl" \
+    || { echo "the training ended before its first sync; see $OUT/train.log" >&2; exit 1; }
+  echo "killing the Worker (pid ${pids[1]}) after the first sync, at $(echo "$(date +%s.%N) - $start" | bc) s"
+  kill -9 "${pids[1]}"
+  killed=$(date +%s.%N)
+  code=0
+  wait "$driver" || code=$?
+  echo "the training ended $(echo "$(date +%s.%N) - $killed" | bc) s after the kill, exit code $code"
+  grep '^wordvec train:' "$OUT/train.log" || true
+  if [[ -e "$OUT/model.wvm" ]]; then
+    echo "FAIL: a model was written" >&2
+    exit 1
+  fi
+  echo "no model written"
+  [[ "$code" != "0" ]] || { echo "FAIL: the training succeeded without its executor" >&2; exit 1; }
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 "$JAVA" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
   --master "spark://127.0.0.1:$PORT" --corpus "$CORPUS" --output "$OUT/model.wvm" --quiet "$@" \
   > "$OUT/train.jsonl" 2> "$OUT/train.log"

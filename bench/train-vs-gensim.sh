@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains wordvec and gensim 4 side by side on one corpus with the pinned reference settings
-# (dim 100, window 5, negative 5, sample 1e-4, min_count 5, 5 epochs, 2 threads; skip-gram alpha
+# (dim 100, window 5, negative 5, sample 1e-4, min_count 5, 5 epochs (EPOCHS), 2 threads; skip-gram alpha
 # 0.025, CBOW alpha 0.05), scores every model with wordvec's own evaluator (3CosAdd over the
 # 30,000 most frequent words, WordSim-353 Spearman) and prints a table.
 #
@@ -12,6 +12,7 @@
 #   EVAL_DIR holds questions-words.txt and wordsim353.txt (default: the bundled copies).
 # Environment:
 #   ARCHS="sg cbow"       architectures (default both)
+#   EPOCHS=5              epochs (EPOCHS=1 for the scaling runs on a big corpus)
 #   SEEDS="1"             seeds; each runs every tool (SEEDS="1 2 3" for the 3-seed table, which
 #                         then ends with the means over seeds)
 #   SCHEDULES="linear"    wordvec's learning-rate schedules, each a row: linear,
@@ -30,6 +31,7 @@ CORPUS=${1:?usage: $0 CORPUS [EVAL_DIR]}
 EVAL_DIR=${2:-src/main/resources/eval}
 ARCHS=${ARCHS:-sg cbow}
 SEEDS=${SEEDS:-1}
+EPOCHS=${EPOCHS:-5}
 SCHEDULES=${SCHEDULES:-linear}
 ANCHORS=${ANCHORS-corpus_file iterable}
 if [[ -n ${SKIP_GENSIM:-} ]]; then ANCHORS=; fi
@@ -66,7 +68,7 @@ echo "java: $("$JAVA" -version 2>&1 | head -1)   load before: $(cut -d' ' -f1-3 
 for seed in $SEEDS; do
   for arch in $ARCHS; do
     if [[ $arch == cbow ]]; then alpha=0.05; gflag=--cbow; wflag=--cbow; else alpha=0.025; gflag=; wflag=--sg; fi
-    common=(--dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha $alpha --epochs 5 --threads 2 --seed "$seed")
+    common=(--dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha $alpha --epochs "$EPOCHS" --threads 2 --seed "$seed")
 
     for mode in $ANCHORS; do
       run=gensim-$mode-$arch-$seed

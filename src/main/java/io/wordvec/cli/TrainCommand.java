@@ -208,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
               + " noise words and update as small matrix products; CBOW centre words train one"
               + " after another against noise words shared by "
               + Kernel.CBOW_BATCH
-              + " of them; not for subword models) (default: ${DEFAULT-VALUE}).")
+              + " of them; not for subword models) (default: batched for skip-gram, pair for CBOW"
+              + " and subword models).")
   String kernel;
 
   @Option(
@@ -320,7 +321,9 @@ public final class TrainCommand implements Callable<Integer> {
           .phraseThreshold(phraseOptions.threshold())
           .phraseScoring(phraseOptions.scoring());
     }
-    builder.kernel(Kernel.of(kernel));
+    if (kernel != null) {
+      builder.kernel(Kernel.of(kernel));
+    }
     return builder.build();
   }
 

@@ -37,8 +37,7 @@ final class TrainingDefaults {
               Map.entry("--schedule", d.schedule().id()),
               Map.entry("--seed", text(d.seed())),
               Map.entry("--noise-exponent", text(d.noiseExponent())),
-              Map.entry("--max-word-bytes", text(d.maxWordBytes())),
-              Map.entry("--kernel", d.kernel().id()));
+              Map.entry("--max-word-bytes", text(d.maxWordBytes())));
     }
 
     @Override

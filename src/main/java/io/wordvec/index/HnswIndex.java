@@ -5,9 +5,11 @@ import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult.NodeScore;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.util.Bits;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.vectors.NeighborSearch;
+import io.wordvec.vectors.RowDots;
 import io.wordvec.vectors.SearchOptions;
 import io.wordvec.vectors.SearchResult;
 import io.wordvec.vectors.WordVectors;
@@ -42,8 +44,9 @@ import java.util.zip.CRC32C;
  * sum(negative)} (the two objectives rank nearly alike), the whole candidate list of {@code ef}
  * rows, and ranks them by the exact 3CosMul score.
  *
- * <p>Thread-safe: the graph and rows are only read; each query borrows a jvector searcher (whose
- * scratch grows with {@code ef}, never with the vocabulary) from a pool and returns it.
+ * <p>Thread-safe: the graph and rows are only read; each query borrows a walker (a jvector
+ * searcher, whose scratch grows with {@code ef}, never with the vocabulary, and a scorer of the
+ * rows) from a pool and returns it.
  *
  * <p>Why this class is long: building, saving, loading and searching one graph share its parameters
  * and its mapping of graph nodes to word ids, so they stay together; a quarter of its length is the
@@ -66,18 +69,21 @@ public final class HnswIndex implements NeighborSearch {
   private final Path file;
   private final MappedGraph graph;
   private final UnitRows rows;
-  private final RowScores scores;
   private final NeighborSearch exact;
   private final int defaultEf;
   private final boolean exactFallback;
-  private final ConcurrentLinkedQueue<GraphSearcher> searchers = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Idle walkers: as many as queries have run at once, each a searcher and a scorer whose scratch
+   * grows with {@code ef}, never with the vocabulary.
+   */
+  private final ConcurrentLinkedQueue<Walker> walkers = new ConcurrentLinkedQueue<>();
 
   private HnswIndex(
       Path file, MappedGraph graph, WordVectors vectors, int defaultEf, boolean exactFallback) {
     this.file = file;
     this.graph = graph;
     this.rows = new UnitRows(vectors);
-    this.scores = new RowScores(rows);
     this.exact = vectors.exactSearch();
     this.defaultEf = defaultEf;
     this.exactFallback = exactFallback;
@@ -94,7 +100,8 @@ public final class HnswIndex implements NeighborSearch {
   /**
    * Builds the graph of {@code vectors}' unit rows on {@code parameters.threads()} threads and
    * writes it to {@code file}, atomically (a failed or cancelled build leaves any previous file as
-   * it was).
+   * it was). The rows of a mapped model are copied into the heap for the build when they fit there
+   * with room to spare ({@code UnitRows.forBuild}), and let go when it ends.
    *
    * @throws CancellationException if the listener cancelled the build
    * @throws IOException if the file cannot be written
@@ -102,7 +109,7 @@ public final class HnswIndex implements NeighborSearch {
   public static void build(
       WordVectors vectors, HnswParameters parameters, Path file, IndexBuildListener listener)
       throws IOException {
-    UnitRows rows = new UnitRows(vectors);
+    UnitRows rows = UnitRows.forBuild(vectors);
     ImmutableGraphIndex graph = buildGraph(rows, parameters, listener);
     GraphFile.write(file, graph, rows.rows(), rows.dimension(), fingerprint(rows), parameters);
   }
@@ -110,6 +117,10 @@ public final class HnswIndex implements NeighborSearch {
   /**
    * The graph of the rows, in memory: jvector's builder, fed on {@code parameters.threads()}
    * threads, then trimmed to the degree by its cleanup.
+   *
+   * <p>Without jvector's final refinement (a second search from every node of the upper levels, to
+   * improve their links), which jvector's own notes call unnecessary for vectors of many
+   * dimensions; BENCHMARKS.md has the recall without it.
    *
    * @throws CancellationException if the listener cancelled the build
    */
@@ -127,7 +138,7 @@ public final class HnswIndex implements NeighborSearch {
             parameters.overflow(),
             parameters.alpha(),
             true,
-            true,
+            false,
             pool,
             pool)) {
       AtomicInteger inserted = new AtomicInteger();
@@ -144,7 +155,7 @@ public final class HnswIndex implements NeighborSearch {
                               return;
                             }
                             builder.addGraphNode(
-                                node, new DefaultSearchScoreProvider(scores.to(rows.copy(node))));
+                                node, new DefaultSearchScoreProvider(scores.toRow(node)));
                             int done = inserted.incrementAndGet();
                             if (done % step == 0 || done == total) {
                               listener.onProgress(done, total);
@@ -258,13 +269,17 @@ public final class HnswIndex implements NeighborSearch {
     if (exactIsCheaper(searched, ef)) {
       return exact.nearest(unitQuery, k, restrictVocab, exclude, options);
     }
-    int[] found = walk(unitQuery, k, ef, searched, exclude);
-    float[] exactScores = new float[found.length];
-    float[] scratch = new float[rows.dimension()];
-    for (int i = 0; i < found.length; i++) {
-      exactScores[i] = rows.dot(unitQuery, found[i], scratch);
+    Walker walker = borrow();
+    try {
+      int[] found = walker.walk(unitQuery, k, ef, accepted(searched, exclude));
+      float[] exactScores = new float[found.length];
+      for (int i = 0; i < found.length; i++) {
+        exactScores[i] = walker.dots.dot(found[i], unitQuery);
+      }
+      return best(found, exactScores, k);
+    } finally {
+      walkers.offer(walker);
     }
-    return best(found, exactScores, k);
   }
 
   @Override
@@ -290,27 +305,31 @@ public final class HnswIndex implements NeighborSearch {
       add(direction, term, -1f);
     }
     toUnitLength(direction);
-    int[] found = walk(direction, ef, ef, searched, exclude);
-    float[] exactScores = new float[found.length];
-    float[] scratch = new float[rows.dimension()];
-    for (int i = 0; i < found.length; i++) {
-      exactScores[i] = cosMulScore(found[i], positive, negative, scratch);
+    Walker walker = borrow();
+    try {
+      int[] found = walker.walk(direction, ef, ef, accepted(searched, exclude));
+      float[] exactScores = new float[found.length];
+      for (int i = 0; i < found.length; i++) {
+        exactScores[i] = cosMulScore(walker.dots, found[i], positive, negative);
+      }
+      return best(found, exactScores, k);
+    } finally {
+      walkers.offer(walker);
     }
-    return best(found, exactScores, k);
   }
 
   /**
    * The 3CosMul score of one row, computed as the exact scan computes it (same kernel, same order
    * of operations), so that the scores agree bit for bit.
    */
-  private float cosMulScore(int row, float[][] positive, float[][] negative, float[] scratch) {
+  private static float cosMulScore(RowDots dots, int row, float[][] positive, float[][] negative) {
     float numerator = 1f;
     for (float[] term : positive) {
-      numerator *= (1f + rows.dot(term, row, scratch)) / 2f;
+      numerator *= (1f + dots.dot(row, term)) / 2f;
     }
     float denominator = 1f;
     for (float[] term : negative) {
-      denominator *= (1f + rows.dot(term, row, scratch)) / 2f;
+      denominator *= (1f + dots.dot(row, term)) / 2f;
     }
     return numerator / (denominator + 0.000001f);
   }
@@ -329,27 +348,56 @@ public final class HnswIndex implements NeighborSearch {
     return exactFallback && (long) searched * searched <= (long) ef * degree() * rows.rows();
   }
 
-  /** The ids of the best {@code topK} accepted rows the walk met, best first by jvector's score. */
-  private int[] walk(float[] query, int topK, int ef, int searched, int[] exclude) {
-    Bits accept = accepted(searched, exclude);
-    GraphSearcher searcher = searchers.poll();
-    if (searcher == null) {
-      searcher = new GraphSearcher(graph);
+  /** An idle walker, or a new one when every walker is busy. */
+  private Walker borrow() {
+    Walker walker = walkers.poll();
+    return walker != null ? walker : new Walker();
+  }
+
+  /**
+   * What one query at a time needs to walk the graph and rescore what it found: jvector's searcher
+   * (its queues and visited set are reused from query to query), a scorer of the rows (with its
+   * scratch row when they are mapped), and the one score function the searcher calls, pointed at
+   * each query in turn. Nothing of it is allocated per query.
+   */
+  private final class Walker {
+
+    private final GraphSearcher searcher = new GraphSearcher(graph);
+    private final RowDots dots = rows.dots();
+    private final QueryScore score = new QueryScore(dots);
+    private final DefaultSearchScoreProvider provider = new DefaultSearchScoreProvider(score);
+
+    /** The ids of the best {@code topK} accepted rows met, best first by jvector's score. */
+    int[] walk(float[] query, int topK, int ef, Bits accept) {
+      score.query = query;
+      NodeScore[] nodes;
+      try {
+        nodes = searcher.search(provider, topK, ef, 0f, 0f, accept).getNodes();
+      } finally {
+        score.query = null;
+      }
+      int[] ids = new int[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        ids[i] = nodes[i].node;
+      }
+      return ids;
     }
-    NodeScore[] nodes;
-    try {
-      nodes =
-          searcher
-              .search(new DefaultSearchScoreProvider(scores.to(query)), topK, ef, 0f, 0f, accept)
-              .getNodes();
-    } finally {
-      searchers.offer(searcher);
+  }
+
+  /** jvector's similarity to the current query of a walker, which sets it before each walk. */
+  private static final class QueryScore implements ScoreFunction.ExactScoreFunction {
+
+    private final RowDots dots;
+    private float[] query;
+
+    QueryScore(RowDots dots) {
+      this.dots = dots;
     }
-    int[] ids = new int[nodes.length];
-    for (int i = 0; i < nodes.length; i++) {
-      ids[i] = nodes[i].node;
+
+    @Override
+    public float similarityTo(int node) {
+      return RowScores.similarity(dots.dot(node, query));
     }
-    return ids;
   }
 
   private Bits accepted(int searched, int[] exclude) {

@@ -7,6 +7,7 @@ import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+import io.wordvec.vectors.RowDots;
 
 /**
  * jvector's scores, computed by this project's kernels on the model's unit rows: the similarity of
@@ -14,11 +15,14 @@ import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
  * heuristics (the diversity test of its neighbour selection, the zero threshold of its searches)
  * expect to lie in [0, 1]. Ranking by it is ranking by cosine.
  *
- * <p>jvector's own distance code is scalar before JDK 20; these functions use {@link
- * io.wordvec.vectors.VectorMath}, which takes the Vector API on JDK 17 as well.
+ * <p>jvector's own distance code is scalar before JDK 20; these functions use {@link RowDots},
+ * whose kernel takes the Vector API on JDK 17 as well. A build asks for a score function per
+ * candidate neighbour it tests for diversity (tens per insertion), so making one must cost next to
+ * nothing: with rows read in place a function is one small object and copies no row; with mapped
+ * rows each thread scores through a scorer of its own, and a function copies at most the one row it
+ * compares others with.
  *
- * <p>Thread-safe, but each function it hands out owns a scratch row and is used by one thread at a
- * time (jvector makes one per insertion, per neighbour-list update, and here per query).
+ * <p>Thread-safe; the functions it hands out may be called from any thread.
  */
 final class RowScores implements BuildScoreProvider {
 
@@ -27,14 +31,39 @@ final class RowScores implements BuildScoreProvider {
 
   private final UnitRows rows;
 
+  /** The rows' scorer when every thread may share it, else null. */
+  private final RowDots shared;
+
+  /** One scorer per thread, for rows that are copied before they are scored. */
+  private final ThreadLocal<RowDots> perThread;
+
   RowScores(UnitRows rows) {
     this.rows = rows;
+    this.shared = rows.sharedDots() ? rows.dots() : null;
+    this.perThread = ThreadLocal.withInitial(rows::dots);
+  }
+
+  /** jvector's similarity of two unit vectors whose dot product is {@code dot}. */
+  static float similarity(float dot) {
+    return (1f + dot) / 2f;
   }
 
   /** The similarity to {@code query} (a unit vector) of every row, as jvector scores it. */
   ScoreFunction.ExactScoreFunction to(float[] query) {
-    float[] scratch = new float[rows.dimension()];
-    return node -> (1f + rows.dot(query, node, scratch)) / 2f;
+    RowDots dots = shared;
+    if (dots != null) {
+      return node -> similarity(dots.dot(node, query));
+    }
+    return node -> similarity(perThread.get().dot(node, query));
+  }
+
+  /** The similarity to row {@code row} of every row, as jvector scores it. */
+  ScoreFunction.ExactScoreFunction toRow(int row) {
+    RowDots dots = shared;
+    if (dots != null) {
+      return node -> similarity(dots.dot(node, row));
+    }
+    return to(rows.copy(row));
   }
 
   @Override
@@ -74,7 +103,7 @@ final class RowScores implements BuildScoreProvider {
 
   @Override
   public SearchScoreProvider searchProviderFor(int node) {
-    return new DefaultSearchScoreProvider(to(rows.copy(node)));
+    return new DefaultSearchScoreProvider(toRow(node));
   }
 
   @Override
@@ -84,6 +113,6 @@ final class RowScores implements BuildScoreProvider {
 
   @Override
   public ScoreFunction diversityScoreFunctionFor(int node) {
-    return to(rows.copy(node));
+    return toRow(node);
   }
 }

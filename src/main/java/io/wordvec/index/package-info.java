@@ -7,8 +7,9 @@
  * models) to the exact scan.
  *
  * <p>Plain Java: depends on {@code io.wordvec.vectors} (never the reverse) and on jvector; imports
- * no Spring and no service package. Scores are computed with the project's own kernels ({@link
- * io.wordvec.vectors.VectorMath}), plugged into jvector's score-provider interfaces, so the JDK 17
- * build does not fall back to jvector's scalar distances.
+ * no Spring and no service package. Scores are computed with the project's own kernels, on rows
+ * read in place where they lie in the heap ({@link io.wordvec.vectors.RowDots}), plugged into
+ * jvector's score-provider interfaces, so the JDK 17 build does not fall back to jvector's scalar
+ * distances.
  */
 package io.wordvec.index;

@@ -29,6 +29,9 @@ final class Job {
   private final boolean activate;
   private final boolean overwrite;
   private final Map<String, Object> params;
+  private final JobEngine engine;
+  private final Integer partitions;
+  private final Long wordsPerSync;
   private final CancellationToken cancellation = new CancellationToken();
   private final Instant createdAt;
   private final CompletableFuture<JobView> completion = new CompletableFuture<>();
@@ -63,6 +66,9 @@ final class Job {
     this.activate = spec.activate();
     this.overwrite = spec.overwrite();
     this.params = spec.params();
+    this.engine = spec.engine();
+    this.partitions = spec.partitions();
+    this.wordsPerSync = spec.wordsPerSync();
     this.createdAt = createdAt;
     // An index job makes one pass over the model's rows.
     this.epochs =
@@ -86,6 +92,13 @@ final class Job {
     this.activate = record.activate();
     this.overwrite = record.overwrite();
     this.params = record.params();
+    // records from before jobs had engines trained locally
+    this.engine =
+        record.engine() == null && record.type() != JobType.INDEX
+            ? JobEngine.LOCAL
+            : record.engine();
+    this.partitions = record.partitions();
+    this.wordsPerSync = record.wordsPerSync();
     this.createdAt = record.createdAt();
     this.state = record.state();
     this.epoch = record.epoch();
@@ -344,7 +357,10 @@ final class Job {
         error,
         result,
         restarts,
-        resumedAfterEpoch);
+        resumedAfterEpoch,
+        engine,
+        partitions,
+        wordsPerSync);
   }
 
   /**

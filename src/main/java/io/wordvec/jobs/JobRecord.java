@@ -35,6 +35,10 @@ import java.util.Map;
  * @param restarts how often a restart of the service took the unfinished job up again (null: never)
  * @param resumedAfterEpoch the last completed epoch its latest run continued after, from a
  *     checkpoint (null: it never resumed from one)
+ * @param engine where a train or fine-tune job trains (null: an index job, or a record written
+ *     before jobs had engines, which trained locally)
+ * @param partitions a Spark job's partitions (null otherwise)
+ * @param wordsPerSync a Spark job's words per sync (null otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobRecord(
@@ -59,7 +63,10 @@ record JobRecord(
     String error,
     JobView.JobResult result,
     Integer restarts,
-    Integer resumedAfterEpoch) {
+    Integer resumedAfterEpoch,
+    JobEngine engine,
+    Integer partitions,
+    Long wordsPerSync) {
 
   /** This record as a finished job that failed for {@code reason} at {@code now}. */
   JobRecord failed(String reason, Instant now) {
@@ -85,7 +92,10 @@ record JobRecord(
         reason,
         null,
         restarts,
-        resumedAfterEpoch);
+        resumedAfterEpoch,
+        engine,
+        partitions,
+        wordsPerSync);
   }
 
   /**
@@ -129,6 +139,9 @@ record JobRecord(
         error,
         result,
         restarts,
-        resumedAfterEpoch);
+        resumedAfterEpoch,
+        engine,
+        partitions,
+        wordsPerSync);
   }
 }

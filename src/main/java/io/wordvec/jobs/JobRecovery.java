@@ -138,6 +138,9 @@ final class JobRecovery {
         record.outputModel(),
         record.params(),
         record.activate(),
-        record.overwrite());
+        record.overwrite(),
+        record.engine() == null ? null : record.engine().apiName(),
+        record.partitions(),
+        record.wordsPerSync());
   }
 }

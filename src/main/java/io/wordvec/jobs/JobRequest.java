@@ -14,6 +14,10 @@ import java.util.Map;
  * @param params training or index parameters; missing ones take their defaults
  * @param activate make the finished model the default
  * @param overwrite replace an existing model of the same name
+ * @param engine where a train job runs: {@code local} (the default) or {@code spark}
+ * @param partitions Spark jobs: corpus partitions trained in parallel (default 1)
+ * @param wordsPerSync Spark jobs: corpus words all partitions train between two merges of their
+ *     models (default 1,000,000)
  */
 record JobRequest(
     @Schema(
@@ -33,4 +37,40 @@ record JobRequest(
             example = "{\"dim\": 100, \"epochs\": 5, \"minCount\": 5}")
         Map<String, Object> params,
     Boolean activate,
-    Boolean overwrite) {}
+    Boolean overwrite,
+    @Schema(
+            description =
+                "Where a train job runs: local (in the service, the default) or spark (the"
+                    + " service starts wordvec-spark.jar's driver against wordvec.spark.master;"
+                    + " needs wordvec.spark.jar). Fine-tune and index jobs run locally. On Spark,"
+                    + " subwords, phrases, the per-worker-sawtooth schedule and maxSentenceLength"
+                    + " are not available, and threads is not used (partitions train in parallel)",
+            allowableValues = {"local", "spark"},
+            example = "spark")
+        String engine,
+    @Schema(
+            description =
+                "Spark jobs: corpus partitions trained in parallel from the same model, merged at"
+                    + " every sync (1 to 4096, default 1)",
+            example = "2")
+        Integer partitions,
+    @Schema(
+            description =
+                "Spark jobs: corpus words all partitions train between two merges of their models"
+                    + " (at least 1000, default 1000000); keep it a few percent of the corpus per"
+                    + " partition or less",
+            example = "1000000")
+        Long wordsPerSync) {
+
+  /** A request for the local engine. */
+  JobRequest(
+      String type,
+      String corpus,
+      String baseModel,
+      String outputModel,
+      Map<String, Object> params,
+      Boolean activate,
+      Boolean overwrite) {
+    this(type, corpus, baseModel, outputModel, params, activate, overwrite, null, null, null);
+  }
+}

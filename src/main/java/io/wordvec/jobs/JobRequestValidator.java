@@ -31,11 +31,25 @@ class JobRequestValidator {
   private final JobsProperties properties;
   private final IndexProperties index;
   private final ParamsBinder binder;
+  private final SparkProperties spark;
+
+  /**
+   * A validator whose index jobs take the engine's default graph settings, without Spark (for
+   * tests).
+   */
+  JobRequestValidator(
+      CorpusStore corpora, ModelCatalog models, JobsProperties properties, Validator validator) {
+    this(corpora, models, properties, SparkProperties.disabled(), validator);
+  }
 
   /** A validator whose index jobs take the engine's default graph settings (for tests). */
   JobRequestValidator(
-      CorpusStore corpora, ModelCatalog models, JobsProperties properties, Validator validator) {
-    this(corpora, models, properties, IndexProperties.defaults(), validator);
+      CorpusStore corpora,
+      ModelCatalog models,
+      JobsProperties properties,
+      SparkProperties spark,
+      Validator validator) {
+    this(corpora, models, properties, IndexProperties.defaults(), spark, validator);
   }
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -44,11 +58,13 @@ class JobRequestValidator {
       ModelCatalog models,
       JobsProperties properties,
       IndexProperties index,
+      SparkProperties spark,
       Validator validator) {
     this.corpora = corpora;
     this.models = models;
     this.properties = properties;
     this.index = index;
+    this.spark = spark;
     this.binder = new ParamsBinder(validator);
   }
 
@@ -61,6 +77,7 @@ class JobRequestValidator {
     }
     List<FieldProblem> errors = new ArrayList<>();
     JobType type = type(request.type(), errors);
+    JobEngine engine = EngineChecks.engine(request, type, spark, errors);
     if (type == JobType.INDEX) {
       JobSpec spec = indexSpec(request, errors);
       if (!errors.isEmpty()) {
@@ -84,6 +101,9 @@ class JobRequestValidator {
     JobSpec spec = null;
     if (type == JobType.TRAIN) {
       spec = trainSpec(request, params, errors);
+      if (spec != null && engine == JobEngine.SPARK) {
+        spec = EngineChecks.sparkSpec(spec, request, errors);
+      }
     } else if (type == JobType.FINE_TUNE) {
       spec = fineTuneSpec(request, baseModel, params, errors);
     }
@@ -403,7 +423,7 @@ class JobRequestValidator {
     return true;
   }
 
-  private static String shorten(String s) {
+  static String shorten(String s) {
     return s.length() > 60 ? s.substring(0, 60) + "..." : s;
   }
 }

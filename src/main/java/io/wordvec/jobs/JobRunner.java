@@ -44,6 +44,7 @@ final class JobRunner {
   private final ModelCatalog models;
   private final ModelEvaluator evaluator;
   private final TrainingEngine engine;
+  private final SparkProperties spark;
   private final Function<String, Path> workDirectories;
   private final ExecutorService evaluation =
       Executors.newCachedThreadPool(
@@ -54,20 +55,33 @@ final class JobRunner {
           });
 
   /**
+   * @param engine trains the jobs of the local engine
+   * @param spark how jobs of the Spark engine start their driver
    * @param workDirectories where the training of a job (by id) keeps its encoded corpus and its
-   *     epoch checkpoints, so that it can resume after a restart
+   *     epoch checkpoints, so that it can resume after a restart (a Spark job: its driver's output)
    */
   JobRunner(
       CorpusStore corpora,
       ModelCatalog models,
       ModelEvaluator evaluator,
       TrainingEngine engine,
+      SparkProperties spark,
       Function<String, Path> workDirectories) {
     this.corpora = corpora;
     this.models = models;
     this.evaluator = evaluator;
     this.engine = engine;
+    this.spark = spark;
     this.workDirectories = workDirectories;
+  }
+
+  /** The engine that trains {@code job}: the local one, or a Spark driver of its own. */
+  private TrainingEngine engineOf(Job job) {
+    JobSpec spec = job.spec();
+    if (!spec.onSpark()) {
+      return engine;
+    }
+    return new SparkDriverEngine(spark, job.id(), spec.partitions(), spec.wordsPerSync());
   }
 
   /**
@@ -100,9 +114,10 @@ final class JobRunner {
       if (spec.type() == JobType.TRAIN) {
         enter(job, JobPhase.VOCABULARY, changed);
         model =
-            engine.train(
-                new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation())
-                    .withWorkDirectory(work));
+            engineOf(job)
+                .train(
+                    new TrainingRequest(corpus, spec.trainingConfig(), listener, job.cancellation())
+                        .withWorkDirectory(work));
       } else {
         enter(job, JobPhase.LOADING, changed);
         base = models.load(spec.baseModel());

@@ -58,6 +58,7 @@ class JobService implements DisposableBean {
   private final ThreadPoolExecutor runners;
   private volatile boolean shuttingDown;
 
+  /** A service whose jobs train locally only (tests). */
   JobService(
       JobsProperties properties,
       JobRequestValidator validator,
@@ -68,11 +69,35 @@ class JobService implements DisposableBean {
       JobStore store,
       JobEvents events)
       throws IOException {
+    this(
+        properties,
+        validator,
+        corpora,
+        models,
+        evaluator,
+        engine,
+        SparkProperties.disabled(),
+        store,
+        events);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  JobService(
+      JobsProperties properties,
+      JobRequestValidator validator,
+      CorpusStore corpora,
+      ModelCatalog models,
+      ModelEvaluator evaluator,
+      TrainingEngine engine,
+      SparkProperties spark,
+      JobStore store,
+      JobEvents events)
+      throws IOException {
     this.properties = properties;
     this.validator = validator;
     this.corpora = corpora;
     this.models = models;
-    this.runner = new JobRunner(corpora, models, evaluator, engine, store::workDirectory);
+    this.runner = new JobRunner(corpora, models, evaluator, engine, spark, store::workDirectory);
     this.store = store;
     this.events = events;
     this.recovery = new JobRecovery(validator, models, store);

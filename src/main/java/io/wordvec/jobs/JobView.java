@@ -38,6 +38,9 @@ import java.util.Map;
  *     never)
  * @param resumedAfterEpoch the last completed epoch the job's latest run continued after, from its
  *     checkpoint (absent: it never resumed from one)
+ * @param engine where a train or fine-tune job trains: local or spark (absent for index jobs)
+ * @param partitions a Spark job's partitions (absent otherwise)
+ * @param wordsPerSync a Spark job's words per sync (absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -67,7 +70,10 @@ record JobView(
     String error,
     JobResult result,
     Integer restarts,
-    Integer resumedAfterEpoch) {
+    Integer resumedAfterEpoch,
+    JobEngine engine,
+    Integer partitions,
+    Long wordsPerSync) {
 
   /**
    * Loss of one epoch.

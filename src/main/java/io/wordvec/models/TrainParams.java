@@ -52,8 +52,9 @@ import jakarta.validation.constraints.Pattern;
  * @param phraseScoring {@code default} (word2phrase's score) or {@code npmi}
  * @param schedule the learning-rate schedule: {@code linear} (word2vec.c's, the default) or {@code
  *     per-worker-sawtooth} (gensim's corpus_file mode)
- * @param kernel the update of one window: {@code pair} (word2vec.c's, the default) or {@code
- *     batched} (HogBatch: a window's examples share one set of noise words)
+ * @param kernel the update of one window: {@code pair} (word2vec.c's) or {@code batched} (HogBatch:
+ *     a window's examples share one set of noise words); by default batched for skip-gram, pair for
+ *     CBOW and subword models
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainParams(
@@ -147,9 +148,10 @@ public record TrainParams(
                     + " one set of noise words and update as small matrix products; CBOW centre"
                     + " words train one after another against noise words shared by "
                     + Kernel.CBOW_BATCH
-                    + " of them). Batched does not train subword models",
+                    + " of them). Default: batched for skip-gram, pair for CBOW and subword"
+                    + " models, which batched does not train",
             allowableValues = {"pair", "batched"},
-            example = "pair")
+            example = "batched")
         @Pattern(regexp = "pair|batched", message = "must be pair or batched")
         String kernel) {
 

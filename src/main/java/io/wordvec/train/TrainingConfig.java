@@ -42,8 +42,9 @@ import java.util.Objects;
  * @param phraseThreshold a pair of words is a phrase when it scores above this
  * @param phraseScoring the phrase score: gensim's default or NPMI
  * @param schedule how the learning rate falls from {@code alpha} to {@code minAlpha}
- * @param kernel the update of one window: per pair as word2vec.c (the default), or batched around
- *     shared noise words (HogBatch); batched is for models without subwords
+ * @param kernel the update of one window: per pair as word2vec.c, or batched around shared noise
+ *     words (HogBatch); batched is for models without subwords. The default is {@link
+ *     #defaultKernel(Architecture, boolean)}
  *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
  *     the job API read their defaults and ranges from it), so each parameter's default, range check
  *     and wither live here; most of the length is their documentation and validation.
@@ -209,6 +210,16 @@ public record TrainingConfig(
   }
 
   /**
+   * The kernel a config gets when none is set. Skip-gram without subwords trains batched: over
+   * seeds 1-3 on the bundled corpus it scored above the per-pair kernel and gensim on both bundled
+   * sets at twice the per-pair speed (BENCHMARKS.md, "Batched kernel"). CBOW stays per pair: its
+   * batch of centre words lost analogy points. Subword models have only the per-pair kernel.
+   */
+  public static Kernel defaultKernel(Architecture architecture, boolean subwords) {
+    return architecture == Architecture.SKIP_GRAM && !subwords ? Kernel.BATCHED : Kernel.PAIR;
+  }
+
+  /**
    * The character n-grams of a subword model (fastText's {@code -minn}, {@code -maxn}, {@code
    * -bucket}), or null when the model has none ({@code maxn} 0).
    */
@@ -365,7 +376,7 @@ public record TrainingConfig(
     private Double phraseThreshold;
     private PhraseScoring phraseScoring = PhraseScoring.DEFAULT;
     private LearningRateSchedule schedule = LearningRateSchedule.DEFAULT;
-    private Kernel kernel = Kernel.PAIR;
+    private Kernel kernel;
 
     private Builder() {}
 
@@ -510,7 +521,10 @@ public record TrainingConfig(
       return this;
     }
 
-    /** The update of one window: {@link Kernel#PAIR} (the default) or {@link Kernel#BATCHED}. */
+    /**
+     * The update of one window: {@link Kernel#PAIR} or {@link Kernel#BATCHED}; unset, {@link
+     * TrainingConfig#defaultKernel(Architecture, boolean)}.
+     */
     public Builder kernel(Kernel value) {
       kernel = Objects.requireNonNull(value, "kernel");
       return this;
@@ -552,7 +566,7 @@ public record TrainingConfig(
                       : PhraseOptions.DEFAULT_THRESHOLD,
               phraseScoring,
               schedule,
-              kernel)
+              kernel != null ? kernel : defaultKernel(architecture, maxn > 0))
           .validate();
     }
   }

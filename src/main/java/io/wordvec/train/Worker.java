@@ -69,6 +69,10 @@ final class Worker {
 
   private final float[] hidden;
   private final float[] inputGradient;
+
+  /** One context word's share of {@link #inputGradient} in subword skip-gram. */
+  private final float[] contextGradient;
+
   private final int[] sentence;
   private final int[] chunk;
   private int[] negatives;
@@ -112,6 +116,7 @@ final class Worker {
     this.batch = config.kernel() == Kernel.BATCHED ? new HogBatch(shared) : null;
     this.hidden = new float[dim];
     this.inputGradient = new float[dim];
+    this.contextGradient = new float[dim];
     this.sentence = new int[config.maxSentenceLength()];
     this.io = ByteBuffer.allocateDirect(1 << 18).order(ByteOrder.nativeOrder());
     this.chunk = new int[io.capacity() / 4];
@@ -266,7 +271,7 @@ final class Worker {
     final float[] gradient = inputGradient;
     final int inputRow = context * dim;
     Arrays.fill(gradient, 0f);
-    predict(in, inputRow, centre);
+    predict(in, inputRow, centre, gradient);
     float scale = context < lockedBelow ? lockFactor : 1f;
     VectorMath.axpyUnchecked(scale, gradient, 0, in, inputRow, dim);
     if (inputUpdates != null) {
@@ -277,11 +282,13 @@ final class Worker {
 
   /**
    * Skip-gram for a subword model, oriented as fastText's: the input vector of the centre word (the
-   * mean of its row and its n-gram rows) predicts each word of the window. Unlike fastText, which
-   * recomputes that mean and updates the centre's rows after every context word, the mean is
-   * computed once per centre and the window's accumulated gradient is added once at its end, as
-   * word2vec.c's CBOW does with {@code neu1e}: the rows of a centre word cost two passes instead of
-   * two per context word, which is most of the work of a subword model.
+   * mean of its row and its n-gram rows) predicts each word of the window, one context word after
+   * the other. fastText recomputes that mean and updates the centre's rows after every context
+   * word; here the rows are read once per centre and written once at its end, which is most of the
+   * work of a subword model saved. The result is the same: every row of the centre takes each
+   * context word's gradient in full, so their mean moves by exactly that gradient, and adding it to
+   * the local mean before the next context word keeps the prediction as current as fastText's (to
+   * within an n-gram listed twice for one word, and other threads' updates meanwhile).
    */
   private void subwordSkipGram(int pos, int from, int to) {
     final float[] h = hidden;
@@ -297,10 +304,15 @@ final class Worker {
       h[i] *= inv;
     }
     Arrays.fill(inputGradient, 0f);
+    final float[] step = contextGradient;
+    final float scale = centre < lockedBelow ? lockFactor : 1f;
     for (int c = from; c <= to; c++) {
       if (c != pos) {
         rotateNegatives();
-        predict(h, 0, sentence[c]);
+        Arrays.fill(step, 0f);
+        predict(h, 0, sentence[c], step);
+        VectorMath.axpyUnchecked(scale, step, 0, h, 0, dim);
+        VectorMath.axpyUnchecked(1f, step, 0, inputGradient, 0, dim);
         examples++;
       }
     }
@@ -346,7 +358,7 @@ final class Worker {
       h[i] *= inv;
     }
     Arrays.fill(inputGradient, 0f);
-    predict(h, 0, sentence[pos]);
+    predict(h, 0, sentence[pos], inputGradient);
     for (int c = from; c <= to; c++) {
       if (c != pos) {
         addSubwordGradient(sentence[c]);
@@ -379,7 +391,7 @@ final class Worker {
       h[i] *= inv;
     }
     Arrays.fill(inputGradient, 0f);
-    predict(h, 0, sentence[pos]);
+    predict(h, 0, sentence[pos], inputGradient);
     // As word2vec.c and gensim (cbow_mean=1): every context row gets the full gradient.
     for (int c = from; c <= to; c++) {
       if (c != pos) {
@@ -430,11 +442,10 @@ final class Worker {
 
   /**
    * One positive and {@code negative} noise updates of the output rows for the input vector {@code
-   * x[xOff..xOff+dim)}; accumulates the input's gradient in {@link #inputGradient}.
+   * x[xOff..xOff+dim)}; accumulates the input's gradient in {@code gradient}.
    */
-  private void predict(float[] x, int xOff, int target) {
+  private void predict(float[] x, int xOff, int target, float[] gradient) {
     final float[] out = outputVectors;
-    final float[] gradient = inputGradient;
     final float a = alpha;
     final int d = dim;
     double sampleLoss = 0;

@@ -32,6 +32,11 @@ final class HeapRows extends RowStorage {
     return raw;
   }
 
+  /** The unit-normalised rows, shared. */
+  float[] unit() {
+    return unit;
+  }
+
   /** The 8-bit codes, or null. */
   QuantizedRows quantized() {
     return quantized;

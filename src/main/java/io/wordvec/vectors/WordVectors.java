@@ -421,6 +421,16 @@ public final class WordVectors {
   }
 
   /**
+   * A new scorer of these vectors' unit rows one row at a time, for code that visits rows in no
+   * order (a graph index): heap rows are read in place, mapped rows are copied into the scorer's
+   * scratch first. Its scores are the exact scan's, bit for bit. One per thread unless {@link
+   * RowDots#isShareable()}.
+   */
+  public RowDots rowDots() {
+    return RowDots.of(rows);
+  }
+
+  /**
    * Copies the raw (not normalised) row of word {@code id} into {@code dst[dstOffset .. dstOffset +
    * dimension())}. For mapped vectors it is the unit row times its {@linkplain #norm norm}, equal
    * to the row that was saved to float rounding. Thread-safe and allocation-free.

@@ -231,6 +231,37 @@ class HnswIndexTests {
   }
 
   @Test
+  void aMappedModelBuildsTheGraphOfItsHeapOriginalWhetherItsRowsAreCopiedOrReadInTheFile()
+      throws IOException {
+    WordVectors small = ClusteredVectors.clustered(1_000, 24, 20, 1.0f, 6);
+    Path wvm = dir.resolve("small.wvm");
+    NativeFormat.write(small, wvm);
+    WordVectors mapped = ModelFiles.loadForServing(wvm).vectors();
+    assertThat(mapped.isMapped()).isTrue();
+    HnswParameters oneThread = new HnswParameters(8, 40, 1.2f, 1.2f, 1);
+    Path fromHeap = dir.resolve("from-heap.hnsw");
+    Path copied = dir.resolve("copied.hnsw");
+    Path readInFile = dir.resolve("read-in-file.hnsw");
+
+    HnswIndex.build(small, oneThread, fromHeap, IndexBuildListener.NONE);
+    // A model this small fits in the heap: its rows are copied there for the build.
+    HnswIndex.build(mapped, oneThread, copied, IndexBuildListener.NONE);
+    UnitRows inFile = new UnitRows(mapped);
+    assertThat(inFile.sharedDots()).isFalse();
+    GraphFile.write(
+        readInFile,
+        HnswIndex.buildGraph(inFile, oneThread, IndexBuildListener.NONE),
+        1_000,
+        24,
+        HnswIndex.fingerprint(inFile),
+        oneThread);
+
+    byte[] expected = Files.readAllBytes(fromHeap);
+    assertThat(Files.readAllBytes(copied)).isEqualTo(expected);
+    assertThat(Files.readAllBytes(readInFile)).isEqualTo(expected);
+  }
+
+  @Test
   void anIndexIsRefusedForVectorsItWasNotBuiltFor() {
     WordVectors retrained = ClusteredVectors.clustered(ROWS, 32, 100, 1.0f, 12);
     WordVectors otherShape = ClusteredVectors.clustered(ROWS - 1, 32, 100, 1.0f, 11);

@@ -417,7 +417,7 @@ class JobRequestValidatorTests {
     assertThat(spec.params())
         .containsEntry("dim", 8)
         .containsEntry("sg", true)
-        .containsEntry("kernel", "pair");
+        .containsEntry("kernel", "batched");
   }
 
   @Test

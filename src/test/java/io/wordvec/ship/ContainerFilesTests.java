@@ -96,6 +96,39 @@ class ContainerFilesTests {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void composesSparkProfileRunsTheModulesSparkVersionWithTheCorporaWhereTheServiceHasThem()
+      throws IOException {
+    Map<String, Object> compose;
+    try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+      compose = new Yaml().load(in);
+    }
+    Matcher version =
+        Pattern.compile("<spark.version>([^<]+)</spark.version>")
+            .matcher(Files.readString(ROOT.resolve("spark/pom.xml")));
+    assertThat(version.find()).isTrue();
+    Map<String, Object> services = (Map<String, Object>) compose.get("services");
+    for (String name : List.of("spark-master", "spark-worker")) {
+      Map<String, Object> service = (Map<String, Object>) services.get(name);
+      assertThat(service).as(name).isNotNull();
+      assertThat(service.get("image")).as(name).isEqualTo("apache/spark:" + version.group(1));
+      assertThat((List<String>) service.get("profiles")).as(name).containsExactly("spark");
+    }
+    Map<String, Object> worker = (Map<String, Object>) services.get("spark-worker");
+    assertThat((List<String>) worker.get("volumes")).contains("data:/app/data:ro");
+    assertThat(String.join(" ", (List<String>) worker.get("command")))
+        .contains("org.apache.spark.deploy.worker.Worker")
+        .contains("spark://spark-master:7077");
+    Map<String, Object> wordvec = (Map<String, Object>) services.get("wordvec");
+    assertThat(String.join(" ", (List<String>) wordvec.get("entrypoint")))
+        .contains("WORDVEC_SPARK_MASTER=spark://spark-master:7077")
+        .contains("--add-modules jdk.incubator.vector");
+    assertThat(dockerfile())
+        .contains("WORDVEC_SPARK_JAR=/app/spark/wordvec-spark.jar")
+        .contains("-f spark/pom.xml package");
+  }
+
   private static String dockerfile() throws IOException {
     return Files.readString(ROOT.resolve("Dockerfile"));
   }

@@ -12,8 +12,16 @@ class BlockTrainerTests {
   private static final int WORDS = 50;
   private static final int DIM = 16;
 
+  /** The per-pair kernel, whose update counts the test below knows: one output row per example. */
   private static final TrainingConfig CONFIG =
-      TrainingConfig.builder().dimension(DIM).window(3).negative(3).sample(0).epochs(1).build();
+      TrainingConfig.builder()
+          .dimension(DIM)
+          .window(3)
+          .negative(3)
+          .sample(0)
+          .epochs(1)
+          .kernel(Kernel.PAIR)
+          .build();
 
   /** 400 sentences of 2 to 11 ids, Zipf-ish: low ids are frequent. */
   private static int[] block() {

@@ -97,15 +97,18 @@ class CheckpointResumeTests {
 
   @Test
   void aLinearConfigIsFingerprintedAsBeforeTheScheduleExisted() {
-    TrainingConfig linear = config();
+    // a per-pair run, as every run was before the kernel component
+    TrainingConfig linear = config().toBuilder().kernel(Kernel.PAIR).build();
     String text = TrainingCheckpoint.configText(linear);
 
     // what TrainingConfig.toString() said before the schedule component: its last component was
     // phraseScoring
     assertThat(text).doesNotContain("schedule").endsWith("phraseScoring=DEFAULT]");
-    assertThat(TrainingCheckpoint.configText(config(LearningRateSchedule.PER_WORKER_SAWTOOTH)))
+    TrainingConfig sawtooth =
+        config(LearningRateSchedule.PER_WORKER_SAWTOOTH).toBuilder().kernel(Kernel.PAIR).build();
+    assertThat(TrainingCheckpoint.configText(sawtooth))
         .endsWith("phraseScoring=DEFAULT, schedule=PER_WORKER_SAWTOOTH]");
-    assertThat(TrainingCheckpoint.configText(config().toBuilder().kernel(Kernel.BATCHED).build()))
+    assertThat(TrainingCheckpoint.configText(linear.toBuilder().kernel(Kernel.BATCHED).build()))
         .endsWith("phraseScoring=DEFAULT, kernel=BATCHED]");
   }
 

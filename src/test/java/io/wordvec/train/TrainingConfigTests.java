@@ -3,6 +3,7 @@ package io.wordvec.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wordvec.vocab.CharNgrams;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -27,24 +28,38 @@ class TrainingConfigTests {
     assertThat(d)
         .isEqualTo(
             new TrainingConfig(
-                Architecture.SKIP_GRAM,
-                100,
-                5,
-                5,
-                1e-4,
-                5,
-                0,
-                0.025,
-                0.0001,
-                5,
-                Runtime.getRuntime().availableProcessors(),
-                1,
-                0.75,
-                10_000,
-                100,
-                0,
-                0,
-                0));
+                    Architecture.SKIP_GRAM,
+                    100,
+                    5,
+                    5,
+                    1e-4,
+                    5,
+                    0,
+                    0.025,
+                    0.0001,
+                    5,
+                    Runtime.getRuntime().availableProcessors(),
+                    1,
+                    0.75,
+                    10_000,
+                    100,
+                    0,
+                    0,
+                    0)
+                .toBuilder().kernel(Kernel.BATCHED).build());
+  }
+
+  @Test
+  void anUnsetKernelIsBatchedForPlainSkipGramAndPairOtherwise() {
+    assertThat(TrainingConfig.builder().build().kernel()).isEqualTo(Kernel.BATCHED);
+    assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().kernel())
+        .isEqualTo(Kernel.PAIR);
+    assertThat(TrainingConfig.builder().subwords(new CharNgrams(3, 6, 1000)).build().kernel())
+        .isEqualTo(Kernel.PAIR);
+    assertThat(TrainingConfig.builder().kernel(Kernel.PAIR).build().kernel())
+        .isEqualTo(Kernel.PAIR);
+    TrainingConfig cbow = TrainingConfig.builder().architecture(Architecture.CBOW).build();
+    assertThat(cbow.toBuilder().build().kernel()).isEqualTo(Kernel.PAIR);
   }
 
   @Test

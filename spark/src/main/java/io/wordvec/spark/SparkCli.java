@@ -1,5 +1,6 @@
 package io.wordvec.spark;
 
+import io.wordvec.cli.ExitCodes;
 import io.wordvec.cli.TrainCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -28,12 +29,29 @@ public final class SparkCli {
     System.exit(run(System.out, new PrintWriter(System.err, true), args));
   }
 
+  /**
+   * The program that started this driver has ended: exit, which runs the shutdown hooks (the
+   * training is cancelled, Spark releases its executors) and writes nothing.
+   */
+  private static void parentGone() {
+    System.err.println("wordvec train: the program that started this driver has ended; stopping");
+    System.exit(ExitCodes.CANCELLED);
+  }
+
   /** Runs the command line; returns the exit code. JSON lines go to {@code out}. */
   static int run(PrintStream out, PrintWriter err, String... args) {
     SparkOptions spark = new SparkOptions();
     JsonProgress json = new JsonProgress(out);
     TrainCommand train =
-        new TrainCommand(() -> new SparkTrainingEngine(spark.settings(), json), json);
+        new TrainCommand(
+            () -> {
+              // here, once the options are parsed and before Spark starts
+              if (spark.exitWhenStdinCloses) {
+                StdinWatch.start(System.in, SparkCli::parentGone);
+              }
+              return new SparkTrainingEngine(spark.settings(), json);
+            },
+            json);
     CommandLine trainLine = new CommandLine(train).addMixin("spark", spark);
     trainLine.setOut(err).setErr(err);
     CommandLine cli = new CommandLine(new SparkCli()).addSubcommand("train", trainLine);

@@ -43,6 +43,14 @@ final class SparkOptions {
   int taskThreads;
 
   @Option(
+      names = "--exit-when-stdin-closes",
+      hidden = true,
+      description =
+          "Stop (exit code 130, nothing written) once standard input closes: for programs that"
+              + " start the driver as a child process and keep its input open while they live.")
+  boolean exitWhenStdinCloses;
+
+  @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
       description = "A Spark property, applied last; repeatable.")

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -114,9 +113,11 @@ public final class SparkTrainingEngine implements TrainingEngine {
               + " learning-rate schedule only");
     }
     CancellationToken cancellation = request.cancellation();
+    MasterCheck.requireReachable(settings.master());
     JavaSparkContext sc = start(config);
     String group = "wordvec-" + UUID.randomUUID();
-    Thread watcher = cancelWatcher(sc, group, cancellation);
+    ExecutorWatch executors = ExecutorWatch.of(sc, settings.master());
+    Thread watcher = watcher(sc, group, cancellation, executors);
     try {
       sc.setJobGroup(group, "wordvec training", true);
       return new Run(sc, config, request).train();
@@ -124,11 +125,17 @@ public final class SparkTrainingEngine implements TrainingEngine {
       if (cancellation.isCancelled()) {
         throw new TrainingCancelledException();
       }
+      if (executors.failure() != null) {
+        throw new IOException(executors.failure(), e);
+      }
       throw e;
     } catch (Exception e) {
       // Spark throws its checked SparkException (and Hadoop's IOExceptions) undeclared.
       if (cancellation.isCancelled()) {
         throw new TrainingCancelledException();
+      }
+      if (executors.failure() != null) {
+        throw new IOException(executors.failure(), e);
       }
       throw new IOException("Spark training failed: " + reason(e), e);
     } finally {
@@ -174,14 +181,17 @@ public final class SparkTrainingEngine implements TrainingEngine {
     }
   }
 
-  /** Cancels the run's Spark jobs as soon as the token is cancelled. */
-  private static Thread cancelWatcher(
-      JavaSparkContext sc, String group, CancellationToken cancellation) {
+  /**
+   * Cancels the run's Spark jobs as soon as the token is cancelled, or once the cluster has had no
+   * executor for too long ({@link ExecutorWatch}): Spark itself would wait for one forever.
+   */
+  private static Thread watcher(
+      JavaSparkContext sc, String group, CancellationToken cancellation, ExecutorWatch executors) {
     Thread watcher =
         new Thread(
             () -> {
               try {
-                while (!cancellation.isCancelled()) {
+                while (!cancellation.isCancelled() && !executors.givenUp()) {
                   Thread.sleep(100);
                 }
                 sc.cancelJobGroup(group);
@@ -189,7 +199,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
                 // the run ended first
               }
             },
-            "wordvec-spark-cancel");
+            "wordvec-spark-watch");
     watcher.setDaemon(true);
     watcher.start();
     return watcher;
@@ -421,30 +431,6 @@ public final class SparkTrainingEngine implements TrainingEngine {
       if (cancellation.isCancelled()) {
         throw new TrainingCancelledException();
       }
-    }
-  }
-
-  /** One reduce partition's frequent words, and how many distinct words it held. */
-  record VocabularySlice(long distinct, String[] words, long[] counts)
-      implements java.io.Serializable {
-
-    static VocabularySlice of(java.util.Iterator<scala.Tuple2<String, Long>> it, int minCount) {
-      List<String> words = new ArrayList<>();
-      List<Long> counts = new ArrayList<>();
-      long distinct = 0;
-      while (it.hasNext()) {
-        scala.Tuple2<String, Long> pair = it.next();
-        distinct++;
-        if (pair._2() >= minCount) {
-          words.add(pair._1());
-          counts.add(pair._2());
-        }
-      }
-      long[] c = new long[counts.size()];
-      for (int i = 0; i < c.length; i++) {
-        c[i] = counts.get(i);
-      }
-      return new VocabularySlice(distinct, words.toArray(new String[0]), c);
     }
   }
 }

@@ -51,6 +51,16 @@
  * and most rows change little between rounds. Here every touched row travels back every round and
  * the whole model is broadcast every round; that is the next step for vocabularies of millions.
  *
+ * <h2>Failures</h2>
+ *
+ * A run ends with a reason and writes nothing when its master cannot be reached ({@link
+ * io.wordvec.spark.MasterCheck}, before Spark starts: Spark's own client retries for a minute),
+ * when its corpus cannot be read (the first Spark job fails with Hadoop's message), and when a
+ * cluster leaves it without executors for {@code spark.wordvec.executorTimeout} ({@link
+ * io.wordvec.spark.ExecutorWatch}: a dead Worker's tasks would otherwise wait for resources
+ * forever). A lost executor whose Worker lives on is replaced by the Worker, and Spark retries its
+ * tasks from the cached blocks' lineage.
+ *
  * <p>Not supported yet: subwords, phrases, checkpoints and fine-tuning (the local engine does
  * them).
  */

@@ -125,4 +125,48 @@ class SparkCliTests {
     assertEquals(2, code);
     assertTrue(err.toString().contains("--partitions must be between 1"), err.toString());
   }
+
+  @Test
+  void anUnreachableMasterEndsAtOnceWithAClearMessageAndNoModel() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path model = dir.resolve("never.wvm");
+    int code =
+        run(
+            "train",
+            "--master",
+            "spark://127.0.0.1:" + port,
+            "--corpus",
+            SparkTrainingEngineTests.HAMLET.toString(),
+            "--output",
+            model.toString());
+    assertEquals(1, code, err.toString());
+    assertTrue(
+        err.toString()
+            .contains("wordvec train: cannot reach the Spark master spark://127.0.0.1:" + port),
+        err.toString());
+    assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    assertFalse(Files.exists(model));
+  }
+
+  @Test
+  void aCorpusTheClusterCannotReadEndsWithAClearMessageAndNoModel() {
+    Path model = dir.resolve("never.wvm");
+    int code =
+        run(
+            "train",
+            "--master",
+            "local[1]",
+            "--corpus",
+            dir.resolve("no-such-corpus.txt").toString(),
+            "--output",
+            model.toString());
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().contains("wordvec train: Spark training failed:"), err.toString());
+    assertTrue(err.toString().contains("no-such-corpus.txt"), err.toString());
+    assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    assertFalse(Files.exists(model));
+  }
 }
