@@ -204,9 +204,11 @@ public final class TrainCommand implements Callable<Integer> {
       paramLabel = "KERNEL",
       description =
           "The update of one window: pair (word2vec.c's: each example draws its own noise words)"
-              + " or batched (HogBatch: a skip-gram centre word's context words, or eight CBOW"
-              + " centre words, share one set of noise words and update as small matrix"
-              + " products; not for subword models) (default: batched for skip-gram, pair for CBOW"
+              + " or batched (HogBatch: a skip-gram centre word's context words share one set of"
+              + " noise words and update as small matrix products; CBOW centre words train one"
+              + " after another against noise words shared by "
+              + Kernel.CBOW_BATCH
+              + " of them; not for subword models) (default: batched for skip-gram, pair for CBOW"
               + " and subword models).")
   String kernel;
 

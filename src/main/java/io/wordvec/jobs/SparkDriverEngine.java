@@ -119,6 +119,11 @@ final class SparkDriverEngine implements TrainingEngine {
             ? Files.createTempDirectory("wordvec-spark-job")
             : Files.createDirectories(request.workDirectory());
     String run = "spark-" + HexFormat.of().formatHex(nonce());
+    if (!ownWork) {
+      // a run of this job in a service that was killed: its driver stopped by itself, its files
+      // stay
+      deleteRun(work, "spark-", false);
+    }
     try {
       return run(request, work, run);
     } finally {
@@ -285,6 +290,7 @@ final class SparkDriverEngine implements TrainingEngine {
   private void deleteRun(Path work, String run, boolean ownWork) {
     try {
       List<Path> files = new ArrayList<>();
+      // the model, its temporary file (.spark-....tmp) and the scratch directory
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(work, "*" + run + "*")) {
         entries.forEach(files::add);
       }

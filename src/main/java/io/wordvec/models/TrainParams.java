@@ -144,9 +144,11 @@ public record TrainParams(
     @Schema(
             description =
                 "The update of one window: pair (word2vec.c's: each example draws its own noise"
-                    + " words) or batched (HogBatch: a skip-gram centre word's context words, or"
-                    + " eight CBOW centre words, share one set of noise words and update as small"
-                    + " matrix products). Default: batched for skip-gram, pair for CBOW and subword"
+                    + " words) or batched (HogBatch: a skip-gram centre word's context words share"
+                    + " one set of noise words and update as small matrix products; CBOW centre"
+                    + " words train one after another against noise words shared by "
+                    + Kernel.CBOW_BATCH
+                    + " of them). Default: batched for skip-gram, pair for CBOW and subword"
                     + " models, which batched does not train",
             allowableValues = {"pair", "batched"},
             example = "batched")

@@ -13,31 +13,38 @@ import java.util.Arrays;
  *   <li><b>Skip-gram</b>: the input rows of the context words of one centre word (word2vec.c's
  *       orientation: the context's {@code syn0} row predicts the centre) against the centre's
  *       output row and the shared noise rows.
- *   <li><b>CBOW</b>: the hidden vectors (mean context rows) of up to {@link #CBOW_BATCH}
- *       consecutive centre words of one sentence, each against its own centre's output row and the
- *       shared noise rows. Batching across centre words is this class's analogue of the paper's
- *       skip-gram batch, which has no CBOW form.
+ *   <li><b>CBOW</b> (the paper has no CBOW form): {@link #CBOW_BATCH} centre words share one draw
+ *       of noise words, but train one after another, each as the per-pair kernel trains it (the
+ *       mean of its context rows as they are now, the gradient added to every context row), against
+ *       the noise rows held in a local block and updated there. The block's changes go back to the
+ *       shared rows as deltas once its centre words are done. Centre words take {@code 2 window +
+ *       1} blocks in turn, so that the centre words that share a block are that far apart and their
+ *       windows never overlap: a context word meets independent noise draws in each window it is
+ *       in, as with the per-pair kernel.
  * </ul>
  *
- * <p>One step: gather the input rows {@code X} (n rows) and output rows {@code O} (m rows) into
- * blocks padded with zeros to {@link VectorMath#paddedRowLength} floats; {@code S = X O^T}; turn
- * each score into its gradient {@code G} (as word2vec.c, times alpha); {@code dX = G O}, {@code dO
- * = G^T X}, both from the rows as they were gathered; then add {@code dX} and {@code dO} to the
- * shared rows. Departure from the paper's code, which copies the updated blocks back over the
- * shared rows: adding the deltas keeps the updates of other workers made meanwhile, and a word that
- * occurs twice in a batch gets both of its updates.
+ * <p>Why CBOW is not one matrix product like skip-gram (BENCHMARKS.md, "Batched kernel"): eight
+ * consecutive centre words scored from the same rows and updated at once lost 8 analogy points on
+ * gutenberg-17m. Training them one after another won back 3.5 of them; giving centre words whose
+ * windows overlap different noise words won back the rest. The speed comes from the noise words:
+ * one draw (and one set of scattered rows to fetch) per eight centre words instead of one each, and
+ * padded rows scored in one pass.
+ *
+ * <p>A skip-gram step: gather the input rows {@code X} (n rows) and output rows {@code O} (m rows)
+ * into blocks padded with zeros to {@link VectorMath#paddedRowLength} floats; {@code S = X O^T};
+ * turn each score into its gradient {@code G} (as word2vec.c, times alpha); {@code dX = G O},
+ * {@code dO = G^T X}, both from the rows as they were gathered; then add {@code dX} and {@code dO}
+ * to the shared rows. Departure from the paper's code, which copies the updated blocks back over
+ * the shared rows: adding the deltas keeps the updates of other workers made meanwhile, and a word
+ * that occurs twice in a batch gets both of its updates.
  *
  * <p>Owned by one {@link Worker}, whose thread alone calls it. The shared matrices are written
  * without locks, as {@link Worker} explains.
  */
 final class HogBatch {
 
-  /**
-   * CBOW centre words per batch. Eight batches about as many input vectors per noise set as the
-   * skip-gram batch of window 5 (one to ten context words) does, and keeps the shared noise words'
-   * updates close to those of eight separate examples.
-   */
-  static final int CBOW_BATCH = 8;
+  /** CBOW centre words that share one draw of noise words ({@link Kernel#CBOW_BATCH}). */
+  static final int CBOW_BATCH = Kernel.CBOW_BATCH;
 
   private final float[] inputVectors;
   private final float[] outputVectors;
@@ -53,6 +60,13 @@ final class HogBatch {
   /** Gathered output rows: the centre then the noise (skip-gram), or the noise only (CBOW). */
   private final float[] outputs;
 
+  /**
+   * Rows of {@link #outputs} that sequential CBOW scores: its 1 + negative rows rounded up to a
+   * multiple of four, the SIMD {@code dotRows}'s group of rows, with zero rows (scored 0, unused)
+   * after them, so that no row is left to the single-row dot product after the groups.
+   */
+  private final int scoredRows;
+
   private final float[] inputDelta;
   private final float[] outputDelta;
 
@@ -60,14 +74,6 @@ final class HogBatch {
   private final float[] scores;
 
   private final int[] inputIds;
-
-  /** CBOW: each pending centre word, its positive gradient, and where its context ids end. */
-  private final int[] targets = new int[CBOW_BATCH];
-
-  private final float[] targetGradients = new float[CBOW_BATCH];
-  private final int[] contextEnd = new int[CBOW_BATCH];
-  private final int[] contextIds;
-  private int pending;
 
   /**
    * Updates per row, or null: see {@link WorkerContext#inputUpdates()}; one per scattered delta.
@@ -77,6 +83,31 @@ final class HogBatch {
   private final int[] outputUpdates;
 
   private double loss;
+
+  /** Sequential CBOW: the hidden vector and its gradient, padded to {@code stride} with zeros. */
+  private final float[] hidden;
+
+  private final float[] hiddenGradient;
+
+  /**
+   * Sequential CBOW: noise blocks used in turn, one per centre word, so that centre words whose
+   * windows overlap never share noise words. Each block: its noise rows, a slot for the centre's
+   * own output row, zero rows up to {@link #scoredRows}.
+   */
+  private final float[][] noiseBlocks;
+
+  /** Each block's noise rows as gathered, to turn the block into deltas. */
+  private final float[][] noiseBefore;
+
+  private final int[][] noiseIds;
+
+  /** Whether each block holds noise words, and for how many more centre words. */
+  private final boolean[] held;
+
+  private final int[] noiseLeft;
+
+  /** The block of the next centre word. */
+  private int block;
 
   HogBatch(WorkerContext shared) {
     TrainingConfig config = shared.config();
@@ -90,14 +121,22 @@ final class HogBatch {
     this.inputUpdates = shared.inputUpdates();
     this.outputUpdates = shared.outputUpdates();
     int maxContexts = 2 * config.window();
-    int maxInputs = Math.max(maxContexts, CBOW_BATCH);
-    this.inputs = new float[maxInputs * stride];
-    this.inputDelta = new float[maxInputs * stride];
-    this.outputs = new float[(1 + negative) * stride];
+    this.inputs = new float[maxContexts * stride];
+    this.inputDelta = new float[maxContexts * stride];
+    this.scoredRows = (negative + 1 + 3) & ~3;
+    this.outputs = new float[scoredRows * stride];
     this.outputDelta = new float[(1 + negative) * stride];
-    this.scores = new float[maxInputs * (1 + negative)];
+    this.scores = new float[Math.max(maxContexts * (1 + negative), scoredRows)];
     this.inputIds = new int[maxContexts];
-    this.contextIds = new int[CBOW_BATCH * maxContexts];
+    this.hidden = new float[stride];
+    this.hiddenGradient = new float[stride];
+    // A context word is in the windows of the centre words at most `window` away on either side.
+    int blocks = 2 * config.window() + 1;
+    this.noiseBlocks = new float[blocks][scoredRows * stride];
+    this.noiseBefore = new float[blocks][negative * stride];
+    this.noiseIds = new int[blocks][negative];
+    this.held = new boolean[blocks];
+    this.noiseLeft = new int[blocks];
   }
 
   /** The loss of the examples since the last {@link #resetLoss()}. */
@@ -158,94 +197,116 @@ final class HogBatch {
     return n;
   }
 
+  /** Whether the next sequential CBOW example needs a new draw of noise words. */
+  boolean needsNoise() {
+    return !held[block];
+  }
+
   /**
-   * Adds the CBOW example of the centre word at {@code pos} (its context {@code sentence[from..to]}
-   * without it) to the batch, computing its hidden vector from the input rows as they are now.
-   *
-   * @return whether the batch is full: then call {@link #flushCbow}
+   * Gathers the noise words {@code noise} into the block of the next centre word, for it and the
+   * next {@link #CBOW_BATCH} - 1 centre words that use this block.
    */
-  boolean addCbow(int[] sentence, int pos, int from, int to) {
-    final int row = pending * stride;
-    final int first = pending == 0 ? 0 : contextEnd[pending - 1];
-    Arrays.fill(inputs, row, row + dim, 0f);
-    int end = first;
+  void holdNoise(int[] noise) {
+    release(block);
+    final float[] rows = noiseBlocks[block];
+    for (int k = 0; k < negative; k++) {
+      noiseIds[block][k] = noise[k];
+      System.arraycopy(outputVectors, noise[k] * dim, rows, k * stride, dim);
+    }
+    System.arraycopy(rows, 0, noiseBefore[block], 0, negative * stride);
+    held[block] = true;
+    noiseLeft[block] = CBOW_BATCH;
+  }
+
+  /**
+   * Adds what the centre words did to every held block's noise rows back to the shared rows, and
+   * lets the blocks go: at the end of an epoch, so that its updates end with it.
+   */
+  void releaseNoise() {
+    for (int b = 0; b < noiseLeft.length; b++) {
+      release(b);
+    }
+    block = 0;
+  }
+
+  /** Adds block {@code b}'s changes to its noise rows to the shared rows, as deltas. */
+  private void release(int b) {
+    if (!held[b]) {
+      return;
+    }
+    held[b] = false;
+    final float[] rows = noiseBlocks[b];
+    final float[] before = noiseBefore[b];
+    for (int k = 0; k < negative; k++) {
+      int row = k * stride;
+      // The delta, then the shared row plus it: other workers' updates made meanwhile are kept.
+      VectorMath.axpyUnchecked(-1f, before, row, rows, row, dim);
+      VectorMath.axpyUnchecked(1f, rows, row, outputVectors, noiseIds[b][k] * dim, dim);
+      if (outputUpdates != null) {
+        outputUpdates[noiseIds[b][k]]++;
+      }
+    }
+  }
+
+  /**
+   * CBOW for the centre word at {@code pos}, as the per-pair kernel computes it (the mean of the
+   * context rows as they are now, its gradient added to every context row), but against the noise
+   * rows held in its block, updated there.
+   *
+   * @return the examples trained, 0 or 1
+   */
+  int cbow(int[] sentence, int pos, int from, int to, float alpha) {
+    final float[] h = hidden;
+    Arrays.fill(h, 0, dim, 0f);
+    int n = 0;
     for (int c = from; c <= to; c++) {
       if (c != pos) {
-        int id = sentence[c];
-        contextIds[end++] = id;
-        VectorMath.axpyUnchecked(1f, inputVectors, id * dim, inputs, row, dim);
+        VectorMath.axpyUnchecked(1f, inputVectors, sentence[c] * dim, h, 0, dim);
+        n++;
       }
     }
-    if (end == first) {
-      return false;
-    }
-    float inv = 1f / (end - first);
-    for (int i = row; i < row + dim; i++) {
-      inputs[i] *= inv;
-    }
-    targets[pending] = sentence[pos];
-    contextEnd[pending] = end;
-    pending++;
-    return pending == CBOW_BATCH;
-  }
-
-  /** CBOW centre words added since the last flush. */
-  int pending() {
-    return pending;
-  }
-
-  /**
-   * Trains the pending CBOW examples against the shared noise words {@code noise} and empties the
-   * batch. Call it at the end of every sentence too: a batch never spans two sentences.
-   *
-   * @return the examples trained
-   */
-  int flushCbow(int[] noise, float alpha) {
-    final int t = pending;
-    if (t == 0) {
+    if (n == 0) {
       return 0;
     }
-    pending = 0;
+    float inv = 1f / n;
+    for (int i = 0; i < dim; i++) {
+      h[i] *= inv;
+    }
+    final int b = block;
+    final float[] rows = noiseBlocks[b];
+    final int[] noise = noiseIds[b];
+    final int target = sentence[pos];
     final int m = negative;
+    // The centre's own output row after the noise rows, so that one pass scores all.
+    System.arraycopy(outputVectors, target * dim, rows, m * stride, dim);
+    VectorMath.dotRowsUnchecked(h, 1, rows, scoredRows, stride, scores);
     for (int k = 0; k < m; k++) {
-      System.arraycopy(outputVectors, noise[k] * dim, outputs, k * stride, dim);
+      scores[k] = noise[k] == target ? 0f : gradient(scores[k], false, alpha);
     }
-    VectorMath.dotRowsUnchecked(inputs, t, outputs, m, stride, scores);
-    for (int i = 0; i < t; i++) {
-      int target = targets[i];
-      float f = VectorMath.dotUnchecked(inputs, i * stride, outputVectors, target * dim, dim);
-      targetGradients[i] = gradient(f, true, alpha);
-      for (int k = 0; k < m; k++) {
-        int at = i * m + k;
-        scores[at] = noise[k] == target ? 0f : gradient(scores[at], false, alpha);
+    final float g = gradient(scores[m], true, alpha);
+    scores[m] = g;
+    Arrays.fill(hiddenGradient, 0f);
+    VectorMath.addProductsUnchecked(scores, 0, 1, 1, m + 1, rows, hiddenGradient, stride);
+    VectorMath.addProductsUnchecked(scores, 1, 0, m, 1, h, rows, stride);
+    VectorMath.axpyUnchecked(g, h, 0, outputVectors, target * dim, dim);
+    if (outputUpdates != null) {
+      outputUpdates[target]++;
+    }
+    for (int c = from; c <= to; c++) {
+      if (c != pos) {
+        int word = sentence[c];
+        float scale = word < lockedBelow ? lockFactor : 1f;
+        VectorMath.axpyUnchecked(scale, hiddenGradient, 0, inputVectors, word * dim, dim);
+        if (inputUpdates != null) {
+          inputUpdates[word]++;
+        }
       }
     }
-    Arrays.fill(inputDelta, 0, t * stride, 0f);
-    Arrays.fill(outputDelta, 0, m * stride, 0f);
-    VectorMath.addProductsUnchecked(scores, m, 1, t, m, outputs, inputDelta, stride);
-    // Every centre's own output row, read before any of them is updated.
-    for (int i = 0; i < t; i++) {
-      VectorMath.axpyUnchecked(
-          targetGradients[i], outputVectors, targets[i] * dim, inputDelta, i * stride, dim);
+    if (--noiseLeft[b] == 0) {
+      release(b);
     }
-    VectorMath.addProductsUnchecked(scores, 1, m, m, t, inputs, outputDelta, stride);
-    for (int i = 0; i < t; i++) {
-      VectorMath.axpyUnchecked(
-          targetGradients[i], inputs, i * stride, outputVectors, targets[i] * dim, dim);
-      if (outputUpdates != null) {
-        outputUpdates[targets[i]]++;
-      }
-    }
-    for (int k = 0; k < m; k++) {
-      addToOutputRow(noise[k], k);
-    }
-    // As word2vec.c and gensim (cbow_mean=1): every context row gets its centre's full gradient.
-    for (int i = 0, c = 0; i < t; i++) {
-      for (; c < contextEnd[i]; c++) {
-        addToInputRow(contextIds[c], i);
-      }
-    }
-    return t;
+    block = b + 1 == noiseBlocks.length ? 0 : b + 1;
+    return 1;
   }
 
   /** Adds row {@code deltaRow} of {@link #inputDelta} to {@code word}'s input row. */

@@ -13,11 +13,18 @@ public enum Kernel {
 
   /**
    * HogBatch (Ji et al., "Parallelizing Word2Vec in Shared and Distributed Memory"): skip-gram
-   * batches the context words of one centre word, and CBOW a few consecutive centre words of a
-   * sentence, around one shared set of noise words, so that an update is a small dense matrix
-   * product of gathered rows (see {@link HogBatch}). Not for subword models.
+   * batches the context words of one centre word around one shared set of noise words, so that an
+   * update is a small dense matrix product of gathered rows; CBOW trains {@link #CBOW_BATCH}
+   * consecutive centre words one after another against one shared set of noise words, held in a
+   * block (see {@link HogBatch}). Not for subword models.
    */
   BATCHED;
+
+  /**
+   * CBOW centre words of the batched kernel that share one draw of noise words (trained one after
+   * another, see {@link HogBatch}).
+   */
+  public static final int CBOW_BATCH = 8;
 
   /** The name used in options and summaries: {@code pair} or {@code batched}. */
   public String id() {

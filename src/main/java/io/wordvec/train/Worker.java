@@ -179,6 +179,7 @@ final class Worker {
             alpha = clock.advance(unsynced);
             unsynced = 0;
             if (schedule.stopped()) {
+              endEpoch();
               return;
             }
           }
@@ -193,7 +194,15 @@ final class Worker {
     if (length > 1) {
       trainSentence(length);
     }
+    endEpoch();
     clock.advance(unsynced);
+  }
+
+  /** Adds back what the batched CBOW kernel holds, so that an epoch's updates end with it. */
+  private void endEpoch() {
+    if (batch != null) {
+      batch.releaseNoise();
+    }
   }
 
   private long nextRandom() {
@@ -235,8 +244,8 @@ final class Worker {
 
   /**
    * {@link #trainSentence} with the minibatched kernel: one draw of noise words per skip-gram
-   * centre word, or per batch of CBOW centre words, which never spans two sentences. The windows
-   * are drawn as in the per-pair kernel.
+   * centre word, or per block of CBOW centre words (a block may span sentences: noise words belong
+   * to no context). The windows are drawn as in the per-pair kernel.
    */
   private void trainSentenceBatched(int length) {
     for (int pos = 0; pos < length; pos++) {
@@ -246,14 +255,13 @@ final class Worker {
       if (skipGram) {
         rotateNegatives();
         examples += batch.skipGram(sentence, pos, from, to, negatives, alpha);
-      } else if (batch.addCbow(sentence, pos, from, to)) {
-        rotateNegatives();
-        examples += batch.flushCbow(negatives, alpha);
+      } else {
+        if (batch.needsNoise()) {
+          rotateNegatives();
+          batch.holdNoise(negatives);
+        }
+        examples += batch.cbow(sentence, pos, from, to, alpha);
       }
-    }
-    if (batch.pending() > 0) {
-      rotateNegatives();
-      examples += batch.flushCbow(negatives, alpha);
     }
   }
 

@@ -87,6 +87,9 @@ class SparkDriverEngineTests {
   @Test
   void progressAndEpochLossesReachTheListenerAndTheDriversModelComesBack() throws Exception {
     Path corpus = corpus("succeed", "", "the cat sat on the mat", "a dog sat on a log");
+    // what a run in a service that was killed left
+    Files.writeString(work().resolve(".spark-0123.wvm.42.tmp"), "partial");
+    Files.createDirectories(work().resolve("spark-0123-tmp").resolve("blockmgr-1"));
 
     TrainedModel model = engine().train(request(corpus, new CancellationToken()));
 
@@ -98,7 +101,9 @@ class SparkDriverEngineTests {
     assertThat(last.wordsPerSecond()).isEqualTo(12345.0);
     assertThat(last.wordsProcessed()).isEqualTo(last.wordsExpected()).isEqualTo(2000);
     assertThat(epochs).containsExactly(1, 2);
-    assertThat(leftInWork()).as("the driver's model and scratch files are deleted").isEmpty();
+    assertThat(leftInWork())
+        .as("the driver's model and scratch files, and an earlier run's, are deleted")
+        .isEmpty();
   }
 
   @Test

@@ -70,9 +70,11 @@ class BatchedKernelTests {
     assertThat(perPair.inputVectors()).isNotEqualTo(first.inputVectors());
   }
 
-  @Test
-  void aStoppedRunResumedFromItsCheckpointEqualsAnUninterruptedOne() throws IOException {
-    TrainingConfig config = batched(Architecture.SKIP_GRAM).threads(1).epochs(3).build();
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void aStoppedRunResumedFromItsCheckpointEqualsAnUninterruptedOne(Architecture architecture)
+      throws IOException {
+    TrainingConfig config = batched(architecture).threads(1).epochs(3).build();
     LocalTrainingEngine engine = new LocalTrainingEngine();
     TrainedModel straight = train(resource("hamlet.txt"), config, null, null);
     CancellationToken token = new CancellationToken();

@@ -7,11 +7,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * One step of {@link HogBatch} against the minibatch update written out in doubles: every input row
+ * {@link HogBatch} against its updates written out in doubles. Skip-gram: one step, every input row
  * gets {@code sum_j G_ij O_j}, every output row {@code sum_i G_ij X_i}, with the gradients {@code
- * G} of the rows as they were before the step. The batches repeat a word and draw the centre as a
- * noise word, so that a scatter that overwrote instead of adding, or a noise word that counted as
- * an example, would show.
+ * G} of the rows as they were before the step. CBOW: centre words one after another, each against
+ * the noise rows of its block as the centre words before it left them, the blocks' changes added
+ * back at the end. The batches repeat a word and draw the centre as a noise word, so that a scatter
+ * that overwrote instead of adding, or a noise word that counted as an example, would show.
  */
 class HogBatchTests {
 
@@ -69,92 +70,148 @@ class HogBatchTests {
   }
 
   @Test
-  void cbowBatchOfCentreWordsSharesTheNoiseWords() {
-    int[] sentence = {4, 6, 4, 8, 10};
-    int[] noise = {6, 11, 0};
+  void sequentialCbowTrainsEachCentreOnTheRowsItsPredecessorsLeftAgainstItsBlocksNoiseRows() {
+    // window 1: three blocks in turn, so centres 0 and 3, 1 and 4, 2 and 5 share noise words
+    int[] sentence = {4, 6, 4, 8, 10, 3, 6};
     int window = 1;
+    int blocks = 2 * window + 1;
+    // 6 is a centre word too (its row is updated in a block and directly); 11 is drawn twice
+    int[][] draws = {{6, 11, 0, 11}, {2, 9, 9, 5}, {7, 1, 0, 4}, {3, 3, 8, 6}};
+    int negative = draws[0].length;
     double[] expectedIn = toDouble(in);
     double[] expectedOut = toDouble(out);
-    double[][] hidden = new double[sentence.length][DIM];
+    double[][][] block = new double[blocks][negative][DIM];
+    double[][][] before = new double[blocks][negative][DIM];
+    int[][] blockIds = new int[blocks][];
+    int[] blockUses = new int[blocks];
+    int drawn = 0;
     for (int pos = 0; pos < sentence.length; pos++) {
-      int from = Math.max(0, pos - window);
-      int to = Math.min(sentence.length - 1, pos + window);
-      int n = to - from;
-      for (int c = from; c <= to; c++) {
-        if (c != pos) {
+      int b = pos % blocks;
+      if (blockIds[b] == null) {
+        blockIds[b] = draws[drawn++];
+        for (int k = 0; k < negative; k++) {
           for (int d = 0; d < DIM; d++) {
-            hidden[pos][d] += in[sentence[c] * DIM + d] / (double) n;
+            block[b][k][d] = expectedOut[blockIds[b][k] * DIM + d];
+            before[b][k][d] = block[b][k][d];
           }
         }
       }
-    }
-    for (int pos = 0; pos < sentence.length; pos++) {
-      int target = sentence[pos];
-      double[] inputGradient = new double[DIM];
-      for (int j = 0; j <= noise.length; j++) {
-        int word = j == 0 ? target : noise[j - 1];
-        if (j > 0 && word == target) {
-          continue;
-        }
-        double f = 0;
-        for (int d = 0; d < DIM; d++) {
-          f += hidden[pos][d] * out[word * DIM + d];
-        }
-        double g = gradient(f, j == 0);
-        for (int d = 0; d < DIM; d++) {
-          inputGradient[d] += g * out[word * DIM + d];
-          expectedOut[word * DIM + d] += g * hidden[pos][d];
+      int from = Math.max(0, pos - window);
+      int to = Math.min(sentence.length - 1, pos + window);
+      double[] hidden = new double[DIM];
+      for (int c = from; c <= to; c++) {
+        if (c != pos) {
+          for (int d = 0; d < DIM; d++) {
+            hidden[d] += expectedIn[sentence[c] * DIM + d] / (to - from);
+          }
         }
       }
-      for (int c = Math.max(0, pos - window);
-          c <= Math.min(sentence.length - 1, pos + window);
-          c++) {
+      int target = sentence[pos];
+      double g = gradient(dot(hidden, expectedOut, target * DIM), true);
+      double[] gNoise = new double[negative];
+      for (int k = 0; k < negative; k++) {
+        gNoise[k] = blockIds[b][k] == target ? 0 : gradient(dot(hidden, block[b][k], 0), false);
+      }
+      double[] inputGradient = new double[DIM];
+      for (int d = 0; d < DIM; d++) {
+        inputGradient[d] += g * expectedOut[target * DIM + d];
+        for (int k = 0; k < negative; k++) {
+          inputGradient[d] += gNoise[k] * block[b][k][d];
+        }
+      }
+      for (int d = 0; d < DIM; d++) {
+        expectedOut[target * DIM + d] += g * hidden[d];
+        for (int k = 0; k < negative; k++) {
+          block[b][k][d] += gNoise[k] * hidden[d];
+        }
+      }
+      for (int c = from; c <= to; c++) {
         if (c != pos) {
           for (int d = 0; d < DIM; d++) {
             expectedIn[sentence[c] * DIM + d] += inputGradient[d];
           }
         }
       }
+      if (++blockUses[b] == HogBatch.CBOW_BATCH) {
+        release(expectedOut, block[b], before[b], blockIds[b]);
+        blockIds[b] = null;
+        blockUses[b] = 0;
+      }
     }
-    HogBatch batch = batch(window, noise.length);
+    for (int b = 0; b < blocks; b++) {
+      if (blockIds[b] != null) {
+        release(expectedOut, block[b], before[b], blockIds[b]);
+      }
+    }
+    HogBatch batch = batch(window, negative);
 
+    int examples = 0;
+    int given = 0;
     for (int pos = 0; pos < sentence.length; pos++) {
-      boolean full =
-          batch.addCbow(
+      if (batch.needsNoise()) {
+        batch.holdNoise(draws[given++]);
+      }
+      examples +=
+          batch.cbow(
               sentence,
               pos,
               Math.max(0, pos - window),
-              Math.min(sentence.length - 1, pos + window));
-      assertThat(full).isFalse();
+              Math.min(sentence.length - 1, pos + window),
+              ALPHA);
     }
-    assertThat(batch.pending()).isEqualTo(5);
-    int examples = batch.flushCbow(noise, ALPHA);
+    batch.releaseNoise();
 
-    assertThat(examples).isEqualTo(5);
-    assertThat(batch.pending()).isZero();
+    assertThat(given).isEqualTo(drawn);
+    assertThat(examples).isEqualTo(sentence.length);
+    assertThat(batch.needsNoise()).isTrue();
     assertClose(in, expectedIn, inBefore);
     assertClose(out, expectedOut, outBefore);
   }
 
   @Test
-  void cbowBatchReportsFullAtItsSize() {
-    int[] sentence = new int[HogBatch.CBOW_BATCH + 1];
+  void eachNoiseBlockServesItsBatchOfCentreWordsThenDrawsAgain() {
+    int window = 1;
+    int blocks = 2 * window + 1;
+    int[] sentence = new int[blocks * HogBatch.CBOW_BATCH + 2];
     for (int i = 0; i < sentence.length; i++) {
       sentence[i] = i % VOCAB;
     }
-    HogBatch batch = batch(1, 2);
+    HogBatch batch = batch(window, 2);
+    int draws = 0;
 
-    for (int pos = 0; pos < HogBatch.CBOW_BATCH - 1; pos++) {
-      assertThat(batch.addCbow(sentence, pos, Math.max(0, pos - 1), pos + 1)).isFalse();
+    for (int pos = 1; pos <= blocks * HogBatch.CBOW_BATCH; pos++) {
+      if (batch.needsNoise()) {
+        batch.holdNoise(new int[] {draws % VOCAB, (draws + 5) % VOCAB});
+        draws++;
+      }
+      assertThat(batch.cbow(sentence, pos, pos - 1, pos + 1, ALPHA)).isEqualTo(1);
     }
-    int last = HogBatch.CBOW_BATCH - 1;
-    assertThat(batch.addCbow(sentence, last, last - 1, last + 1)).isTrue();
+
+    assertThat(draws).isEqualTo(blocks);
+    assertThat(batch.needsNoise()).isTrue();
+  }
+
+  /** Adds what a noise block's centre words did to its rows to the output rows. */
+  private static void release(double[] out, double[][] block, double[][] before, int[] ids) {
+    for (int k = 0; k < ids.length; k++) {
+      for (int d = 0; d < DIM; d++) {
+        out[ids[k] * DIM + d] += block[k][d] - before[k][d];
+      }
+    }
   }
 
   /** The exact gradient times alpha. */
   private static double gradient(double f, boolean positive) {
     double sigma = 1 / (1 + Math.exp(-f));
     return ((positive ? 1 : 0) - sigma) * ALPHA;
+  }
+
+  private static double dot(double[] a, double[] b, int bOff) {
+    double sum = 0;
+    for (int d = 0; d < DIM; d++) {
+      sum += a[d] * b[bOff + d];
+    }
+    return sum;
   }
 
   private static double dot(float[] a, int rowA, float[] b, int rowB) {

@@ -167,6 +167,37 @@ class VectorOpsTests {
     assertProducts(simdT, plainT, ct, g, 1, inner, inner, rows, bt, stride);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 16, 100, 112, 207, 300, 1023})
+  void oneRowAgainstABlockAndBackMatchScalar(int stride) {
+    // The batched CBOW kernel's shapes: one hidden vector scored against a block of eight rows, the
+    // block's rows combined into one row (g read as a row), and one row added to each block row
+    // with its own coefficient (g read as a column, the row's step 0).
+    SplittableRandom random = new SplittableRandom(stride * 13L);
+    int rows = 8;
+    float[] h = randomArray(random, stride);
+    float[] block = randomArray(random, rows * stride);
+    float[] simd = new float[rows];
+    float[] plain = new float[rows];
+    active.dotRows(h, 1, block, rows, stride, simd);
+    scalar.dotRows(h, 1, block, rows, stride, plain);
+    for (int j = 0; j < rows; j++) {
+      assertThat(simd[j]).isCloseTo(plain[j], within(1e-4f * (float) Math.sqrt(stride)));
+    }
+    float[] g = randomArray(random, rows);
+    float[] sum = randomArray(random, stride);
+    float[] sumSimd = sum.clone();
+    float[] sumPlain = sum.clone();
+    active.addProducts(g, 0, 1, 1, rows, block, sumSimd, stride);
+    scalar.addProducts(g, 0, 1, 1, rows, block, sumPlain, stride);
+    assertProducts(sumSimd, sumPlain, sum, g, 0, 1, 1, rows, block, stride);
+    float[] blockSimd = block.clone();
+    float[] blockPlain = block.clone();
+    active.addProducts(g, 1, 0, rows, 1, h, blockSimd, stride);
+    scalar.addProducts(g, 1, 0, rows, 1, h, blockPlain, stride);
+    assertProducts(blockSimd, blockPlain, block, g, 1, 0, rows, 1, h, stride);
+  }
+
   private static void assertProducts(
       float[] simd,
       float[] plain,
