@@ -158,8 +158,13 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--noise-exponent",
-      description = "Exponent of the unigram noise distribution (default: ${DEFAULT-VALUE}).")
-  double noiseExponent;
+      description =
+          "Exponent of the unigram noise distribution (default: "
+              + TrainingConfig.NOISE_EXPONENT
+              + ", word2vec's; "
+              + TrainingConfig.SUBWORD_NOISE_EXPONENT
+              + ", fastText's, for subword models).")
+  Double noiseExponent;
 
   @Option(
       names = "--max-word-bytes",
@@ -303,8 +308,10 @@ public final class TrainCommand implements Callable<Integer> {
             .epochs(epochs)
             .schedule(schedule(schedule))
             .seed(seed)
-            .noiseExponent(noiseExponent)
             .maxWordBytes(maxWordBytes);
+    if (noiseExponent != null) {
+      builder.noiseExponent(noiseExponent);
+    }
     if (threads != null) {
       builder.threads(threads);
     }

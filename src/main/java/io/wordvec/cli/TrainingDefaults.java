@@ -36,7 +36,6 @@ final class TrainingDefaults {
               Map.entry("--epochs", text(d.epochs())),
               Map.entry("--schedule", d.schedule().id()),
               Map.entry("--seed", text(d.seed())),
-              Map.entry("--noise-exponent", text(d.noiseExponent())),
               Map.entry("--max-word-bytes", text(d.maxWordBytes())));
     }
 

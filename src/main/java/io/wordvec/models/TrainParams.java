@@ -35,7 +35,8 @@ import jakarta.validation.constraints.Pattern;
  * @param minAlpha final learning rate, at most alpha
  * @param threads training threads
  * @param seed seed of every random choice
- * @param noiseExponent exponent of the unigram noise distribution
+ * @param noiseExponent exponent of the unigram noise distribution (default 0.75, word2vec's; 0.5,
+ *     fastText's, for subword models)
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
  * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (and counted in the corpus
  *     statistics as truncatedTokens)

@@ -296,7 +296,7 @@ class TrainCommandTests {
     assertThat(out.toString())
         .contains("Vector size (default: 100)")
         .contains("Final learning rate (default: 0.0001)")
-        .contains("(default: 0.75)")
+        .contains("(default: 0.75, word2vec's; 0.5, fastText's")
         .contains("(default: 0.025 for")
         .contains("--min-alpha raised (default: linear)");
 
