@@ -1,5 +1,6 @@
 package io.wordvec.jobs;
 
+import io.wordvec.cli.SparkJvmFlags;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.CancellationToken;
@@ -45,31 +46,8 @@ final class SparkDriverEngine implements TrainingEngine {
 
   private static final Logger log = LoggerFactory.getLogger(SparkDriverEngine.class);
 
-  /**
-   * The JVM flags of Spark's own launcher ({@code org.apache.spark.launcher.JavaModuleOptions},
-   * Spark 4.2), which the jar's manifest also carries, and the vector module wordvec's kernels use.
-   */
-  static final List<String> JVM_FLAGS =
-      List.of(
-          "-XX:+IgnoreUnrecognizedVMOptions",
-          "--add-modules=jdk.incubator.vector",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED",
-          "--add-opens=java.base/java.net=ALL-UNNAMED",
-          "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-          "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-          "--enable-native-access=ALL-UNNAMED",
-          "-Dio.netty.tryReflectionSetAccessible=true");
+  /** The flags of Spark's own launcher and the vector module wordvec's kernels use. */
+  static final List<String> JVM_FLAGS = SparkJvmFlags.FLAGS;
 
   /**
    * Exit code of the driver's command line after a cancellation (see {@code ExitCodes}); above 128

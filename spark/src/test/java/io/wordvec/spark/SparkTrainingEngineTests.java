@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordvec.train.CancellationToken;
+import io.wordvec.train.Kernel;
 import io.wordvec.train.LocalTrainingEngine;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingCancelledException;
@@ -29,8 +30,17 @@ class SparkTrainingEngineTests {
   static final Path HAMLET = CORPORA.resolve("hamlet.txt");
   static final Path KJV = CORPORA.resolve("kjv-pentateuch.txt");
 
+  /**
+   * Per pair, the kernel the Spark engine trains with, so that local runs compare like with like.
+   */
   static TrainingConfig.Builder small() {
-    return TrainingConfig.builder().dimension(32).minCount(3).epochs(3).threads(1).seed(7);
+    return TrainingConfig.builder()
+        .dimension(32)
+        .minCount(3)
+        .epochs(3)
+        .threads(1)
+        .seed(7)
+        .kernel(Kernel.PAIR);
   }
 
   static SparkSettings settings(int partitions, long wordsPerSync) {
