@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs JMH benchmarks twice: with the Vector API kernels and with the scalar fallback
 # (-Dwordvec.simd.disabled=true). By default the training kernels
-# (src/test/java/io/wordvec/bench/train/KernelBench.java); BENCH=ScanBench runs the exact
+# (src/test/java/io/wordvec/bench/train/KernelBench.java); BENCH=BlockTrainingBench times one pass
+# of the trainer's own worker over a synthetic block, per-pair kernel against batched
+# (src/test/java/io/wordvec/bench/train/BlockTrainingBench.java); BENCH=ScanBench runs the exact
 # neighbour scans on heap rows against the same rows mapped from a .wvm
 # (src/test/java/io/wordvec/bench/vectors/ScanBench.java).
 #
@@ -15,7 +17,7 @@ JAVA=${JAVA:-java}
 CP=target/test-classes:target/classes:$(cat target/jmh.classpath)
 BENCH=${BENCH:-KernelBench}
 case "$BENCH" in
-  KernelBench) pattern='io.wordvec.bench.train.KernelBench' ;;
+  KernelBench | BlockTrainingBench) pattern="io.wordvec.bench.train.$BENCH" ;;
   *) pattern="io.wordvec.bench.vectors.$BENCH" ;;
 esac
 for mode in ${MODES:-simd scalar}; do

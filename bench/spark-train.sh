@@ -2,7 +2,8 @@
 # The Spark engine against the local trainer on one corpus: time, words/s, sync share and quality
 # (Google analogies, WordSim-353) for the local trainer and for wordvec-spark at K = 1, 2, 4, 8
 # partitions on local[2]. Same pinned settings as bench/train-vs-gensim.sh (skip-gram, dim 100,
-# window 5, negative 5, sample 1e-4, min-count 5, alpha 0.025, 5 epochs, seed 1).
+# window 5, negative 5, sample 1e-4, min-count 5, alpha 0.025, 5 epochs, seed 1), and the per-pair
+# kernel for both (the Spark engine trains per pair; the local skip-gram default is batched).
 #
 # Usage: bench/spark-train.sh CORPUS ANALOGIES WORDSIM
 # Environment: JAR (default target/wordvec.jar), SPARK_JAR (default spark/target/wordvec-spark.jar),
@@ -23,7 +24,7 @@ WORDS_PER_SYNC=${WORDS_PER_SYNC:-1000000}
 EPOCHS=${EPOCHS:-5}
 THREADS=${THREADS:-2}
 common=(--sg --dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.025
-  --epochs "$EPOCHS" --seed 1 --quiet)
+  --epochs "$EPOCHS" --seed 1 --kernel pair --quiet)
 
 evaluate() {
   "$JAVA" --add-modules jdk.incubator.vector -jar "$JAR" evaluate --model "$1" \

@@ -134,8 +134,12 @@ public final class TrainCommand implements Callable<Integer> {
               + " for CBOW).")
   Double alpha;
 
-  @Option(names = "--min-alpha", description = "Final learning rate (default: ${DEFAULT-VALUE}).")
-  double minAlpha;
+  @Option(
+      names = "--min-alpha",
+      description =
+          "Final learning rate (default: alpha/10, or 0.0001 for a subword model or the"
+              + " per-worker-sawtooth schedule).")
+  Double minAlpha;
 
   @Option(names = "--epochs", description = "Passes (default: ${DEFAULT-VALUE}).")
   int epochs;
@@ -147,7 +151,8 @@ public final class TrainCommand implements Callable<Integer> {
           "How the learning rate falls from --alpha to --min-alpha: linear (word2vec.c's, over the"
               + " words of all threads and epochs) or per-worker-sawtooth (gensim's corpus_file"
               + " mode: within an epoch alpha falls only 1/threads of the way, then jumps back)."
-              + " A higher floor is linear with --min-alpha raised (default: ${DEFAULT-VALUE}).")
+              + " A word model's linear schedule ends at alpha/10 unless --min-alpha says otherwise"
+              + " (default: ${DEFAULT-VALUE}).")
   String schedule;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
@@ -213,8 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
               + " noise words and update as small matrix products; CBOW centre words train one"
               + " after another against noise words shared by "
               + Kernel.CBOW_BATCH
-              + " of them; not for subword models) (default: batched for skip-gram, pair for CBOW"
-              + " and subword models).")
+              + " of them; not for subword models) (default: batched, pair for subword"
+              + " models).")
   String kernel;
 
   @Option(
@@ -286,8 +291,8 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The config of the options; an unset alpha follows the architecture, and minAlpha is capped at
-   * alpha.
+   * The config of the options; an unset alpha follows the architecture, an unset minAlpha the
+   * engine's default, and a set minAlpha is capped at alpha.
    *
    * @throws IllegalArgumentException naming the first bad option value
    */
@@ -304,11 +309,13 @@ public final class TrainCommand implements Callable<Integer> {
             .minCount(minCount)
             .maxVocab(maxVocab)
             .alpha(a)
-            .minAlpha(Math.min(minAlpha, a))
             .epochs(epochs)
             .schedule(schedule(schedule))
             .seed(seed)
             .maxWordBytes(maxWordBytes);
+    if (minAlpha != null) {
+      builder.minAlpha(Math.min(minAlpha, a));
+    }
     if (noiseExponent != null) {
       builder.noiseExponent(noiseExponent);
     }

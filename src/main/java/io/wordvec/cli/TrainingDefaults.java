@@ -32,7 +32,6 @@ final class TrainingDefaults {
               Map.entry("--sample", text(d.sample())),
               Map.entry("--min-count", text(d.minCount())),
               Map.entry("--max-vocab", text(d.maxVocab())),
-              Map.entry("--min-alpha", text(TrainingConfig.DEFAULT_MIN_ALPHA)),
               Map.entry("--epochs", text(d.epochs())),
               Map.entry("--schedule", d.schedule().id()),
               Map.entry("--seed", text(d.seed())),

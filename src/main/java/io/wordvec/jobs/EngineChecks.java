@@ -1,7 +1,9 @@
 package io.wordvec.jobs;
 
 import io.wordvec.jobs.JobsProblem.FieldProblem;
+import io.wordvec.models.TrainParams;
 import io.wordvec.system.validation.IntRangeValidator;
+import io.wordvec.train.Kernel;
 import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.TrainingConfig;
 import java.util.List;
@@ -71,7 +73,10 @@ final class EngineChecks {
 
   /**
    * A train spec run on Spark: its partitions and sync interval, and the settings the Spark engine
-   * does not train yet refused here rather than by the driver minutes later.
+   * does not train yet refused here rather than by the driver minutes later. Its kernel is always
+   * per pair, what the driver trains with (the partition averaging was measured with it), so that
+   * the job record says what runs: a job that asks for the batched kernel is refused, one that does
+   * not say gets pair whatever the local default.
    */
   static JobSpec sparkSpec(JobSpec spec, JobRequest request, List<FieldProblem> errors) {
     int partitions = request.partitions() == null ? 1 : request.partitions();
@@ -90,6 +95,16 @@ final class EngineChecks {
     }
     TrainingConfig config = spec.trainingConfig();
     String local = " on the Spark engine yet; train with engine local";
+    boolean kernelGiven = request.params() != null && request.params().get("kernel") != null;
+    if (kernelGiven && config.kernel() != Kernel.PAIR) {
+      errors.add(
+          ParamsBinder.problem(
+              "kernel",
+              "the Spark engine trains per pair: only "
+                  + Kernel.PAIR.id()
+                  + " applies (or leave kernel out)"));
+    }
+    config = config.toBuilder().kernel(Kernel.PAIR).build();
     if (config.ngrams() != null) {
       errors.add(
           ParamsBinder.problem(
@@ -122,7 +137,7 @@ final class EngineChecks {
         spec.overwrite(),
         config,
         null,
-        spec.params(),
+        ParamsBinder.toMap(TrainParams.of(config)),
         null,
         JobEngine.SPARK,
         partitions,

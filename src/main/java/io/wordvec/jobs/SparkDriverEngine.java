@@ -246,7 +246,8 @@ final class SparkDriverEngine implements TrainingEngine {
     add(command, "--min-alpha", Double.toString(config.minAlpha()));
     add(command, "--epochs", Integer.toString(config.epochs()));
     add(command, "--schedule", config.schedule().id());
-    add(command, "--kernel", config.kernel().id());
+    // no --kernel: the driver trains per pair whatever it is given (the job validation refuses
+    // the batched kernel for Spark jobs)
     add(command, "--seed", Long.toString(config.seed()));
     add(command, "--noise-exponent", Double.toString(config.noiseExponent()));
     add(command, "--max-word-bytes", Integer.toString(config.maxWordBytes()));

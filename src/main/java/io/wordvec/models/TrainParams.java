@@ -32,7 +32,8 @@ import jakarta.validation.constraints.Pattern;
  * @param maxVocab keep at most this many most frequent words, 0 = no limit
  * @param epochs passes over the corpus
  * @param alpha initial learning rate (default 0.025 for skip-gram, 0.05 for CBOW)
- * @param minAlpha final learning rate, at most alpha
+ * @param minAlpha final learning rate, at most alpha; by default alpha/10 for a word model's linear
+ *     schedule, see {@link TrainingConfig#defaultMinAlpha}
  * @param threads training threads
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (default 0.75, word2vec's; 0.5,
@@ -149,8 +150,8 @@ public record TrainParams(
                     + " one set of noise words and update as small matrix products; CBOW centre"
                     + " words train one after another against noise words shared by "
                     + Kernel.CBOW_BATCH
-                    + " of them). Default: batched for skip-gram, pair for CBOW and subword"
-                    + " models, which batched does not train",
+                    + " of them). Default: batched, pair for subword models, which batched does"
+                    + " not train",
             allowableValues = {"pair", "batched"},
             example = "batched")
         @Pattern(regexp = "pair|batched", message = "must be pair or batched")

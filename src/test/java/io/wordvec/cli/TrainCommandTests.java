@@ -295,10 +295,10 @@ class TrainCommandTests {
     assertThat(run("train", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
         .contains("Vector size (default: 100)")
-        .contains("Final learning rate (default: 0.0001)")
+        .contains("Final learning rate (default: alpha/10")
         .contains("(default: 0.75, word2vec's; 0.5, fastText's")
         .contains("(default: 0.025 for")
-        .contains("--min-alpha raised (default: linear)");
+        .contains("(default: linear)");
 
     assertThat(run("fine-tune", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())

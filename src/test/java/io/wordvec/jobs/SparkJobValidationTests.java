@@ -7,6 +7,7 @@ import io.wordvec.corpora.CorporaProperties;
 import io.wordvec.corpora.CorpusStore;
 import io.wordvec.jobs.JobsProblem.FieldProblem;
 import io.wordvec.system.DataProperties;
+import io.wordvec.train.Kernel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,5 +180,42 @@ class SparkJobValidationTests {
         .extracting(FieldProblem::field)
         .containsExactlyInAnyOrder("params.minn", "params.phrases", "params.schedule");
     assertThat(errors).allSatisfy(e -> assertThat(e.message()).contains("Spark engine"));
+  }
+
+  @Test
+  void aSparkJobTrainsPerPairAndRefusesTheBatchedKernel() throws Exception {
+    List<FieldProblem> errors =
+        errors(withJar(), spark("train", Map.of("kernel", "batched"), null, null, corpus));
+    assertThat(errors).extracting(FieldProblem::field).containsExactly("params.kernel");
+    assertThat(errors.get(0).message()).contains("the Spark engine trains per pair");
+
+    // skip-gram's local default is batched: unset, a Spark job records what its driver runs
+    JobSpec unset = withJar().validate(spark("train", Map.of("sg", true), null, null, corpus));
+    assertThat(unset.trainingConfig().kernel()).isEqualTo(Kernel.PAIR);
+    assertThat(unset.params()).containsEntry("kernel", "pair");
+
+    JobSpec pair = withJar().validate(spark("train", Map.of("kernel", "pair"), null, null, corpus));
+    assertThat(pair.trainingConfig().kernel()).isEqualTo(Kernel.PAIR);
+    assertThat(pair.params()).containsEntry("kernel", "pair");
+  }
+
+  @Test
+  void aLocalJobKeepsItsKernel() throws Exception {
+    JobSpec local =
+        withJar()
+            .validate(
+                new JobRequest(
+                    "train",
+                    corpus,
+                    null,
+                    "m",
+                    Map.of("kernel", "batched"),
+                    null,
+                    null,
+                    "local",
+                    null,
+                    null));
+    assertThat(local.trainingConfig().kernel()).isEqualTo(Kernel.BATCHED);
+    assertThat(local.params()).containsEntry("kernel", "batched");
   }
 }

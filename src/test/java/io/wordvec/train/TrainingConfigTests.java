@@ -2,6 +2,7 @@ package io.wordvec.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.wordvec.vocab.CharNgrams;
 import java.lang.reflect.RecordComponent;
@@ -36,7 +37,7 @@ class TrainingConfigTests {
                     5,
                     0,
                     0.025,
-                    0.0001,
+                    0.0025,
                     5,
                     Runtime.getRuntime().availableProcessors(),
                     1,
@@ -50,15 +51,16 @@ class TrainingConfigTests {
   }
 
   @Test
-  void anUnsetKernelIsBatchedForPlainSkipGramAndPairOtherwise() {
+  void anUnsetKernelIsBatchedForWordModelsAndPairForSubwordModels() {
     assertThat(TrainingConfig.builder().build().kernel()).isEqualTo(Kernel.BATCHED);
     assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().kernel())
-        .isEqualTo(Kernel.PAIR);
+        .isEqualTo(Kernel.BATCHED);
     assertThat(TrainingConfig.builder().subwords(new CharNgrams(3, 6, 1000)).build().kernel())
         .isEqualTo(Kernel.PAIR);
     assertThat(TrainingConfig.builder().kernel(Kernel.PAIR).build().kernel())
         .isEqualTo(Kernel.PAIR);
-    TrainingConfig cbow = TrainingConfig.builder().architecture(Architecture.CBOW).build();
+    TrainingConfig cbow =
+        TrainingConfig.builder().architecture(Architecture.CBOW).kernel(Kernel.PAIR).build();
     assertThat(cbow.toBuilder().build().kernel()).isEqualTo(Kernel.PAIR);
   }
 
@@ -66,8 +68,27 @@ class TrainingConfigTests {
   void anUnsetAlphaFollowsTheArchitectureAndCapsMinAlpha() {
     assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().alpha())
         .isEqualTo(TrainingConfig.CBOW_ALPHA);
-    TrainingConfig slow = TrainingConfig.builder().alpha(0.00005).build();
+    TrainingConfig slow =
+        TrainingConfig.builder().alpha(0.00005).subwords(new CharNgrams(3, 6, 1000)).build();
     assertThat(slow.minAlpha()).isEqualTo(0.00005);
+  }
+
+  @Test
+  void anUnsetMinAlphaIsATenthOfAlphaForAWordModelsLinearSchedule() {
+    assertThat(TrainingConfig.builder().build().minAlpha()).isCloseTo(0.0025, within(1e-12));
+    assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().minAlpha())
+        .isCloseTo(0.005, within(1e-12));
+    assertThat(TrainingConfig.builder().alpha(0.04).build().minAlpha())
+        .isCloseTo(0.004, within(1e-12));
+    assertThat(TrainingConfig.builder().subwords(new CharNgrams(3, 6, 1000)).build().minAlpha())
+        .isEqualTo(TrainingConfig.DEFAULT_MIN_ALPHA);
+    assertThat(
+            TrainingConfig.builder()
+                .schedule(LearningRateSchedule.PER_WORKER_SAWTOOTH)
+                .build()
+                .minAlpha())
+        .isEqualTo(TrainingConfig.DEFAULT_MIN_ALPHA);
+    assertThat(TrainingConfig.builder().minAlpha(0.0001).build().minAlpha()).isEqualTo(0.0001);
   }
 
   @Test

@@ -49,8 +49,8 @@ final class RoundTask implements Function<PartitionBlocks, RowDelta> {
     int[] block = part.blocks().get(round);
     BlockTrainer.Tables t = tables.value();
     ModelState start = model.value();
-    float[] in = start.inputVectors().clone();
-    float[] out = start.outputVectors().clone();
+    float[] in = start.inputVectors();
+    float[] out = start.outputVectors();
     int rows = t.words();
     int[] inUpdates = new int[rows];
     int[] outUpdates = new int[rows];
@@ -96,8 +96,8 @@ final class RoundTask implements Function<PartitionBlocks, RowDelta> {
     int[] outCounts = new int[touched];
     float[] inDelta = new float[touched * dim];
     float[] outDelta = new float[touched * dim];
-    float[] in0 = start.inputVectors();
-    float[] out0 = start.outputVectors();
+    java.nio.FloatBuffer in0 = start.floats();
+    java.nio.FloatBuffer out0 = start.floats().position(start.cells()).slice();
     int k = 0;
     for (int r = 0; r < rows; r++) {
       if (inUpdates[r] == 0 && outUpdates[r] == 0) {
@@ -109,8 +109,8 @@ final class RoundTask implements Function<PartitionBlocks, RowDelta> {
       int base = r * dim;
       int to = k * dim;
       for (int i = 0; i < dim; i++) {
-        inDelta[to + i] = in[base + i] - in0[base + i];
-        outDelta[to + i] = out[base + i] - out0[base + i];
+        inDelta[to + i] = in[base + i] - in0.get(base + i);
+        outDelta[to + i] = out[base + i] - out0.get(base + i);
       }
       k++;
     }

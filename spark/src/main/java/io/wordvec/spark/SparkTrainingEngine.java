@@ -164,7 +164,15 @@ public final class SparkTrainingEngine implements TrainingEngine {
             .set("spark.ui.enabled", "false")
             .set("spark.task.cpus", Integer.toString(settings.taskThreads()))
             // Every round collects K deltas; their size is bounded by K x the model, by design.
-            .set("spark.driver.maxResultSize", "0");
+            .set("spark.driver.maxResultSize", "0")
+            // A delta up to this size comes back inside the task's status message; above Spark's
+            // default (1 MB) it would be stored in the executor's block manager and fetched from
+            // there in a second transfer (over loopback even in local mode). Capped by
+            // spark.rpc.message.maxSize (128 MB by default): larger deltas still go that way.
+            .set("spark.task.maxDirectResultSize", "128m")
+            // The model broadcast every round is floats, which lz4 barely shrinks; compressing it
+            // costs a pass over it on the driver and on every executor.
+            .set("spark.broadcast.compress", "false");
     if (settings.master().startsWith("local")) {
       // In one JVM: no need to guess the machine's address (and warn about the guess).
       conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
@@ -224,6 +232,15 @@ public final class SparkTrainingEngine implements TrainingEngine {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
+  /** The corpus as Hadoop's file systems name it: a path without a scheme is a local file. */
+  static org.apache.hadoop.fs.Path hadoopPath(Path corpus) {
+    String text = corpus.toString();
+    if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+      return new org.apache.hadoop.fs.Path(text);
+    }
+    return new org.apache.hadoop.fs.Path(corpus.toAbsolutePath().toUri());
+  }
+
   /** The corpus as Spark reads it: a path without a scheme is a local (or shared) file. */
   static String corpusUri(Path corpus) {
     String text = corpus.toString();
@@ -263,12 +280,12 @@ public final class SparkTrainingEngine implements TrainingEngine {
       int k = settings.partitions();
       int epochs = config.epochs();
       progress(TrainingPhase.VOCABULARY, 0, 0, 0, 0, config.alpha());
-      JavaRDD<String> lines = partitions(sc.textFile(corpusUri(corpus), k), k);
+      // 1. One pass over the text, cached: each partition counts its words and keeps its tokens.
+      JavaRDD<PartitionText> texts = texts(k).persist(StorageLevel.MEMORY_AND_DISK());
 
-      // 1. Vocabulary: counted per partition and merged by key, then built by the local builder.
-      CorpusText words = text;
+      // 2. Vocabulary: the partitions' counts merged by key, then built by the local builder.
       JavaPairRDD<String, Long> counts =
-          lines.mapPartitionsToPair(words::countWords).reduceByKey(Long::sum, k);
+          texts.flatMapToPair(CorpusText::counts).reduceByKey(Long::sum, k);
       int minCount = config.minCount();
       List<VocabularySlice> slices =
           counts
@@ -286,6 +303,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
       }
       Vocabulary vocabulary = merged.build(minCount, config.maxVocab());
       if (vocabulary.size() < LocalTrainingEngine.MIN_VOCABULARY) {
+        texts.unpersist(false);
         throw new IllegalArgumentException(
             vocabulary.size()
                 + " word(s) of corpus "
@@ -299,18 +317,12 @@ public final class SparkTrainingEngine implements TrainingEngine {
                 + "; lower minCount or use a larger corpus");
       }
 
-      // 2. The corpus as id blocks, one per partition and round, cached where it was read.
+      // 3. The corpus as id blocks, one per partition and round, from the cached tokens.
       Broadcast<VocabularyWords> vocabularyWords = sc.broadcast(VocabularyWords.of(vocabulary));
       long blockWords = Math.max(1, (settings.wordsPerSync() + k - 1) / k);
       JavaRDD<PartitionBlocks> blocks =
-          lines
-              .mapPartitionsWithIndex(
-                  (index, it) ->
-                      Collections.singletonList(
-                              words.encode(
-                                  index, it, vocabularyWords.value().toVocabulary(), blockWords))
-                          .iterator(),
-                  true)
+          texts
+              .map(t -> CorpusText.blocks(t, vocabularyWords.value().toVocabulary(), blockWords))
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<long[]> sizes =
           blocks
@@ -322,6 +334,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
               .collect();
       // Not destroyed before the end: the cached blocks' lineage still names it.
       vocabularyWords.unpersist(false);
+      texts.unpersist(false);
       checkCancelled();
       int rounds = 0;
       long retained = 0;
@@ -341,7 +354,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
       }
       int partitions = sizes.size();
 
-      // 3. Sync rounds: every partition trains its block from the same model; deltas are merged.
+      // 4. Sync rounds: every partition trains its block from the same model; deltas are merged.
       int dim = config.dimension();
       float[] in = BlockTrainer.initialInputVectors(vocabulary.size(), dim, config.seed());
       float[] out = new float[in.length];
@@ -357,7 +370,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
         for (int round = 0; round < rounds; round++) {
           checkCancelled();
           long began = System.nanoTime();
-          ModelState state = new ModelState(in, out);
+          ModelState state = ModelState.of(in, out);
           Broadcast<ModelState> model = sc.broadcast(state);
           long roundSeed = config.seed() * 0x2545F4914F6CDD1DL + epoch * 1_000_003L + round;
           List<RowDelta> deltas =
@@ -414,10 +427,40 @@ public final class SparkTrainingEngine implements TrainingEngine {
           Map.of());
     }
 
-    /** Exactly {@code k} partitions: merged without a shuffle when the file gave more. */
-    private JavaRDD<String> partitions(JavaRDD<String> lines, int k) {
-      int have = lines.getNumPartitions();
-      return have == k ? lines : have > k ? lines.coalesce(k) : lines.repartition(k);
+    /**
+     * The text of {@code k} partitions, each read once. Plain files are cut into byte ranges that
+     * the tasks read themselves ({@link CorpusFiles}, {@link SplitStream}); compressed ones, which
+     * cannot be cut, go through Spark's text input (one task per file) and are spread over the
+     * partitions by a shuffle of their lines.
+     */
+    private JavaRDD<PartitionText> texts(int k) {
+      CorpusText reader = text;
+      org.apache.hadoop.conf.Configuration hadoop = sc.hadoopConfiguration();
+      List<List<TextSplit>> splits;
+      try {
+        splits = CorpusFiles.plan(hadoopPath(corpus), k, hadoop);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      if (splits == null) {
+        JavaRDD<String> lines = sc.textFile(corpusUri(corpus), k);
+        int have = lines.getNumPartitions();
+        lines = have == k ? lines : have > k ? lines.coalesce(k) : lines.repartition(k);
+        return lines.mapPartitionsWithIndex(
+            (index, it) ->
+                Collections.singletonList(reader.read(index, new LinesInputStream(it))).iterator(),
+            true);
+      }
+      Broadcast<HadoopConf> conf = sc.broadcast(new HadoopConf(hadoop));
+      return sc.parallelize(splits, k)
+          .mapPartitionsWithIndex(
+              (index, it) -> {
+                List<TextSplit> mine = it.hasNext() ? it.next() : List.of();
+                try (java.io.InputStream in = SplitStream.concat(mine, conf.value().get())) {
+                  return Collections.singletonList(reader.read(index, in)).iterator();
+                }
+              },
+              true);
     }
 
     private double alphaAt(long done, long total) {

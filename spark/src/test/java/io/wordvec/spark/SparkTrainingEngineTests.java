@@ -49,10 +49,20 @@ class SparkTrainingEngineTests {
 
   @Test
   void vocabularyIsTheLocalBuildersOnTheSameCorpus() throws Exception {
-    TrainingConfig config = small().epochs(1).dimension(8).maxVocab(900).build();
+    // the skip-gram default kernel (batched): the Spark engine trains, and says it trains, per pair
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .dimension(8)
+            .minCount(3)
+            .epochs(1)
+            .threads(1)
+            .seed(7)
+            .maxVocab(900)
+            .build();
     TrainedModel spark =
         new SparkTrainingEngine(settings(2, 5_000))
             .train(new TrainingRequest(HAMLET, config, Tokenizer.normalizing(), null, null));
+    assertEquals(Kernel.PAIR, spark.config().kernel());
     TrainedModel local =
         new LocalTrainingEngine()
             .train(new TrainingRequest(HAMLET, config, Tokenizer.normalizing(), null, null));
