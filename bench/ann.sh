@@ -18,7 +18,8 @@
 #
 # env: QUERIES (1000), EFS (10,20,40,80,160,320), HTTP_EFS (40,100), DURATION (30s), WARMUP (10s),
 #      CONCURRENCY (16), THREADS (2), PORT (18081), JAVA (java), JAVA_OPTS (none: default heap),
-#      PYTHON (/usr/bin/python3 with python3-hnswlib, python3-faiss), SKIP_ANCHORS=1 (wordvec only)
+#      PYTHON (/usr/bin/python3 with python3-hnswlib, python3-faiss), SKIP_ANCHORS=1 (wordvec only),
+#      SKIP_FAISS=1 (hnswlib as the only anchor), INDEX_OPTS (extra `wordvec index` options)
 # Output: OUT_DIR (default /tmp/wordvec-ann-<model>): report.md, wordvec.tsv, anchors.tsv,
 #         index.log, http.md; the unit rows as unit.f32 (4 bytes x rows x dim) for the anchors.
 set -euo pipefail
@@ -56,7 +57,7 @@ if [[ ! -f "$INDEX" ]]; then
   echo "== wordvec index --model $MODEL"
   # shellcheck disable=SC2086
   "$JAVA" $JAVA_OPTS --add-modules jdk.incubator.vector -jar target/wordvec.jar index \
-    --model "$MODEL" --check 0 2>&1 | tee "$OUT/index.log"
+    --model "$MODEL" --check 0 ${INDEX_OPTS:-} 2>&1 | tee "$OUT/index.log"
 fi
 
 if [[ $http == 0 ]]; then

@@ -356,22 +356,35 @@ public final class HnswIndex implements NeighborSearch {
 
   /**
    * What one query at a time needs to walk the graph and rescore what it found: jvector's searcher
-   * (its queues and visited set are reused from query to query), a scorer of the rows (with its
+   * (its queues are reused from query to query), a view of the graph with a visited set of its own
+   * (stamped per walk, so nothing is cleared between queries), a scorer of the rows (with its
    * scratch row when they are mapped), and the one score function the searcher calls, pointed at
    * each query in turn. Nothing of it is allocated per query.
+   *
+   * <p>The searcher's early termination (jvector's "pruning", a running estimate of whether better
+   * nodes are still to come) is off, as jvector's own builder has it: its bookkeeping costs a heap
+   * insertion and a division per scored node, and at the small ef a served index uses it seldom
+   * ends a walk early.
    */
   private final class Walker {
 
     private final GraphSearcher searcher = new GraphSearcher(graph);
+    private final MappedGraph.MappedView view = graph.searchView();
     private final RowDots dots = rows.dots();
     private final QueryScore score = new QueryScore(dots);
     private final DefaultSearchScoreProvider provider = new DefaultSearchScoreProvider(score);
+
+    Walker() {
+      searcher.setView(view);
+      searcher.usePruning(false);
+    }
 
     /** The ids of the best {@code topK} accepted rows met, best first by jvector's score. */
     int[] walk(float[] query, int topK, int ef, Bits accept) {
       score.query = query;
       NodeScore[] nodes;
       try {
+        view.startWalk();
         nodes = searcher.search(provider, topK, ef, 0f, 0f, accept).getNodes();
       } finally {
         score.query = null;
@@ -438,27 +451,36 @@ public final class HnswIndex implements NeighborSearch {
 
   /**
    * The best {@code k} of the rescored rows, ordered as the exact scan orders them: by score, equal
-   * scores by id.
+   * scores by id. Each row is one long key, its score's bits made to sort descending above its id,
+   * so that one primitive sort orders them (no boxing, no comparator).
    */
-  private static SearchResult best(int[] ids, float[] scores, int k) {
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  static SearchResult best(int[] ids, float[] scores, int k) {
+    long[] keys = new long[ids.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = ((long) ~sortable(scores[i]) << 32) | (ids[i] & 0xFFFFFFFFL);
     }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int byScore = Float.compare(scores[b], scores[a]);
-          return byScore != 0 ? byScore : Integer.compare(ids[a], ids[b]);
-        });
+    Arrays.sort(keys);
     int n = Math.min(k, ids.length);
     int[] keptIds = new int[n];
     float[] keptScores = new float[n];
     for (int i = 0; i < n; i++) {
-      keptIds[i] = ids[order[i]];
-      keptScores[i] = scores[order[i]];
+      keptIds[i] = (int) keys[i];
+      keptScores[i] = unsortable(~(int) (keys[i] >>> 32));
     }
     return new SearchResult(keptIds, keptScores, NAME);
+  }
+
+  /**
+   * An int that orders as {@link Float#compare} orders floats: positive floats keep their bits,
+   * negative ones have their magnitude bits flipped.
+   */
+  private static int sortable(float score) {
+    int bits = Float.floatToIntBits(score);
+    return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+  }
+
+  private static float unsortable(int sortable) {
+    return Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7FFFFFFF));
   }
 
   @Override

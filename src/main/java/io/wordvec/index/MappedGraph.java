@@ -37,7 +37,7 @@ final class MappedGraph implements ImmutableGraphIndex {
 
   private final int rowsPerChunk;
   private final int recordInts0;
-  private final View view = new MappedView();
+  private final MappedView view = new MappedView(null);
 
   MappedGraph(
       Path file,
@@ -88,6 +88,15 @@ final class MappedGraph implements ImmutableGraphIndex {
   @Override
   public View getView() {
     return view;
+  }
+
+  /**
+   * A view for one searcher at a time that keeps its own visited set ({@link VisitedSet}) instead
+   * of marking nodes in the one jvector's searcher passes in (a hash set it fills to clear before
+   * every search). Call {@link MappedView#startWalk()} before each search.
+   */
+  MappedView searchView() {
+    return new MappedView(new VisitedSet());
   }
 
   @Override
@@ -200,7 +209,32 @@ final class MappedGraph implements ImmutableGraphIndex {
         file.getFileName() + ": corrupt neighbour list of node " + node + "; rebuild the index");
   }
 
-  private final class MappedView implements View {
+  /**
+   * jvector's view of the mapped graph. The shared one ({@link #getView()}) marks visited nodes in
+   * the set the searcher passes; a view from {@link #searchView()} marks them in its own set, and
+   * is used by one searcher at a time.
+   */
+  final class MappedView implements View {
+
+    /** This view's own visited set, or null to use the searcher's. */
+    private final VisitedSet visitedByWalk;
+
+    private MappedView(VisitedSet visitedByWalk) {
+      this.visitedByWalk = visitedByWalk;
+    }
+
+    /**
+     * Empties this view's visited set and marks the entry node in it, as jvector's searcher marks
+     * it in its own when a search starts.
+     */
+    void startWalk() {
+      visitedByWalk.clear();
+      visitedByWalk.add(header.entryNode());
+    }
+
+    private boolean mark(IntMarker visited, int node) {
+      return visitedByWalk != null ? visitedByWalk.add(node) : visited.mark(node);
+    }
 
     @Override
     public NodesIterator getNeighborsIterator(int level, int node) {
@@ -221,7 +255,7 @@ final class MappedGraph implements ImmutableGraphIndex {
             level,
             node,
             neighbour -> {
-              if (visited.mark(neighbour)) {
+              if (mark(visited, neighbour)) {
                 neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
               }
             });
@@ -240,7 +274,7 @@ final class MappedGraph implements ImmutableGraphIndex {
         if (Integer.compareUnsigned(neighbour, rows) >= 0) {
           throw corrupt(node);
         }
-        if (visited.mark(neighbour)) {
+        if (mark(visited, neighbour)) {
           neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
         }
       }

@@ -3,8 +3,11 @@ package io.wordvec.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.NodesIterator;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.util.Bits;
 import io.wordvec.io.ModelFiles;
 import io.wordvec.io.NativeFormat;
 import io.wordvec.vectors.AnalogyMethod;
@@ -127,6 +130,42 @@ class HnswIndexTests {
       recall += overlap(approx.ids(), exact.ids());
     }
     assertThat(recall / 100).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void aWalkWithItsOwnVisitedSetFindsWhatJvectorsSearcherFindsWithItsHashSet() throws IOException {
+    MappedGraph mapped = GraphFile.open(file);
+    RowScores scores = new RowScores(new UnitRows(model));
+    GraphSearcher jvectors = new GraphSearcher(mapped);
+    jvectors.usePruning(false);
+    for (int id = 0; id < 60; id++) {
+      float[] query = model.vector("w" + (id * 83 % ROWS), true);
+      int ef = 10 + id % 4 * 30;
+      SearchResult ours = graphOnly.nearest(query, K, 0, new int[0], SearchOptions.withEf(ef));
+      int[] theirs =
+          Arrays.stream(
+                  jvectors
+                      .search(
+                          new DefaultSearchScoreProvider(scores.to(query)), K, ef, 0f, 0f, Bits.ALL)
+                      .getNodes())
+              .mapToInt(node -> node.node)
+              .toArray();
+
+      assertThat(sorted(ours.ids())).as("query %d, ef %d", id, ef).isEqualTo(sorted(theirs));
+    }
+  }
+
+  @Test
+  void rescoredRowsAreOrderedByScoreThenIdWithNegativeScoresAndSignedZeros() {
+    int[] ids = {9, 4, 7, 1, 3, 8, 2, 5, 6, 0};
+    float[] scores = {0.5f, -0.25f, 0.5f, 0f, -0f, 0.99f, -0.75f, -0.25f, 1f, 0.5f};
+
+    SearchResult best = HnswIndex.best(ids, scores, 8);
+
+    assertThat(best.ids()).containsExactly(6, 8, 0, 7, 9, 1, 3, 4);
+    assertThat(best.scores()).containsExactly(1f, 0.99f, 0.5f, 0.5f, 0.5f, 0f, -0f, -0.25f);
+    assertThat(Float.floatToIntBits(best.scores()[6])).isEqualTo(Float.floatToIntBits(-0f));
+    assertThat(HnswIndex.best(ids, scores, 20).ids()).hasSize(10).endsWith(5, 2);
   }
 
   @Test
