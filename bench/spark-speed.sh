@@ -9,7 +9,9 @@
 #   - training: retained words x epochs / the training phase (local: first progress line of epoch
 #     1 to the end of the last epoch; Spark: the sync rounds, broadcast to merged model);
 #   - sync share: the rounds' time not spent training (slowest partition), over the rounds' time;
-#   - bytes per sync: the model broadcast, and all partitions' deltas, per round.
+#   - bytes per sync: the model broadcast, and all partitions' deltas, per round;
+#   - Spark's fixed costs: process start to the context's first progress line (JVM and Spark
+#     start), and from there to the first round (reading, vocabulary, encoding into blocks).
 #
 # Usage: bench/spark-speed.sh CORPUS
 # Environment: JAR (default target/wordvec.jar), SPARK_JAR (default spark/target/wordvec-spark.jar),
@@ -61,7 +63,7 @@ spark_run() {
   "$JAVA" "${jfr[@]}" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
     --master "local[$2]" --partitions "$2" --words-per-sync "$WORDS_PER_SYNC" \
     --corpus "$CORPUS" --output "$OUT/$1.wvm" --quiet "${common[@]}" \
-    > "$OUT/$1.jsonl" 2> >(stamp > "$OUT/$1.log")
+    > >(tee "$OUT/$1.jsonl" | stamp > "$OUT/$1.jsonl.t") 2> >(stamp > "$OUT/$1.log")
 }
 
 for run in $(seq 1 "$RUNS"); do

@@ -47,6 +47,13 @@ def run(out, name, epochs_words):
         row["syncs"] = s["syncs"]
         row["broadcast"] = s["broadcastBytesPerSync"]
         row["result"] = s["resultBytesPerSync"]
+        if os.path.exists(base + ".jsonl.t"):
+            stamped = [(t, json.loads(text)) for t, text in lines(base + ".jsonl.t")
+                       if text.startswith("{")]
+            first = stamped[0][0]
+            sync = next((t, e) for t, e in stamped if e["event"] == "sync")
+            row["startup"] = first - start
+            row["text"] = sync[0] - sync[1]["wallSeconds"] - first
     else:
         epoch_lines = [t for t, text in lines(base + ".log") if text.startswith("epoch ")]
         row["words"] = epochs_words
@@ -108,6 +115,17 @@ def main(out):
             )
         )
     print()
+    for kind in ["k1", "k2"]:
+        rows = [r for r in kinds.get(kind, []) if "startup" in r]
+        if rows:
+            print(
+                "%s: JVM and Spark start %.1f s, reading + vocabulary + encoding %.1f s (medians)"
+                % (
+                    label[kind],
+                    statistics.median(r["startup"] for r in rows),
+                    statistics.median(r["text"] for r in rows),
+                )
+            )
     if "k1" in rates and "local1" in rates:
         print(
             "K=1 / local 1 thread: %.0f%% end to end, %.0f%% training"

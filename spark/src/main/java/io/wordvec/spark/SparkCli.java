@@ -2,6 +2,7 @@ package io.wordvec.spark;
 
 import io.wordvec.cli.ExitCodes;
 import io.wordvec.cli.TrainCommand;
+import io.wordvec.train.Kernel;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -38,14 +39,33 @@ public final class SparkCli {
     System.exit(ExitCodes.CANCELLED);
   }
 
+  /**
+   * The Spark engine trains per pair whatever the config says (its partition averaging was measured
+   * with that kernel): asking for the batched kernel is an error rather than silently ignored.
+   *
+   * @throws IllegalArgumentException for {@code --kernel batched} (a usage error)
+   */
+  private static void refuseBatchedKernel(CommandLine.ParseResult options) {
+    if (options != null
+        && options.hasMatchedOption("--kernel")
+        && !Kernel.PAIR.id().equalsIgnoreCase(options.matchedOptionValue("--kernel", ""))) {
+      throw new IllegalArgumentException(
+          "--kernel "
+              + options.matchedOptionValue("--kernel", "")
+              + ": the Spark engine trains per pair; use --kernel pair or leave it out");
+    }
+  }
+
   /** Runs the command line; returns the exit code. JSON lines go to {@code out}. */
   static int run(PrintStream out, PrintWriter err, String... args) {
     SparkOptions spark = new SparkOptions();
     JsonProgress json = new JsonProgress(out);
+    CommandLine[] parsed = new CommandLine[1];
     TrainCommand train =
         new TrainCommand(
             () -> {
               // here, once the options are parsed and before Spark starts
+              refuseBatchedKernel(parsed[0].getParseResult());
               if (spark.exitWhenStdinCloses) {
                 StdinWatch.start(System.in, SparkCli::parentGone);
               }
@@ -53,6 +73,7 @@ public final class SparkCli {
             },
             json);
     CommandLine trainLine = new CommandLine(train).addMixin("spark", spark);
+    parsed[0] = trainLine;
     trainLine.setOut(err).setErr(err);
     CommandLine cli = new CommandLine(new SparkCli()).addSubcommand("train", trainLine);
     cli.setOut(err).setErr(err);

@@ -169,4 +169,23 @@ class SparkCliTests {
     assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     assertFalse(Files.exists(model));
   }
+
+  @Test
+  void theBatchedKernelIsRefusedBeforeSparkStarts() {
+    Path model = dir.resolve("never.wvm");
+    int code =
+        run(
+            "train",
+            "--master",
+            "local[1]",
+            "--corpus",
+            SparkTrainingEngineTests.HAMLET.toString(),
+            "--output",
+            model.toString(),
+            "--kernel",
+            "batched");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("the Spark engine trains per pair"), err.toString());
+    assertFalse(Files.exists(model));
+  }
 }
