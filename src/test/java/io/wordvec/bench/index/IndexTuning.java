@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  * IndexTuning MODEL OUT_DIR QUERIES EF[,EF...] THREADS DEGREE/BEAM/ALPHA/OVERFLOW ...
  * </pre>
  *
+ * <p>A parameter set {@code file:PATH} measures the queries of an index built before. With {@code
+ * -Dtuning.heap=true} the model is read into the heap instead of mapped as the service maps it.
+ *
  * <p>Prints one line per parameter set and ef: build seconds, recall@10 of each query set, and the
  * p50 and mean latency in microseconds over both sets. The index files are written into OUT_DIR.
  */
@@ -40,7 +43,11 @@ public final class IndexTuning {
     int[] efs = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
     int threads = Integer.parseInt(args[4]);
     Files.createDirectories(out);
-    WordVectors vectors = ModelFiles.loadForServing(modelFile).vectors();
+    // -Dtuning.heap=true reads the model into the heap instead of mapping it as the service does.
+    WordVectors vectors =
+        Boolean.getBoolean("tuning.heap")
+            ? ModelFiles.load(modelFile).vectors()
+            : ModelFiles.loadForServing(modelFile).vectors();
     int rows = vectors.size();
     int[][] sets = {
       new SplittableRandom(2).ints(queries, 0, rows).toArray(), zipf(rows, queries, 1)
