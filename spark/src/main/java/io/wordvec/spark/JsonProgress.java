@@ -67,7 +67,8 @@ final class JsonProgress implements TrainingListener, SparkTrainingEngine.SyncLi
     resultBytes += r.resultBytes();
     line(
         "{\"event\":\"sync\",\"epoch\":%d,\"round\":%d,\"rounds\":%d,\"wallSeconds\":%s,"
-            + "\"trainSeconds\":%s,\"syncSeconds\":%s,\"broadcastBytes\":%d,\"resultBytes\":%d}",
+            + "\"trainSeconds\":%s,\"syncSeconds\":%s,\"broadcastBytes\":%d,\"resultBytes\":%d,"
+            + "\"slices\":%d}",
         r.epoch(),
         r.round(),
         r.rounds(),
@@ -75,7 +76,8 @@ final class JsonProgress implements TrainingListener, SparkTrainingEngine.SyncLi
         number(r.trainSeconds()),
         number(r.syncSeconds()),
         r.broadcastBytes(),
-        r.resultBytes());
+        r.resultBytes(),
+        r.slices());
   }
 
   private void line(String format, Object... args) {

@@ -1,13 +1,19 @@
 package io.wordvec.spark;
 
 import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * What one partition's round changed: for every row it updated, the change of its input and output
- * rows and how many updates each received (the weights of the merge). Rows it never touched are not
- * sent.
+ * What one partition's round changed in one slice of rows ({@link TrainedCopy#slice}): for every
+ * row of the slice it updated, the change of its input and output rows and how many updates each
+ * received (the weights of the merge). Rows it never touched are not sent.
+ *
+ * <p>The changes are packed as little-endian floats: Java serialization copies a byte array in
+ * bulk, where it writes a float array one float at a time. A slice is sized so that its arrays stay
+ * far below the 2 GB a Java array holds ({@link SparkTrainingEngine} cuts the rows into slices).
  *
  * @param partition the partition's index
  * @param rows the updated rows, ascending
@@ -15,36 +21,45 @@ import java.nio.ByteOrder;
  * @param outputUpdates per entry of {@code rows}, updates of its output row
  * @param inputDelta per entry of {@code rows}, {@code dimension} floats: new input row - old
  * @param outputDelta the same for the output rows
- * @param loss negative-sampling loss of the round's block
- * @param examples examples of the loss
- * @param words vocabulary words of the block
- * @param trainNanos time spent training, not copying or encoding deltas
+ * @param loss negative-sampling loss of the round's block (on the partition's first slice only, 0
+ *     on the others)
+ * @param examples examples of the loss (first slice only)
+ * @param words vocabulary words of the block (first slice only)
+ * @param trainNanos time spent training, not copying or encoding deltas (first slice only)
  */
 record RowDelta(
     int partition,
     int[] rows,
     int[] inputUpdates,
     int[] outputUpdates,
-    float[] inputDelta,
-    float[] outputDelta,
+    byte[] inputDelta,
+    byte[] outputDelta,
     double loss,
     long examples,
     long words,
     long trainNanos)
     implements Serializable {
 
-  /** A partition with no block in this round. */
-  static RowDelta empty(int partition) {
-    return new RowDelta(
-        partition, new int[0], new int[0], new int[0], new float[0], new float[0], 0, 0, 0, 0);
-  }
+  private static final VarHandle FLOAT =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
-   * Serialized as {@link Packed}: the float arrays as bytes, which Java serialization copies in
-   * bulk, where it writes float arrays one float at a time (a delta is about the model's size).
+   * A delta from float arrays ({@code rows.length x dim} each), packed.
+   *
+   * @throws IllegalArgumentException if the floats do not fit one byte array
    */
-  private Object writeReplace() {
-    return new Packed(
+  static RowDelta of(
+      int partition,
+      int[] rows,
+      int[] inputUpdates,
+      int[] outputUpdates,
+      float[] inputDelta,
+      float[] outputDelta,
+      double loss,
+      long examples,
+      long words,
+      long trainNanos) {
+    return new RowDelta(
         partition,
         rows,
         inputUpdates,
@@ -57,49 +72,27 @@ record RowDelta(
         trainNanos);
   }
 
-  private static byte[] pack(float[] floats) {
+  static byte[] pack(float[] floats) {
+    if (floats.length > ModelState.MAX_ARRAY / 4) {
+      throw new IllegalArgumentException(floats.length + " floats do not fit one byte array");
+    }
     byte[] bytes = new byte[4 * floats.length];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
     return bytes;
   }
 
-  private static float[] unpack(byte[] bytes) {
-    float[] floats = new float[bytes.length / 4];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(floats);
-    return floats;
+  /** Float {@code index} of the input changes ({@code entry * dim + i}). */
+  float inputChange(int index) {
+    return (float) FLOAT.get(inputDelta, 4 * index);
   }
 
-  /** A {@link RowDelta} on the wire. */
-  private record Packed(
-      int partition,
-      int[] rows,
-      int[] inputUpdates,
-      int[] outputUpdates,
-      byte[] inputDelta,
-      byte[] outputDelta,
-      double loss,
-      long examples,
-      long words,
-      long trainNanos)
-      implements Serializable {
-
-    private Object readResolve() {
-      return new RowDelta(
-          partition,
-          rows,
-          inputUpdates,
-          outputUpdates,
-          unpack(inputDelta),
-          unpack(outputDelta),
-          loss,
-          examples,
-          words,
-          trainNanos);
-    }
+  /** Float {@code index} of the output changes. */
+  float outputChange(int index) {
+    return (float) FLOAT.get(outputDelta, 4 * index);
   }
 
   /** Bytes of the arrays, what the result carries before compression. */
   long bytes() {
-    return 4L * (3L * rows.length + inputDelta.length + outputDelta.length);
+    return 12L * rows.length + inputDelta.length + outputDelta.length;
   }
 }

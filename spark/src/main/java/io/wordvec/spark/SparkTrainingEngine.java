@@ -42,7 +42,18 @@ import org.apache.spark.storage.StorageLevel;
  * stops it at the end. Not supported yet: subwords, phrases, checkpoints and fine-tuning (they stay
  * on {@link LocalTrainingEngine}).
  *
+ * <p>Limits: each partition trains on Java float arrays, one per matrix, so vocabulary x dimension
+ * must stay under 2^31 - 8 floats (about 7.16M words at 300 dimensions; a larger model ends the run
+ * with that message before the corpus is encoded). The driver's model and every broadcast are
+ * chunked ({@link ModelState}) and the deltas collected in slices ({@link SyncRounds}), so no
+ * array, broadcast or task result grows with the model beyond that.
+ *
  * <p>Thread-safe as far as Spark allows: one active context per JVM, so calls must not overlap.
+ *
+ * <p>Why this class is long: it is the engine's one driver program, from the context's settings and
+ * the cancellation watch through the corpus reading, the vocabulary and the encoding into blocks,
+ * to the epochs; each step is a few Spark calls whose order matters, and the sync rounds themselves
+ * live in {@link SyncRounds}.
  */
 public final class SparkTrainingEngine implements TrainingEngine {
 
@@ -66,6 +77,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
    * @param trainSeconds the slowest partition's training time in the round
    * @param broadcastBytes the model sent to the partitions (uncompressed; sent once per executor)
    * @param resultBytes the deltas sent back by all partitions (uncompressed)
+   * @param slices the slices of rows the deltas were collected in, one Spark job each
    */
   public record SyncReport(
       int epoch,
@@ -74,7 +86,8 @@ public final class SparkTrainingEngine implements TrainingEngine {
       double wallSeconds,
       double trainSeconds,
       long broadcastBytes,
-      long resultBytes) {
+      long resultBytes,
+      int slices) {
 
     /** Time of the round not spent training: broadcast, scheduling, results, merge. */
     public double syncSeconds() {
@@ -163,7 +176,8 @@ public final class SparkTrainingEngine implements TrainingEngine {
             // The UI is a web server per run that nobody looks at in a batch job.
             .set("spark.ui.enabled", "false")
             .set("spark.task.cpus", Integer.toString(settings.taskThreads()))
-            // Every round collects K deltas; their size is bounded by K x the model, by design.
+            // Every job of a round collects K deltas of one slice of rows (SyncRounds): K x the
+            // slice size (spark.wordvec.deltaSliceBytes, 96m by default), or K x the model if less.
             .set("spark.driver.maxResultSize", "0")
             // A delta up to this size comes back inside the task's status message; above Spark's
             // default (1 MB) it would be stored in the executor's block manager and fetched from
@@ -262,9 +276,13 @@ public final class SparkTrainingEngine implements TrainingEngine {
     private final CancellationToken cancellation;
     private final Path corpus;
     private final CorpusText text;
+    private final long chunkBytes;
+    private final long sliceBytes;
 
     Run(JavaSparkContext sc, TrainingConfig config, TrainingRequest request) {
       this.sc = sc;
+      this.chunkBytes = SyncRounds.chunkBytes(sc);
+      this.sliceBytes = SyncRounds.sliceBytes(sc);
       this.config = config;
       this.listener = request.listener();
       this.cancellation = request.cancellation();
@@ -317,6 +335,9 @@ public final class SparkTrainingEngine implements TrainingEngine {
                 + "; lower minCount or use a larger corpus");
       }
 
+      // Before the blocks are encoded: a model Java arrays cannot hold ends the run here.
+      ModelState.requireArrays(vocabulary.size(), config.dimension());
+
       // 3. The corpus as id blocks, one per partition and round, from the cached tokens.
       Broadcast<VocabularyWords> vocabularyWords = sc.broadcast(VocabularyWords.of(vocabulary));
       long blockWords = Math.max(1, (settings.wordsPerSync() + k - 1) / k);
@@ -352,15 +373,21 @@ public final class SparkTrainingEngine implements TrainingEngine {
         throw new IllegalArgumentException(
             "corpus " + source(corpus) + " has no word of the vocabulary to train on");
       }
-      int partitions = sizes.size();
 
       // 4. Sync rounds: every partition trains its block from the same model; deltas are merged.
       int dim = config.dimension();
-      float[] in = BlockTrainer.initialInputVectors(vocabulary.size(), dim, config.seed());
-      float[] out = new float[in.length];
       Broadcast<BlockTrainer.Tables> tables =
           sc.broadcast(BlockTrainer.Tables.of(config, vocabulary.counts()));
-      WeightedAverage average = new WeightedAverage(vocabulary.size(), dim);
+      SyncRounds sync =
+          new SyncRounds(
+              sc,
+              blocks,
+              tables,
+              ModelState.initial(vocabulary.size(), dim, config.seed(), chunkBytes),
+              sizes.size(),
+              settings.taskThreads(),
+              sliceBytes,
+              syncs);
       long wordsTotal = retained * epochs;
       long wordsDone = 0;
       double trainingNanos = 0;
@@ -369,40 +396,12 @@ public final class SparkTrainingEngine implements TrainingEngine {
         long examples = 0;
         for (int round = 0; round < rounds; round++) {
           checkCancelled();
-          long began = System.nanoTime();
-          ModelState state = ModelState.of(in, out);
-          Broadcast<ModelState> model = sc.broadcast(state);
           long roundSeed = config.seed() * 0x2545F4914F6CDD1DL + epoch * 1_000_003L + round;
-          List<RowDelta> deltas =
-              blocks
-                  .map(
-                      new RoundTask(
-                          tables,
-                          model,
-                          round,
-                          roundSeed,
-                          wordsDone,
-                          wordsTotal,
-                          partitions,
-                          settings.taskThreads()))
-                  .collect();
-          long resultBytes = 0;
-          long slowest = 0;
-          for (RowDelta delta : deltas) {
-            average.add(delta);
-            loss += delta.loss();
-            examples += delta.examples();
-            wordsDone += delta.words();
-            resultBytes += delta.bytes();
-            slowest = Math.max(slowest, delta.trainNanos());
-          }
-          average.applyTo(in, out);
-          model.destroy();
-          long wall = System.nanoTime() - began;
-          trainingNanos += wall;
-          syncs.onSync(
-              new SyncReport(
-                  epoch, round + 1, rounds, wall / 1e9, slowest / 1e9, state.bytes(), resultBytes));
+          SyncRounds.Round done = sync.run(epoch, round, rounds, roundSeed, wordsDone, wordsTotal);
+          loss += done.loss();
+          examples += done.examples();
+          wordsDone += done.words();
+          trainingNanos += done.wallNanos();
           progress(
               TrainingPhase.TRAINING,
               epoch,
@@ -413,6 +412,10 @@ public final class SparkTrainingEngine implements TrainingEngine {
         }
         listener.onEpochEnd(epoch, loss, examples);
       }
+      // The trained model's two matrices, as the local engine hands them over.
+      float[] in = new float[vocabulary.size() * dim];
+      float[] out = new float[in.length];
+      sync.state().copyTo(in, out);
       blocks.unpersist(false);
       tables.destroy();
       vocabularyWords.destroy();

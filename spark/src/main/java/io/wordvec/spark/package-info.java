@@ -39,6 +39,21 @@
  * updated everywhere, gets the evidence-weighted mean, close to the plain one. Rows nobody touched
  * are not sent at all.
  *
+ * <p>Models larger than a Java array ({@link io.wordvec.spark.SyncRounds}). Both matrices of a 1M x
+ * 300 model are 2.4 GB, more than one byte array holds; packed into one (as the engine first did)
+ * they stopped it at 894k words at 300 dimensions, the limit Spark MLlib's Word2Vec had until Spark
+ * 1.6 (SPARK-12096; since then it refuses vocabulary x dimension of 2^31 floats and more, about
+ * 7.16M words at 300 dimensions). Here the driver keeps the model as chunks of rows ({@link
+ * io.wordvec.spark.ModelState}, 256 MB each by default), merges into them in place and broadcasts
+ * them as they are; each task copies them into two float arrays, one per matrix, the local
+ * trainer's layout; and the changes come back in slices of rows ({@link
+ * io.wordvec.spark.TrainedCopy}): one Spark job per slice of at most 96 MB per partition, the
+ * trained copies cached on their executors between the jobs. The one limit left is a float array
+ * per matrix, vocabulary x dimension under 2^31 - 8 (about 7.16M words at 300 dimensions), checked
+ * with a clear message once the vocabulary is known. Memory per executor, in local mode where the
+ * executor is the driver: the model, its serialized broadcast, one trained copy per task (each the
+ * model's size) and a few slices; about 4 x 2.5 GB for a 1M x 300 model at K=2 (BENCHMARKS.md).
+ *
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
  * the closer the run stays to one sequential training; each sync costs a broadcast of the whole

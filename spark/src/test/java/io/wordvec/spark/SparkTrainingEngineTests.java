@@ -118,6 +118,53 @@ class SparkTrainingEngineTests {
   }
 
   @Test
+  void aChunkedBroadcastAndSlicedDeltasTrainTheSameModelAsOnePiece() throws Exception {
+    // one thread per task and a seed: every run of these settings trains the same model
+    TrainingConfig config = small().dimension(16).epochs(1).build();
+    List<SparkTrainingEngine.SyncReport> wholeSyncs = new ArrayList<>();
+    TrainedModel whole =
+        new SparkTrainingEngine(settings(2, 10_000), wholeSyncs::add)
+            .train(new TrainingRequest(HAMLET, config));
+    List<SparkTrainingEngine.SyncReport> syncs = new ArrayList<>();
+    // Hamlet's 1,248 words x 16: a 160 kB model, broadcast in 4 chunks and collected in 5 slices
+    SparkSettings pieces =
+        new SparkSettings(
+            "local[2]",
+            2,
+            10_000,
+            1,
+            Map.of(SyncRounds.CHUNK_PROPERTY, "40k", SyncRounds.SLICE_PROPERTY, "40k"));
+    TrainedModel sliced =
+        new SparkTrainingEngine(pieces, syncs::add).train(new TrainingRequest(HAMLET, config));
+    assertEquals(1, wholeSyncs.get(0).slices());
+    int rows = whole.vocabulary().size();
+    int sliceRows = SyncRounds.sliceRows(rows, 16, 40 * 1024);
+    assertEquals((rows + sliceRows - 1) / sliceRows, syncs.get(0).slices());
+    assertTrue(syncs.get(0).slices() >= 3, "slices: " + syncs.get(0).slices());
+    assertEquals(wholeSyncs.size(), syncs.size());
+    assertEquals(wholeSyncs.get(0).resultBytes(), syncs.get(0).resultBytes());
+    assertArrayEquals(whole.inputVectors(), sliced.inputVectors());
+    assertArrayEquals(whole.outputVectors(), sliced.outputVectors());
+    // and it trained: the model moved from its first state
+    assertTrue(
+        !java.util.Arrays.equals(
+            io.wordvec.train.BlockTrainer.initialInputVectors(
+                whole.vocabulary().size(), 16, config.seed()),
+            whole.inputVectors()));
+  }
+
+  @Test
+  void aBadSliceSizeIsRefusedNamingTheProperty() {
+    SparkSettings bad =
+        new SparkSettings("local[1]", 1, 10_000, 1, Map.of(SyncRounds.SLICE_PROPERTY, "0"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SparkTrainingEngine(bad).train(new TrainingRequest(HAMLET, small().build())));
+    assertTrue(e.getMessage().contains(SyncRounds.SLICE_PROPERTY), e.getMessage());
+  }
+
+  @Test
   void aCancelledTokenEndsTheRunWithoutAModel() {
     CancellationToken token = new CancellationToken();
     TrainingListener cancelAtFirstEpoch =

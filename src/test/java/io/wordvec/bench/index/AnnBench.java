@@ -147,7 +147,8 @@ public final class AnnBench {
     return ids;
   }
 
-  private static int overlap(int[] found, int[] truth) {
+  /** How many of {@code found} are in {@code truth}. */
+  static int overlap(int[] found, int[] truth) {
     int hits = 0;
     for (int id : found) {
       for (int t : truth) {

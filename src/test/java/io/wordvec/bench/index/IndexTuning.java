@@ -112,7 +112,7 @@ public final class IndexTuning {
             long t0 = System.nanoTime();
             SearchResult found = ask(vectors, index, sets[s][q], ef);
             nanos[s * queries + q] = System.nanoTime() - t0;
-            recall[s] += overlap(found.ids(), truth[s][q]);
+            recall[s] += AnnBench.overlap(found.ids(), truth[s][q]);
           }
         }
         Arrays.sort(nanos);
@@ -152,18 +152,5 @@ public final class IndexTuning {
       out[i] = Math.min(rows - 1, at >= 0 ? at : -at - 1);
     }
     return out;
-  }
-
-  private static int overlap(int[] found, int[] truth) {
-    int hits = 0;
-    for (int id : found) {
-      for (int t : truth) {
-        if (t == id) {
-          hits++;
-          break;
-        }
-      }
-    }
-    return hits;
   }
 }

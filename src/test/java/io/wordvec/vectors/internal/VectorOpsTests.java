@@ -3,6 +3,7 @@ package io.wordvec.vectors.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +15,7 @@ class VectorOpsTests {
   private final VectorOps active = VectorOpsProvider.active();
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
+  @ValueSource(ints = {1, 7, 13, 16, 17, 100, 207, 300, 1023})
   void dotMatchesScalarAndExactSum(int len) {
     SplittableRandom random = new SplittableRandom(len);
     float[] a = randomArray(random, len + 3);
@@ -30,11 +31,12 @@ class VectorOpsTests {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 7, 13, 100, 207, 300, 1023})
+  @ValueSource(ints = {1, 7, 13, 16, 17, 100, 207, 300, 1023})
   void axpyAndScaleMatchScalar(int len) {
     SplittableRandom random = new SplittableRandom(31L * len);
     float[] x = randomArray(random, len + 2);
-    float[] y1 = randomArray(random, len + 4);
+    // Elements on both sides of the range, which must stay as they are.
+    float[] y1 = randomArray(random, len + 9);
     float[] y2 = y1.clone();
     active.axpy(0.37f, x, 2, y1, 4, len);
     scalar.axpy(0.37f, x, 2, y2, 4, len);
@@ -44,6 +46,8 @@ class VectorOpsTests {
     assertThat(y1).containsExactly(y2, within(1e-6f));
     // elements outside the range are untouched
     assertThat(y1[0]).isEqualTo(y2[0]);
+    assertThat(Arrays.copyOfRange(y1, len + 4, len + 9))
+        .containsExactly(Arrays.copyOfRange(y2, len + 4, len + 9));
   }
 
   /** A block of rows of random codes, laid out as {@link Quantizer} stores it. */

@@ -1,0 +1,187 @@
+package io.wordvec.spark;
+
+import io.wordvec.train.BlockTrainer;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The sync rounds of one run, on the driver. A round broadcasts the model ({@link ModelState}),
+ * every partition trains its block into its own copy ({@link RoundTask}), and the driver collects
+ * the copies' changes slice of rows by slice of rows ({@link TrainedCopy#slice}), merging each
+ * slice into the model in place ({@link WeightedAverage}) before it asks for the next.
+ *
+ * <p>When the changes of one partition fit one slice (models up to about 96 MB at the default slice
+ * size), a round is one Spark job. Otherwise the trained copies are cached on their executors by
+ * the first slice's job and read by one job per further slice: what the driver and the executors
+ * hold at once is then the model, its serialized broadcast, the K trained copies and K slices,
+ * instead of K deltas of the whole model in several serialized forms.
+ *
+ * <p>Not thread-safe: one run's driver thread.
+ */
+final class SyncRounds {
+
+  /**
+   * The largest chunk of the broadcast model ({@link ModelState}), in bytes: a Spark size ({@code
+   * 256m} by default, at most 2 GB, at least one row).
+   */
+  static final String CHUNK_PROPERTY = "spark.wordvec.modelChunkBytes";
+
+  /**
+   * The most bytes of changes one partition sends back in one job of a sync round. {@code 96m} by
+   * default, under {@code spark.task.maxDirectResultSize} (128m), so that a slice comes back inside
+   * the task's status message; at most 1 GB, at least one row.
+   */
+  static final String SLICE_PROPERTY = "spark.wordvec.deltaSliceBytes";
+
+  static final String DEFAULT_CHUNK = "256m";
+  static final String DEFAULT_SLICE = "96m";
+  private static final long MAX_SLICE_BYTES = 1L << 30;
+
+  /**
+   * What one round did.
+   *
+   * @param loss the partitions' loss over their blocks
+   * @param examples examples of the loss
+   * @param words vocabulary words of the blocks
+   * @param wallNanos the round from broadcast to merged model
+   */
+  record Round(double loss, long examples, long words, long wallNanos) {}
+
+  private final JavaSparkContext sc;
+  private final JavaRDD<PartitionBlocks> blocks;
+  private final Broadcast<BlockTrainer.Tables> tables;
+  private final int partitions;
+  private final int taskThreads;
+  private final ModelState state;
+  private final int sliceRows;
+  private final int slices;
+  private final WeightedAverage average;
+  private final SparkTrainingEngine.SyncListener syncs;
+
+  /**
+   * @param state the run's first model, merged into in place
+   * @param partitions partitions that train concurrently (the learning rate's share)
+   * @param sliceBytes the most bytes of one partition's changes per collecting job
+   */
+  SyncRounds(
+      JavaSparkContext sc,
+      JavaRDD<PartitionBlocks> blocks,
+      Broadcast<BlockTrainer.Tables> tables,
+      ModelState state,
+      int partitions,
+      int taskThreads,
+      long sliceBytes,
+      SparkTrainingEngine.SyncListener syncs) {
+    this.sc = sc;
+    this.blocks = blocks;
+    this.tables = tables;
+    this.state = state;
+    this.partitions = partitions;
+    this.taskThreads = taskThreads;
+    this.sliceRows = sliceRows(state.rows(), state.dim(), sliceBytes);
+    this.slices = Math.max(1, (state.rows() + sliceRows - 1) / sliceRows);
+    this.average = new WeightedAverage(sliceRows, state.dim());
+    this.syncs = syncs;
+  }
+
+  /** The chunk size of the run's model, from {@link #CHUNK_PROPERTY}. */
+  static long chunkBytes(JavaSparkContext sc) {
+    return size(sc, CHUNK_PROPERTY, DEFAULT_CHUNK, ModelState.MAX_ARRAY);
+  }
+
+  /** The slice size of the run's rounds, from {@link #SLICE_PROPERTY}. */
+  static long sliceBytes(JavaSparkContext sc) {
+    return size(sc, SLICE_PROPERTY, DEFAULT_SLICE, MAX_SLICE_BYTES);
+  }
+
+  /**
+   * Rows per slice: as many as {@code sliceBytes} of one partition's changes hold (both matrices'
+   * rows and their two update counts and id), at least one, at most all.
+   */
+  static int sliceRows(int rows, int dim, long sliceBytes) {
+    long rowBytes = 8L * dim + 12;
+    return (int) Math.max(1, Math.min(Math.max(1, rows), sliceBytes / rowBytes));
+  }
+
+  /** The model, as merged so far. */
+  ModelState state() {
+    return state;
+  }
+
+  /**
+   * Round {@code round} (0-based) of {@code epoch}: trains every partition's block from the current
+   * model and merges their changes into it.
+   *
+   * @param wordsDone words of the run all partitions had trained when the round begins
+   */
+  Round run(int epoch, int round, int rounds, long roundSeed, long wordsDone, long wordsTotal) {
+    long began = System.nanoTime();
+    Broadcast<ModelState> model = sc.broadcast(state);
+    JavaRDD<TrainedCopy> trained =
+        blocks.map(
+            new RoundTask(
+                tables, model, round, roundSeed, wordsDone, wordsTotal, partitions, taskThreads));
+    if (slices > 1) {
+      // Trained by the first slice's job, kept for the others; on disk rather than trained again
+      // if the executor's storage memory cannot hold it.
+      trained.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    double loss = 0;
+    long examples = 0;
+    long words = 0;
+    long resultBytes = 0;
+    long slowest = 0;
+    for (int slice = 0; slice < slices; slice++) {
+      int from = slice * sliceRows;
+      int to = Math.min(state.rows(), from + sliceRows);
+      List<RowDelta> deltas = trained.map(copy -> copy.slice(from, to)).collect();
+      for (RowDelta delta : deltas) {
+        average.add(delta, from);
+        loss += delta.loss();
+        examples += delta.examples();
+        words += delta.words();
+        resultBytes += delta.bytes();
+        slowest = Math.max(slowest, delta.trainNanos());
+      }
+      // In place: every task of the round has trained by now. A cached copy lost with its
+      // executor is trained again from the broadcast's serialized pieces, written when the round
+      // began; in local mode, where tasks read this very object, none is ever lost.
+      average.applyTo(state);
+    }
+    if (slices > 1) {
+      trained.unpersist(true);
+    }
+    model.destroy();
+    long wall = System.nanoTime() - began;
+    syncs.onSync(
+        new SparkTrainingEngine.SyncReport(
+            epoch,
+            round + 1,
+            rounds,
+            wall / 1e9,
+            slowest / 1e9,
+            state.bytes(),
+            resultBytes,
+            slices));
+    return new Round(loss, examples, words, wall);
+  }
+
+  /** A size property of the run: {@code fallback} when unset. */
+  private static long size(JavaSparkContext sc, String key, String fallback, long max) {
+    long bytes;
+    try {
+      bytes = sc.getConf().getSizeAsBytes(key, fallback);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          key + " must be a size such as 64m, was '" + sc.getConf().get(key, "") + "'", e);
+    }
+    if (bytes < 1 || bytes > max) {
+      throw new IllegalArgumentException(
+          key + " must be between 1 byte and " + max + " bytes, was " + bytes);
+    }
+    return bytes;
+  }
+}
