@@ -19,7 +19,11 @@
 #   HEAP (driver -Xmx, default 16g), MEMORY_FRACTION (spark.memory.fraction, default 0.8: the
 #   trained copies and the broadcast are Spark storage), DIM (default 300), PARTITIONS (K,
 #   default 2), MASTER (default local[$PARTITIONS]), WORDS_PER_SYNC (default 5000000), EPOCHS
-#   (default 1), KEEP_MODEL (set to 1 to keep the .wvm, a few GB; deleted otherwise).
+#   (default 1), KEEP_MODEL (set to 1 to keep the .wvm, a few GB; deleted otherwise), JAVA_OPTS
+#   (default -XX:+UseParallelGC -Xmn2g: with G1, the first run of this script failed with an
+#   OutOfMemoryError at 11.4 GB of 16 GB live, unable to find contiguous regions for a task's new
+#   1.26 GB matrix copy; the parallel collector compacts large arrays, and a 2 GB young generation
+#   leaves the old one room for the model, its broadcast and the K trained copies).
 set -euo pipefail
 CORPUS=${1:?usage: bench/spark-scale.sh CORPUS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +33,7 @@ JAVA=${JAVA:-java}
 OUT=${OUT:-$(mktemp -d -t wordvec-spark-scale.XXXXXX)}
 HEAP=${HEAP:-16g}
 MEMORY_FRACTION=${MEMORY_FRACTION:-0.8}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xmn2g}
 DIM=${DIM:-300}
 PARTITIONS=${PARTITIONS:-2}
 MASTER=${MASTER:-local[$PARTITIONS]}
@@ -41,10 +46,12 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
+echo "driver JVM: -Xmx$HEAP $JAVA_OPTS, spark.memory.fraction=$MEMORY_FRACTION" | tee -a "$OUT/load.txt"
 echo "memory before: $(free -m | awk '/^Mem:/ {print $7 " MB available of " $2 " MB"}')" \
   | tee -a "$OUT/load.txt"
 start=$(date +%s.%N)
-/usr/bin/time -v -o "$OUT/time.txt" "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log" \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+/usr/bin/time -v -o "$OUT/time.txt" "$JAVA" -Xmx"$HEAP" $JAVA_OPTS -Xlog:gc:file="$OUT/gc.log" \
   --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
   --master "$MASTER" --partitions "$PARTITIONS" --words-per-sync "$WORDS_PER_SYNC" \
   --conf spark.memory.fraction="$MEMORY_FRACTION" \
