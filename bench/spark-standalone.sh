@@ -22,16 +22,8 @@ PORT=${PORT:-7177}
 CORES=${CORES:-2}
 MEMORY=${MEMORY:-1g}
 OUT=${OUT:-$(mktemp -d -t wordvec-spark-standalone.XXXXXX)}
-# Spark's launcher flags (org.apache.spark.launcher.JavaModuleOptions), for the Master and Worker
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+# Spark launcher flags (SPARK_FLAGS)
+source "$ROOT/bench/spark-flags.sh"
 
 # The Worker starts executors from SPARK_HOME/jars; an empty RELEASE file marks a distribution.
 export SPARK_HOME="$OUT/spark-home"
@@ -61,10 +53,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+"$JAVA" "${SPARK_FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$PORT" --webui-port 0 > "$OUT/master.log" 2>&1 &
 pids+=($!)
-"$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+"$JAVA" "${SPARK_FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
   --host 127.0.0.1 --cores "$CORES" --memory "$MEMORY" --webui-port 0 \
   --work-dir "$SPARK_HOME/work" "spark://127.0.0.1:$PORT" > "$OUT/worker.log" 2>&1 &
 pids+=($!)

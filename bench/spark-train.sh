@@ -46,19 +46,8 @@ read -r -a MLLIB_JAVA_OPTS <<< "${MLLIB_JAVA_OPTS:--Xmx4g}"
 mkdir -p "$OUT"
 common=(--sg --dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.025
   --epochs "$EPOCHS" --seed 1 --kernel pair --quiet)
-# What Spark's own launcher adds (org.apache.spark.launcher.JavaModuleOptions): wordvec-spark.jar
-# carries them in its manifest for `java -jar`, the baseline runs from a class path
-SPARK_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED --enable-native-access=ALL-UNNAMED
-  -Dio.netty.tryReflectionSetAccessible=true)
+# Spark launcher flags (SPARK_FLAGS)
+source "$ROOT/bench/spark-flags.sh"
 TOKENS=$(wc -w < "$CORPUS")
 RESULTS="$OUT/results.tsv"
 : > "$RESULTS"
