@@ -3,7 +3,6 @@ package io.wordvec.spark;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -42,44 +41,6 @@ record RowDelta(
 
   private static final VarHandle FLOAT =
       MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /**
-   * A delta from float arrays ({@code rows.length x dim} each), packed.
-   *
-   * @throws IllegalArgumentException if the floats do not fit one byte array
-   */
-  static RowDelta of(
-      int partition,
-      int[] rows,
-      int[] inputUpdates,
-      int[] outputUpdates,
-      float[] inputDelta,
-      float[] outputDelta,
-      double loss,
-      long examples,
-      long words,
-      long trainNanos) {
-    return new RowDelta(
-        partition,
-        rows,
-        inputUpdates,
-        outputUpdates,
-        pack(inputDelta),
-        pack(outputDelta),
-        loss,
-        examples,
-        words,
-        trainNanos);
-  }
-
-  static byte[] pack(float[] floats) {
-    if (floats.length > ModelState.MAX_ARRAY / 4) {
-      throw new IllegalArgumentException(floats.length + " floats do not fit one byte array");
-    }
-    byte[] bytes = new byte[4 * floats.length];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
-    return bytes;
-  }
 
   /** Float {@code index} of the input changes ({@code entry * dim + i}). */
   float inputChange(int index) {

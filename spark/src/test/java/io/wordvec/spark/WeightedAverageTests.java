@@ -3,13 +3,22 @@ package io.wordvec.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 class WeightedAverageTests {
 
   private static RowDelta delta(
       int[] rows, int[] in, int[] out, float[] inDelta, float[] outDelta) {
-    return RowDelta.of(0, rows, in, out, inDelta, outDelta, 0, 0, 0, 0);
+    return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
+  }
+
+  /** The floats as a delta carries them: little-endian bytes. */
+  private static byte[] packed(float[] floats) {
+    byte[] bytes = new byte[4 * floats.length];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
+    return bytes;
   }
 
   private static ModelState model(float[] in, float[] out, int dim) {
