@@ -1,5 +1,6 @@
 package io.wordvec.cli;
 
+import io.wordvec.vectors.VectorMath;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class SparkJvmFlags {
   public static final List<String> FLAGS =
       List.of(
           "-XX:+IgnoreUnrecognizedVMOptions",
-          "--add-modules=jdk.incubator.vector",
+          "--add-modules=" + VectorMath.SIMD_MODULE,
           "--add-opens=java.base/java.lang=ALL-UNNAMED",
           "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
           "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",

@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public final class VectorMath {
 
+  /**
+   * The JDK module of the SIMD kernels, for launchers that start JVMs running wordvec code ({@code
+   * --add-modules}); a constant, so reading it does not load the kernels.
+   */
+  public static final String SIMD_MODULE = VectorOpsProvider.SIMD_MODULE;
+
   private static final VectorOps OPS = VectorOpsProvider.active();
 
   private VectorMath() {}

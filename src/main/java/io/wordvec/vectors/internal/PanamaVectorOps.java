@@ -16,7 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why this class is long: every kernel here is written out in full, with no vector-valued helper
  * methods, because a helper that C2 does not inline boxes its vectors on the heap (see the comments
- * in {@link #dot} and {@link #B2F}); each kernel has its own short loop structure.
+ * in {@link #dot} and {@link #B2F}); each kernel has its own short loop structure. They stay in one
+ * class because they share its one vector species, the lane-folding shuffles of {@link #sumLanes}
+ * and the tail weights that end a row without scalar steps: on JDK 17 a second class with vectors
+ * of its own shape made every kernel slower (see {@link #BYTE_SPECIES}).
  */
 final class PanamaVectorOps implements VectorOps {
 

@@ -14,6 +14,9 @@ import java.lang.System.Logger.Level;
  */
 public final class VectorOpsProvider {
 
+  /** The JDK module the SIMD kernels need (the JVM must be started with it added). */
+  public static final String SIMD_MODULE = PanamaVectorOps.MODULE;
+
   private static final Logger LOG = System.getLogger(VectorOpsProvider.class.getName());
   private static final VectorOps SCALAR = new ScalarVectorOps();
   private static final VectorOps ACTIVE = chooseImplementation();
