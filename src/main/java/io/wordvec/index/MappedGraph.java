@@ -13,9 +13,10 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * An index file opened for searching, as jvector's {@link ImmutableGraphIndex}: jvector's searcher
- * walks it exactly as it walks the graph it built, but the neighbour lists of level 0 are read from
- * the mapped file instead of the heap.
+ * An index file opened for searching: the upper levels in the heap, the neighbour lists of level 0
+ * read from the mapped file. Queries walk it with {@link GraphWalker} ({@link #neighbours}); it is
+ * also jvector's {@link ImmutableGraphIndex}, which jvector's searcher walks exactly as the graph
+ * it built, so that the two walks can be compared (the tests and the library benchmark do).
  *
  * <p>Thread-safe and immutable: the heap arrays are never written after opening, and the mapped
  * buffers are read with absolute gets only. Every node of level 0 is live (indexes are built over a
@@ -37,7 +38,7 @@ final class MappedGraph implements ImmutableGraphIndex {
 
   private final int rowsPerChunk;
   private final int recordInts0;
-  private final MappedView view = new MappedView(null);
+  private final MappedView view = new MappedView();
 
   MappedGraph(
       Path file,
@@ -88,15 +89,6 @@ final class MappedGraph implements ImmutableGraphIndex {
   @Override
   public View getView() {
     return view;
-  }
-
-  /**
-   * A view for one searcher at a time that keeps its own visited set ({@link VisitedSet}) instead
-   * of marking nodes in the one jvector's searcher passes in (a hash set it fills to clear before
-   * every search). Call {@link MappedView#startWalk()} before each search.
-   */
-  MappedView searchView() {
-    return new MappedView(new VisitedSet());
   }
 
   @Override
@@ -171,6 +163,43 @@ final class MappedGraph implements ImmutableGraphIndex {
     return chunk.get((node % rowsPerChunk) * recordInts0);
   }
 
+  /**
+   * Copies the neighbours of {@code node} on {@code level} into {@code out} (at least {@link
+   * #maxDegree()} long), best first, and returns how many there are: none for a node absent from an
+   * upper level.
+   *
+   * @throws IllegalStateException if the file's neighbour list of the node is corrupt
+   */
+  int neighbours(int level, int node, int[] out) {
+    if (level == 0) {
+      IntBuffer chunk = level0[node / rowsPerChunk];
+      int base = (node % rowsPerChunk) * recordInts0;
+      int count = chunk.get(base);
+      if (count < 0 || count >= recordInts0) {
+        throw corrupt(node);
+      }
+      chunk.get(base + 1, out, 0, count);
+      int rows = header.rows();
+      for (int i = 0; i < count; i++) {
+        // Level 0 is mapped, not checked when opened (that would read every page of it): an id
+        // out of range is caught here, one comparison per neighbour.
+        if (Integer.compareUnsigned(out[i], rows) >= 0) {
+          throw corrupt(node);
+        }
+      }
+      return count;
+    }
+    int index = Arrays.binarySearch(upperNodes[level], node);
+    if (index < 0) {
+      return 0;
+    }
+    int[] records = upperRecords[level];
+    int base = index * (1 + getDegree(level));
+    int count = records[base];
+    System.arraycopy(records, base + 1, out, 0, count);
+    return count;
+  }
+
   /** Calls {@code action} with each neighbour of {@code node} on {@code level}, best first. */
   private void forEachNeighbor(int level, int node, IntConsumer action) {
     int rows = header.rows();
@@ -210,31 +239,10 @@ final class MappedGraph implements ImmutableGraphIndex {
   }
 
   /**
-   * jvector's view of the mapped graph. The shared one ({@link #getView()}) marks visited nodes in
-   * the set the searcher passes; a view from {@link #searchView()} marks them in its own set, and
-   * is used by one searcher at a time.
+   * jvector's view of the mapped graph, for jvector's own searcher (the service walks it with
+   * {@link GraphWalker}); it marks visited nodes in the set the searcher passes.
    */
   final class MappedView implements View {
-
-    /** This view's own visited set, or null to use the searcher's. */
-    private final VisitedSet visitedByWalk;
-
-    private MappedView(VisitedSet visitedByWalk) {
-      this.visitedByWalk = visitedByWalk;
-    }
-
-    /**
-     * Empties this view's visited set and marks the entry node in it, as jvector's searcher marks
-     * it in its own when a search starts.
-     */
-    void startWalk() {
-      visitedByWalk.clear();
-      visitedByWalk.add(header.entryNode());
-    }
-
-    private boolean mark(IntMarker visited, int node) {
-      return visitedByWalk != null ? visitedByWalk.add(node) : visited.mark(node);
-    }
 
     @Override
     public NodesIterator getNeighborsIterator(int level, int node) {
@@ -255,7 +263,7 @@ final class MappedGraph implements ImmutableGraphIndex {
             level,
             node,
             neighbour -> {
-              if (mark(visited, neighbour)) {
+              if (visited.mark(neighbour)) {
                 neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
               }
             });
@@ -274,7 +282,7 @@ final class MappedGraph implements ImmutableGraphIndex {
         if (Integer.compareUnsigned(neighbour, rows) >= 0) {
           throw corrupt(node);
         }
-        if (mark(visited, neighbour)) {
+        if (visited.mark(neighbour)) {
           neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
         }
       }
