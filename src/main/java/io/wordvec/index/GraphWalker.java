@@ -9,13 +9,16 @@ import java.util.function.IntPredicate;
  * descent through the upper levels from the entry node, then a beam of {@code ef} candidates on
  * level 0, scored by the rows' own kernel ({@link RowDots}).
  *
- * <p>Why not jvector's searcher, which walks the same graph to the same result: at the small {@code
- * ef} a served index uses, a query spent a fifth of its time in jvector's general-purpose queues
- * (node objects, score arrays, a result object per search). Here both queues are binary heaps of
- * primitive {@code long}s ({@link #key}: one comparison orders by score, then by id), and the
- * neighbour list of a node is copied out of the mapped file in one bulk read. The walk's scores are
- * the exact scan's dot products (same kernel, same operand order), so the caller needs no
- * rescoring.
+ * <p>Why not jvector's searcher, which walks the same graph: at the small {@code ef} a served index
+ * uses, a query spent a fifth of its time in jvector's general-purpose queues (node objects, score
+ * arrays, a result object per search). Here both queues are binary heaps of primitive {@code long}s
+ * ({@link #key}: one comparison orders by score, then by id), the neighbour list of a node is
+ * copied out of the mapped file in one bulk read, and the rows about to be scored are touched first
+ * so that their cache misses overlap (BENCHMARKS.md, "A search loop of the project's own"). A
+ * neighbour enters the queue if it beats the worst result as it stands (as in hnswlib), not as it
+ * stood before its node was expanded (as in jvector), so at equal {@code ef} the walk expands a few
+ * nodes fewer. The walk's scores are the exact scan's dot products (same kernel, same operand
+ * order), so the caller needs no rescoring.
  *
  * <p>The filter ({@code accept}) decides what enters the results, not where the walk goes: a
  * rejected node is still expanded, so that filtered rows do not cut the graph apart.
