@@ -12,16 +12,19 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * A corpus stored as word ids, so that epochs never re-parse text.
  *
  * <p>The vocabulary pass ({@link CorpusReader}) counts words and, at the same time, writes the
  * handle of every token to a temporary file ({@code int}s in native byte order, {@link
- * #SENTENCE_END} between sentences). Once the vocabulary is known the file is rewritten in place
- * with final ids, dropping words outside the vocabulary. Memory stays bounded by the vocabulary;
- * the corpus itself lives on disk (and in the page cache) as 4 bytes per token. Workers read
- * disjoint, sentence-aligned ranges of the file ({@link #split}) with positional reads.
+ * #SENTENCE_END} between sentences). A corpus that {@linkplain TokenSource#split splits} is counted
+ * in parts at once ({@link PartCounts}), whose counts are then merged. Once the vocabulary is known
+ * the file is rewritten in place with final ids, dropping words outside the vocabulary, and the
+ * other parts' handles are appended to it as ids. Memory stays bounded by the vocabulary; the
+ * corpus itself lives on disk (and in the page cache) as 4 bytes per token. Workers read disjoint,
+ * sentence-aligned ranges of the file ({@link #split}) with positional reads.
  *
  * <p>Thread-safe for reading once built; {@link #close()} deletes the file.
  */
@@ -72,16 +75,20 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
    */
   static EncodedCorpus encode(
       TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress) throws IOException {
-    return encode(reader, rule, progress, null);
+    return encode(reader, rule, progress, null, 1);
   }
 
   /**
    * As {@link #encode(TokenSource, VocabularyRule, CorpusReader.Progress)}, with the id file in
    * {@code dir} (null: the system's temporary directory), so that a process that dies leaves it
-   * where its owner cleans up.
+   * where its owner cleans up, and the corpus read in up to {@code threads} parts at once.
    */
   static EncodedCorpus encode(
-      TokenSource reader, VocabularyRule rule, CorpusReader.Progress progress, Path dir)
+      TokenSource reader,
+      VocabularyRule rule,
+      CorpusReader.Progress progress,
+      Path dir,
+      int threads)
       throws IOException {
     String source = reader.source();
     Path file =
@@ -97,30 +104,13 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
               StandardOpenOption.READ,
               StandardOpenOption.WRITE,
               StandardOpenOption.DELETE_ON_CLOSE);
-      HandleWriter writer = new HandleWriter(channel, new VocabularyBuilder());
-      CorpusReader.Totals totals = reader.read(writer, progress);
-      writer.flush();
-      VocabularyBuilder builder = writer.builder;
-      if (totals.tokens() == 0) {
-        throw new IllegalArgumentException("corpus " + source + " is empty: it has no token");
+      EncodedCorpus corpus;
+      try (PartCounts parts =
+          PartCounts.count(reader.split(Math.max(1, threads)), channel, dir, progress)) {
+        corpus = merge(parts.parts(), rule, source, file, channel);
       }
-      Vocabulary vocabulary = rule.build(builder, source);
-      long[] counts = new long[vocabulary.size()];
-      long kept = remap(channel, writer.written, builder.handleToId(vocabulary), counts);
-      long retained = 0;
-      for (long c : counts) {
-        retained += c;
-      }
-      CorpusStats stats =
-          new CorpusStats(
-              source,
-              totals.sentences(),
-              totals.tokens(),
-              retained,
-              builder.distinctWordsSeen(),
-              totals.truncatedTokens());
       ok = true;
-      return new EncodedCorpus(file, channel, kept, vocabulary, counts, stats);
+      return corpus;
     } finally {
       if (!ok) {
         if (channel != null) {
@@ -129,6 +119,62 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  /** The vocabulary of the parts' merged counts, and their handles turned into ids in order. */
+  private static EncodedCorpus merge(
+      List<PartCounts.Part> parts,
+      VocabularyRule rule,
+      String source,
+      Path file,
+      FileChannel channel)
+      throws IOException {
+    // One part's counts are the corpus'; several are merged into a table of the full bound (each
+    // part's holds its share of it).
+    boolean one = parts.size() == 1;
+    VocabularyBuilder builder = one ? parts.get(0).builder : new VocabularyBuilder();
+    int[][] partHandles = new int[parts.size()][];
+    long sentences = 0;
+    long tokens = 0;
+    long truncated = 0;
+    for (int k = 0; k < parts.size(); k++) {
+      PartCounts.Part part = parts.get(k);
+      partHandles[k] = one ? null : builder.addAll(part.builder);
+      sentences += part.totals.sentences();
+      tokens += part.totals.tokens();
+      truncated += part.totals.truncatedTokens();
+    }
+    if (tokens == 0) {
+      throw new IllegalArgumentException("corpus " + source + " is empty: it has no token");
+    }
+    Vocabulary vocabulary = rule.build(builder, source);
+    long[] counts = new long[vocabulary.size()];
+    int[] handleToId = builder.handleToId(vocabulary);
+    long kept = 0;
+    for (int k = 0; k < parts.size(); k++) {
+      PartCounts.Part part = parts.get(k);
+      int[] toId = one ? handleToId : compose(partHandles[k], handleToId);
+      kept = remap(part.channel, part.written, channel, kept, toId, counts);
+    }
+    channel.truncate(kept * 4);
+    long retained = 0;
+    for (long c : counts) {
+      retained += c;
+    }
+    CorpusStats stats =
+        new CorpusStats(
+            source, sentences, tokens, retained, builder.distinctWordsSeen(), truncated);
+    return new EncodedCorpus(file, channel, kept, vocabulary, counts, stats);
+  }
+
+  /** A part's handle to id map: through its handle in the merged counts (-1 stays -1). */
+  private static int[] compose(int[] partToMerged, int[] mergedToId) {
+    int[] map = new int[partToMerged.length];
+    for (int h = 0; h < map.length; h++) {
+      int merged = partToMerged[h];
+      map[h] = merged < 0 ? -1 : mergedToId[merged];
+    }
+    return map;
   }
 
   Vocabulary vocabulary() {
@@ -203,24 +249,30 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
   }
 
   /**
-   * Rewrites handles as final ids in place, dropping unknown words, and counts each id in {@code
-   * counts}.
+   * Rewrites the {@code count} handles of {@code source} as final ids into {@code target} from int
+   * position {@code writePos} (in place when both are one file: ids are never ahead of handles),
+   * dropping unknown words, and counts each id in {@code counts}.
    *
-   * @return the new length in ints
+   * @return the position after the last id written
    */
-  private static long remap(FileChannel channel, long count, int[] handleToId, long[] counts)
+  private static long remap(
+      FileChannel source,
+      long count,
+      FileChannel target,
+      long writePos,
+      int[] handleToId,
+      long[] counts)
       throws IOException {
     ByteBuffer in = ByteBuffer.allocateDirect(IO_BUFFER_INTS * 4).order(ByteOrder.nativeOrder());
     ByteBuffer out = ByteBuffer.allocateDirect(IO_BUFFER_INTS * 4).order(ByteOrder.nativeOrder());
     long readPos = 0;
-    long writePos = 0;
     boolean sentenceOpen = false;
     while (readPos < count) {
       in.clear();
       in.limit((int) Math.min(in.capacity(), (count - readPos) * 4));
       long bytePos = readPos * 4;
       while (in.hasRemaining()) {
-        int n = channel.read(in, bytePos);
+        int n = source.read(in, bytePos);
         if (n < 0) {
           throw new IOException("temporary id file ended early");
         }
@@ -248,20 +300,18 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
         }
         out.putInt(value);
         if (!out.hasRemaining()) {
-          writePos = writeFully(channel, out, writePos);
+          writePos = writeFully(target, out, writePos);
         }
       }
     }
     if (sentenceOpen) {
       out.putInt(SENTENCE_END);
     }
-    writePos = writeFully(channel, out, writePos);
-    channel.truncate(writePos * 4);
-    return writePos;
+    return writeFully(target, out, writePos);
   }
 
-  private static long writeFully(FileChannel channel, ByteBuffer out, long intPos)
-      throws IOException {
+  /** Writes {@code out}'s content at int position {@code intPos}; returns the position after it. */
+  static long writeFully(FileChannel channel, ByteBuffer out, long intPos) throws IOException {
     out.flip();
     long bytePos = intPos * 4;
     long written = out.remaining() / 4;
@@ -270,40 +320,5 @@ final class EncodedCorpus implements SentenceIds, AutoCloseable {
     }
     out.clear();
     return intPos + written;
-  }
-
-  /** Counts each token and writes its handle (or a sentence end) to the id file, buffered. */
-  private static final class HandleWriter implements CorpusReader.TokenSink {
-    private final FileChannel channel;
-    private final VocabularyBuilder builder;
-    private final ByteBuffer buffer =
-        ByteBuffer.allocateDirect(IO_BUFFER_INTS * 4).order(ByteOrder.nativeOrder());
-    long written;
-
-    HandleWriter(FileChannel channel, VocabularyBuilder builder) {
-      this.channel = channel;
-      this.builder = builder;
-    }
-
-    @Override
-    public void token(byte[] utf8, int off, int len) throws IOException {
-      put(builder.add(utf8, off, len));
-    }
-
-    @Override
-    public void endSentence() throws IOException {
-      put(SENTENCE_END);
-    }
-
-    private void put(int value) throws IOException {
-      buffer.putInt(value);
-      if (!buffer.hasRemaining()) {
-        flush();
-      }
-    }
-
-    void flush() throws IOException {
-      written = writeFully(channel, buffer, written);
-    }
   }
 }

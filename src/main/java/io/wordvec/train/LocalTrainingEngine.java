@@ -47,7 +47,12 @@ public final class LocalTrainingEngine implements TrainingEngine {
         withPhrases(reader(request.corpus(), request.tokenizer(), config), config, monitor);
     Path work = prepare(request.workDirectory());
     try (EncodedCorpus corpus =
-        encode(reader, (counts, source) -> fromScratch(counts, config, source), monitor, work)) {
+        encode(
+            reader,
+            (counts, source) -> fromScratch(counts, config, source),
+            monitor,
+            work,
+            config.threads())) {
       monitor.checkCancelled();
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();
@@ -109,7 +114,8 @@ public final class LocalTrainingEngine implements TrainingEngine {
             reader,
             (counts, source) -> merge(baseVocabulary, counts, config.minCount()),
             monitor,
-            work)) {
+            work,
+            config.threads())) {
       monitor.checkCancelled();
       Vocabulary vocabulary = corpus.vocabulary();
       int dim = config.dimension();
@@ -152,7 +158,6 @@ public final class LocalTrainingEngine implements TrainingEngine {
     return new CorpusReader(corpus, tokenizer, config.maxSentenceLength(), config.maxWordBytes());
   }
 
-  /** The vocabulary pass, reporting its progress and stopping when the run is cancelled. */
   /**
    * The corpus as training reads it: with the phrases of {@code config} joined, after the detection
    * passes (each a streaming read of the corpus, reported as vocabulary progress), or as it is.
@@ -175,8 +180,16 @@ public final class LocalTrainingEngine implements TrainingEngine {
     return phrases.rewrite(reader);
   }
 
+  /**
+   * The vocabulary pass, reporting its progress and stopping when the run is cancelled; the corpus
+   * is read in up to {@code threads} parts at once.
+   */
   private static EncodedCorpus encode(
-      TokenSource reader, EncodedCorpus.VocabularyRule rule, RunMonitor monitor, Path work)
+      TokenSource reader,
+      EncodedCorpus.VocabularyRule rule,
+      RunMonitor monitor,
+      Path work,
+      int threads)
       throws IOException {
     monitor.vocabulary(0, 0);
     return EncodedCorpus.encode(
@@ -186,7 +199,8 @@ public final class LocalTrainingEngine implements TrainingEngine {
           monitor.checkCancelled();
           monitor.vocabulary(tokens, estimate);
         },
-        work);
+        work,
+        threads);
   }
 
   /** Creates the work directory, and clears what a run that died in it left; null stays null. */

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
@@ -37,6 +43,10 @@ import java.util.zip.GZIPInputStream;
  * <p>With {@link Tokenizer#whitespace()} the bytes are split directly, without decoding the text
  * into strings: that is most of the speed of a vocabulary pass. Any other tokenizer sees decoded
  * text, split as it streams by the tokenizer's rule.
+ *
+ * <p>A plain-text file can be {@linkplain #split split} into parts at line ends, each a reader of
+ * its own byte range, so that several threads read one corpus at once: the parts' tokens and
+ * sentences, in order, are the whole file's.
  *
  * <p>Immutable: each {@link #read} is an independent pass, and its sink and progress callbacks run
  * on the calling thread.
@@ -89,12 +99,20 @@ public final class CorpusReader implements TokenSource {
   /** The largest word-length limit (well below the read buffer, so a token never outgrows it). */
   public static final int MAX_MAX_WORD_BYTES = 1 << 16;
 
+  /** The smallest part {@link #split(int)} makes: below it a thread costs more than it saves. */
+  public static final long MIN_PART_BYTES = 4L << 20;
+
   private static final int REPORT_EVERY_TOKENS = 1 << 20;
 
   private final Path file;
   private final Tokenizer tokenizer;
   private final int maxSentenceLength;
   private final int maxWordBytes;
+
+  /** The byte range this reader reads: the whole file when {@code end < 0}, else a part of it. */
+  private final long start;
+
+  private final long end;
 
   /** A reader that cuts words at {@link #DEFAULT_MAX_WORD_BYTES}. */
   public CorpusReader(Path file, Tokenizer tokenizer, int maxSentenceLength) {
@@ -126,6 +144,18 @@ public final class CorpusReader implements TokenSource {
     }
     this.maxSentenceLength = maxSentenceLength;
     this.maxWordBytes = maxWordBytes;
+    this.start = 0;
+    this.end = -1;
+  }
+
+  /** A part of {@code whole}'s file: the bytes {@code [start, end)}, which start a line. */
+  private CorpusReader(CorpusReader whole, long start, long end) {
+    this.file = whole.file;
+    this.tokenizer = whole.tokenizer;
+    this.maxSentenceLength = whole.maxSentenceLength;
+    this.maxWordBytes = whole.maxWordBytes;
+    this.start = start;
+    this.end = end;
   }
 
   /** The corpus' name for messages and statistics: its file name, never a full path. */
@@ -135,7 +165,83 @@ public final class CorpusReader implements TokenSource {
   }
 
   /**
-   * Reads the whole corpus once into {@code sink}.
+   * Up to {@code parts} parts of at least {@link #MIN_PART_BYTES} each; see {@link #split(int,
+   * long)}.
+   */
+  @Override
+  public List<TokenSource> split(int parts) throws IOException {
+    return split(parts, MIN_PART_BYTES);
+  }
+
+  /**
+   * Splits the file into up to {@code parts} readers of consecutive byte ranges, each starting just
+   * after a line end and at least {@code minPartBytes} long (about), whose passes in order give the
+   * whole file's tokens and sentences. A gzip file, a file too small for two parts, a file with no
+   * line end to cut at, a part already, and a file that cannot be read (its {@link #read} says why)
+   * stay whole: a list of this reader alone.
+   *
+   * @throws IllegalArgumentException if {@code parts < 1} or {@code minPartBytes < 1}
+   * @throws IOException if the file cannot be read while looking for line ends
+   */
+  public List<TokenSource> split(int parts, long minPartBytes) throws IOException {
+    if (parts < 1 || minPartBytes < 1) {
+      throw new IllegalArgumentException(
+          "parts and minPartBytes must be >= 1, were " + parts + " and " + minPartBytes);
+    }
+    if (end >= 0 || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+      return List.of(this);
+    }
+    long size = Files.size(file);
+    int n = (int) Math.min(parts, size / minPartBytes);
+    if (n < 2) {
+      return List.of(this);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (isGzip(channel)) {
+        return List.of(this);
+      }
+      List<TokenSource> split = new ArrayList<>(n);
+      long from = 0;
+      for (int k = 1; k <= n; k++) {
+        long to = k == n ? size : afterLineEnd(channel, Math.max(from, size / n * k), size);
+        if (to > from) {
+          split.add(new CorpusReader(this, from, to));
+          from = to;
+        }
+      }
+      return split.size() < 2 ? List.of(this) : split;
+    }
+  }
+
+  private static boolean isGzip(FileChannel channel) throws IOException {
+    ByteBuffer magic = ByteBuffer.allocate(2);
+    while (magic.hasRemaining() && channel.read(magic, magic.position()) > 0) {
+      // a short read returns what it has; go on until two bytes or the end
+    }
+    return magic.position() == 2 && magic.get(0) == 0x1f && magic.get(1) == (byte) 0x8b;
+  }
+
+  /** The position just after the first line end at or after {@code pos}, or {@code size}. */
+  private static long afterLineEnd(FileChannel channel, long pos, long size) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    while (pos < size) {
+      buf.clear();
+      int n = channel.read(buf, pos);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (buf.get(i) == '\n') {
+          return pos + i + 1;
+        }
+      }
+      pos += n;
+    }
+    return size;
+  }
+
+  /**
+   * Reads the whole corpus (or this part of it) once into {@code sink}.
    *
    * @throws NoSuchFileException if the corpus is missing or not a regular file
    * @throws AccessDeniedException if it is not readable
@@ -152,8 +258,12 @@ public final class CorpusReader implements TokenSource {
     if (!Files.isReadable(file)) {
       throw new AccessDeniedException(file.toString(), null, "corpus file is not readable");
     }
+    if (end >= 0) {
+      return readPart(sink, progress);
+    }
     long fileSize = Files.size(file);
-    try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+    try (CountingInputStream counting =
+            new CountingInputStream(Files.newInputStream(file), Long.MAX_VALUE);
         InputStream in = maybeGunzip(counting)) {
       Pass pass = new Pass(sink, progress, counting, fileSize);
       if (tokenizer == Tokenizer.whitespace()) {
@@ -163,6 +273,46 @@ public final class CorpusReader implements TokenSource {
       }
       return new Totals(pass.sentences, pass.tokens, pass.truncated);
     }
+  }
+
+  /** A part's pass: its byte range, plain text (a gzip file is never split). */
+  private Totals readPart(TokenSink sink, Progress progress) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.position(start);
+      CountingInputStream counting =
+          new CountingInputStream(Channels.newInputStream(channel), end - start);
+      Pass pass = new Pass(sink, progress, counting, end - start);
+      if (tokenizer == Tokenizer.whitespace()) {
+        pass.readWhitespace(counting);
+      } else {
+        pass.readLines(counting, tokenizer);
+      }
+      return new Totals(pass.sentences, pass.tokens, pass.truncated);
+    }
+  }
+
+  /** The line ends before {@code offset}: a part's first line number, counted only for errors. */
+  private long linesBefore(long offset) throws IOException {
+    long lines = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      long pos = 0;
+      while (pos < offset) {
+        buf.clear();
+        buf.limit((int) Math.min(buf.capacity(), offset - pos));
+        int n = channel.read(buf, pos);
+        if (n <= 0) {
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buf.get(i) == '\n') {
+            lines++;
+          }
+        }
+        pos += n;
+      }
+    }
+    return lines;
   }
 
   /**
@@ -176,7 +326,7 @@ public final class CorpusReader implements TokenSource {
   public Totals read(InputStream text, TokenSink sink) throws IOException {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(sink, "sink");
-    CountingInputStream counting = new CountingInputStream(text);
+    CountingInputStream counting = new CountingInputStream(text, Long.MAX_VALUE);
     Pass pass = new Pass(sink, (tokens, estimate) -> {}, counting, 0);
     if (tokenizer == Tokenizer.whitespace()) {
       pass.readWhitespace(counting);
@@ -434,7 +584,17 @@ public final class CorpusReader implements TokenSource {
     }
 
     private IOException invalidUtf8() {
-      return new IOException("corpus " + source() + " is not valid UTF-8 (line " + line + ")");
+      long first = 0;
+      if (start > 0) {
+        try {
+          first = linesBefore(start);
+        } catch (IOException e) {
+          return new IOException(
+              "corpus " + source() + " is not valid UTF-8 (in the lines after byte " + start + ")");
+        }
+      }
+      return new IOException(
+          "corpus " + source() + " is not valid UTF-8 (line " + (first + line) + ")");
     }
 
     private void endSentence() throws IOException {
@@ -446,12 +606,17 @@ public final class CorpusReader implements TokenSource {
     }
   }
 
-  /** Counts the compressed bytes read, for progress on gzip input. */
+  /**
+   * Counts the (compressed) bytes read, for progress on gzip input, and ends after {@code limit}
+   * bytes: a part's range.
+   */
   private static final class CountingInputStream extends FilterInputStream {
+    private final long limit;
     private long count;
 
-    CountingInputStream(InputStream in) {
+    CountingInputStream(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     long count() {
@@ -460,6 +625,9 @@ public final class CorpusReader implements TokenSource {
 
     @Override
     public int read() throws IOException {
+      if (count >= limit) {
+        return -1;
+      }
       int b = super.read();
       if (b >= 0) {
         count++;
@@ -469,7 +637,10 @@ public final class CorpusReader implements TokenSource {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      if (count >= limit) {
+        return len == 0 ? 0 : -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, limit - count));
       if (n > 0) {
         count += n;
       }

@@ -82,6 +82,27 @@ public final class VocabularyBuilder {
   }
 
   /**
+   * Adds every word {@code other} holds, with its count, as if this builder had also read what
+   * {@code other} read: the counts of a corpus read in parts, one builder per part, merged into
+   * one. The tokens and pruned words of {@code other} count as this builder's too.
+   *
+   * @return for each handle of {@code other}, the handle of its word here, or -1 when {@code other}
+   *     had pruned it (a handle returned here may be retired by a pruning later in the merge:
+   *     {@link #handleToId} then maps it to -1)
+   */
+  public int[] addAll(VocabularyBuilder other) {
+    int[] map = new int[other.nextHandle];
+    Arrays.fill(map, -1);
+    long tokensBefore = tokens;
+    for (int e = 0; e < other.size; e++) {
+      map[other.handles[e]] = add(other.pool, other.offsets[e], other.lengths[e], other.counts[e]);
+    }
+    tokens = tokensBefore + other.tokens;
+    prunedWords += other.prunedWords;
+    return map;
+  }
+
+  /**
    * Counts one occurrence of the word whose UTF-8 bytes are {@code utf8[off..off+len)}.
    *
    * @return the word's handle, stable until the word is pruned

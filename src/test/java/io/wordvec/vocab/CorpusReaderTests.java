@@ -238,4 +238,80 @@ class CorpusReaderTests {
       assertThat(streamTotals.truncatedTokens()).isEqualTo(1);
     }
   }
+
+  /** A corpus of {@code lines} lines of varied length, with a few non-ASCII words. */
+  private static String lines(int lines) {
+    StringBuilder text = new StringBuilder();
+    for (int s = 0; s < lines; s++) {
+      text.append("w").append(s % 13);
+      for (int t = 0; t < s % 9; t++) {
+        text.append(t % 3 == 0 ? " caf\u00e9" : " x").append(t);
+      }
+      text.append(s % 5 == 0 ? "\r\n" : "\n");
+    }
+    return text.toString();
+  }
+
+  private static List<List<String>> readParts(List<TokenSource> parts) throws IOException {
+    List<List<String>> sentences = new ArrayList<>();
+    for (TokenSource part : parts) {
+      Sentences sink = new Sentences();
+      part.read(sink, NO_PROGRESS);
+      sentences.addAll(sink.sentences);
+    }
+    return sentences;
+  }
+
+  @Test
+  void partsReadInOrderGiveTheWholeFilesSentences() throws IOException {
+    Path corpus = write("lines.txt", lines(300));
+    for (Tokenizer tokenizer : List.of(Tokenizer.whitespace(), Tokenizer.normalizing())) {
+      CorpusReader reader = new CorpusReader(corpus, tokenizer, 4);
+      Sentences whole = new Sentences();
+      reader.read(whole, NO_PROGRESS);
+
+      for (int parts : new int[] {2, 3, 7}) {
+        List<TokenSource> split = reader.split(parts, 64);
+        assertThat(split).hasSize(parts);
+        assertThat(readParts(split)).as("%d parts", parts).isEqualTo(whole.sentences);
+      }
+    }
+  }
+
+  @Test
+  void staysWholeWhenItCannotBeCut() throws IOException {
+    CorpusReader oneLine =
+        new CorpusReader(write("one-line.txt", "a b c ".repeat(100)), Tokenizer.whitespace(), 10);
+    Path gz = tmp.resolve("lines.txt.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(lines(300).getBytes(StandardCharsets.UTF_8));
+    }
+    CorpusReader gzip = new CorpusReader(gz, Tokenizer.whitespace(), 10);
+    CorpusReader small =
+        new CorpusReader(write("small.txt", lines(300)), Tokenizer.whitespace(), 10);
+    CorpusReader missing = new CorpusReader(tmp.resolve("missing.txt"), Tokenizer.whitespace(), 10);
+
+    assertThat(oneLine.split(4, 16)).containsExactly(oneLine);
+    assertThat(gzip.split(4, 16)).containsExactly(gzip);
+    assertThat(small.split(4)).as("below MIN_PART_BYTES").containsExactly(small);
+    assertThat(missing.split(4, 16)).containsExactly(missing);
+    TokenSource part = small.split(2, 64).get(1);
+    assertThat(part.split(2)).containsExactly(part);
+  }
+
+  @Test
+  void invalidUtf8InALaterPartNamesTheLineOfTheWholeFile() throws IOException {
+    byte[] good = lines(200).getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "ok caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes = new byte[good.length + bad.length];
+    System.arraycopy(good, 0, bytes, 0, good.length);
+    System.arraycopy(bad, 0, bytes, good.length, bad.length);
+    Path corpus = write("late.txt", bytes);
+    List<TokenSource> parts = new CorpusReader(corpus, Tokenizer.whitespace(), 100).split(3, 64);
+
+    assertThat(parts).hasSize(3);
+    assertThatThrownBy(() -> parts.get(2).read(new Sentences(), NO_PROGRESS))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("late.txt is not valid UTF-8 (line 201)");
+  }
 }

@@ -135,4 +135,44 @@ class VocabularyBuilderTests {
     assertThat(merged.tokens()).isEqualTo(16);
     assertThatThrownBy(() -> merged.add("a", 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void addAllMergesAnotherBuildersCountsAndMapsItsHandles() {
+    VocabularyBuilder first = countWhitespace("a b a c");
+    VocabularyBuilder second = new VocabularyBuilder();
+    int secondC = second.add("c");
+    int secondD = second.add("d");
+    second.add("c");
+
+    int[] map = first.addAll(second);
+
+    assertThat(first.count("c")).isEqualTo(3);
+    assertThat(first.count("d")).isEqualTo(1);
+    assertThat(first.tokens()).isEqualTo(7);
+    assertThat(first.distinctWordsSeen()).isEqualTo(4);
+    Vocabulary vocab = first.build(1, 0);
+    int[] ids = first.handleToId(vocab);
+    assertThat(ids[map[secondC]]).isEqualTo(vocab.id("c"));
+    assertThat(ids[map[secondD]]).isEqualTo(vocab.id("d"));
+    assertThat(vocab.words()).isEqualTo(countWhitespace("a b a c c d c").build(1, 0).words());
+  }
+
+  @Test
+  void addAllMapsWordsTheOtherBuilderPrunedToNothingAndKeepsItsTotals() {
+    VocabularyBuilder pruning = new VocabularyBuilder(2);
+    int gone = pruning.add("once");
+    pruning.add("the");
+    pruning.add("the");
+    pruning.add("cat");
+    pruning.add("cat");
+    VocabularyBuilder target = new VocabularyBuilder();
+    target.add("the");
+
+    int[] map = target.addAll(pruning);
+
+    assertThat(map[gone]).isEqualTo(-1);
+    assertThat(target.count("the")).isEqualTo(3);
+    assertThat(target.tokens()).isEqualTo(6);
+    assertThat(target.distinctWordsSeen()).isEqualTo(pruning.distinctWordsSeen());
+  }
 }
