@@ -20,7 +20,7 @@ final class EngineChecks {
   /**
    * The engine a job asks for ({@code local} when it does not say), with the checks of the fields
    * that go with it: Spark runs train jobs only, when the service has its jar, and {@code
-   * partitions} and {@code wordsPerSync} are Spark's alone.
+   * partitions}, {@code wordsPerSync} and {@code merge} are Spark's alone.
    */
   static JobEngine engine(
       JobRequest request, JobType type, SparkProperties spark, List<FieldProblem> errors) {
@@ -58,6 +58,9 @@ final class EngineChecks {
       if (request.wordsPerSync() != null) {
         errors.add(new FieldProblem("wordsPerSync", "applies to spark jobs only"));
       }
+      if (request.merge() != null) {
+        errors.add(new FieldProblem("merge", "applies to spark jobs only"));
+      }
     }
     return engine;
   }
@@ -71,12 +74,15 @@ final class EngineChecks {
   /** A Spark job's default words per sync (the driver's default). */
   static final long DEFAULT_WORDS_PER_SYNC = 1_000_000;
 
+  /** The driver's merge rules ({@code --merge}); the first is its default. */
+  static final List<String> MERGE_RULES = List.of("adasum", "mean");
+
   /**
-   * A train spec run on Spark: its partitions and sync interval, and the settings the Spark engine
-   * does not train yet refused here rather than by the driver minutes later. Its kernel is always
-   * per pair, what the driver trains with (the partition averaging was measured with it), so that
-   * the job record says what runs: a job that asks for the batched kernel is refused, one that does
-   * not say gets pair whatever the local default.
+   * A train spec run on Spark: its partitions, sync interval and merge rule, and the settings the
+   * Spark engine does not train yet refused here rather than by the driver minutes later. Its
+   * kernel is always per pair, what the driver trains with (the partition averaging was measured
+   * with it), so that the job record says what runs: a job that asks for the batched kernel is
+   * refused, one that does not say gets pair whatever the local default.
    */
   static JobSpec sparkSpec(JobSpec spec, JobRequest request, List<FieldProblem> errors) {
     int partitions = request.partitions() == null ? 1 : request.partitions();
@@ -92,6 +98,17 @@ final class EngineChecks {
       errors.add(
           new FieldProblem(
               "wordsPerSync", "must be at least " + MIN_WORDS_PER_SYNC + ", was " + wordsPerSync));
+    }
+    String merge = request.merge() == null ? MERGE_RULES.get(0) : request.merge();
+    if (!MERGE_RULES.contains(merge)) {
+      errors.add(
+          new FieldProblem(
+              "merge",
+              "must be one of "
+                  + String.join(", ", MERGE_RULES)
+                  + ", was '"
+                  + JobRequestValidator.shorten(merge)
+                  + "'"));
     }
     TrainingConfig config = spec.trainingConfig();
     String local = " on the Spark engine yet; train with engine local";
@@ -141,6 +158,7 @@ final class EngineChecks {
         null,
         JobEngine.SPARK,
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        merge);
   }
 }

@@ -32,6 +32,7 @@ final class Job {
   private final JobEngine engine;
   private final Integer partitions;
   private final Long wordsPerSync;
+  private final String merge;
   private final CancellationToken cancellation = new CancellationToken();
   private final Instant createdAt;
   private final CompletableFuture<JobView> completion = new CompletableFuture<>();
@@ -69,6 +70,7 @@ final class Job {
     this.engine = spec.engine();
     this.partitions = spec.partitions();
     this.wordsPerSync = spec.wordsPerSync();
+    this.merge = spec.merge();
     this.createdAt = createdAt;
     // An index job makes one pass over the model's rows.
     this.epochs =
@@ -99,6 +101,7 @@ final class Job {
             : record.engine();
     this.partitions = record.partitions();
     this.wordsPerSync = record.wordsPerSync();
+    this.merge = record.merge();
     this.createdAt = record.createdAt();
     this.state = record.state();
     this.epoch = record.epoch();
@@ -360,7 +363,8 @@ final class Job {
         resumedAfterEpoch,
         engine,
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        merge);
   }
 
   /**

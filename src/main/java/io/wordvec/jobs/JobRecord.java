@@ -39,6 +39,8 @@ import java.util.Map;
  *     before jobs had engines, which trained locally)
  * @param partitions a Spark job's partitions (null otherwise)
  * @param wordsPerSync a Spark job's words per sync (null otherwise)
+ * @param merge a Spark job's merge rule (null otherwise, and in records written before jobs had
+ *     one, whose driver merged by the mean)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobRecord(
@@ -66,7 +68,8 @@ record JobRecord(
     Integer resumedAfterEpoch,
     JobEngine engine,
     Integer partitions,
-    Long wordsPerSync) {
+    Long wordsPerSync,
+    String merge) {
 
   /** This record as a finished job that failed for {@code reason} at {@code now}. */
   JobRecord failed(String reason, Instant now) {
@@ -95,7 +98,8 @@ record JobRecord(
         resumedAfterEpoch,
         engine,
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        merge);
   }
 
   /**
@@ -142,6 +146,7 @@ record JobRecord(
         resumedAfterEpoch,
         engine,
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        merge);
   }
 }

@@ -141,6 +141,7 @@ final class JobRecovery {
         record.overwrite(),
         record.engine() == null ? null : record.engine().apiName(),
         record.partitions(),
-        record.wordsPerSync());
+        record.wordsPerSync(),
+        record.merge());
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param partitions Spark jobs: corpus partitions trained in parallel (default 1)
  * @param wordsPerSync Spark jobs: corpus words all partitions train between two merges of their
  *     models (default 1,000,000)
+ * @param merge Spark jobs: how a sync merges the partitions' changes, {@code adasum} (the default)
+ *     or {@code mean}
  */
 record JobRequest(
     @Schema(
@@ -60,7 +62,16 @@ record JobRequest(
                     + " (at least 1000, default 1000000); keep it a few percent of the corpus per"
                     + " partition or less",
             example = "1000000")
-        Long wordsPerSync) {
+        Long wordsPerSync,
+    @Schema(
+            description =
+                "Spark jobs: how a sync merges the partitions' changes to a word's vector: adasum"
+                    + " (the default; changes that point different ways add up, repeated ones"
+                    + " count once) or mean (their update-weighted mean; with many partitions"
+                    + " frequent words then learn about K times slower)",
+            allowableValues = {"adasum", "mean"},
+            example = "adasum")
+        String merge) {
 
   /** A request for the local engine. */
   JobRequest(
@@ -71,6 +82,6 @@ record JobRequest(
       Map<String, Object> params,
       Boolean activate,
       Boolean overwrite) {
-    this(type, corpus, baseModel, outputModel, params, activate, overwrite, null, null, null);
+    this(type, corpus, baseModel, outputModel, params, activate, overwrite, null, null, null, null);
   }
 }

@@ -81,7 +81,8 @@ final class JobRunner {
     if (!spec.onSpark()) {
       return engine;
     }
-    return new SparkDriverEngine(spark, job.id(), spec.partitions(), spec.wordsPerSync());
+    return new SparkDriverEngine(
+        spark, job.id(), spec.partitions(), spec.wordsPerSync(), spec.merge());
   }
 
   /**

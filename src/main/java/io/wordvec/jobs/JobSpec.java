@@ -16,6 +16,7 @@ import java.util.Map;
  * @param engine where the job trains (null for index jobs)
  * @param partitions a Spark job's partitions (null for the local engine)
  * @param wordsPerSync a Spark job's words per sync (null for the local engine)
+ * @param merge a Spark job's merge rule, {@code adasum} or {@code mean} (null for the local engine)
  */
 record JobSpec(
     JobType type,
@@ -30,7 +31,8 @@ record JobSpec(
     HnswParameters indexParameters,
     JobEngine engine,
     Integer partitions,
-    Long wordsPerSync) {
+    Long wordsPerSync,
+    String merge) {
 
   /** A job on the local engine (or an index job, which has none). */
   JobSpec(
@@ -56,6 +58,7 @@ record JobSpec(
         params,
         indexParameters,
         type == JobType.INDEX ? null : JobEngine.LOCAL,
+        null,
         null,
         null);
   }

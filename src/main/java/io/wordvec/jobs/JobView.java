@@ -41,6 +41,7 @@ import java.util.Map;
  * @param engine where a train or fine-tune job trains: local or spark (absent for index jobs)
  * @param partitions a Spark job's partitions (absent otherwise)
  * @param wordsPerSync a Spark job's words per sync (absent otherwise)
+ * @param merge a Spark job's merge rule, adasum or mean (absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -73,7 +74,8 @@ record JobView(
     Integer resumedAfterEpoch,
     JobEngine engine,
     Integer partitions,
-    Long wordsPerSync) {
+    Long wordsPerSync,
+    String merge) {
 
   /**
    * Loss of one epoch.

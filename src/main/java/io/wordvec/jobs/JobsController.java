@@ -45,8 +45,8 @@ class JobsController {
               + " model unless overwrite is set (409) and a full queue (429, with Retry-After in"
               + " seconds). Answers 202 with the job and its Location. A train job with \"engine\":"
               + " \"spark\" runs in a Spark driver the service starts as a child process"
-              + " (wordvec.spark.jar, against wordvec.spark.master), with \"partitions\" and"
-              + " \"wordsPerSync\"; its progress, cancel and model are those of any job.")
+              + " (wordvec.spark.jar, against wordvec.spark.master), with \"partitions\","
+              + " \"wordsPerSync\" and \"merge\"; its progress, cancel and model are those of any job.")
   @ApiResponse(responseCode = "202", description = "queued")
   @BadRequestProblem("a missing or invalid field (each one listed in errors), or no JSON body")
   @ConflictProblem("the output model exists (without overwrite) or another job produces it")

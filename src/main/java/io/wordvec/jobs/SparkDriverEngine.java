@@ -65,17 +65,21 @@ final class SparkDriverEngine implements TrainingEngine {
   private final String jobId;
   private final int partitions;
   private final long wordsPerSync;
+  private final String merge;
 
   /**
    * @param jobId names the job in log lines and thread names
    * @param partitions the driver's {@code --partitions}
    * @param wordsPerSync the driver's {@code --words-per-sync}
+   * @param merge the driver's {@code --merge} (null: the driver's default)
    */
-  SparkDriverEngine(SparkProperties properties, String jobId, int partitions, long wordsPerSync) {
+  SparkDriverEngine(
+      SparkProperties properties, String jobId, int partitions, long wordsPerSync, String merge) {
     this.properties = properties;
     this.jobId = jobId;
     this.partitions = partitions;
     this.wordsPerSync = wordsPerSync;
+    this.merge = merge;
   }
 
   /** A failed driver, with a reason fit for the job record. */
@@ -115,11 +119,13 @@ final class SparkDriverEngine implements TrainingEngine {
     Files.createDirectories(scratch);
     List<String> command = command(request, output, scratch);
     log.info(
-        "Job {}: starting the Spark driver on master {} ({} partition(s), {} words per sync)",
+        "Job {}: starting the Spark driver on master {} ({} partition(s), {} words per sync, {}"
+            + " merge)",
         jobId,
         properties.master(),
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        merge == null ? "default" : merge);
     Process process;
     try {
       // its standard input stays open, and empty, while this JVM lives (--exit-when-stdin-closes)
@@ -227,6 +233,9 @@ final class SparkDriverEngine implements TrainingEngine {
     add(command, "--output", output.toString());
     add(command, "--partitions", Integer.toString(partitions));
     add(command, "--words-per-sync", Long.toString(wordsPerSync));
+    if (merge != null) {
+      add(command, "--merge", merge);
+    }
     add(command, "--tokenizer", "whitespace");
     if (properties.master().startsWith("local")) {
       add(command, "--conf", "spark.local.dir=" + scratch);

@@ -61,7 +61,7 @@ class SparkDriverEngineTests {
   }
 
   private SparkDriverEngine engine() {
-    return new SparkDriverEngine(properties(FakeSparkDriver.jar(dir)), "job-1", 2, 5000);
+    return new SparkDriverEngine(properties(FakeSparkDriver.jar(dir)), "job-1", 2, 5000, null);
   }
 
   private Path corpus(String... lines) throws IOException {
@@ -181,7 +181,7 @@ class SparkDriverEngineTests {
             .seed(9)
             .build();
     List<String> command =
-        new SparkDriverEngine(properties, "job-2", 4, 20_000)
+        new SparkDriverEngine(properties, "job-2", 4, 20_000, "mean")
             .command(new TrainingRequest(Path.of("corpus.txt"), cbow), Path.of("out.wvm"), dir);
 
     assertThat(command.get(0)).isEqualTo("/opt/java/bin/java");
@@ -193,6 +193,7 @@ class SparkDriverEngineTests {
         .contains("--master spark://127.0.0.1:7077")
         .contains("--partitions 4")
         .contains("--words-per-sync 20000")
+        .contains("--merge mean")
         .contains("--conf spark.driver.host=wordvec")
         .contains("--cbow")
         .contains("--dim 50")

@@ -70,7 +70,8 @@ class SparkJobValidationTests {
         null,
         "spark",
         partitions,
-        wordsPerSync);
+        wordsPerSync,
+        null);
   }
 
   @SuppressWarnings("unchecked")
@@ -97,6 +98,20 @@ class SparkJobValidationTests {
     JobSpec defaults = withJar().validate(spark("train", null, null, null, corpus));
     assertThat(defaults.partitions()).isEqualTo(1);
     assertThat(defaults.wordsPerSync()).isEqualTo(EngineChecks.DEFAULT_WORDS_PER_SYNC);
+    assertThat(defaults.merge()).isEqualTo("adasum");
+  }
+
+  @Test
+  void aSparkJobChoosesItsMergeRuleAmongTheDriversOnes() throws Exception {
+    JobRequest mean =
+        new JobRequest("train", corpus, null, "m", null, null, null, "spark", null, null, "mean");
+    assertThat(withJar().validate(mean).merge()).isEqualTo("mean");
+
+    JobRequest sum =
+        new JobRequest("train", corpus, null, "m", null, null, null, "spark", null, null, "sum");
+    assertThat(errors(withJar(), sum))
+        .extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactly(tuple("merge", "must be one of adasum, mean, was 'sum'"));
   }
 
   @Test
@@ -130,7 +145,8 @@ class SparkJobValidationTests {
     List<FieldProblem> errors =
         errors(
             validator(SparkProperties.disabled()),
-            new JobRequest("train", corpus, null, "m", null, null, null, "hadoop", null, null));
+            new JobRequest(
+                "train", corpus, null, "m", null, null, null, "hadoop", null, null, null));
 
     assertThat(errors)
         .extracting(FieldProblem::field, FieldProblem::message)
@@ -151,10 +167,11 @@ class SparkJobValidationTests {
     List<FieldProblem> local =
         errors(
             withJar(),
-            new JobRequest("train", corpus, null, "m", null, null, null, "local", 2, 5000L));
+            new JobRequest(
+                "train", corpus, null, "m", null, null, null, "local", 2, 5000L, "mean"));
     assertThat(local)
         .extracting(FieldProblem::field)
-        .containsExactlyInAnyOrder("partitions", "wordsPerSync");
+        .containsExactlyInAnyOrder("partitions", "wordsPerSync", "merge");
 
     List<FieldProblem> range = errors(withJar(), spark("train", null, 0, 10L, corpus));
     assertThat(range)
@@ -213,6 +230,7 @@ class SparkJobValidationTests {
                     null,
                     null,
                     "local",
+                    null,
                     null,
                     null));
     assertThat(local.trainingConfig().kernel()).isEqualTo(Kernel.BATCHED);

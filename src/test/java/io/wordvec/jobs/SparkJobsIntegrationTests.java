@@ -92,6 +92,8 @@ class SparkJobsIntegrationTests {
     assertThat(end.get("model").asString()).isEqualTo("on-spark");
     assertThat(end.get("engine").asString()).isEqualTo("spark");
     assertThat(end.get("partitions").asInt()).isEqualTo(2);
+    // not asked for: the driver's default rule, recorded
+    assertThat(end.get("merge").asString()).isEqualTo("adasum");
     // skip-gram, kernel unset: the record says what the driver runs, not the local default
     assertThat(end.get("params").get("kernel").asString()).isEqualTo("pair");
     assertThat(end.get("wordsPerSecond").asDouble()).isEqualTo(12345.0);

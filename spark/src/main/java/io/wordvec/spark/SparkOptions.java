@@ -43,6 +43,16 @@ final class SparkOptions {
   int taskThreads;
 
   @Option(
+      names = "--merge",
+      defaultValue = "adasum",
+      paramLabel = "RULE",
+      description =
+          "How a sync merges the partitions' changes to a row: adasum (changes that point"
+              + " different ways add up, repeated ones count once) or mean (their update-weighted"
+              + " mean; frequent rows then learn about K times slower) (default: ${DEFAULT-VALUE}).")
+  String merge;
+
+  @Option(
       names = "--exit-when-stdin-closes",
       hidden = true,
       description =
@@ -60,6 +70,7 @@ final class SparkOptions {
    * @throws IllegalArgumentException naming the first bad option value
    */
   SparkSettings settings() {
-    return new SparkSettings(master, partitions, wordsPerSync, taskThreads, conf);
+    return new SparkSettings(
+        master, partitions, wordsPerSync, taskThreads, MergeRule.of(merge), conf);
   }
 }

@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param partitions K, the corpus partitions trained in parallel (the data-parallel width)
  * @param wordsPerSync corpus words all partitions train together between two synchronisations
  * @param taskThreads Hogwild worker threads inside each task ({@code spark.task.cpus})
+ * @param merge how a sync merges the partitions' changes to a row ({@link MergeRule#DEFAULT} when
+ *     null)
  * @param conf further Spark properties, applied last (they win over the engine's own)
  */
 public record SparkSettings(
-    String master, int partitions, long wordsPerSync, int taskThreads, Map<String, String> conf) {
+    String master,
+    int partitions,
+    long wordsPerSync,
+    int taskThreads,
+    MergeRule merge,
+    Map<String, String> conf) {
 
   /** The default words per sync: about 17 syncs per epoch on a 17M-word corpus. */
   public static final long DEFAULT_WORDS_PER_SYNC = 1_000_000;
@@ -31,6 +38,7 @@ public record SparkSettings(
   public SparkSettings {
     Objects.requireNonNull(master, "master");
     conf = conf == null ? Map.of() : Map.copyOf(conf);
+    merge = merge == null ? MergeRule.DEFAULT : merge;
     if (master.isBlank()) {
       throw new IllegalArgumentException("--master must not be empty (e.g. local[*])");
     }
@@ -48,8 +56,8 @@ public record SparkSettings(
     }
   }
 
-  /** {@code local[*]} with one partition and the default sync interval. */
+  /** {@code local[*]} with one partition, the default sync interval and merge. */
   public static SparkSettings local() {
-    return new SparkSettings("local[*]", 1, DEFAULT_WORDS_PER_SYNC, 1, Map.of());
+    return new SparkSettings("local[*]", 1, DEFAULT_WORDS_PER_SYNC, 1, MergeRule.DEFAULT, Map.of());
   }
 }

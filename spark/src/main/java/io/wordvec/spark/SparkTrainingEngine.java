@@ -387,6 +387,7 @@ public final class SparkTrainingEngine implements TrainingEngine {
               sizes.size(),
               settings.taskThreads(),
               sliceBytes,
+              settings.merge(),
               syncs);
       long wordsTotal = retained * epochs;
       long wordsDone = 0;

@@ -11,7 +11,8 @@ import org.apache.spark.storage.StorageLevel;
  * The sync rounds of one run, on the driver. A round broadcasts the model ({@link ModelState}),
  * every partition trains its block into its own copy ({@link RoundTask}), and the driver collects
  * the copies' changes slice of rows by slice of rows ({@link TrainedCopy#slice}), merging each
- * slice into the model in place ({@link WeightedAverage}) before it asks for the next.
+ * slice into the model in place ({@link RowMerge}, by the run's {@link MergeRule}) before it asks
+ * for the next.
  *
  * <p>When the changes of one partition fit one slice (models up to about 96 MB at the default slice
  * size), a round is one Spark job. Otherwise the trained copies are cached on their executors by
@@ -58,13 +59,14 @@ final class SyncRounds {
   private final ModelState state;
   private final int sliceRows;
   private final int slices;
-  private final WeightedAverage average;
+  private final RowMerge merge;
   private final SparkTrainingEngine.SyncListener syncs;
 
   /**
    * @param state the run's first model, merged into in place
    * @param partitions partitions that train concurrently (the learning rate's share)
    * @param sliceBytes the most bytes of one partition's changes per collecting job
+   * @param rule how the partitions' changes to a row are merged
    */
   SyncRounds(
       JavaSparkContext sc,
@@ -74,6 +76,7 @@ final class SyncRounds {
       int partitions,
       int taskThreads,
       long sliceBytes,
+      MergeRule rule,
       SparkTrainingEngine.SyncListener syncs) {
     this.sc = sc;
     this.blocks = blocks;
@@ -83,7 +86,7 @@ final class SyncRounds {
     this.taskThreads = taskThreads;
     this.sliceRows = sliceRows(state.rows(), state.dim(), sliceBytes);
     this.slices = Math.max(1, (state.rows() + sliceRows - 1) / sliceRows);
-    this.average = new WeightedAverage(sliceRows, state.dim());
+    this.merge = rule.newMerge(sliceRows, state.dim());
     this.syncs = syncs;
   }
 
@@ -139,7 +142,7 @@ final class SyncRounds {
       int to = Math.min(state.rows(), from + sliceRows);
       List<RowDelta> deltas = trained.map(copy -> copy.slice(from, to)).collect();
       for (RowDelta delta : deltas) {
-        average.add(delta, from);
+        merge.add(delta, from);
         loss += delta.loss();
         examples += delta.examples();
         words += delta.words();
@@ -149,7 +152,7 @@ final class SyncRounds {
       // In place: every task of the round has trained by now. A cached copy lost with its
       // executor is trained again from the broadcast's serialized pieces, written when the round
       // began; in local mode, where tasks read this very object, none is ever lost.
-      average.applyTo(state);
+      merge.applyTo(state);
     }
     if (slices > 1) {
       trained.unpersist(true);

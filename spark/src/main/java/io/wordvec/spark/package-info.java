@@ -33,11 +33,24 @@
  *
  * Data-parallel and synchronous: in every round each of the K partitions trains its next block from
  * the same broadcast model, and returns, for each row it updated, the row's change and its number
- * of updates. The driver moves each row by the mean of the partitions' changes weighted by those
- * counts. Why weighted: a rare word seen in one partition keeps that partition's whole change,
- * where a plain mean would divide it by K and slow rare words down K times; a frequent word,
- * updated everywhere, gets the evidence-weighted mean, close to the plain one. Rows nobody touched
- * are not sent at all.
+ * of updates. Rows nobody touched are not sent at all. The driver merges the changes of each row
+ * ({@link io.wordvec.spark.MergeRule}, {@code --merge}):
+ *
+ * <ul>
+ *   <li>{@code adasum}, the default ({@link io.wordvec.spark.AdaptiveSum}): the adaptive sum of
+ *       Maleki et al. (2020). Changes at right angles add up, a change repeated counts once, and a
+ *       row one partition changed gets its whole change.
+ *   <li>{@code mean} ({@link io.wordvec.spark.WeightedAverage}): the mean of the changes weighted
+ *       by the update counts, so that a rare word seen in one partition keeps that partition's
+ *       whole change where a plain mean would divide it by K.
+ * </ul>
+ *
+ * Why not the mean: a frequent word, updated everywhere, moves by the mean of K changes, about 1/K
+ * of what a sequential pass over the same words moves it, so K=8 trained its frequent rows at about
+ * alpha / 8 and lost 31 analogy points against K=1 on gutenberg-17m. Why not the plain sum: what
+ * the partitions learned in common about a row is already in each of their changes, and adding K of
+ * them overshoots (the sum diverged at K=4). The adaptive sum sits between the two, row by row,
+ * from the changes themselves (BENCHMARKS.md, "Training on Apache Spark").
  *
  * <p>Models larger than a Java array ({@link io.wordvec.spark.SyncRounds}). Both matrices of a 1M x
  * 300 model are 2.4 GB, more than one byte array holds; packed into one (as the engine first did)

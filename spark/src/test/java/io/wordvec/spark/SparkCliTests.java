@@ -127,6 +127,22 @@ class SparkCliTests {
   }
 
   @Test
+  void anUnknownMergeRuleIsAUsageError() {
+    int code =
+        run(
+            "train",
+            "--merge",
+            "sum",
+            "--corpus",
+            SparkTrainingEngineTests.HAMLET.toString(),
+            "--output",
+            dir.resolve("m.wvm").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--merge must be adasum or mean"), err.toString());
+    assertFalse(Files.exists(dir.resolve("m.wvm")));
+  }
+
+  @Test
   void anUnreachableMasterEndsAtOnceWithAClearMessageAndNoModel() throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

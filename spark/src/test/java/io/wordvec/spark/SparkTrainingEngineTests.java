@@ -44,7 +44,7 @@ class SparkTrainingEngineTests {
   }
 
   static SparkSettings settings(int partitions, long wordsPerSync) {
-    return new SparkSettings("local[2]", partitions, wordsPerSync, 1, Map.of());
+    return new SparkSettings("local[2]", partitions, wordsPerSync, 1, null, Map.of());
   }
 
   @Test
@@ -133,6 +133,7 @@ class SparkTrainingEngineTests {
             2,
             10_000,
             1,
+            null,
             Map.of(SyncRounds.CHUNK_PROPERTY, "40k", SyncRounds.SLICE_PROPERTY, "40k"));
     TrainedModel sliced =
         new SparkTrainingEngine(pieces, syncs::add).train(new TrainingRequest(HAMLET, config));
@@ -156,7 +157,7 @@ class SparkTrainingEngineTests {
   @Test
   void aBadSliceSizeIsRefusedNamingTheProperty() {
     SparkSettings bad =
-        new SparkSettings("local[1]", 1, 10_000, 1, Map.of(SyncRounds.SLICE_PROPERTY, "0"));
+        new SparkSettings("local[1]", 1, 10_000, 1, null, Map.of(SyncRounds.SLICE_PROPERTY, "0"));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -1,0 +1,236 @@
+package io.wordvec.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveSumTests {
+
+  private static final float EPS = 1e-6f;
+
+  /** {@code adasum(a, b)} of two rows, as a new array. */
+  private static float[] adasum(float[] a, float[] b) {
+    float[] merged = a.clone();
+    AdaptiveSum.adasum(merged, 0, b, a.length);
+    return merged;
+  }
+
+  private static RowDelta delta(
+      int[] rows, int[] in, int[] out, float[] inDelta, float[] outDelta) {
+    return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
+  }
+
+  /** A delta that updated both sides of one row. */
+  private static RowDelta oneRow(int row, float[] in, float[] out) {
+    return delta(new int[] {row}, new int[] {1}, new int[] {1}, in, out);
+  }
+
+  private static byte[] packed(float[] floats) {
+    byte[] bytes = new byte[4 * floats.length];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
+    return bytes;
+  }
+
+  private static ModelState model(int rows, int dim) {
+    return ModelState.of(new float[rows * dim], new float[rows * dim], rows, dim, 1);
+  }
+
+  private static float[] input(ModelState state) {
+    float[] in = new float[state.rows() * state.dim()];
+    state.copyTo(in, new float[in.length]);
+    return in;
+  }
+
+  private static float[] output(ModelState state) {
+    float[] out = new float[state.rows() * state.dim()];
+    state.copyTo(new float[out.length], out);
+    return out;
+  }
+
+  @Test
+  void changesAtRightAnglesAddUp() {
+    assertArrayEquals(
+        new float[] {3, -2, 0}, adasum(new float[] {3, 0, 0}, new float[] {0, -2, 0}), EPS);
+  }
+
+  @Test
+  void aRepeatedChangeCountsOnce() {
+    float[] change = {0.5f, -1, 2};
+    float[] merged = adasum(change, change);
+    assertArrayEquals(change, merged, EPS);
+    // and again: the third partition with the same change still gives it once
+    assertArrayEquals(change, adasum(merged, change), EPS);
+  }
+
+  @Test
+  void partlySharedChangesCountTheSharedPartOnce() {
+    // a.b = 1, |a|^2 = 2, |b|^2 = 1: (1 - 1/4) a + (1 - 1/2) b
+    assertArrayEquals(
+        new float[] {1.25f, 0.75f}, adasum(new float[] {1, 1}, new float[] {1, 0}), EPS);
+    // opposite changes cancel, as their sum does
+    assertArrayEquals(new float[] {0, 0}, adasum(new float[] {2, 1}, new float[] {-2, -1}), EPS);
+  }
+
+  @Test
+  void aZeroRowGivesTheOther() {
+    float[] change = {1, 2};
+    assertArrayEquals(change, adasum(new float[2], change), 0f);
+    assertArrayEquals(change, adasum(change, new float[2]), 0f);
+    // no division by zero: nothing plus nothing is nothing
+    assertArrayEquals(new float[2], adasum(new float[2], new float[2]), 0f);
+  }
+
+  @Test
+  void aRowOnePartitionChangedGetsItsWholeChange() {
+    AdaptiveSum merge = new AdaptiveSum(3, 2);
+    merge.add(
+        delta(new int[] {1}, new int[] {4}, new int[] {0}, new float[] {1, 2}, new float[] {9, 9}),
+        0);
+    merge.add(delta(new int[0], new int[0], new int[0], new float[0], new float[0]), 0);
+    ModelState state = model(3, 2);
+    merge.applyTo(state);
+    assertArrayEquals(new float[] {0, 0, 1, 2, 0, 0}, input(state));
+    // no output update counted: the output row does not move
+    assertArrayEquals(new float[6], output(state));
+  }
+
+  @Test
+  void eachSideOfARowIsMergedOnItsOwn() {
+    AdaptiveSum merge = new AdaptiveSum(1, 2);
+    merge.add(oneRow(0, new float[] {1, 0}, new float[] {1, 1}), 0);
+    merge.add(oneRow(0, new float[] {0, 1}, new float[] {1, 1}), 0);
+    ModelState state = model(1, 2);
+    merge.applyTo(state);
+    // input: at right angles, summed; output: the same change twice, once
+    assertArrayEquals(new float[] {1, 1}, input(state), EPS);
+    assertArrayEquals(new float[] {1, 1}, output(state), EPS);
+    // the merged changes are reset: a second apply changes nothing
+    merge.applyTo(state);
+    assertArrayEquals(new float[] {1, 1}, input(state), EPS);
+  }
+
+  @Test
+  void withOnePartitionTheModelMovesByItsChanges() {
+    // K=1: both rules apply the one partition's changes as they are
+    RowDelta only =
+        delta(
+            new int[] {0, 2},
+            new int[] {3, 1},
+            new int[] {1, 5},
+            new float[] {1, -2, 0.25f, 4},
+            new float[] {-1, 0.5f, 3, 3});
+    for (MergeRule rule : MergeRule.values()) {
+      RowMerge merge = rule.newMerge(3, 2);
+      merge.add(only, 0);
+      ModelState state = model(3, 2);
+      merge.applyTo(state);
+      assertArrayEquals(new float[] {1, -2, 0, 0, 0.25f, 4}, input(state), 0f, rule.id());
+      assertArrayEquals(new float[] {-1, 0.5f, 0, 0, 3, 3}, output(state), 0f, rule.id());
+    }
+  }
+
+  @Test
+  void theMergedModelIsTheSameWhateverTheNumberOfSlices() {
+    int rows = 23;
+    int dim = 5;
+    Random random = new Random(11);
+    List<float[][]> partitions = new ArrayList<>();
+    List<boolean[]> touched = new ArrayList<>();
+    for (int p = 0; p < 4; p++) {
+      float[][] change = new float[2][rows * dim];
+      boolean[] rowsTouched = new boolean[rows];
+      for (int r = 0; r < rows; r++) {
+        rowsTouched[r] = random.nextInt(3) > 0;
+        for (int i = 0; i < dim; i++) {
+          change[0][r * dim + i] = (float) random.nextGaussian();
+          change[1][r * dim + i] = (float) random.nextGaussian();
+        }
+      }
+      partitions.add(change);
+      touched.add(rowsTouched);
+    }
+    float[][] whole = merged(partitions, touched, rows, dim, rows);
+    for (int sliceRows : new int[] {1, 4, 10}) {
+      float[][] sliced = merged(partitions, touched, rows, dim, sliceRows);
+      assertArrayEquals(whole[0], sliced[0], 0f, "slices of " + sliceRows);
+      assertArrayEquals(whole[1], sliced[1], 0f, "slices of " + sliceRows);
+    }
+    // and the partitions' changes did not simply add up or average: a real merge happened
+    float[] sum = new float[rows * dim];
+    for (int p = 0; p < 4; p++) {
+      for (int r = 0; r < rows; r++) {
+        for (int i = 0; touched.get(p)[r] && i < dim; i++) {
+          sum[r * dim + i] += partitions.get(p)[0][r * dim + i];
+        }
+      }
+    }
+    assertEquals(false, Arrays.equals(sum, whole[0]));
+  }
+
+  /** The model after merging the partitions' changes slice by slice, as a sync round does. */
+  private static float[][] merged(
+      List<float[][]> partitions, List<boolean[]> touched, int rows, int dim, int sliceRows) {
+    AdaptiveSum merge = new AdaptiveSum(sliceRows, dim);
+    ModelState state = model(rows, dim);
+    for (int from = 0; from < rows; from += sliceRows) {
+      int to = Math.min(rows, from + sliceRows);
+      for (int p = 0; p < partitions.size(); p++) {
+        merge.add(slice(partitions.get(p), touched.get(p), from, to, dim), from);
+      }
+      merge.applyTo(state);
+    }
+    return new float[][] {input(state), output(state)};
+  }
+
+  /** The touched rows of {@code [from, to)} of a partition's changes, as a delta carries them. */
+  private static RowDelta slice(float[][] change, boolean[] touched, int from, int to, int dim) {
+    int n = 0;
+    for (int r = from; r < to; r++) {
+      n += touched[r] ? 1 : 0;
+    }
+    int[] ids = new int[n];
+    int[] counts = new int[n];
+    float[] in = new float[n * dim];
+    float[] out = new float[n * dim];
+    int k = 0;
+    for (int r = from; r < to; r++) {
+      if (touched[r]) {
+        ids[k] = r;
+        counts[k] = 1;
+        System.arraycopy(change[0], r * dim, in, k * dim, dim);
+        System.arraycopy(change[1], r * dim, out, k * dim, dim);
+        k++;
+      }
+    }
+    return delta(ids, counts, counts.clone(), in, out);
+  }
+
+  @Test
+  void deltasOfAnotherSliceOrOutsideItAreRefused() {
+    AdaptiveSum merge = new AdaptiveSum(2, 1);
+    merge.add(oneRow(3, new float[] {1}, new float[] {1}), 3);
+    assertThrows(
+        IllegalStateException.class,
+        () -> merge.add(oneRow(0, new float[] {1}, new float[] {1}), 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> merge.add(oneRow(5, new float[] {1}, new float[] {1}), 3));
+  }
+
+  @Test
+  void theRuleIsNamedByItsId() {
+    assertEquals(MergeRule.ADASUM, MergeRule.of("adasum"));
+    assertEquals(MergeRule.MEAN, MergeRule.of(" Mean "));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MergeRule.of("sum"));
+    assertEquals("--merge must be adasum or mean, was 'sum'", e.getMessage());
+  }
+}
