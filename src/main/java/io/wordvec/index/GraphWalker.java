@@ -38,7 +38,7 @@ final class GraphWalker {
 
   private int candidateCount;
 
-  /** The best accepted nodes met, at most {@code ef}: a min-heap of {@link #key}s. */
+  /** The best accepted nodes met, at most {@code ef}: see {@link #pushResult}. */
   private long[] results = new long[64];
 
   private int resultCount;
@@ -81,7 +81,7 @@ final class GraphWalker {
     }
     while (candidateCount > 0) {
       long best = popCandidate();
-      if (resultCount == ef && best < results[0]) {
+      if (resultCount == ef && best < worstResult()) {
         break;
       }
       int count = graph.neighbours(0, node(best), neighbours);
@@ -100,7 +100,7 @@ final class GraphWalker {
       for (int i = 0; i < fresh; i++) {
         int next = neighbours[i];
         long key = key(dots.dot(next, query), next);
-        if (resultCount < ef || key > results[0]) {
+        if (resultCount < ef || key > worstResult()) {
           pushCandidate(key);
           if (accept == null || accept.test(next)) {
             pushResult(key, ef);
@@ -137,7 +137,11 @@ final class GraphWalker {
   }
 
   private Found found(int topK) {
-    return best(Arrays.copyOf(results, resultCount), topK);
+    long[] keys = new long[resultCount];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = ~results[i];
+    }
+    return best(keys, topK);
   }
 
   /** The {@code topK} largest of {@code keys} (sorted in place), best first. */
@@ -178,8 +182,35 @@ final class GraphWalker {
     if (candidateCount == candidates.length) {
       candidates = Arrays.copyOf(candidates, candidateCount * 2);
     }
-    long[] heap = candidates;
-    int i = candidateCount++;
+    siftUp(candidates, candidateCount++, key);
+  }
+
+  private long popCandidate() {
+    long top = candidates[0];
+    candidateCount--;
+    siftDown(candidates, candidateCount, candidates[candidateCount]);
+    return top;
+  }
+
+  /**
+   * Adds a result, dropping the worst when there would be more than {@code ef}. Results are kept as
+   * complemented keys in the same kind of max-heap as the candidates: its root is the worst.
+   */
+  private void pushResult(long key, int ef) {
+    if (resultCount < ef) {
+      siftUp(results, resultCount++, ~key);
+    } else if (key > worstResult()) {
+      siftDown(results, resultCount, ~key);
+    }
+  }
+
+  /** The worst result's key; only when there is one. */
+  private long worstResult() {
+    return ~results[0];
+  }
+
+  /** Puts {@code key} at slot {@code i} of a max-heap and moves it up to its place. */
+  private static void siftUp(long[] heap, int i, long key) {
     while (i > 0) {
       int parent = (i - 1) >>> 1;
       if (heap[parent] >= key) {
@@ -191,11 +222,10 @@ final class GraphWalker {
     heap[i] = key;
   }
 
-  private long popCandidate() {
-    long[] heap = candidates;
-    long top = heap[0];
-    long last = heap[--candidateCount];
-    int n = candidateCount;
+  /**
+   * Puts {@code key} at the root of a max-heap of {@code n} keys and moves it down to its place.
+   */
+  private static void siftDown(long[] heap, int n, long key) {
     int i = 0;
     while (true) {
       int child = 2 * i + 1;
@@ -205,52 +235,7 @@ final class GraphWalker {
       if (child + 1 < n && heap[child + 1] > heap[child]) {
         child++;
       }
-      if (heap[child] <= last) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
-    }
-    heap[i] = last;
-    return top;
-  }
-
-  /** Adds a result; when there are more than {@code ef}, drops the worst. */
-  private void pushResult(long key, int ef) {
-    long[] heap = results;
-    if (resultCount == ef) {
-      if (key <= heap[0]) {
-        return;
-      }
-      siftDownResult(key);
-      return;
-    }
-    int i = resultCount++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (heap[parent] <= key) {
-        break;
-      }
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = key;
-  }
-
-  /** Replaces the worst result (the root) with {@code key} and restores the min-heap. */
-  private void siftDownResult(long key) {
-    long[] heap = results;
-    int n = resultCount;
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= n) {
-        break;
-      }
-      if (child + 1 < n && heap[child + 1] < heap[child]) {
-        child++;
-      }
-      if (heap[child] >= key) {
+      if (heap[child] <= key) {
         break;
       }
       heap[i] = heap[child];

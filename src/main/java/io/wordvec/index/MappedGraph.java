@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * An index file opened for searching: the upper levels in the heap, the neighbour lists of level 0
@@ -200,37 +198,10 @@ final class MappedGraph implements ImmutableGraphIndex {
     return count;
   }
 
-  /** Calls {@code action} with each neighbour of {@code node} on {@code level}, best first. */
-  private void forEachNeighbor(int level, int node, IntConsumer action) {
-    int rows = header.rows();
-    if (level == 0) {
-      IntBuffer chunk = level0[node / rowsPerChunk];
-      int base = (node % rowsPerChunk) * recordInts0;
-      int count = chunk.get(base);
-      if (count < 0 || count >= recordInts0) {
-        throw corrupt(node);
-      }
-      for (int i = 1; i <= count; i++) {
-        int neighbour = chunk.get(base + i);
-        // Level 0 is mapped, not checked when opened (that would read every page of it): an id
-        // out of range is caught here, one comparison per neighbour.
-        if (Integer.compareUnsigned(neighbour, rows) >= 0) {
-          throw corrupt(node);
-        }
-        action.accept(neighbour);
-      }
-      return;
-    }
-    int index = Arrays.binarySearch(upperNodes[level], node);
-    if (index < 0) {
-      return;
-    }
-    int recordInts = 1 + getDegree(level);
-    int[] records = upperRecords[level];
-    int base = index * recordInts;
-    for (int i = 1; i <= records[base]; i++) {
-      action.accept(records[base + i]);
-    }
+  /** The neighbours of {@code node} on {@code level}, best first, as a new array. */
+  private int[] neighbours(int level, int node) {
+    int[] out = new int[maxDegree()];
+    return Arrays.copyOf(out, neighbours(level, node, out));
   }
 
   private IllegalStateException corrupt(int node) {
@@ -246,9 +217,7 @@ final class MappedGraph implements ImmutableGraphIndex {
 
     @Override
     public NodesIterator getNeighborsIterator(int level, int node) {
-      IntStream.Builder neighbours = IntStream.builder();
-      forEachNeighbor(level, node, neighbours::add);
-      return new NodesIterator.ArrayNodesIterator(neighbours.build().toArray());
+      return new NodesIterator.ArrayNodesIterator(neighbours(level, node));
     }
 
     @Override
@@ -258,30 +227,7 @@ final class MappedGraph implements ImmutableGraphIndex {
         ScoreFunction scoreFunction,
         IntMarker visited,
         NeighborProcessor neighborProcessor) {
-      if (level != 0) {
-        forEachNeighbor(
-            level,
-            node,
-            neighbour -> {
-              if (visited.mark(neighbour)) {
-                neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
-              }
-            });
-        return;
-      }
-      // Level 0 is where a search spends its time: the loop is written out, no lambda.
-      int rows = header.rows();
-      IntBuffer chunk = level0[node / rowsPerChunk];
-      int base = (node % rowsPerChunk) * recordInts0;
-      int count = chunk.get(base);
-      if (count < 0 || count >= recordInts0) {
-        throw corrupt(node);
-      }
-      for (int i = 1; i <= count; i++) {
-        int neighbour = chunk.get(base + i);
-        if (Integer.compareUnsigned(neighbour, rows) >= 0) {
-          throw corrupt(node);
-        }
+      for (int neighbour : neighbours(level, node)) {
         if (visited.mark(neighbour)) {
           neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
         }
