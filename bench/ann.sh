@@ -86,24 +86,26 @@ fi
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
 done
+# shellcheck source=bench/model-dir.sh
+source bench/model-dir.sh
 work=$(mktemp -d)
+models=$(models_dir_for "$MODEL")
 server_pid=
 cleanup() {
   if [[ -n "$server_pid" ]]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  rm -rf "$work" "$models"
 }
 trap cleanup EXIT
-mkdir -p "$work/models"
-ln -s "$(realpath "$MODEL")" "$work/models/bench.wvm"
-ln -s "$(realpath "$INDEX")" "$work/models/bench.hnsw"
+serve_as "$MODEL" "$models" bench.wvm
+serve_as "$INDEX" "$models" bench.hnsw
 echo "== starting wordvec on port $PORT"
 # shellcheck disable=SC2086
 "$JAVA" $JAVA_OPTS --add-modules jdk.incubator.vector -jar target/wordvec.jar \
-  --server.port="$PORT" --wordvec.models.dir="$work/models" --wordvec.models.default-model=bench \
-  >"$work/server.log" 2>&1 &
+  --server.port="$PORT" --wordvec.models.dir="$models" --wordvec.models.default-model=bench \
+  --wordvec.explore.max-prefix-matches=1000 >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
   if curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
@@ -116,6 +118,8 @@ curl -fs "http://localhost:$PORT/api/v1/models/bench" | grep -q '"search":"hnsw"
   || { echo "the model is not served with its index" >&2; tail -30 "$work/server.log" >&2; exit 1; }
 words="$OUT/words-frequency.txt"
 if [[ ! -s "$words" ]]; then
+  # No sweep in OUT_DIR: the model's 1,000 most frequent words (the service runs with a prefix
+  # search limit of 1,000 for this).
   words="$work/words.txt"
   curl -fs "http://localhost:$PORT/api/v1/models/bench/words?limit=1000" \
     | grep -o '"word":"[^"]*"' | cut -d'"' -f4 >"$words"
@@ -131,6 +135,7 @@ field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
   echo
   echo "- machine: $machine"
   echo "- wrk over the frequency-sampled query words, topn=10; warm-up $WARMUP per setting"
+  echo "- load (the service's log): $(grep -o "Loaded model 'bench'.*" "$work/server.log" | head -1)"
   echo
   echo "| search | p50 ms (1 connection) | p99 ms (1 connection) | requests/s ($CONCURRENCY connections) | p50 ms ($CONCURRENCY) | errors |"
   echo "|---|---:|---:|---:|---:|---:|"

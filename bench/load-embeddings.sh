@@ -32,19 +32,21 @@ done
 [[ -f "$MODEL_FILE" ]] || { echo "no such file: $MODEL_FILE" >&2; exit 1; }
 [[ -f "$TEXTS" ]] || { echo "no such file: $TEXTS" >&2; exit 1; }
 
+# shellcheck source=bench/model-dir.sh
+source bench/model-dir.sh
 work=$(mktemp -d)
+models=$(models_dir_for "$MODEL_FILE")
 server_pid=
 cleanup() {
   if [[ -n "$server_pid" ]]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  rm -rf "$work" "$models"
 }
 trap cleanup EXIT
 
-mkdir -p "$work/models"
-ln -s "$(realpath "$MODEL_FILE")" "$work/models/bench.${MODEL_FILE##*.}"
+serve_as "$MODEL_FILE" "$models" "bench.${MODEL_FILE##*.}"
 # short texts: the first WORDS words of each non-empty line
 awk -v n="$WORDS" 'NF { line = $1; for (i = 2; i <= NF && i <= n; i++) line = line " " $i; print line }' \
   "$TEXTS" >"$work/texts.txt"
@@ -54,7 +56,7 @@ echo "== $(wc -l <"$work/texts.txt") texts of up to $WORDS words from $(basename
 echo "== starting wordvec on port $PORT"
 # shellcheck disable=SC2086
 java $JAVA_OPTS --add-modules jdk.incubator.vector -jar "$JAR" \
-  --server.port="$PORT" --wordvec.models.dir="$work/models" --wordvec.models.default-model=bench \
+  --server.port="$PORT" --wordvec.models.dir="$models" --wordvec.models.default-model=bench \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 240); do

@@ -31,20 +31,22 @@ done
 [[ -f "$JAR" ]] || { echo "no $JAR: run ./mvnw -B -ntp -DskipTests package" >&2; exit 1; }
 [[ -f "$VECTORS" ]] || { echo "no such file: $VECTORS" >&2; exit 1; }
 
+# shellcheck source=bench/model-dir.sh
+source bench/model-dir.sh
 work=$(mktemp -d)
+models=$(models_dir_for "$VECTORS")
 server_pid=
 cleanup() {
   if [[ -n "$server_pid" ]]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  rm -rf "$work" "$models"
 }
 trap cleanup EXIT
 
 ext=${VECTORS##*.}
-mkdir -p "$work/models"
-ln -s "$(realpath "$VECTORS")" "$work/models/bench.$ext"
+serve_as "$VECTORS" "$models" "bench.$ext"
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "== gensim in-process most_similar(topn=$TOPN) on $(basename "$VECTORS")"
@@ -53,7 +55,7 @@ echo "== gensim in-process most_similar(topn=$TOPN) on $(basename "$VECTORS")"
 echo "== starting wordvec on port $PORT"
 # shellcheck disable=SC2086
 java $JAVA_OPTS --add-modules jdk.incubator.vector -jar "$JAR" \
-  --server.port="$PORT" --wordvec.models.dir="$work/models" --wordvec.models.default-model=bench \
+  --server.port="$PORT" --wordvec.models.dir="$models" --wordvec.models.default-model=bench \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 240); do

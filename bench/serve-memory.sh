@@ -23,7 +23,9 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 WORK=${WORK:-$(mktemp -d)}
 PORT=${PORT:-18080}
 QUERIES=${QUERIES:-1000}
-mkdir -p "$WORK/models" "$WORK/data"
+mkdir -p "$WORK/data"
+# shellcheck source=bench/model-dir.sh
+source bench/model-dir.sh
 
 ./mvnw -B -ntp -q -DskipTests package
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
@@ -53,13 +55,14 @@ with open(sys.argv[2], "w") as f:
 PY
 
 # wordvec: the model alone in a models directory, the default JVM settings.
-ln -sf "$(realpath "$wvm")" "$WORK/models/big.wvm"
+models=$(models_dir_for "$wvm")
+serve_as "$wvm" "$models" big.wvm
 start=$(date +%s%N)
 "$JAVA" --add-modules jdk.incubator.vector -jar target/wordvec.jar \
-  --server.port="$PORT" --wordvec.models.dir="$WORK/models" --wordvec.data.dir="$WORK/data" \
+  --server.port="$PORT" --wordvec.models.dir="$models" --wordvec.data.dir="$WORK/data" \
   > "$WORK/wordvec.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$models"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
   if ! kill -0 $pid 2>/dev/null; then
     echo "wordvec exited; see $WORK/wordvec.log" >&2
@@ -99,6 +102,7 @@ printf '{"tool":"wordvec","what":"after queries","rss_mb":%d,"rss_anon_mb":%d,"r
   $(($(rss_kb $pid) / 1024)) $((anon / 1024)) $((file_rss / 1024))
 kill $pid
 wait $pid 2>/dev/null || true
+rm -rf "$models"
 trap - EXIT
 
 if [[ -z "${SKIP_GENSIM:-}" ]]; then

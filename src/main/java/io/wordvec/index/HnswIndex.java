@@ -1,12 +1,8 @@
 package io.wordvec.index;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
-import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
-import io.github.jbellis.jvector.graph.SearchResult.NodeScore;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
-import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
-import io.github.jbellis.jvector.util.Bits;
 import io.wordvec.io.VectorFormat;
 import io.wordvec.vectors.NeighborSearch;
 import io.wordvec.vectors.RowDots;
@@ -24,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 
@@ -32,21 +29,21 @@ import java.util.zip.CRC32C;
  * ({@link #build}), saved beside the model ({@link #fileFor}) and memory-mapped when opened ({@link
  * #open}).
  *
- * <p>A query walks the graph with jvector's searcher, keeping {@code ef} candidates ({@link
- * SearchOptions#ef()}, else the default given at opening; never fewer than {@code k}), and the rows
- * it returns are rescored exactly: their scores are the exact scan's, bit for bit, only the set of
- * rows may differ. {@code restrictVocab} and the excluded ids are filters on the results (the walk
- * still crosses filtered rows). A query whose filter keeps so few rows that scanning them is
- * cheaper than walking the graph to find them (and every query on a model of a few thousand words)
- * goes to the exact scan, and its result says so.
+ * <p>A query walks the graph ({@link GraphWalker}), keeping {@code ef} candidates ({@link
+ * SearchOptions#ef()}, else the default given at opening; never fewer than {@code k}), scoring rows
+ * with the exact scan's kernel: the scores are the exact scan's, bit for bit, only the set of rows
+ * may differ. {@code restrictVocab} and the excluded ids are filters on the results (the walk still
+ * crosses filtered rows). A query whose filter keeps so few rows that scanning them is cheaper than
+ * walking the graph to find them (and every query on a model of a few thousand words) goes to the
+ * exact scan, and its result says so.
  *
  * <p>3CosMul takes its candidates from the graph by the 3CosAdd direction {@code sum(positive) -
  * sum(negative)} (the two objectives rank nearly alike), the whole candidate list of {@code ef}
  * rows, and ranks them by the exact 3CosMul score.
  *
- * <p>Thread-safe: the graph and rows are only read; each query borrows a walker (a jvector
- * searcher, whose scratch grows with {@code ef}, never with the vocabulary, and a scorer of the
- * rows) from a pool and returns it.
+ * <p>Thread-safe: the graph and rows are only read; each query borrows a walker (whose scratch
+ * grows with {@code ef}, never with the vocabulary, and a scorer of the rows) from a pool and
+ * returns it.
  *
  * <p>Why this class is long: building, saving, loading and searching one graph share its parameters
  * and its mapping of graph nodes to word ids, so they stay together; a quarter of its length is the
@@ -77,7 +74,7 @@ public final class HnswIndex implements NeighborSearch {
    * Idle walkers: as many as queries have run at once, each a searcher and a scorer whose scratch
    * grows with {@code ef}, never with the vocabulary.
    */
-  private final ConcurrentLinkedQueue<Walker> walkers = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<GraphWalker> walkers = new ConcurrentLinkedQueue<>();
 
   private HnswIndex(
       Path file, MappedGraph graph, WordVectors vectors, int defaultEf, boolean exactFallback) {
@@ -269,14 +266,11 @@ public final class HnswIndex implements NeighborSearch {
     if (exactIsCheaper(searched, ef)) {
       return exact.nearest(unitQuery, k, restrictVocab, exclude, options);
     }
-    Walker walker = borrow();
+    GraphWalker walker = borrow();
     try {
-      int[] found = walker.walk(unitQuery, k, ef, accepted(searched, exclude));
-      float[] exactScores = new float[found.length];
-      for (int i = 0; i < found.length; i++) {
-        exactScores[i] = walker.dots.dot(found[i], unitQuery);
-      }
-      return best(found, exactScores, k);
+      // The walk's scores are the exact scan's, and ordered as it orders them.
+      GraphWalker.Found found = walker.walk(unitQuery, k, ef, accepted(searched, exclude));
+      return new SearchResult(found.ids(), found.scores(), NAME);
     } finally {
       walkers.offer(walker);
     }
@@ -305,12 +299,12 @@ public final class HnswIndex implements NeighborSearch {
       add(direction, term, -1f);
     }
     toUnitLength(direction);
-    Walker walker = borrow();
+    GraphWalker walker = borrow();
     try {
-      int[] found = walker.walk(direction, ef, ef, accepted(searched, exclude));
+      int[] found = walker.walk(direction, ef, ef, accepted(searched, exclude)).ids();
       float[] exactScores = new float[found.length];
       for (int i = 0; i < found.length; i++) {
-        exactScores[i] = cosMulScore(walker.dots, found[i], positive, negative);
+        exactScores[i] = cosMulScore(walker.dots(), found[i], positive, negative);
       }
       return best(found, exactScores, k);
     } finally {
@@ -349,73 +343,15 @@ public final class HnswIndex implements NeighborSearch {
   }
 
   /** An idle walker, or a new one when every walker is busy. */
-  private Walker borrow() {
-    Walker walker = walkers.poll();
-    return walker != null ? walker : new Walker();
+  private GraphWalker borrow() {
+    GraphWalker walker = walkers.poll();
+    return walker != null ? walker : new GraphWalker(graph, rows.dots());
   }
 
-  /**
-   * What one query at a time needs to walk the graph and rescore what it found: jvector's searcher
-   * (its queues are reused from query to query), a view of the graph with a visited set of its own
-   * (stamped per walk, so nothing is cleared between queries), a scorer of the rows (with its
-   * scratch row when they are mapped), and the one score function the searcher calls, pointed at
-   * each query in turn. Nothing of it is allocated per query.
-   *
-   * <p>The searcher's early termination (jvector's "pruning", a running estimate of whether better
-   * nodes are still to come) is off, as jvector's own builder has it: its bookkeeping costs a heap
-   * insertion and a division per scored node, and at the small ef a served index uses it seldom
-   * ends a walk early.
-   */
-  private final class Walker {
-
-    private final GraphSearcher searcher = new GraphSearcher(graph);
-    private final MappedGraph.MappedView view = graph.searchView();
-    private final RowDots dots = rows.dots();
-    private final QueryScore score = new QueryScore(dots);
-    private final DefaultSearchScoreProvider provider = new DefaultSearchScoreProvider(score);
-
-    Walker() {
-      searcher.setView(view);
-      searcher.usePruning(false);
-    }
-
-    /** The ids of the best {@code topK} accepted rows met, best first by jvector's score. */
-    int[] walk(float[] query, int topK, int ef, Bits accept) {
-      score.query = query;
-      NodeScore[] nodes;
-      try {
-        view.startWalk();
-        nodes = searcher.search(provider, topK, ef, 0f, 0f, accept).getNodes();
-      } finally {
-        score.query = null;
-      }
-      int[] ids = new int[nodes.length];
-      for (int i = 0; i < nodes.length; i++) {
-        ids[i] = nodes[i].node;
-      }
-      return ids;
-    }
-  }
-
-  /** jvector's similarity to the current query of a walker, which sets it before each walk. */
-  private static final class QueryScore implements ScoreFunction.ExactScoreFunction {
-
-    private final RowDots dots;
-    private float[] query;
-
-    QueryScore(RowDots dots) {
-      this.dots = dots;
-    }
-
-    @Override
-    public float similarityTo(int node) {
-      return RowScores.similarity(dots.dot(node, query));
-    }
-  }
-
-  private Bits accepted(int searched, int[] exclude) {
+  /** Which rows a query may return: below {@code searched}, not excluded; null: every row. */
+  private IntPredicate accepted(int searched, int[] exclude) {
     if (exclude.length == 0) {
-      return searched >= rows.rows() ? Bits.ALL : id -> id < searched;
+      return searched >= rows.rows() ? null : id -> id < searched;
     }
     int[] sorted = exclude.clone();
     Arrays.sort(sorted);
@@ -451,36 +387,15 @@ public final class HnswIndex implements NeighborSearch {
 
   /**
    * The best {@code k} of the rescored rows, ordered as the exact scan orders them: by score, equal
-   * scores by id. Each row is one long key, its score's bits made to sort descending above its id,
-   * so that one primitive sort orders them (no boxing, no comparator).
+   * scores by id ({@link GraphWalker#key}: one primitive sort, no boxing, no comparator).
    */
   static SearchResult best(int[] ids, float[] scores, int k) {
     long[] keys = new long[ids.length];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = ((long) ~sortable(scores[i]) << 32) | (ids[i] & 0xFFFFFFFFL);
+      keys[i] = GraphWalker.key(scores[i], ids[i]);
     }
-    Arrays.sort(keys);
-    int n = Math.min(k, ids.length);
-    int[] keptIds = new int[n];
-    float[] keptScores = new float[n];
-    for (int i = 0; i < n; i++) {
-      keptIds[i] = (int) keys[i];
-      keptScores[i] = unsortable(~(int) (keys[i] >>> 32));
-    }
-    return new SearchResult(keptIds, keptScores, NAME);
-  }
-
-  /**
-   * An int that orders as {@link Float#compare} orders floats: positive floats keep their bits,
-   * negative ones have their magnitude bits flipped.
-   */
-  private static int sortable(float score) {
-    int bits = Float.floatToIntBits(score);
-    return bits ^ ((bits >> 31) & 0x7FFFFFFF);
-  }
-
-  private static float unsortable(int sortable) {
-    return Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7FFFFFFF));
+    GraphWalker.Found best = GraphWalker.best(keys, k);
+    return new SearchResult(best.ids(), best.scores(), NAME);
   }
 
   @Override

@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
- * An index file opened for searching, as jvector's {@link ImmutableGraphIndex}: jvector's searcher
- * walks it exactly as it walks the graph it built, but the neighbour lists of level 0 are read from
- * the mapped file instead of the heap.
+ * An index file opened for searching: the upper levels in the heap, the neighbour lists of level 0
+ * read from the mapped file. Queries walk it with {@link GraphWalker} ({@link #neighbours}); it is
+ * also jvector's {@link ImmutableGraphIndex}, which jvector's searcher walks exactly as the graph
+ * it built, so that the two walks can be compared (the tests and the library benchmark do).
  *
  * <p>Thread-safe and immutable: the heap arrays are never written after opening, and the mapped
  * buffers are read with absolute gets only. Every node of level 0 is live (indexes are built over a
@@ -37,7 +36,7 @@ final class MappedGraph implements ImmutableGraphIndex {
 
   private final int rowsPerChunk;
   private final int recordInts0;
-  private final MappedView view = new MappedView(null);
+  private final MappedView view = new MappedView();
 
   MappedGraph(
       Path file,
@@ -88,15 +87,6 @@ final class MappedGraph implements ImmutableGraphIndex {
   @Override
   public View getView() {
     return view;
-  }
-
-  /**
-   * A view for one searcher at a time that keeps its own visited set ({@link VisitedSet}) instead
-   * of marking nodes in the one jvector's searcher passes in (a hash set it fills to clear before
-   * every search). Call {@link MappedView#startWalk()} before each search.
-   */
-  MappedView searchView() {
-    return new MappedView(new VisitedSet());
   }
 
   @Override
@@ -171,9 +161,14 @@ final class MappedGraph implements ImmutableGraphIndex {
     return chunk.get((node % rowsPerChunk) * recordInts0);
   }
 
-  /** Calls {@code action} with each neighbour of {@code node} on {@code level}, best first. */
-  private void forEachNeighbor(int level, int node, IntConsumer action) {
-    int rows = header.rows();
+  /**
+   * Copies the neighbours of {@code node} on {@code level} into {@code out} (at least {@link
+   * #maxDegree()} long), best first, and returns how many there are: none for a node absent from an
+   * upper level.
+   *
+   * @throws IllegalStateException if the file's neighbour list of the node is corrupt
+   */
+  int neighbours(int level, int node, int[] out) {
     if (level == 0) {
       IntBuffer chunk = level0[node / rowsPerChunk];
       int base = (node % rowsPerChunk) * recordInts0;
@@ -181,27 +176,32 @@ final class MappedGraph implements ImmutableGraphIndex {
       if (count < 0 || count >= recordInts0) {
         throw corrupt(node);
       }
-      for (int i = 1; i <= count; i++) {
-        int neighbour = chunk.get(base + i);
+      chunk.get(base + 1, out, 0, count);
+      int rows = header.rows();
+      for (int i = 0; i < count; i++) {
         // Level 0 is mapped, not checked when opened (that would read every page of it): an id
         // out of range is caught here, one comparison per neighbour.
-        if (Integer.compareUnsigned(neighbour, rows) >= 0) {
+        if (Integer.compareUnsigned(out[i], rows) >= 0) {
           throw corrupt(node);
         }
-        action.accept(neighbour);
       }
-      return;
+      return count;
     }
     int index = Arrays.binarySearch(upperNodes[level], node);
     if (index < 0) {
-      return;
+      return 0;
     }
-    int recordInts = 1 + getDegree(level);
     int[] records = upperRecords[level];
-    int base = index * recordInts;
-    for (int i = 1; i <= records[base]; i++) {
-      action.accept(records[base + i]);
-    }
+    int base = index * (1 + getDegree(level));
+    int count = records[base];
+    System.arraycopy(records, base + 1, out, 0, count);
+    return count;
+  }
+
+  /** The neighbours of {@code node} on {@code level}, best first, as a new array. */
+  private int[] neighbours(int level, int node) {
+    int[] out = new int[maxDegree()];
+    return Arrays.copyOf(out, neighbours(level, node, out));
   }
 
   private IllegalStateException corrupt(int node) {
@@ -210,37 +210,14 @@ final class MappedGraph implements ImmutableGraphIndex {
   }
 
   /**
-   * jvector's view of the mapped graph. The shared one ({@link #getView()}) marks visited nodes in
-   * the set the searcher passes; a view from {@link #searchView()} marks them in its own set, and
-   * is used by one searcher at a time.
+   * jvector's view of the mapped graph, for jvector's own searcher (the service walks it with
+   * {@link GraphWalker}); it marks visited nodes in the set the searcher passes.
    */
   final class MappedView implements View {
 
-    /** This view's own visited set, or null to use the searcher's. */
-    private final VisitedSet visitedByWalk;
-
-    private MappedView(VisitedSet visitedByWalk) {
-      this.visitedByWalk = visitedByWalk;
-    }
-
-    /**
-     * Empties this view's visited set and marks the entry node in it, as jvector's searcher marks
-     * it in its own when a search starts.
-     */
-    void startWalk() {
-      visitedByWalk.clear();
-      visitedByWalk.add(header.entryNode());
-    }
-
-    private boolean mark(IntMarker visited, int node) {
-      return visitedByWalk != null ? visitedByWalk.add(node) : visited.mark(node);
-    }
-
     @Override
     public NodesIterator getNeighborsIterator(int level, int node) {
-      IntStream.Builder neighbours = IntStream.builder();
-      forEachNeighbor(level, node, neighbours::add);
-      return new NodesIterator.ArrayNodesIterator(neighbours.build().toArray());
+      return new NodesIterator.ArrayNodesIterator(neighbours(level, node));
     }
 
     @Override
@@ -250,31 +227,8 @@ final class MappedGraph implements ImmutableGraphIndex {
         ScoreFunction scoreFunction,
         IntMarker visited,
         NeighborProcessor neighborProcessor) {
-      if (level != 0) {
-        forEachNeighbor(
-            level,
-            node,
-            neighbour -> {
-              if (mark(visited, neighbour)) {
-                neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
-              }
-            });
-        return;
-      }
-      // Level 0 is where a search spends its time: the loop is written out, no lambda.
-      int rows = header.rows();
-      IntBuffer chunk = level0[node / rowsPerChunk];
-      int base = (node % rowsPerChunk) * recordInts0;
-      int count = chunk.get(base);
-      if (count < 0 || count >= recordInts0) {
-        throw corrupt(node);
-      }
-      for (int i = 1; i <= count; i++) {
-        int neighbour = chunk.get(base + i);
-        if (Integer.compareUnsigned(neighbour, rows) >= 0) {
-          throw corrupt(node);
-        }
-        if (mark(visited, neighbour)) {
+      for (int neighbour : neighbours(level, node)) {
+        if (visited.mark(neighbour)) {
           neighborProcessor.process(neighbour, scoreFunction.similarityTo(neighbour));
         }
       }

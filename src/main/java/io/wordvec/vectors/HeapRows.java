@@ -63,6 +63,11 @@ final class HeapRows extends RowStorage {
   }
 
   @Override
+  float firstUnitFloat(int row) {
+    return unit[row * dimension];
+  }
+
+  @Override
   float norm(int row) {
     return norms[row];
   }

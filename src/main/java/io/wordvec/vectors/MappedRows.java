@@ -86,6 +86,11 @@ final class MappedRows extends RowStorage {
   }
 
   @Override
+  float firstUnitFloat(int row) {
+    return bytes.readFloat(unitAt + (long) row * dimension * Float.BYTES);
+  }
+
+  @Override
   float norm(int row) {
     return norms[row];
   }

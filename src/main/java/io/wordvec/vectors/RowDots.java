@@ -63,6 +63,15 @@ public abstract sealed class RowDots {
   public abstract float dot(int row, float[] query);
 
   /**
+   * Reads the first float of row {@code row} and returns it: a graph walk touches every row it is
+   * about to score first, so that their cache misses overlap instead of coming one after another.
+   * The caller keeps the value (adds it to a field, say) so that the read is not optimised away.
+   *
+   * @throws IndexOutOfBoundsException if {@code row} is not a row
+   */
+  public abstract float touch(int row);
+
+  /**
    * The dot product of rows {@code a} and {@code b}.
    *
    * @throws IndexOutOfBoundsException if either is not a row
@@ -84,6 +93,14 @@ public abstract sealed class RowDots {
     @Override
     public boolean isShareable() {
       return true;
+    }
+
+    @Override
+    public float touch(int row) {
+      if (Integer.compareUnsigned(row, count) >= 0) {
+        throw new IndexOutOfBoundsException("row " + row + " of " + count);
+      }
+      return rows[row * dimension];
     }
 
     @Override
@@ -124,6 +141,14 @@ public abstract sealed class RowDots {
     @Override
     public boolean isShareable() {
       return false;
+    }
+
+    @Override
+    public float touch(int row) {
+      if (Integer.compareUnsigned(row, count) >= 0) {
+        throw new IndexOutOfBoundsException("row " + row + " of " + count);
+      }
+      return storage.firstUnitFloat(row);
     }
 
     @Override

@@ -21,6 +21,12 @@ abstract class RowStorage implements ScanRows {
   /** Copies raw rows {@code [first, first + count)} into {@code dst} from {@code offset}. */
   abstract void rawRows(int first, int count, float[] dst, int offset);
 
+  /**
+   * The first float of unit row {@code row}: reading it starts bringing the row into the cache (see
+   * {@link RowDots#touch}).
+   */
+  abstract float firstUnitFloat(int row);
+
   /** The Euclidean norm of raw row {@code row}. */
   abstract float norm(int row);
 

@@ -103,4 +103,15 @@ class RowDotsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not rows of 37 floats");
   }
+
+  @Test
+  void aTouchReadsTheFirstFloatOfTheUnitRowOnEveryStorageAndChecksTheRow() {
+    for (RowDots dots : new RowDots[] {heap.rowDots(), mapped.rowDots()}) {
+      for (int r = 0; r < ROWS; r += 7) {
+        assertThat(dots.touch(r)).as("row %d", r).isEqualTo(unit(heap, r)[0]);
+      }
+      assertThatThrownBy(() -> dots.touch(ROWS)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> dots.touch(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
 }

@@ -1,0 +1,246 @@
+package io.wordvec.index;
+
+import io.wordvec.vectors.RowDots;
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * One search at a time over a {@link MappedGraph}: HNSW's walk (Malkov and Yashunin), a greedy
+ * descent through the upper levels from the entry node, then a beam of {@code ef} candidates on
+ * level 0, scored by the rows' own kernel ({@link RowDots}).
+ *
+ * <p>Why not jvector's searcher, which walks the same graph: at the small {@code ef} a served index
+ * uses, a query spent a fifth of its time in jvector's general-purpose queues (node objects, score
+ * arrays, a result object per search). Here both queues are binary heaps of primitive {@code long}s
+ * ({@link #key}: one comparison orders by score, then by id), the neighbour list of a node is
+ * copied out of the mapped file in one bulk read, and the rows about to be scored are touched first
+ * so that their cache misses overlap (BENCHMARKS.md, "A search loop of the project's own"). A
+ * neighbour enters the queue if it beats the worst result as it stands (as in hnswlib), not as it
+ * stood before its node was expanded (as in jvector), so at equal {@code ef} the walk expands a few
+ * nodes fewer. The walk's scores are the exact scan's dot products (same kernel, same operand
+ * order), so the caller needs no rescoring.
+ *
+ * <p>The filter ({@code accept}) decides what enters the results, not where the walk goes: a
+ * rejected node is still expanded, so that filtered rows do not cut the graph apart.
+ *
+ * <p>Not thread-safe: its scratch is reused from walk to walk; {@code HnswIndex} keeps a pool of
+ * them. The scratch grows with {@code ef}, never with the vocabulary.
+ */
+final class GraphWalker {
+
+  private final MappedGraph graph;
+  private final RowDots dots;
+  private final VisitedSet visited = new VisitedSet();
+  private final int[] neighbours;
+
+  /** Nodes to expand: a max-heap of {@link #key}s. */
+  private long[] candidates = new long[64];
+
+  private int candidateCount;
+
+  /** The best accepted nodes met, at most {@code ef}: see {@link #pushResult}. */
+  private long[] results = new long[64];
+
+  private int resultCount;
+
+  /** Where the touched floats go, so that the touches are not optimised away. */
+  private float sink;
+
+  GraphWalker(MappedGraph graph, RowDots dots) {
+    this.graph = graph;
+    this.dots = dots;
+    this.neighbours = new int[graph.maxDegree()];
+  }
+
+  /** The scorer of the rows this walker uses; the caller may use it between walks. */
+  RowDots dots() {
+    return dots;
+  }
+
+  /**
+   * The best {@code topK} accepted rows the walk meets, best first (by score, then by id), with
+   * their dot products with {@code query}.
+   *
+   * @param query a unit vector of the graph's dimension
+   * @param ef the beam width on level 0, at least {@code topK}
+   * @param accept which rows may be returned; null: every row
+   */
+  Found walk(float[] query, int topK, int ef, IntPredicate accept) {
+    int node = descend(query);
+    candidateCount = 0;
+    resultCount = 0;
+    if (results.length < ef + 1) {
+      results = new long[ef + 1];
+    }
+    visited.clear();
+    visited.add(node);
+    long first = key(dots.dot(node, query), node);
+    pushCandidate(first);
+    if (accept == null || accept.test(node)) {
+      pushResult(first, ef);
+    }
+    while (candidateCount > 0) {
+      long best = popCandidate();
+      if (resultCount == ef && best < worstResult()) {
+        break;
+      }
+      int count = graph.neighbours(0, node(best), neighbours);
+      int fresh = 0;
+      for (int i = 0; i < count; i++) {
+        if (visited.add(neighbours[i])) {
+          neighbours[fresh++] = neighbours[i];
+        }
+      }
+      // Touch every row first: their cache misses overlap (as hnswlib's prefetches make them).
+      float touched = 0;
+      for (int i = 0; i < fresh; i++) {
+        touched += dots.touch(neighbours[i]);
+      }
+      sink += touched;
+      for (int i = 0; i < fresh; i++) {
+        int next = neighbours[i];
+        long key = key(dots.dot(next, query), next);
+        if (resultCount < ef || key > worstResult()) {
+          pushCandidate(key);
+          if (accept == null || accept.test(next)) {
+            pushResult(key, ef);
+          }
+        }
+      }
+    }
+    return found(topK);
+  }
+
+  /** The ids and dot products of a walk, best first. */
+  record Found(int[] ids, float[] scores) {}
+
+  /** The entry node of level 0: the greedy descent's end, one best move at a time per level. */
+  private int descend(float[] query) {
+    int node = graph.header().entryNode();
+    float score = dots.dot(node, query);
+    for (int level = graph.header().entryLevel(); level > 0; level--) {
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        int count = graph.neighbours(level, node, neighbours);
+        for (int i = 0; i < count; i++) {
+          float s = dots.dot(neighbours[i], query);
+          if (s > score) {
+            score = s;
+            node = neighbours[i];
+            moved = true;
+          }
+        }
+      }
+    }
+    return node;
+  }
+
+  private Found found(int topK) {
+    long[] keys = new long[resultCount];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = ~results[i];
+    }
+    return best(keys, topK);
+  }
+
+  /** The {@code topK} largest of {@code keys} (sorted in place), best first. */
+  static Found best(long[] keys, int topK) {
+    Arrays.sort(keys);
+    int n = Math.min(topK, keys.length);
+    int[] ids = new int[n];
+    float[] scores = new float[n];
+    for (int i = 0; i < n; i++) {
+      long key = keys[keys.length - 1 - i];
+      ids[i] = node(key);
+      scores[i] = score(key);
+    }
+    return new Found(ids, scores);
+  }
+
+  /**
+   * A node and its score as one {@code long} that is larger for a better node, as the exact scan
+   * ranks them: a higher score ({@link Float#compare}'s order: the score's bits made to sort as
+   * signed ints, above), then a lower id (the id's complement, below).
+   */
+  static long key(float score, int node) {
+    int bits = Float.floatToIntBits(score);
+    int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+    return ((long) sortable << 32) | (~node & 0xFFFFFFFFL);
+  }
+
+  static int node(long key) {
+    return ~(int) key;
+  }
+
+  static float score(long key) {
+    int sortable = (int) (key >> 32);
+    return Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7FFFFFFF));
+  }
+
+  private void pushCandidate(long key) {
+    if (candidateCount == candidates.length) {
+      candidates = Arrays.copyOf(candidates, candidateCount * 2);
+    }
+    siftUp(candidates, candidateCount++, key);
+  }
+
+  private long popCandidate() {
+    long top = candidates[0];
+    candidateCount--;
+    siftDown(candidates, candidateCount, candidates[candidateCount]);
+    return top;
+  }
+
+  /**
+   * Adds a result, dropping the worst when there would be more than {@code ef}. Results are kept as
+   * complemented keys in the same kind of max-heap as the candidates: its root is the worst.
+   */
+  private void pushResult(long key, int ef) {
+    if (resultCount < ef) {
+      siftUp(results, resultCount++, ~key);
+    } else if (key > worstResult()) {
+      siftDown(results, resultCount, ~key);
+    }
+  }
+
+  /** The worst result's key; only when there is one. */
+  private long worstResult() {
+    return ~results[0];
+  }
+
+  /** Puts {@code key} at slot {@code i} of a max-heap and moves it up to its place. */
+  private static void siftUp(long[] heap, int i, long key) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (heap[parent] >= key) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = key;
+  }
+
+  /**
+   * Puts {@code key} at the root of a max-heap of {@code n} keys and moves it down to its place.
+   */
+  private static void siftDown(long[] heap, int n, long key) {
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= n) {
+        break;
+      }
+      if (child + 1 < n && heap[child + 1] > heap[child]) {
+        child++;
+      }
+      if (heap[child] <= key) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = key;
+  }
+}
