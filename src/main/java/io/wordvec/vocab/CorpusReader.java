@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -53,7 +52,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Why this class is long: one streaming pass does the tokenising, the word-length cut, the UTF-8
  * check and the sentence splitting for both the vocabulary count and the encoding, on a reused
- * buffer, so that every consumer sees the same tokens.
+ * buffer, so that every consumer sees the same tokens; a part of a split file runs the same pass
+ * over its byte range, for the same reason.
  */
 public final class CorpusReader implements TokenSource {
 
@@ -197,13 +197,14 @@ public final class CorpusReader implements TokenSource {
       return List.of(this);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (isGzip(channel)) {
+      if (FileBytes.isGzip(channel)) {
         return List.of(this);
       }
       List<TokenSource> split = new ArrayList<>(n);
       long from = 0;
       for (int k = 1; k <= n; k++) {
-        long to = k == n ? size : afterLineEnd(channel, Math.max(from, size / n * k), size);
+        long to =
+            k == n ? size : FileBytes.afterLineEnd(channel, Math.max(from, size / n * k), size);
         if (to > from) {
           split.add(new CorpusReader(this, from, to));
           from = to;
@@ -211,33 +212,6 @@ public final class CorpusReader implements TokenSource {
       }
       return split.size() < 2 ? List.of(this) : split;
     }
-  }
-
-  private static boolean isGzip(FileChannel channel) throws IOException {
-    ByteBuffer magic = ByteBuffer.allocate(2);
-    while (magic.hasRemaining() && channel.read(magic, magic.position()) > 0) {
-      // a short read returns what it has; go on until two bytes or the end
-    }
-    return magic.position() == 2 && magic.get(0) == 0x1f && magic.get(1) == (byte) 0x8b;
-  }
-
-  /** The position just after the first line end at or after {@code pos}, or {@code size}. */
-  private static long afterLineEnd(FileChannel channel, long pos, long size) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-    while (pos < size) {
-      buf.clear();
-      int n = channel.read(buf, pos);
-      if (n <= 0) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        if (buf.get(i) == '\n') {
-          return pos + i + 1;
-        }
-      }
-      pos += n;
-    }
-    return size;
   }
 
   /**
@@ -289,30 +263,6 @@ public final class CorpusReader implements TokenSource {
       }
       return new Totals(pass.sentences, pass.tokens, pass.truncated);
     }
-  }
-
-  /** The line ends before {@code offset}: a part's first line number, counted only for errors. */
-  private long linesBefore(long offset) throws IOException {
-    long lines = 0;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-      long pos = 0;
-      while (pos < offset) {
-        buf.clear();
-        buf.limit((int) Math.min(buf.capacity(), offset - pos));
-        int n = channel.read(buf, pos);
-        if (n <= 0) {
-          break;
-        }
-        for (int i = 0; i < n; i++) {
-          if (buf.get(i) == '\n') {
-            lines++;
-          }
-        }
-        pos += n;
-      }
-    }
-    return lines;
   }
 
   /**
@@ -587,7 +537,7 @@ public final class CorpusReader implements TokenSource {
       long first = 0;
       if (start > 0) {
         try {
-          first = linesBefore(start);
+          first = FileBytes.lineEndsBefore(file, start);
         } catch (IOException e) {
           return new IOException(
               "corpus " + source() + " is not valid UTF-8 (in the lines after byte " + start + ")");
