@@ -4,7 +4,6 @@ import io.wordvec.vocab.CorpusReader;
 import io.wordvec.vocab.TokenSource;
 import io.wordvec.vocab.VocabularyBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -179,19 +178,9 @@ final class PartCounts implements AutoCloseable {
 
   private static void throwFirst(Throwable[] failures) throws IOException {
     for (Throwable e : failures) {
-      if (e == null || e instanceof Stopped) {
-        continue;
+      if (e != null && !(e instanceof Stopped)) {
+        ThreadFailure.rethrow(e, "vocabulary pass");
       }
-      if (e instanceof IOException io) {
-        throw io;
-      } else if (e instanceof UncheckedIOException io) {
-        throw io.getCause();
-      } else if (e instanceof RuntimeException re) {
-        throw re;
-      } else if (e instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException("vocabulary pass failed", e);
     }
   }
 

@@ -2,7 +2,6 @@ package io.wordvec.train;
 
 import io.wordvec.vocab.Vocabulary;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -248,18 +247,7 @@ final class TrainingRun {
       awaitQuietly(done);
       throw e;
     }
-    Throwable error = failure.get();
-    if (error instanceof IOException io) {
-      throw io;
-    } else if (error instanceof UncheckedIOException io) {
-      throw io.getCause();
-    } else if (error instanceof RuntimeException re) {
-      throw re;
-    } else if (error instanceof Error err) {
-      throw err;
-    } else if (error != null) {
-      throw new IllegalStateException("training worker failed", error);
-    }
+    ThreadFailure.rethrow(failure.get(), "training worker");
   }
 
   private static void awaitQuietly(CountDownLatch done) {
