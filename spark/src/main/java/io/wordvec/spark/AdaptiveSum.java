@@ -26,10 +26,11 @@ import java.util.Arrays;
  * update counts (the counts only say which side of a row a partition changed).
  *
  * <p>The form is sequential, in the partitions' order, rather than a pairwise tree over the K
- * changes: it needs one sum per row of the slice, as the mean does, where a tree needs the K
- * changes of a row side by side; the two agree exactly on the cases above (right angles, repeats,
- * one change). The merge depends on the partitions' order, which is fixed (Spark returns the
- * partitions' results in partition order).
+ * changes: it needs one sum per row of the slice, as the mean does, where a tree needs log2 K + 1;
+ * the two agree exactly on the cases above (right angles, repeats, one change), and the tree did
+ * not train better (K=8 on gutenberg-17m: 33.85% analogies against 34.91%, one run each). The merge
+ * depends on the partitions' order, which is fixed (Spark returns the partitions' results in
+ * partition order).
  *
  * <p>Driver-side, single-threaded; sums over one slice of rows ({@link RowMerge}). Dot products in
  * double: a row's change can be tiny next to the merged change of the others.
