@@ -23,10 +23,11 @@ import java.util.List;
  * <p>Why: counting is most of a short training run's single-threaded time (BENCHMARKS.md, "Issue
  * 17's figures after the vector-tail change"), while the training threads wait for it.
  *
- * <p>Memory stays within one builder's bound: each part's table is bounded by its share of {@link
- * VocabularyBuilder#DEFAULT_MAX_TABLE_SIZE}. A part that fails stops the others at their next
- * progress report; the failure thrown is that of the earliest part in corpus order, the one a
- * single pass would have met first.
+ * <p>Memory stays bounded: each part's table holds at most its share of {@link
+ * VocabularyBuilder#DEFAULT_MAX_TABLE_SIZE}, so that the parts together hold no more than one
+ * table, and the merged table (its own bound the full one) exists beside them only while they are
+ * merged. A part that fails stops the others at their next progress report; the failure thrown is
+ * that of the earliest part in corpus order, the one a single pass would have met first.
  */
 final class PartCounts implements AutoCloseable {
 

@@ -1,11 +1,12 @@
 package io.wordvec.spark;
 
+import static io.wordvec.spark.MergeFixtures.delta;
+import static io.wordvec.spark.MergeFixtures.input;
+import static io.wordvec.spark.MergeFixtures.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,36 +24,13 @@ class AdaptiveSumTests {
     return merged;
   }
 
-  private static RowDelta delta(
-      int[] rows, int[] in, int[] out, float[] inDelta, float[] outDelta) {
-    return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
-  }
-
   /** A delta that updated both sides of one row. */
   private static RowDelta oneRow(int row, float[] in, float[] out) {
     return delta(new int[] {row}, new int[] {1}, new int[] {1}, in, out);
   }
 
-  private static byte[] packed(float[] floats) {
-    byte[] bytes = new byte[4 * floats.length];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
-    return bytes;
-  }
-
   private static ModelState model(int rows, int dim) {
     return ModelState.of(new float[rows * dim], new float[rows * dim], rows, dim, 1);
-  }
-
-  private static float[] input(ModelState state) {
-    float[] in = new float[state.rows() * state.dim()];
-    state.copyTo(in, new float[in.length]);
-    return in;
-  }
-
-  private static float[] output(ModelState state) {
-    float[] out = new float[state.rows() * state.dim()];
-    state.copyTo(new float[out.length], out);
-    return out;
   }
 
   @Test

@@ -1,41 +1,18 @@
 package io.wordvec.spark;
 
+import static io.wordvec.spark.MergeFixtures.delta;
+import static io.wordvec.spark.MergeFixtures.input;
+import static io.wordvec.spark.MergeFixtures.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 class WeightedAverageTests {
 
-  private static RowDelta delta(
-      int[] rows, int[] in, int[] out, float[] inDelta, float[] outDelta) {
-    return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
-  }
-
-  /** The floats as a delta carries them: little-endian bytes. */
-  private static byte[] packed(float[] floats) {
-    byte[] bytes = new byte[4 * floats.length];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
-    return bytes;
-  }
-
   private static ModelState model(float[] in, float[] out, int dim) {
     // one row per chunk: the merge writes across chunks
     return ModelState.of(in, out, in.length / dim, dim, 1);
-  }
-
-  private static float[] input(ModelState state) {
-    float[] in = new float[state.rows() * state.dim()];
-    state.copyTo(in, new float[in.length]);
-    return in;
-  }
-
-  private static float[] output(ModelState state) {
-    float[] out = new float[state.rows() * state.dim()];
-    state.copyTo(new float[out.length], out);
-    return out;
   }
 
   @Test

@@ -1,0 +1,36 @@
+package io.wordvec.spark;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** What the merge rules' tests build their deltas from and read their models with. */
+final class MergeFixtures {
+
+  private MergeFixtures() {}
+
+  /** A delta of {@code rows} with these update counts and these changes (row-major floats). */
+  static RowDelta delta(int[] rows, int[] in, int[] out, float[] inDelta, float[] outDelta) {
+    return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
+  }
+
+  /** The floats as a delta carries them: little-endian bytes. */
+  static byte[] packed(float[] floats) {
+    byte[] bytes = new byte[4 * floats.length];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
+    return bytes;
+  }
+
+  /** The model's input matrix, as a new array. */
+  static float[] input(ModelState state) {
+    float[] in = new float[state.rows() * state.dim()];
+    state.copyTo(in, new float[in.length]);
+    return in;
+  }
+
+  /** The model's output matrix, as a new array. */
+  static float[] output(ModelState state) {
+    float[] out = new float[state.rows() * state.dim()];
+    state.copyTo(new float[out.length], out);
+    return out;
+  }
+}
