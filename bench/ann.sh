@@ -19,7 +19,8 @@
 # env: QUERIES (1000), EFS (10,20,40,80,160,320), HTTP_EFS (40,100), DURATION (30s), WARMUP (10s),
 #      CONCURRENCY (16), THREADS (2), PORT (18081), JAVA (java), JAVA_OPTS (none: default heap),
 #      PYTHON (/usr/bin/python3 with python3-hnswlib, python3-faiss), SKIP_ANCHORS=1 (wordvec only),
-#      SKIP_FAISS=1 (hnswlib as the only anchor), INDEX_OPTS (extra `wordvec index` options)
+#      SKIP_FAISS=1 (hnswlib as the only anchor), INDEX_OPTS (extra `wordvec index` options),
+#      HNSWLIB_INDEX (a file to keep hnswlib's index in between runs: see bench/ann_anchors.py)
 # Output: OUT_DIR (default /tmp/wordvec-ann-<model>): report.md, wordvec.tsv, anchors.tsv,
 #         index.log, http.md; the unit rows as unit.f32 (4 bytes x rows x dim) for the anchors.
 set -euo pipefail

@@ -3,6 +3,7 @@ package io.wordvec.index;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.NodesIterator;
 import io.wordvec.io.AtomicFiles;
+import io.wordvec.vectors.MappedBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,12 +20,16 @@ import java.util.Arrays;
  *
  * <pre>
  * header   64 bytes: magic "WVHG", version, rows, dimension, levels, entry node, fingerprint (8),
- *                    beam width, alpha, overflow, entry level, 4 reserved ints
+ *                    beam width, alpha, overflow, entry level, code record bytes, 3 reserved ints
  * degrees  levels ints: the most neighbours a node has on each level
  * level L  for L = levels-1 .. 1: node count n; n node ids, ascending; n records
  * level 0  rows records, node id = record number (every row is on level 0)
  * record   1 + degree ints: the neighbour count, then the neighbours best first, zero-padded
+ * codes    (version 2) zeros up to a multiple of 64 bytes, then one {@link RowCodes} record per row
  * </pre>
+ *
+ * <p>Version 1 files, which have no codes (and 0 code record bytes), are still read: their walks
+ * score the float rows.
  *
  * <p>The upper levels hold about one node in {@code degree} and are read onto the heap; level 0,
  * {@code rows * (1 + degree) * 4} bytes, is memory-mapped (in chunks below 2 GB, the most one
@@ -34,7 +39,11 @@ import java.util.Arrays;
 final class GraphFile {
 
   static final int MAGIC = 0x47485657; // "WVHG" read as little-endian bytes
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  /** The oldest version this build reads: version 1 is version 2 without the codes. */
+  static final int OLDEST_VERSION = 1;
+
   static final int HEADER_BYTES = 64;
 
   /** Highest level count and degree a file may claim: far above what any build produces. */
@@ -68,13 +77,11 @@ final class GraphFile {
    * none, never half of one.
    */
   static void write(
-      Path file,
-      ImmutableGraphIndex graph,
-      int rows,
-      int dimension,
-      long fingerprint,
-      HnswParameters p)
+      Path file, ImmutableGraphIndex graph, UnitRows unitRows, long fingerprint, HnswParameters p)
       throws IOException {
+    int rows = unitRows.rows();
+    int dimension = unitRows.dimension();
+    int codeRecordBytes = RowCodes.recordBytes(dimension);
     int levels = graph.getMaxLevel() + 1;
     int[] degrees = new int[levels];
     for (int level = 0; level < levels; level++) {
@@ -89,6 +96,7 @@ final class GraphFile {
             buffer.putInt(view.entryNode().node).putLong(fingerprint);
             buffer.putInt(p.beamWidth()).putFloat(p.alpha()).putFloat(p.overflow());
             buffer.putInt(view.entryNode().level);
+            buffer.putInt(codeRecordBytes);
             buffer.position(HEADER_BYTES);
             for (int degree : degrees) {
               buffer.putInt(degree);
@@ -107,6 +115,19 @@ final class GraphFile {
             for (int node = 0; node < rows; node++) {
               putRecord(channel, buffer, view, 0, node, degrees[0], record);
             }
+          }
+          flush(channel, buffer);
+          long end = channel.position();
+          buffer.put(new byte[(int) (codesStart(end) - end)]);
+          float[] unit = new float[dimension];
+          byte[] codes = new byte[codeRecordBytes];
+          for (int row = 0; row < rows; row++) {
+            unitRows.copy(row, unit);
+            RowCodes.encode(unit, codes);
+            if (buffer.remaining() < codes.length) {
+              flush(channel, buffer);
+            }
+            buffer.put(codes);
           }
           flush(channel, buffer);
         });
@@ -177,9 +198,15 @@ final class GraphFile {
         throw new IndexFileException(file, "not an index file (wrong magic number)");
       }
       int version = head.getInt();
-      if (version != VERSION) {
+      if (version < OLDEST_VERSION || version > VERSION) {
         throw new IndexFileException(
-            file, "index format version " + version + ", this build reads " + VERSION);
+            file,
+            "index format version "
+                + version
+                + ", this build reads "
+                + OLDEST_VERSION
+                + " to "
+                + VERSION);
       }
       int rows = head.getInt();
       int dimension = head.getInt();
@@ -190,6 +217,7 @@ final class GraphFile {
       float alpha = head.getFloat();
       float overflow = head.getFloat();
       int entryLevel = head.getInt();
+      int codeRecordBytes = head.getInt();
       if (rows <= 0 || dimension <= 0 || levels < 1 || levels > MAX_LEVELS) {
         throw new IndexFileException(
             file,
@@ -245,8 +273,14 @@ final class GraphFile {
         throw new IndexFileException(
             file, "corrupt header (entry node " + entry + " is not on level " + entryLevel + ")");
       }
+      if (version >= 2 && codeRecordBytes != RowCodes.recordBytes(dimension)) {
+        throw new IndexFileException(
+            file, "corrupt header (" + codeRecordBytes + " bytes per row of codes)");
+      }
       long recordBytes = (1L + degrees[0]) * Integer.BYTES;
-      long expected = position + rows * recordBytes;
+      long level0End = position + rows * recordBytes;
+      long codesStart = codesStart(level0End);
+      long expected = version >= 2 ? codesStart + (long) rows * codeRecordBytes : level0End;
       if (size != expected) {
         throw new IndexFileException(
             file,
@@ -277,8 +311,27 @@ final class GraphFile {
               alpha,
               overflow,
               degrees);
-      return new MappedGraph(file, header, upperNodes, upperRecords, level0, rowsPerChunk);
+      RowCodes codes =
+          version >= 2
+              ? new RowCodes(
+                  MappedBytes.map(
+                      channel,
+                      codesStart,
+                      (long) rows * codeRecordBytes,
+                      MappedBytes.DEFAULT_CHUNK_SHIFT),
+                  rows,
+                  dimension)
+              : null;
+      return new MappedGraph(file, header, upperNodes, upperRecords, level0, rowsPerChunk, codes);
     }
+  }
+
+  /**
+   * Where the codes start after level 0 ends at {@code end}: the next multiple of 64, so that each
+   * record of codes fills whole cache lines of the mapping.
+   */
+  private static long codesStart(long end) {
+    return (end + 63) / 64 * 64;
   }
 
   /** Upper levels are small: check every id in them now, so that searches need not. */

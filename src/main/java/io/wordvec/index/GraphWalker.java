@@ -7,7 +7,9 @@ import java.util.function.IntPredicate;
 /**
  * One search at a time over a {@link MappedGraph}: HNSW's walk (Malkov and Yashunin), a greedy
  * descent through the upper levels from the entry node, then a beam of {@code ef} candidates on
- * level 0, scored by the rows' own kernel ({@link RowDots}).
+ * level 0. It scores the index's 8-bit copy of the rows when the index file has one ({@link
+ * RowCodes}), and rescores its results on the float rows ({@link RowDots}); else it scores the
+ * float rows themselves.
  *
  * <p>Why not jvector's searcher, which walks the same graph: at the small {@code ef} a served index
  * uses, a query spent a fifth of its time in jvector's general-purpose queues (node objects, score
@@ -17,7 +19,7 @@ import java.util.function.IntPredicate;
  * so that their cache misses overlap (BENCHMARKS.md, "A search loop of the project's own"). A
  * neighbour enters the queue if it beats the worst result as it stands (as in hnswlib), not as it
  * stood before its node was expanded (as in jvector), so at equal {@code ef} the walk expands a few
- * nodes fewer. The walk's scores are the exact scan's dot products (same kernel, same operand
+ * nodes fewer. The scores it returns are the exact scan's dot products (same kernel, same operand
  * order), so the caller needs no rescoring.
  *
  * <p>The filter ({@code accept}) decides what enters the results, not where the walk goes: a
@@ -29,7 +31,13 @@ import java.util.function.IntPredicate;
 final class GraphWalker {
 
   private final MappedGraph graph;
+
+  /** The float rows: the results' scores. */
   private final RowDots dots;
+
+  /** What the walk scores with: {@link #dots} itself, or the index's 8-bit rows. */
+  private final WalkScores scores;
+
   private final VisitedSet visited = new VisitedSet();
   private final int[] neighbours;
 
@@ -46,9 +54,15 @@ final class GraphWalker {
   /** Where the touched floats go, so that the touches are not optimised away. */
   private float sink;
 
-  GraphWalker(MappedGraph graph, RowDots dots) {
+  /**
+   * @param dots the float rows, which score the results
+   * @param codes the index's 8-bit rows, which the walk scores instead when there are any; null:
+   *     the walk scores the float rows
+   */
+  GraphWalker(MappedGraph graph, RowDots dots, RowCodes codes) {
     this.graph = graph;
     this.dots = dots;
+    this.scores = codes != null ? codes.scorer() : WalkScores.of(dots);
     this.neighbours = new int[graph.maxDegree()];
   }
 
@@ -74,7 +88,7 @@ final class GraphWalker {
     }
     visited.clear();
     visited.add(node);
-    long first = key(dots.dot(node, query), node);
+    long first = key(scores.score(node, query), node);
     pushCandidate(first);
     if (accept == null || accept.test(node)) {
       pushResult(first, ef);
@@ -94,12 +108,12 @@ final class GraphWalker {
       // Touch every row first: their cache misses overlap (as hnswlib's prefetches make them).
       float touched = 0;
       for (int i = 0; i < fresh; i++) {
-        touched += dots.touch(neighbours[i]);
+        touched += scores.touch(neighbours[i]);
       }
       sink += touched;
       for (int i = 0; i < fresh; i++) {
         int next = neighbours[i];
-        long key = key(dots.dot(next, query), next);
+        long key = key(scores.score(next, query), next);
         if (resultCount < ef || key > worstResult()) {
           pushCandidate(key);
           if (accept == null || accept.test(next)) {
@@ -108,7 +122,7 @@ final class GraphWalker {
         }
       }
     }
-    return found(topK);
+    return found(query, topK);
   }
 
   /** The ids and dot products of a walk, best first. */
@@ -117,14 +131,14 @@ final class GraphWalker {
   /** The entry node of level 0: the greedy descent's end, one best move at a time per level. */
   private int descend(float[] query) {
     int node = graph.header().entryNode();
-    float score = dots.dot(node, query);
+    float score = scores.score(node, query);
     for (int level = graph.header().entryLevel(); level > 0; level--) {
       boolean moved = true;
       while (moved) {
         moved = false;
         int count = graph.neighbours(level, node, neighbours);
         for (int i = 0; i < count; i++) {
-          float s = dots.dot(neighbours[i], query);
+          float s = scores.score(neighbours[i], query);
           if (s > score) {
             score = s;
             node = neighbours[i];
@@ -136,10 +150,26 @@ final class GraphWalker {
     return node;
   }
 
-  private Found found(int topK) {
+  /**
+   * The best {@code topK} results. A walk on the 8-bit rows kept its {@code ef} best by their
+   * approximate scores: they are rescored on the float rows (touched first, as in the walk), so
+   * that the scores returned, and their order, are the exact scan's.
+   */
+  private Found found(float[] query, int topK) {
     long[] keys = new long[resultCount];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = ~results[i];
+    }
+    if (!scores.exact()) {
+      float touched = 0;
+      for (long key : keys) {
+        touched += dots.touch(node(key));
+      }
+      sink += touched;
+      for (int i = 0; i < keys.length; i++) {
+        int node = node(keys[i]);
+        keys[i] = key(dots.dot(node, query), node);
+      }
     }
     return best(keys, topK);
   }

@@ -30,12 +30,13 @@ import java.util.zip.CRC32C;
  * #open}).
  *
  * <p>A query walks the graph ({@link GraphWalker}), keeping {@code ef} candidates ({@link
- * SearchOptions#ef()}, else the default given at opening; never fewer than {@code k}), scoring rows
- * with the exact scan's kernel: the scores are the exact scan's, bit for bit, only the set of rows
- * may differ. {@code restrictVocab} and the excluded ids are filters on the results (the walk still
- * crosses filtered rows). A query whose filter keeps so few rows that scanning them is cheaper than
- * walking the graph to find them (and every query on a model of a few thousand words) goes to the
- * exact scan, and its result says so.
+ * SearchOptions#ef()}, else the default given at opening; never fewer than {@code k}), scoring the
+ * index file's 8-bit copy of the rows ({@link RowCodes}; the float rows for files without one),
+ * then rescoring the rows it kept with the exact scan's kernel: the scores are the exact scan's,
+ * bit for bit, only the set of rows may differ. {@code restrictVocab} and the excluded ids are
+ * filters on the results (the walk still crosses filtered rows). A query whose filter keeps so few
+ * rows that scanning them is cheaper than walking the graph to find them (and every query on a
+ * model of a few thousand words) goes to the exact scan, and its result says so.
  *
  * <p>3CosMul takes its candidates from the graph by the 3CosAdd direction {@code sum(positive) -
  * sum(negative)} (the two objectives rank nearly alike), the whole candidate list of {@code ef}
@@ -108,7 +109,7 @@ public final class HnswIndex implements NeighborSearch {
       throws IOException {
     UnitRows rows = UnitRows.forBuild(vectors);
     ImmutableGraphIndex graph = buildGraph(rows, parameters, listener);
-    GraphFile.write(file, graph, rows.rows(), rows.dimension(), fingerprint(rows), parameters);
+    GraphFile.write(file, graph, rows, fingerprint(rows), parameters);
   }
 
   /**
@@ -345,7 +346,7 @@ public final class HnswIndex implements NeighborSearch {
   /** An idle walker, or a new one when every walker is busy. */
   private GraphWalker borrow() {
     GraphWalker walker = walkers.poll();
-    return walker != null ? walker : new GraphWalker(graph, rows.dots());
+    return walker != null ? walker : new GraphWalker(graph, rows.dots(), graph.codes());
   }
 
   /** Which rows a query may return: below {@code searched}, not excluded; null: every row. */

@@ -35,6 +35,10 @@ final class MappedGraph implements ImmutableGraphIndex {
   private final IntBuffer[] level0;
 
   private final int rowsPerChunk;
+
+  /** The 8-bit rows the walks score, or null (an index file of version 1). */
+  private final RowCodes codes;
+
   private final int recordInts0;
   private final MappedView view = new MappedView();
 
@@ -44,18 +48,25 @@ final class MappedGraph implements ImmutableGraphIndex {
       int[][] upperNodes,
       int[][] upperRecords,
       IntBuffer[] level0,
-      int rowsPerChunk) {
+      int rowsPerChunk,
+      RowCodes codes) {
     this.file = file;
     this.header = header;
     this.upperNodes = upperNodes;
     this.upperRecords = upperRecords;
     this.level0 = level0;
     this.rowsPerChunk = rowsPerChunk;
+    this.codes = codes;
     this.recordInts0 = 1 + header.degrees()[0];
   }
 
   GraphFile.Header header() {
     return header;
+  }
+
+  /** The index's 8-bit copy of the rows, or null if its file has none. */
+  RowCodes codes() {
+    return codes;
   }
 
   @Override

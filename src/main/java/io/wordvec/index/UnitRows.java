@@ -100,4 +100,9 @@ final class UnitRows {
     vectors.unitRow(row, out, 0);
     return out;
   }
+
+  /** Copies row {@code row} into {@code into}. */
+  void copy(int row, float[] into) {
+    vectors.unitRow(row, into, 0);
+  }
 }

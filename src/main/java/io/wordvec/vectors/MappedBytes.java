@@ -113,6 +113,12 @@ public final class MappedBytes {
     return floats[(int) (position >>> shift)].get((int) (position & mask) >>> 2);
   }
 
+  /** The byte at {@code position}. */
+  public byte readByte(long position) {
+    Objects.checkIndex(position, length);
+    return bytes[(int) (position >>> shift)].get((int) (position & mask));
+  }
+
   /**
    * Copies {@code count} bytes from {@code position} into {@code dst} from {@code offset}.
    *

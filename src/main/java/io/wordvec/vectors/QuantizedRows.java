@@ -57,6 +57,19 @@ public final class QuantizedRows {
     return Quantizer.codeCount(rows, dimension);
   }
 
+  /**
+   * Codes one unit row, the {@code dimension} floats at {@code unit[unitOffset]}, as this class
+   * codes the rows of a matrix, but one code after another into {@code codes[codesOffset ..]};
+   * returns the row's scale (0 for a zero row, whose codes are zeros). For stores that read a row
+   * in one piece, as a graph walk does.
+   */
+  public static float codeRow(
+      float[] unit, int unitOffset, int dimension, byte[] codes, int codesOffset) {
+    Objects.checkFromIndexSize(unitOffset, dimension, unit.length);
+    Objects.checkFromIndexSize(codesOffset, dimension, codes.length);
+    return Quantizer.quantizeRowMajor(unit, unitOffset, dimension, codes, codesOffset);
+  }
+
   /** Index in {@link #codes} of position {@code j} of row {@code row}. */
   private int at(int row, int j) {
     return Quantizer.at(row, j, dimension);

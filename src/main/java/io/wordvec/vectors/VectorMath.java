@@ -50,6 +50,16 @@ public final class VectorMath {
     return OPS.dot(a, aOff, b, bOff, len);
   }
 
+  /**
+   * Dot product of {@code q[0..len)} with {@code len} signed 8-bit codes starting at {@code
+   * codes[off]}, summed in an order of the kernel's choosing.
+   */
+  public static float dotBytes(float[] q, byte[] codes, int off, int len) {
+    Objects.checkFromIndexSize(0, len, q.length);
+    Objects.checkFromIndexSize(off, len, codes.length);
+    return OPS.dotBytes(q, codes, off, len);
+  }
+
   /** {@code y += alpha * x} over {@code len} elements starting at the given offsets. */
   public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
     Objects.checkFromIndexSize(xOff, len, x.length);

@@ -264,7 +264,7 @@ class HnswIndexTests {
     HnswParameters parameters = new HnswParameters(8, 40, 1.2f, 1.2f, 1);
     ImmutableGraphIndex built = HnswIndex.buildGraph(rows, parameters, IndexBuildListener.NONE);
     Path written = dir.resolve("roundtrip.hnsw");
-    GraphFile.write(written, built, 800, 16, 42L, parameters);
+    GraphFile.write(written, built, rows, 42L, parameters);
 
     MappedGraph read = GraphFile.open(written);
 
@@ -307,8 +307,7 @@ class HnswIndexTests {
     GraphFile.write(
         readInFile,
         HnswIndex.buildGraph(inFile, oneThread, IndexBuildListener.NONE),
-        1_000,
-        24,
+        inFile,
         HnswIndex.fingerprint(inFile),
         oneThread);
 
@@ -359,6 +358,57 @@ class HnswIndexTests {
         .hasMessageStartingWith("lying.hnsw: ");
     assertThatThrownBy(() -> HnswIndex.open(dir.resolve("absent.hnsw"), model, 100))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void anIndexFileOfVersionOneHasNoCodesAndItsWalksScoreTheFloatRows() throws IOException {
+    Path v1 = dir.resolve("v1.hnsw");
+    Files.write(v1, versionOne(Files.readAllBytes(file)));
+
+    assertThat(GraphFile.open(file).codes()).isNotNull();
+    assertThat(GraphFile.open(v1).codes()).isNull();
+    HnswIndex old = HnswIndex.open(v1, model, 100, false);
+    double recall = 0;
+    for (int id = 0; id < 100; id++) {
+      float[] query = model.vector("w" + (id * 47 % ROWS), true);
+      SearchResult walk = old.nearest(query, K, 0, new int[0], SearchOptions.DEFAULT);
+      SearchResult exact =
+          model.exactSearch().nearest(query, K, 0, new int[0], SearchOptions.DEFAULT);
+      assertThat(walk.search()).isEqualTo("hnsw");
+      recall += overlap(walk.ids(), exact.ids());
+    }
+    assertThat(recall / 100).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void aHeaderThatMisstatesTheCodeRecordsIsRefused() throws IOException {
+    byte[] liar = Files.readAllBytes(file);
+    ByteBuffer.wrap(liar).order(ByteOrder.LITTLE_ENDIAN).putInt(48, 96);
+    Path lying = Files.write(dir.resolve("lying-codes.hnsw"), liar);
+
+    assertThatThrownBy(() -> HnswIndex.open(lying, model, 100))
+        .isInstanceOf(IndexFileException.class)
+        .hasMessage("lying-codes.hnsw: corrupt header (96 bytes per row of codes)");
+  }
+
+  /** The same graph as a version 1 file: the header's version and code size, level 0's end. */
+  private static byte[] versionOne(byte[] v2) {
+    ByteBuffer in = ByteBuffer.wrap(v2).order(ByteOrder.LITTLE_ENDIAN);
+    int rows = in.getInt(8);
+    int levels = in.getInt(16);
+    int[] degrees = new int[levels];
+    int at = GraphFile.HEADER_BYTES;
+    for (int level = 0; level < levels; level++, at += Integer.BYTES) {
+      degrees[level] = in.getInt(at);
+    }
+    for (int level = levels - 1; level >= 1; level--) {
+      int count = in.getInt(at);
+      at += Integer.BYTES + count * Integer.BYTES + count * (1 + degrees[level]) * Integer.BYTES;
+    }
+    at += rows * (1 + degrees[0]) * Integer.BYTES;
+    byte[] v1 = Arrays.copyOf(v2, at);
+    ByteBuffer.wrap(v1).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 1).putInt(48, 0);
+    return v1;
   }
 
   @Test

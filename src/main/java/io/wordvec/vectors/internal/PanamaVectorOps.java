@@ -167,6 +167,47 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   @Override
+  public float dotBytes(float[] q, byte[] codes, int off, int len) {
+    int step = SPECIES.length();
+    if (len < step || BYTE_SPECIES.length() != step) {
+      return SCALAR.dotBytes(q, codes, off, len);
+    }
+    // Two accumulators: a row of 300 codes is 19 vectors, too few for four to pay.
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i + 2 * step <= len; i += 2 * step) {
+      acc0 =
+          ((FloatVector)
+                  ByteVector.fromArray(BYTE_SPECIES, codes, off + i).convertShape(B2F, SPECIES, 0))
+              .fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+      acc1 =
+          ((FloatVector)
+                  ByteVector.fromArray(BYTE_SPECIES, codes, off + i + step)
+                      .convertShape(B2F, SPECIES, 0))
+              .fma(FloatVector.fromArray(SPECIES, q, i + step), acc1);
+    }
+    if (i + step <= len) {
+      acc0 =
+          ((FloatVector)
+                  ByteVector.fromArray(BYTE_SPECIES, codes, off + i).convertShape(B2F, SPECIES, 0))
+              .fma(FloatVector.fromArray(SPECIES, q, i), acc0);
+      i += step;
+    }
+    if (i < len) {
+      // The tail as in dot: one full vector that ends at len, the lanes already counted weighted 0.
+      int from = len - step;
+      acc1 =
+          ((FloatVector)
+                  ByteVector.fromArray(BYTE_SPECIES, codes, off + from)
+                      .convertShape(B2F, SPECIES, 0))
+              .mul(FloatVector.fromArray(SPECIES, TAIL_WEIGHTS, len % step))
+              .fma(FloatVector.fromArray(SPECIES, q, from), acc1);
+    }
+    return sumLanes(acc0.add(acc1));
+  }
+
+  @Override
   public void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
     if (PARTS == 1) {
       dotBytesWholeBlock(q, codes, off, dim, out, outOff);

@@ -64,6 +64,40 @@ public final class Quantizer {
       float[] scales,
       int scalesOffset) {
     int off = unitOffset + row * dimension;
+    float scale = scaleOf(unit, off, dimension);
+    scales[scalesOffset + row] = scale;
+    if (scale == 0) {
+      return;
+    }
+    float inverse = 1f / scale;
+    for (int k = 0, at = codesOffset + at(row, 0, dimension);
+        k < dimension;
+        k++, at += BLOCK_ROWS) {
+      codes[at] = code(unit[off + k], inverse);
+    }
+  }
+
+  /**
+   * Codes the {@code dimension} floats at {@code unit[unitOffset]} one after another into {@code
+   * codes[codesOffset ..]}, as {@link #quantizeRow} codes a row, and returns their scale. A graph
+   * walk reads a row's codes this way, in one piece; zero codes (and scale 0) for a zero row.
+   */
+  public static float quantizeRowMajor(
+      float[] unit, int unitOffset, int dimension, byte[] codes, int codesOffset) {
+    float scale = scaleOf(unit, unitOffset, dimension);
+    if (scale == 0) {
+      java.util.Arrays.fill(codes, codesOffset, codesOffset + dimension, (byte) 0);
+      return 0;
+    }
+    float inverse = 1f / scale;
+    for (int k = 0; k < dimension; k++) {
+      codes[codesOffset + k] = code(unit[unitOffset + k], inverse);
+    }
+    return scale;
+  }
+
+  /** The scale of the row at {@code unit[off]}: its largest magnitude over 127, rounded up. */
+  private static float scaleOf(float[] unit, int off, int dimension) {
     int end = off + dimension;
     // Two running maxima compared with plain ternaries: Math.max must also order NaN and -0.0,
     // which costs more, and the rows that reach here are finite.
@@ -82,23 +116,20 @@ public final class Quantizer {
     }
     float max = max0 > max1 ? max0 : max1;
     if (max == 0) {
-      scales[scalesOffset + row] = 0;
-      return;
+      return 0;
     }
     float scale = max / 127f;
     if (max / scale > 127f) {
       scale = Math.nextUp(scale);
     }
-    scales[scalesOffset + row] = scale;
-    float inverse = 1f / scale;
-    for (int k = 0, at = codesOffset + at(row, 0, dimension);
-        k < dimension;
-        k++, at += BLOCK_ROWS) {
-      // Math.rint, not Math.round: any nearest integer keeps the error within scale / 2, and
-      // Math.round cost 9 ns a value on JDK 25 (0.6 ns on JDK 17), where rint is one instruction.
-      int c = (int) Math.rint(unit[off + k] * inverse);
-      codes[at] = (byte) (c > 127 ? 127 : c < -127 ? -127 : c);
-    }
+    return scale;
+  }
+
+  private static byte code(float value, float inverse) {
+    // Math.rint, not Math.round: any nearest integer keeps the error within scale / 2, and
+    // Math.round cost 9 ns a value on JDK 25 (0.6 ns on JDK 17), where rint is one instruction.
+    int c = (int) Math.rint(value * inverse);
+    return (byte) (c > 127 ? 127 : c < -127 ? -127 : c);
   }
 
   /**

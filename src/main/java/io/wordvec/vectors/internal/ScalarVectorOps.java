@@ -24,6 +24,23 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
+  public float dotBytes(float[] q, byte[] codes, int off, int len) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    int upper = len & ~3;
+    for (; i < upper; i += 4) {
+      s0 += q[i] * codes[off + i];
+      s1 += q[i + 1] * codes[off + i + 1];
+      s2 += q[i + 2] * codes[off + i + 2];
+      s3 += q[i + 3] * codes[off + i + 3];
+    }
+    for (; i < len; i++) {
+      s0 += q[i] * codes[off + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
   public void dotBytesBlock(float[] q, byte[] codes, int off, int dim, float[] out, int outOff) {
     // The sums live in out, one per row of the block (a local scratch array was not
     // scalar-replaced: 80 bytes of garbage per block). Two positions per pass halve the chain of

@@ -26,6 +26,14 @@ public interface VectorOps {
    */
   void dotBytesBlock3(float[] a, float[] b, float[] c, byte[] codes, int off, int dim, float[] out);
 
+  /**
+   * The dot product of {@code q[0..len)} with one row of 8-bit codes laid out one after another,
+   * {@code codes[off..off+len)}, the codes taken as signed integers: how a graph walk scores a row
+   * it reads from an index file. The products may be summed in any order: callers allow for float
+   * rounding.
+   */
+  float dotBytes(float[] q, byte[] codes, int off, int len);
+
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < len}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
 

@@ -50,6 +50,44 @@ class VectorOpsTests {
         .containsExactly(Arrays.copyOfRange(y2, len + 4, len + 9));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 15, 16, 17, 31, 32, 33, 100, 207, 300, 1023})
+  void rowOfCodesDotMatchesScalarAndExactSum(int len) {
+    SplittableRandom random = new SplittableRandom(7L * len);
+    float[] q = randomArray(random, len);
+    // Codes on both sides of the row, which must not count.
+    byte[] codes = new byte[len + 40];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = (byte) random.nextInt(-127, 128);
+    }
+    double exact = 0;
+    for (int i = 0; i < len; i++) {
+      exact += (double) q[i] * codes[i + 9];
+    }
+    float simd = active.dotBytes(q, codes, 9, len);
+    float plain = scalar.dotBytes(q, codes, 9, len);
+    assertThat((double) simd).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+    assertThat((double) plain).isCloseTo(exact, within(1e-2 * Math.sqrt(len)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 16, 100, 300})
+  void rowMajorCodesAreTheBlockedRowsCodes(int dim) {
+    SplittableRandom random = new SplittableRandom(dim);
+    float[] unit = randomArray(random, 3 * dim);
+    byte[] blocked = new byte[Math.toIntExact(Quantizer.codeCount(3, dim))];
+    float[] scales = new float[3];
+    byte[] rowMajor = new byte[dim + 2];
+    for (int row = 0; row < 3; row++) {
+      Quantizer.quantizeRow(unit, row, dim, blocked, scales);
+      float scale = Quantizer.quantizeRowMajor(unit, row * dim, dim, rowMajor, 2);
+      assertThat(scale).isEqualTo(scales[row]);
+      for (int j = 0; j < dim; j++) {
+        assertThat(rowMajor[2 + j]).isEqualTo(blocked[Quantizer.at(row, j, dim)]);
+      }
+    }
+  }
+
   /** A block of rows of random codes, laid out as {@link Quantizer} stores it. */
   private static byte[] randomBlock(SplittableRandom random, int off, int dim) {
     byte[] codes = new byte[off + Quantizer.BLOCK_ROWS * dim];
