@@ -113,7 +113,7 @@ final class StandaloneCluster implements AutoCloseable {
     } catch (AssertionError | IOException | InterruptedException e) {
       try {
         cluster.close();
-      } catch (AssertionError | InterruptedException stopping) {
+      } catch (AssertionError | IOException | InterruptedException stopping) {
         e.addSuppressed(stopping);
       }
       throw e;
@@ -201,7 +201,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws IOException, InterruptedException {
     Set<ProcessHandle> watched = new LinkedHashSet<>(executorsSeen);
     try {
       watched.addAll(processesOfThisCluster());
@@ -228,6 +228,19 @@ final class StandaloneCluster implements AutoCloseable {
               + ChildJvm.STOP_TIMEOUT.toSeconds()
               + " s after it stopped (now killed):\n"
               + String.join("\n", left));
+    }
+    removeJarLinks();
+  }
+
+  /**
+   * The links go once nothing runs from them: JUnit would delete them too, but warns about each
+   * link to a file outside its directory (lib/'s 139 jars).
+   */
+  private void removeJarLinks() throws IOException {
+    try (Stream<Path> links = Files.list(sparkHome.resolve("jars"))) {
+      for (Path link : links.toList()) {
+        Files.delete(link);
+      }
     }
   }
 

@@ -43,9 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * that fails the test with the end of the child's output. Nothing is skipped: without the packaged
  * artifact or a loopback interface the test fails, saying so.
  *
- * <p>Time, on the project's 2-core machine shared with other builds (load average 8-9): 66 s for
- * both, the run 27 s and the dead executor 39 s (20 s of which is its executor timeout); each case
- * starts its own cluster, about 5 s (BENCHMARKS.md, "A standalone cluster on this machine").
+ * <p>Time, on the project's 2-core machine shared with other builds: 66 s for both at load average
+ * 8-9, the run 27 s and the dead executor 39 s (20 s of which is its executor timeout); 87 s at
+ * load 16. Each case starts its own cluster, about 5 s (BENCHMARKS.md, "A standalone cluster on
+ * this machine").
  */
 class StandaloneClusterIntegrationTests {
 
