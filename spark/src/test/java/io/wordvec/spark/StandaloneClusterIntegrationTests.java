@@ -82,22 +82,13 @@ class StandaloneClusterIntegrationTests {
     List<String> progress;
     try (StandaloneCluster cluster = StandaloneCluster.start(LIB, dir)) {
       try (ChildJvm driver =
-          startDriver(
+          startHamletRun(
               cluster,
-              "--corpus",
-              SparkTrainingEngineTests.HAMLET.toString(),
-              "--output",
-              model.toString(),
+              model,
               "--tokenizer",
               "normalizing",
-              "--dim",
-              "16",
-              "--min-count",
-              "3",
               "--epochs",
               "1",
-              "--partitions",
-              "2",
               "--words-per-sync",
               "5000")) {
         driver.awaitOutput("a sync", SYNC, RUN_TIMEOUT);
@@ -142,20 +133,11 @@ class StandaloneClusterIntegrationTests {
       // Many short rounds: the run is still syncing when the Worker dies. The timeout also bounds
       // the executor's start (the driver counts it from its own start): 12 s at load 11 here.
       try (ChildJvm driver =
-          startDriver(
+          startHamletRun(
               cluster,
-              "--corpus",
-              SparkTrainingEngineTests.HAMLET.toString(),
-              "--output",
-              out.resolve("never.wvm").toString(),
-              "--dim",
-              "16",
-              "--min-count",
-              "3",
+              out.resolve("never.wvm"),
               "--epochs",
               "20",
-              "--partitions",
-              "2",
               "--words-per-sync",
               "1000",
               "--conf",
@@ -187,6 +169,29 @@ class StandaloneClusterIntegrationTests {
    * service starts its drivers with. No web UI; its scratch directories in the test's directory;
    * its standard input open, so that it stops by itself if this JVM dies.
    */
+  /**
+   * A driver training 16 dimensions over Hamlet (min-count 3) in 2 partitions into {@code output},
+   * with {@code options} on top.
+   */
+  private ChildJvm startHamletRun(StandaloneCluster cluster, Path output, String... options)
+      throws IOException {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--corpus",
+                SparkTrainingEngineTests.HAMLET.toString(),
+                "--output",
+                output.toString(),
+                "--dim",
+                "16",
+                "--min-count",
+                "3",
+                "--partitions",
+                "2"));
+    all.addAll(List.of(options));
+    return startDriver(cluster, all.toArray(String[]::new));
+  }
+
   private ChildJvm startDriver(StandaloneCluster cluster, String... options) throws IOException {
     List<String> arguments =
         new ArrayList<>(
