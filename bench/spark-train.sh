@@ -12,7 +12,7 @@
 # Environment: JAR (default target/wordvec.jar), SPARK_JAR (default spark/target/wordvec-spark.jar),
 #   JAVA (default java), OUT (default a new temp dir), KS (default "1 2 4 8"; empty: no
 #   wordvec-spark runs), MASTER (default local[2]), WORDS_PER_SYNC (default 1000000), EPOCHS
-#   (default 5), THREADS (local trainer, 2), SKIP_LOCAL=1 (no local trainer run),
+#   (default 5), SEED (default 1), THREADS (local trainer, 2), SKIP_LOCAL=1 (no local trainer run),
 #   MLLIB=1 (also the MLlib baseline), MLLIB_KS (its K list, default KS; setting it implies
 #   MLLIB=1), MLLIB_EPOCHS (default EPOCHS), MLLIB_JAVA_OPTS (default -Xmx4g).
 # The MLlib baseline is built, if target/mllib-baseline.classpath is missing from spark/, with
@@ -36,6 +36,7 @@ KS=${KS-1 2 4 8}
 MASTER=${MASTER:-local[2]}
 WORDS_PER_SYNC=${WORDS_PER_SYNC:-1000000}
 EPOCHS=${EPOCHS:-5}
+SEED=${SEED:-1}
 THREADS=${THREADS:-2}
 SKIP_LOCAL=${SKIP_LOCAL:-0}
 if [[ -n "${MLLIB_KS+set}" ]]; then MLLIB=1; fi
@@ -45,7 +46,7 @@ MLLIB_EPOCHS=${MLLIB_EPOCHS:-$EPOCHS}
 read -r -a MLLIB_JAVA_OPTS <<< "${MLLIB_JAVA_OPTS:--Xmx4g}"
 mkdir -p "$OUT"
 common=(--sg --dim 100 --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.025
-  --epochs "$EPOCHS" --seed 1 --kernel pair --quiet)
+  --epochs "$EPOCHS" --seed "$SEED" --kernel pair --quiet)
 # Spark launcher flags (SPARK_FLAGS)
 source "$ROOT/bench/spark-flags.sh"
 TOKENS=$(wc -w < "$CORPUS")
@@ -112,7 +113,7 @@ if [[ "$MLLIB" == 1 && -n "$MLLIB_KS" ]]; then
     start=$(date +%s.%N)
     "$JAVA" "${SPARK_FLAGS[@]}" "${MLLIB_JAVA_OPTS[@]}" -cp "$CP" io.wordvec.spark.baseline.MllibBaseline \
       --master "$MASTER" --partitions "$k" --corpus "$CORPUS" --output "$OUT/mllib-k$k.txt" \
-      --dim 100 --window 5 --min-count 5 --alpha 0.025 --epochs "$MLLIB_EPOCHS" --seed 1 \
+      --dim 100 --window 5 --min-count 5 --alpha 0.025 --epochs "$MLLIB_EPOCHS" --seed "$SEED" \
       > "$OUT/mllib-k$k.jsonl" 2> "$OUT/mllib-k$k.log"
     secs=$(seconds_since "$start")
     echo "seconds: $secs"
