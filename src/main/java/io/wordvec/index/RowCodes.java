@@ -75,6 +75,9 @@ final class RowCodes {
 
     private final byte[] record = new byte[recordBytes];
 
+    /** The largest scale of the rows scored so far: what bounds their error. */
+    private float maxScale;
+
     @Override
     public boolean exact() {
       return false;
@@ -89,7 +92,25 @@ final class RowCodes {
                   | (record[1] & 0xFF) << 8
                   | (record[2] & 0xFF) << 16
                   | (record[3] & 0xFF) << 24);
+      maxScale = scale > maxScale ? scale : maxScale;
       return scale * VectorMath.dotBytes(query, record, SCALE_BYTES, dimension);
+    }
+
+    /**
+     * Each code's rounding error is spread evenly over {@code [-scale / 2, scale / 2]}, the errors
+     * of a row's codes independent of one another, so a score's error has a standard deviation of
+     * {@code scale * ||query||_2 / sqrt(12)}: the bound is eight of those (a sum of bounded
+     * independent errors goes past it with a probability below 1e-13), plus the float rounding of
+     * both sums. The worst case, {@code ||query||_1 * scale / 2}, is six times wider at 300
+     * dimensions and would keep nearly every row for rescoring.
+     */
+    @Override
+    public float errorBound(float[] query) {
+      double squares = 0;
+      for (float x : query) {
+        squares += (double) x * x;
+      }
+      return (float) (8 / Math.sqrt(12) * maxScale * Math.sqrt(squares) + 1e-5);
     }
 
     @Override

@@ -21,6 +21,12 @@ interface WalkScores {
   /** Whether {@link #score} gives the exact scan's scores. */
   boolean exact();
 
+  /**
+   * An upper bound on {@code |score(row, query) - exact dot product|} for every row this object has
+   * scored so far; 0 when the scores are exact.
+   */
+  float errorBound(float[] query);
+
   /** The exact scores of the float rows. */
   static WalkScores of(RowDots dots) {
     return new WalkScores() {
@@ -37,6 +43,11 @@ interface WalkScores {
       @Override
       public boolean exact() {
         return true;
+      }
+
+      @Override
+      public float errorBound(float[] query) {
+        return 0;
       }
     };
   }

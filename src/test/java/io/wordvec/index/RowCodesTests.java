@@ -58,6 +58,44 @@ class RowCodesTests {
   }
 
   @Test
+  void theErrorBoundCoversEveryScoreAndGrowsWithTheScalesScored() throws IOException {
+    int dim = 300;
+    SplittableRandom random = new SplittableRandom(9);
+    float[][] unit = new float[200][];
+    for (int r = 0; r < unit.length; r++) {
+      unit[r] = unitRow(random, dim);
+    }
+    RowCodes.Scorer scorer = write(unit, 30).scorer();
+    float[] query = unitRow(random, dim);
+    assertThat(scorer.errorBound(query)).isLessThan(1e-4f);
+    double worst = 0;
+    for (int r = 0; r < unit.length; r++) {
+      double exact = 0;
+      for (int j = 0; j < dim; j++) {
+        exact += (double) unit[r][j] * query[j];
+      }
+      worst = Math.max(worst, Math.abs(scorer.score(r, query) - exact));
+    }
+    assertThat((double) scorer.errorBound(query)).isGreaterThan(worst);
+  }
+
+  @Test
+  void onlyRowsWithinTheMarginOfTheKthBestAreKeptForRescoring() {
+    long[] keys = new long[6];
+    float[] scores = {0.9f, 0.5f, 0.8f, 0.79f, 0.7f, 0.85f};
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = GraphWalker.key(scores[i], i);
+    }
+    // The 2nd best is 0.85: a margin of 0.06 keeps 0.8 and 0.79, not 0.7 or 0.5.
+    long[] kept = GraphWalker.mayBeAmongBest(keys.clone(), 2, 0.06f);
+    assertThat(java.util.Arrays.stream(kept).mapToInt(GraphWalker::node).sorted().toArray())
+        .containsExactly(0, 2, 3, 5);
+    assertThat(GraphWalker.mayBeAmongBest(keys.clone(), 2, 0f)).hasSize(2);
+    assertThat(GraphWalker.mayBeAmongBest(keys.clone(), 6, 0f)).hasSize(6);
+    assertThat(GraphWalker.mayBeAmongBest(keys.clone(), 10, 0f)).hasSize(6);
+  }
+
+  @Test
   void rowsOutsideTheCodesAreRefused() throws IOException {
     RowCodes codes = write(new float[][] {unitRow(new SplittableRandom(1), 16)}, 30);
     RowCodes.Scorer scorer = codes.scorer();
