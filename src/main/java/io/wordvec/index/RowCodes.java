@@ -5,6 +5,7 @@ import io.wordvec.vectors.QuantizedRows;
 import io.wordvec.vectors.VectorMath;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The 8-bit copy of a model's unit rows that a graph walk scores, stored in the index file after
@@ -56,7 +57,7 @@ final class RowCodes {
    */
   static void encode(float[] unitRow, byte[] record) {
     int dimension = unitRow.length;
-    java.util.Arrays.fill(record, 0, recordBytes(dimension), (byte) 0);
+    Arrays.fill(record, 0, recordBytes(dimension), (byte) 0);
     float scale = QuantizedRows.codeRow(unitRow, 0, dimension, record, SCALE_BYTES);
     ByteBuffer.wrap(record, 0, SCALE_BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat(scale);
   }

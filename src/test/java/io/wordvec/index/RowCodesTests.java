@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,7 @@ class RowCodesTests {
     }
     // The 2nd best is 0.85: a margin of 0.06 keeps 0.8 and 0.79, not 0.7 or 0.5.
     long[] kept = GraphWalker.mayBeAmongBest(keys.clone(), 2, 0.06f);
-    assertThat(java.util.Arrays.stream(kept).mapToInt(GraphWalker::node).sorted().toArray())
+    assertThat(Arrays.stream(kept).mapToInt(GraphWalker::node).sorted().toArray())
         .containsExactly(0, 2, 3, 5);
     assertThat(GraphWalker.mayBeAmongBest(keys.clone(), 2, 0f)).hasSize(2);
     assertThat(GraphWalker.mayBeAmongBest(keys.clone(), 6, 0f)).hasSize(6);
