@@ -11,7 +11,8 @@
 # env: JAVA (default java), PYTHON (default /usr/bin/python3, needs gensim 4), WORK (scratch dir,
 #      gensim's own format goes there: as big as the vectors), PORT (default 18080),
 #      QUERIES (default 1000), SKIP_GENSIM=1, SKIP_CONVERT=1 (do not time a conversion into WORK,
-#      which needs room for the .wvm: 4.6 GB for 3M x 300)
+#      which needs room for the .wvm: 4.6 GB for 3M x 300), INDEX (the model's .hnsw from
+#      `wordvec index`: served beside it, so that the queries walk the index instead of scanning)
 # Prints one JSON object per measurement. Run it on a quiet machine: other work moves every
 # figure.
 set -euo pipefail
@@ -57,6 +58,9 @@ PY
 # wordvec: the model alone in a models directory, the default JVM settings.
 models=$(models_dir_for "$wvm")
 serve_as "$wvm" "$models" big.wvm
+if [[ -n "${INDEX:-}" ]]; then
+  serve_as "$INDEX" "$models" big.hnsw
+fi
 start=$(date +%s%N)
 "$JAVA" --add-modules jdk.incubator.vector -jar target/wordvec.jar \
   --server.port="$PORT" --wordvec.models.dir="$models" --wordvec.data.dir="$WORK/data" \
@@ -83,17 +87,20 @@ printf '{"tool":"wordvec","what":"ready","seconds_from_jvm_start":%.2f,"model_lo
 printf '"heap_after_load_mb":%d,"max_heap_mb":%d,"rss_mb":%d}\n' \
   $((heap / 1048576)) $((max_heap / 1048576)) $(($(rss_kb $pid) / 1024))
 "$PYTHON" - "$PORT" "$WORK/queries.txt" <<'PY'
-import json, statistics, sys, time, urllib.parse, urllib.request
+import collections, json, statistics, sys, time, urllib.parse, urllib.request
 port, words = sys.argv[1], [w.strip() for w in open(sys.argv[2]) if w.strip()]
 lat = []
+searches = collections.Counter()
 for w in words:
     t = time.perf_counter()
     url = f"http://127.0.0.1:{port}/api/v1/models/big/neighbors?topn=10&word={urllib.parse.quote(w)}"
     with urllib.request.urlopen(url) as r:
-        r.read()
+        body = json.loads(r.read())
     lat.append(time.perf_counter() - t)
+    searches[str(body.get("search"))] += 1
 lat.sort()
 print(json.dumps({"tool": "wordvec", "what": "neighbors over HTTP", "queries": len(lat),
+                  "searches": dict(searches),
                   "p50_ms": round(1000 * lat[len(lat) // 2], 2),
                   "p99_ms": round(1000 * lat[int(len(lat) * 0.99)], 2)}))
 PY
