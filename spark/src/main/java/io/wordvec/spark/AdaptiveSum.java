@@ -63,18 +63,23 @@ final class AdaptiveSum extends RowMerge {
     // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
     // counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      inputChanged[row] = true;
-      for (int i = 0; i < dim; i++) {
-        change[i] = delta.inputChange(from + i);
+      if (inputChanged[row]) {
+        delta.inputChange(from, change, 0, dim);
+        adasum(input, base, change, dim);
+      } else {
+        // The row's first change: adasum(0, b) = b, with no products to take.
+        delta.inputChange(from, input, base, dim);
+        inputChanged[row] = true;
       }
-      adasum(input, base, change, dim);
     }
     if (delta.outputUpdates()[entry] > 0) {
-      outputChanged[row] = true;
-      for (int i = 0; i < dim; i++) {
-        change[i] = delta.outputChange(from + i);
+      if (outputChanged[row]) {
+        delta.outputChange(from, change, 0, dim);
+        adasum(output, base, change, dim);
+      } else {
+        delta.outputChange(from, output, base, dim);
+        outputChanged[row] = true;
       }
-      adasum(output, base, change, dim);
     }
   }
 

@@ -102,10 +102,11 @@ final class SyncRounds {
 
   /**
    * Rows per slice: as many as {@code sliceBytes} of one partition's changes hold (both matrices'
-   * rows and their two update counts and id), at least one, at most all.
+   * rows as {@link RowDelta} packs them, and their two update counts and id), at least one, at most
+   * all.
    */
   static int sliceRows(int rows, int dim, long sliceBytes) {
-    long rowBytes = 8L * dim + 12;
+    long rowBytes = 2L * RowDelta.BYTES_PER_FLOAT * dim + 12;
     return (int) Math.max(1, Math.min(Math.max(1, rows), sliceBytes / rowBytes));
   }
 

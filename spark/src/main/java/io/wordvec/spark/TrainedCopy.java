@@ -2,9 +2,6 @@ package io.wordvec.spark;
 
 import io.wordvec.train.BlockTrainer;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 
 /**
  * One partition's trained copy of the model after its block of a round, turned into changes in
@@ -106,17 +103,15 @@ final class TrainedCopy implements Serializable {
         touched++;
       }
     }
-    if (4L * touched * dim > ModelState.MAX_ARRAY) {
+    if ((long) RowDelta.BYTES_PER_FLOAT * touched * dim > ModelState.MAX_ARRAY) {
       throw new IllegalStateException(
           touched + " rows of " + dim + " floats do not fit one byte array; use smaller slices");
     }
     int[] ids = new int[touched];
     int[] inCounts = new int[touched];
     int[] outCounts = new int[touched];
-    byte[] in = new byte[4 * touched * dim];
-    byte[] out = new byte[4 * touched * dim];
-    FloatBuffer inFloats = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-    FloatBuffer outFloats = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    byte[] in = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
+    byte[] out = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
     int k = 0;
     for (int r = fromRow; r < to; r++) {
       if (inputUpdates[r] == 0 && outputUpdates[r] == 0) {
@@ -125,8 +120,8 @@ final class TrainedCopy implements Serializable {
       ids[k] = r;
       inCounts[k] = inputUpdates[r];
       outCounts[k] = outputUpdates[r];
-      inFloats.put(inputDelta, r * dim, dim);
-      outFloats.put(outputDelta, r * dim, dim);
+      RowDelta.pack(inputDelta, r * dim, dim, in, k * dim);
+      RowDelta.pack(outputDelta, r * dim, dim, out, k * dim);
       k++;
     }
     boolean first = fromRow == 0;

@@ -116,6 +116,21 @@ class AdaptiveSumTests {
   }
 
   @Test
+  void aRoundAfterAnotherStartsFromNothing() {
+    // The first change of a row in a round is taken as it is; what the last round merged is gone.
+    RowMerge merge = MergeRule.ADASUM.newMerge(2, 2);
+    ModelState state = model(2, 2);
+    merge.add(oneRow(1, new float[] {1, 0}, new float[] {0, 2}), 0);
+    merge.add(oneRow(1, new float[] {0, 3}, new float[] {0, 2}), 0);
+    merge.applyTo(state);
+    merge.add(oneRow(1, new float[] {-1, -1}, new float[] {4, 0}), 0);
+    merge.applyTo(state);
+    // round 1: right angles add up to (1, 3), a repeat counts once (0, 2); round 2 adds its own
+    assertArrayEquals(new float[] {0, 0, 0, 2}, input(state), EPS);
+    assertArrayEquals(new float[] {0, 0, 4, 2}, output(state), EPS);
+  }
+
+  @Test
   void theMergedModelIsTheSameWhateverTheNumberOfSlices() {
     int rows = 23;
     int dim = 5;

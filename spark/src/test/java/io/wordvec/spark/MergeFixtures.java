@@ -1,8 +1,5 @@
 package io.wordvec.spark;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 /** What the merge rules' tests build their deltas from and read their models with. */
 final class MergeFixtures {
 
@@ -13,10 +10,10 @@ final class MergeFixtures {
     return new RowDelta(0, rows, in, out, packed(inDelta), packed(outDelta), 0, 0, 0, 0);
   }
 
-  /** The floats as a delta carries them: little-endian bytes. */
+  /** The floats as a delta carries them ({@link RowDelta#pack}). */
   static byte[] packed(float[] floats) {
-    byte[] bytes = new byte[4 * floats.length];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(floats);
+    byte[] bytes = new byte[RowDelta.BYTES_PER_FLOAT * floats.length];
+    RowDelta.pack(floats, 0, floats.length, bytes, 0);
     return bytes;
   }
 

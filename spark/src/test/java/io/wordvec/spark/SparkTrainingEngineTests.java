@@ -134,12 +134,12 @@ class SparkTrainingEngineTests {
             10_000,
             1,
             null,
-            Map.of(SyncRounds.CHUNK_PROPERTY, "40k", SyncRounds.SLICE_PROPERTY, "40k"));
+            Map.of(SyncRounds.CHUNK_PROPERTY, "40k", SyncRounds.SLICE_PROPERTY, "20k"));
     TrainedModel sliced =
         new SparkTrainingEngine(pieces, syncs::add).train(new TrainingRequest(HAMLET, config));
     assertEquals(1, wholeSyncs.get(0).slices());
     int rows = whole.vocabulary().size();
-    int sliceRows = SyncRounds.sliceRows(rows, 16, 40 * 1024);
+    int sliceRows = SyncRounds.sliceRows(rows, 16, 20 * 1024);
     assertEquals((rows + sliceRows - 1) / sliceRows, syncs.get(0).slices());
     assertTrue(syncs.get(0).slices() >= 3, "slices: " + syncs.get(0).slices());
     assertEquals(wholeSyncs.size(), syncs.size());

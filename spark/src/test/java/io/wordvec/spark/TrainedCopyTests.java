@@ -24,8 +24,10 @@ class TrainedCopyTests {
   }
 
   private static float[] floats(byte[] packed) {
-    float[] v = new float[packed.length / 4];
-    java.nio.ByteBuffer.wrap(packed).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    float[] v = new float[packed.length / RowDelta.BYTES_PER_FLOAT];
+    RowDelta delta =
+        new RowDelta(0, new int[0], new int[0], new int[0], packed, packed, 0, 0, 0, 0);
+    delta.inputChange(0, v, 0, v.length);
     return v;
   }
 
@@ -40,7 +42,28 @@ class TrainedCopyTests {
     assertArrayEquals(new float[] {0, 1, 4, 0}, floats(all.outputDelta()));
     assertEquals(1.5, all.loss());
     assertEquals(20, all.words());
-    assertEquals(12 * 2 + 4 * 4 * 2, all.bytes());
+    // two rows: their ids and two counts, then 2 x 2 changes on each side, two bytes each
+    assertEquals(12 * 2 + 4 * 2 * 2, all.bytes());
+  }
+
+  @Test
+  void changesTravelAsBfloat16RoundedToTheNearest() {
+    float[] floats = {
+      0.1f, -3.14159f, 1e-30f, -7.5e-9f, 65504f, 0f, -0f, Float.MIN_NORMAL, 1.0039062f, 1.01171875f
+    };
+    float[] back = floats(MergeFixtures.packed(floats));
+    for (int i = 0; i < floats.length; i++) {
+      // within half a unit in the last place of a 7-bit mantissa (2^-8 of the value), sign and
+      // range kept
+      assertEquals(floats[i], back[i], Math.abs(floats[i]) * 0x1p-8f, "float " + i);
+      assertEquals(Math.signum(floats[i]), Math.signum(back[i]));
+    }
+    // ties go to the even mantissa: 1 + 2^-8 down to 1, 1 + 3 x 2^-8 up to 1 + 2^-6
+    assertEquals(1f, back[8]);
+    assertEquals(1.015625f, back[9]);
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(back[6]));
+    float nan = floats(MergeFixtures.packed(new float[] {Float.NaN}))[0];
+    assertEquals(true, Float.isNaN(nan));
   }
 
   @Test
