@@ -63,23 +63,26 @@ final class AdaptiveSum extends RowMerge {
     // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
     // counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      if (inputChanged[row]) {
-        delta.inputChange(from, change, 0, dim);
-        adasum(input, base, change, dim);
-      } else {
-        // The row's first change: adasum(0, b) = b, with no products to take.
-        delta.inputChange(from, input, base, dim);
-        inputChanged[row] = true;
-      }
+      merge(input, base, inputChanged[row], delta.inputDelta(), from);
+      inputChanged[row] = true;
     }
     if (delta.outputUpdates()[entry] > 0) {
-      if (outputChanged[row]) {
-        delta.outputChange(from, change, 0, dim);
-        adasum(output, base, change, dim);
-      } else {
-        delta.outputChange(from, output, base, dim);
-        outputChanged[row] = true;
-      }
+      merge(output, base, outputChanged[row], delta.outputDelta(), from);
+      outputChanged[row] = true;
+    }
+  }
+
+  /**
+   * Merges the packed change at float {@code from} of {@code packed} into {@code merged[base..base
+   * + dim)}; a row's first change ({@code !changed}) is taken as it is: adasum(0, b) = b, with no
+   * products to take.
+   */
+  private void merge(float[] merged, int base, boolean changed, byte[] packed, int from) {
+    if (changed) {
+      RowDelta.unpack(packed, from, change, 0, dim);
+      adasum(merged, base, change, dim);
+    } else {
+      RowDelta.unpack(packed, from, merged, base, dim);
     }
   }
 

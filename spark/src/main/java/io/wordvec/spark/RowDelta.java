@@ -56,17 +56,13 @@ record RowDelta(
     return unpack(outputDelta, index);
   }
 
-  /** Floats {@code [index, index + n)} of the input changes into {@code to} from {@code at}. */
-  void inputChange(int index, float[] to, int at, int n) {
+  /**
+   * Floats {@code [index, index + n)} of the changes {@code packed} holds ({@link #pack}) into
+   * {@code to} from {@code at}.
+   */
+  static void unpack(byte[] packed, int index, float[] to, int at, int n) {
     for (int i = 0; i < n; i++) {
-      to[at + i] = unpack(inputDelta, index + i);
-    }
-  }
-
-  /** Floats {@code [index, index + n)} of the output changes into {@code to} from {@code at}. */
-  void outputChange(int index, float[] to, int at, int n) {
-    for (int i = 0; i < n; i++) {
-      to[at + i] = unpack(outputDelta, index + i);
+      to[at + i] = unpack(packed, index + i);
     }
   }
 

@@ -25,9 +25,7 @@ class TrainedCopyTests {
 
   private static float[] floats(byte[] packed) {
     float[] v = new float[packed.length / RowDelta.BYTES_PER_FLOAT];
-    RowDelta delta =
-        new RowDelta(0, new int[0], new int[0], new int[0], packed, packed, 0, 0, 0, 0);
-    delta.inputChange(0, v, 0, v.length);
+    RowDelta.unpack(packed, 0, v, 0, v.length);
     return v;
   }
 
