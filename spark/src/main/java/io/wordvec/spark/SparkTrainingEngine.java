@@ -190,6 +190,9 @@ public final class SparkTrainingEngine implements TrainingEngine {
     if (settings.master().startsWith("local")) {
       // In one JVM: no need to guess the machine's address (and warn about the guess).
       conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+      // Nobody fetches the broadcast's pieces here (tasks read the driver's own value), so their
+      // checksums, a pass over the model every round, would never be checked.
+      conf.set("spark.broadcast.checksum", "false");
     } else {
       conf.set("spark.executor.extraJavaOptions", String.join(" ", SparkJvm.FLAGS));
       List<String> jars = SparkJvm.applicationJars();
