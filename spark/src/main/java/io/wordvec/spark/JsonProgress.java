@@ -68,7 +68,7 @@ final class JsonProgress implements TrainingListener, SparkTrainingEngine.SyncLi
     line(
         "{\"event\":\"sync\",\"epoch\":%d,\"round\":%d,\"rounds\":%d,\"wallSeconds\":%s,"
             + "\"trainSeconds\":%s,\"syncSeconds\":%s,\"broadcastBytes\":%d,\"resultBytes\":%d,"
-            + "\"slices\":%d}",
+            + "\"slices\":%d,\"byReference\":%b}",
         r.epoch(),
         r.round(),
         r.rounds(),
@@ -77,7 +77,8 @@ final class JsonProgress implements TrainingListener, SparkTrainingEngine.SyncLi
         number(r.syncSeconds()),
         r.broadcastBytes(),
         r.resultBytes(),
-        r.slices());
+        r.slices(),
+        r.byReference());
   }
 
   private void line(String format, Object... args) {

@@ -15,7 +15,7 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<BlockTrainer.Tables> tables;
-  private final Broadcast<ModelState> model;
+  private final RoundModel model;
   private final int round;
   private final long roundSeed;
   private final long wordsBefore;
@@ -25,7 +25,7 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
 
   RoundTask(
       Broadcast<BlockTrainer.Tables> tables,
-      Broadcast<ModelState> model,
+      RoundModel model,
       int round,
       long roundSeed,
       long wordsBefore,

@@ -78,6 +78,8 @@ public final class SparkTrainingEngine implements TrainingEngine {
    * @param broadcastBytes the model sent to the partitions (uncompressed; sent once per executor)
    * @param resultBytes the deltas sent back by all partitions (uncompressed)
    * @param slices the slices of rows the deltas were collected in, one Spark job each
+   * @param byReference whether the model and the deltas were handed over by reference in the
+   *     driver's JVM ({@link InJvmExchange}): the byte counts are then what a cluster would send
    */
   public record SyncReport(
       int epoch,
@@ -87,7 +89,8 @@ public final class SparkTrainingEngine implements TrainingEngine {
       double trainSeconds,
       long broadcastBytes,
       long resultBytes,
-      int slices) {
+      int slices,
+      boolean byReference) {
 
     /** Time of the round not spent training: broadcast, scheduling, results, merge. */
     public double syncSeconds() {
@@ -395,26 +398,31 @@ public final class SparkTrainingEngine implements TrainingEngine {
       long wordsTotal = retained * epochs;
       long wordsDone = 0;
       double trainingNanos = 0;
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        double loss = 0;
-        long examples = 0;
-        for (int round = 0; round < rounds; round++) {
-          checkCancelled();
-          long roundSeed = config.seed() * 0x2545F4914F6CDD1DL + epoch * 1_000_003L + round;
-          SyncRounds.Round done = sync.run(epoch, round, rounds, roundSeed, wordsDone, wordsTotal);
-          loss += done.loss();
-          examples += done.examples();
-          wordsDone += done.words();
-          trainingNanos += done.wallNanos();
-          progress(
-              TrainingPhase.TRAINING,
-              epoch,
-              wordsDone,
-              wordsTotal,
-              wordsDone / (trainingNanos / 1e9),
-              alphaAt(wordsDone, wordsTotal));
+      try {
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+          double loss = 0;
+          long examples = 0;
+          for (int round = 0; round < rounds; round++) {
+            checkCancelled();
+            long roundSeed = config.seed() * 0x2545F4914F6CDD1DL + epoch * 1_000_003L + round;
+            SyncRounds.Round done =
+                sync.run(epoch, round, rounds, roundSeed, wordsDone, wordsTotal);
+            loss += done.loss();
+            examples += done.examples();
+            wordsDone += done.words();
+            trainingNanos += done.wallNanos();
+            progress(
+                TrainingPhase.TRAINING,
+                epoch,
+                wordsDone,
+                wordsTotal,
+                wordsDone / (trainingNanos / 1e9),
+                alphaAt(wordsDone, wordsTotal));
+          }
+          listener.onEpochEnd(epoch, loss, examples);
         }
-        listener.onEpochEnd(epoch, loss, examples);
+      } finally {
+        sync.close();
       }
       // The trained model's two matrices, as the local engine hands them over.
       float[] in = new float[vocabulary.size() * dim];

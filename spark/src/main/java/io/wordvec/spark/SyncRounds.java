@@ -1,7 +1,9 @@
 package io.wordvec.spark;
 
 import io.wordvec.train.BlockTrainer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -61,6 +63,7 @@ final class SyncRounds {
   private final int slices;
   private final RowMerge merge;
   private final SparkTrainingEngine.SyncListener syncs;
+  private final String exchangeKey;
 
   /**
    * @param state the run's first model, merged into in place
@@ -88,6 +91,24 @@ final class SyncRounds {
     this.slices = Math.max(1, (state.rows() + sliceRows - 1) / sliceRows);
     this.merge = rule.newMerge(sliceRows, state.dim());
     this.syncs = syncs;
+    this.exchangeKey =
+        sc.isLocal() && sc.getConf().getBoolean(InJvmExchange.PROPERTY, true)
+            ? "wordvec-round-" + UUID.randomUUID() + "/"
+            : null;
+  }
+
+  /**
+   * Whether this run's rounds pass the model and the changes by reference ({@link InJvmExchange}).
+   */
+  boolean inJvm() {
+    return exchangeKey != null;
+  }
+
+  /** Forgets whatever a round left in the in-JVM exchange (a round that failed half way). */
+  void close() {
+    if (exchangeKey != null) {
+      InJvmExchange.clear(exchangeKey);
+    }
   }
 
   /** The chunk size of the run's model, from {@link #CHUNK_PROPERTY}. */
@@ -123,7 +144,10 @@ final class SyncRounds {
    */
   Round run(int epoch, int round, int rounds, long roundSeed, long wordsDone, long wordsTotal) {
     long began = System.nanoTime();
-    Broadcast<ModelState> model = sc.broadcast(state);
+    RoundModel model =
+        inJvm()
+            ? RoundModel.Published.of(exchangeKey + "model", state)
+            : new RoundModel.Broadcasted(sc.broadcast(state));
     JavaRDD<TrainedCopy> trained =
         blocks.map(
             new RoundTask(
@@ -141,7 +165,7 @@ final class SyncRounds {
     for (int slice = 0; slice < slices; slice++) {
       int from = slice * sliceRows;
       int to = Math.min(state.rows(), from + sliceRows);
-      List<RowDelta> deltas = trained.map(copy -> copy.slice(from, to)).collect();
+      List<RowDelta> deltas = collect(trained, from, to, round, slice);
       for (RowDelta delta : deltas) {
         merge.add(delta, from);
         loss += delta.loss();
@@ -158,7 +182,7 @@ final class SyncRounds {
     if (slices > 1) {
       trained.unpersist(true);
     }
-    model.destroy();
+    model.release();
     long wall = System.nanoTime() - began;
     syncs.onSync(
         new SparkTrainingEngine.SyncReport(
@@ -169,8 +193,30 @@ final class SyncRounds {
             slowest / 1e9,
             state.bytes(),
             resultBytes,
-            slices));
+            slices,
+            inJvm()));
     return new Round(loss, examples, words, wall);
+  }
+
+  /**
+   * Every partition's changes of rows {@code [from, to)}, in partition order: serialized as task
+   * results, or, in the driver's JVM, deposited by each task and taken back here.
+   */
+  private List<RowDelta> collect(
+      JavaRDD<TrainedCopy> trained, int from, int to, int round, int slice) {
+    if (!inJvm()) {
+      return trained.map(copy -> copy.slice(from, to)).collect();
+    }
+    String prefix = exchangeKey + round + "/" + slice + "/";
+    List<String> keys =
+        trained
+            .map(copy -> InJvmExchange.put(prefix + copy.partition(), copy.slice(from, to)))
+            .collect();
+    List<RowDelta> deltas = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      deltas.add(InJvmExchange.take(key, RowDelta.class));
+    }
+    return deltas;
   }
 
   /** A size property of the run: {@code fallback} when unset. */

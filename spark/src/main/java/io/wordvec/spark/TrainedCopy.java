@@ -52,6 +52,11 @@ final class TrainedCopy implements Serializable {
     this.trainNanos = trainNanos;
   }
 
+  /** The partition that trained this copy. */
+  int partition() {
+    return partition;
+  }
+
   /** A partition with no block in this round: it changed nothing. */
   static TrainedCopy empty(int partition, int dim) {
     return new TrainedCopy(

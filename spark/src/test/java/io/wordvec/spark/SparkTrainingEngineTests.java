@@ -155,6 +155,43 @@ class SparkTrainingEngineTests {
   }
 
   @Test
+  void theInJvmExchangeTrainsTheModelTheSerializedPathTrainsAndLeavesNothingBehind()
+      throws Exception {
+    TrainingConfig config = small().dimension(16).epochs(1).build();
+    Map<String, String> serialized = Map.of(InJvmExchange.PROPERTY, "false");
+    // two slices, so that the exchange also carries more than one job's changes per round
+    Map<String, String> sliced = Map.of(SyncRounds.SLICE_PROPERTY, "40k");
+    List<SparkTrainingEngine.SyncReport> inJvmSyncs = new ArrayList<>();
+    TrainedModel inJvm =
+        new SparkTrainingEngine(
+                new SparkSettings("local[2]", 2, 10_000, 1, null, sliced), inJvmSyncs::add)
+            .train(new TrainingRequest(HAMLET, config));
+    Map<String, String> both = new java.util.HashMap<>(sliced);
+    both.putAll(serialized);
+    List<SparkTrainingEngine.SyncReport> broadcastSyncs = new ArrayList<>();
+    TrainedModel broadcast =
+        new SparkTrainingEngine(
+                new SparkSettings("local[2]", 2, 10_000, 1, null, both), broadcastSyncs::add)
+            .train(new TrainingRequest(HAMLET, config));
+    assertTrue(inJvmSyncs.stream().allMatch(SparkTrainingEngine.SyncReport::byReference));
+    assertTrue(broadcastSyncs.stream().noneMatch(SparkTrainingEngine.SyncReport::byReference));
+    assertTrue(inJvmSyncs.get(0).slices() >= 2, "slices: " + inJvmSyncs.get(0).slices());
+    assertEquals(broadcastSyncs.size(), inJvmSyncs.size());
+    assertArrayEquals(broadcast.inputVectors(), inJvm.inputVectors());
+    assertArrayEquals(broadcast.outputVectors(), inJvm.outputVectors());
+    assertEquals(0, InJvmExchange.size());
+  }
+
+  @Test
+  void theInJvmExchangeRefusesAKeyFromAnotherJvmWithTheReason() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> InJvmExchange.get("wordvec-round-elsewhere/model", ModelState.class));
+    assertTrue(e.getMessage().contains(InJvmExchange.PROPERTY + "=false"), e.getMessage());
+  }
+
+  @Test
   void aBadSliceSizeIsRefusedNamingTheProperty() {
     SparkSettings bad =
         new SparkSettings("local[1]", 1, 10_000, 1, null, Map.of(SyncRounds.SLICE_PROPERTY, "0"));
