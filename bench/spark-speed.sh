@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Speed of the Spark engine against the local trainer, run back to back on one corpus (issue 14,
-# "done when" 3): the local trainer with 1 and 2 threads, wordvec-spark K=1 on local[1] and K=2 on
-# local[2] (one thread per task). Skip-gram, dim 100, window 5, negative 5, sample 1e-4,
-# min-count 5, seed 1, per-pair kernel everywhere (the Spark engine trains per pair; the local
-# skip-gram default is batched). Prints a table (bench/spark_speed_report.py):
+# "done when" 3): the local trainer with 1 and 2 threads, wordvec-spark K=1 on local[1], K=2 on
+# local[2] (one thread per task), and K=1 on local[2] with two Hogwild threads in its one task
+# (--task-threads 2: one machine's cores without the partitions' averaging). Skip-gram, dim 100,
+# window 5, negative 5, sample 1e-4, min-count 5, seed 1, per-pair kernel everywhere (the Spark
+# engine trains per pair; the local skip-gram default is batched). Prints a table (bench/spark_speed_report.py):
 #   - end to end: tokens x epochs / the CLI's own "trained ... in S s" (vocabulary, encoding and
 #     training; JVM start and model write excluded), and the whole process' wall time;
 #   - training: retained words x epochs / the training phase (local: first progress line of epoch
@@ -56,12 +57,14 @@ local_run() {
 }
 
 spark_run() {
+  local threads=${3:-1}
   local jfr=()
   if [[ -n "${JFR:-}" && $1 == k1-1 ]]; then
     jfr=("-XX:StartFlightRecording=filename=$OUT/k1.jfr,settings=profile")
   fi
   "$JAVA" "${jfr[@]}" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train \
-    --master "local[$2]" --partitions "$2" --words-per-sync "$WORDS_PER_SYNC" \
+    --master "local[$(($2 * threads))]" --partitions "$2" --task-threads "$threads" \
+    --words-per-sync "$WORDS_PER_SYNC" \
     --corpus "$CORPUS" --output "$OUT/$1.wvm" --quiet "${common[@]}" \
     > >(tee "$OUT/$1.jsonl" | stamp > "$OUT/$1.jsonl.t") 2> >(stamp > "$OUT/$1.log")
 }
@@ -72,6 +75,7 @@ for run in $(seq 1 "$RUNS"); do
   timed "k1-$run" spark_run "k1-$run" 1
   timed "local2-$run" local_run "local2-$run" 2
   timed "k2-$run" spark_run "k2-$run" 2
+  timed "k1t2-$run" spark_run "k1t2-$run" 1 2
 done
 echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
 python3 "$ROOT/bench/spark_speed_report.py" "$OUT"

@@ -14,7 +14,8 @@
 #   wordvec-spark runs), MASTER (default local[2]), WORDS_PER_SYNC (default 1000000), EPOCHS
 #   (default 5), SEED (default 1), THREADS (local trainer, 2), SKIP_LOCAL=1 (no local trainer run),
 #   MLLIB=1 (also the MLlib baseline), MLLIB_KS (its K list, default KS; setting it implies
-#   MLLIB=1), MLLIB_EPOCHS (default EPOCHS), MLLIB_JAVA_OPTS (default -Xmx4g).
+#   MLLIB=1), MLLIB_EPOCHS (default EPOCHS), MLLIB_JAVA_OPTS (default -Xmx4g), SPARK_ARGS (more
+#   options for wordvec-spark, e.g. "--conf spark.wordvec.warmupSyncs=6").
 # The MLlib baseline is built, if target/mllib-baseline.classpath is missing from spark/, with
 # `./mvnw -f spark/pom.xml -Pmllib-baseline process-classes` (the first time needs the network to
 # fetch spark-mllib); it never enters wordvec-spark.jar or its lib/.
@@ -92,7 +93,8 @@ for k in $KS; do
   start=$(date +%s.%N)
   "$JAVA" --add-modules jdk.incubator.vector -jar "$SPARK_JAR" train --master "$MASTER" \
     --partitions "$k" --words-per-sync "$WORDS_PER_SYNC" --corpus "$CORPUS" \
-    --output "$OUT/spark-k$k.wvm" "${common[@]}" > "$OUT/spark-k$k.jsonl" 2> "$OUT/spark-k$k.log"
+    --output "$OUT/spark-k$k.wvm" "${common[@]}" ${SPARK_ARGS:-} > "$OUT/spark-k$k.jsonl" \
+    2> "$OUT/spark-k$k.log"
   secs=$(seconds_since "$start")
   echo "seconds: $secs"
   grep '"event":"progress"' "$OUT/spark-k$k.jsonl" | tail -n 1

@@ -79,6 +79,7 @@ def main(out):
         "local2": "local trainer, 2 threads",
         "k1": "Spark K=1, local[1]",
         "k2": "Spark K=2, local[2]",
+        "k1t2": "Spark K=1, local[2], 2 task threads",
     }
     print(
         "| run | runs | end to end (s) | words/s end to end | training (s) | words/s training"
@@ -86,7 +87,7 @@ def main(out):
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rates = {}
-    for kind in ["local1", "k1", "local2", "k2"]:
+    for kind in ["local1", "k1", "local2", "k2", "k1t2"]:
         rows = kinds.get(kind)
         if not rows:
             continue
@@ -115,7 +116,7 @@ def main(out):
             )
         )
     print()
-    for kind in ["k1", "k2"]:
+    for kind in ["k1", "k2", "k1t2"]:
         rows = [r for r in kinds.get(kind, []) if "startup" in r]
         if rows:
             print(
@@ -135,6 +136,16 @@ def main(out):
         print(
             "K=2 local[2] / K=1 local[1]: %.2fx end to end, %.2fx training"
             % tuple(rates["k2"][i] / rates["k1"][i] for i in (0, 1))
+        )
+    if "k1" in rates and "k1t2" in rates:
+        print(
+            "K=1 local[2] with 2 task threads / K=1 local[1]: %.2fx end to end, %.2fx training"
+            % tuple(rates["k1t2"][i] / rates["k1"][i] for i in (0, 1))
+        )
+    if "k1t2" in rates and "local2" in rates:
+        print(
+            "K=1 local[2] with 2 task threads / local 2 threads: %.0f%% end to end, %.0f%% training"
+            % tuple(100 * rates["k1t2"][i] / rates["local2"][i] for i in (0, 1))
         )
     if "local1" in rates and "local2" in rates:
         print(

@@ -177,10 +177,25 @@ public final class BlockTrainer {
     int workers = bounds.length - 1;
     SplittableRandom seeds = new SplittableRandom(seed);
     Worker[] team = new Worker[workers];
+    // Each thread counts its updates into arrays of its own, summed below: the counts of the
+    // frequent words share a few cache lines, which two threads incrementing them at every pair
+    // passed back and forth (K=1 with two threads in its task ran at 1.21x one thread, against the
+    // local trainer's 1.68x).
+    int[][] counts = new int[2 * workers][];
     for (int t = 0; t < workers; t++) {
-      team[t] = new Worker(shared, bounds[t], bounds[t + 1], seeds.nextLong());
+      WorkerContext context = shared;
+      if (t > 0 && (inputUpdates != null || outputUpdates != null)) {
+        counts[2 * t] = inputUpdates == null ? null : new int[inputUpdates.length];
+        counts[2 * t + 1] = outputUpdates == null ? null : new int[outputUpdates.length];
+        context = shared.countingInto(counts[2 * t], counts[2 * t + 1]);
+      }
+      team[t] = new Worker(context, bounds[t], bounds[t + 1], seeds.nextLong());
     }
     run(team, schedule);
+    for (int t = 1; t < workers; t++) {
+      addInto(inputUpdates, counts[2 * t]);
+      addInto(outputUpdates, counts[2 * t + 1]);
+    }
     if (schedule.stopped()) {
       throw new TrainingCancelledException();
     }
@@ -197,6 +212,14 @@ public final class BlockTrainer {
       }
     }
     return new Result(loss, examples, words);
+  }
+
+  private static void addInto(int[] total, int[] part) {
+    if (total != null && part != null) {
+      for (int i = 0; i < total.length; i++) {
+        total[i] += part[i];
+      }
+    }
   }
 
   /** The first worker on the calling thread, the others on threads of their own. */

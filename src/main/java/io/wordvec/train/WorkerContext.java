@@ -17,7 +17,8 @@ package io.wordvec.train;
  * @param subwords each word's n-gram rows; null without subwords
  * @param inputUpdates per input row, how many updates it received (an engine that merges partitions
  *     weighs them by these); null to count nothing. Incremented without locks like the rows
- *     themselves, so a count may miss an update that raced another: weights, not a ledger
+ *     themselves, so a count may miss an update that raced another: weights, not a ledger (each
+ *     {@link BlockTrainer} thread counts into arrays of its own)
  * @param outputUpdates the same for the output rows
  */
 record WorkerContext(
@@ -32,4 +33,22 @@ record WorkerContext(
     float[] ngramVectors,
     SubwordTable subwords,
     int[] inputUpdates,
-    int[] outputUpdates) {}
+    int[] outputUpdates) {
+
+  /** The same context counting updates into {@code inputUpdates} and {@code outputUpdates}. */
+  WorkerContext countingInto(int[] inputUpdates, int[] outputUpdates) {
+    return new WorkerContext(
+        config,
+        corpus,
+        inputVectors,
+        outputVectors,
+        sampler,
+        keepThresholds,
+        lock,
+        schedule,
+        ngramVectors,
+        subwords,
+        inputUpdates,
+        outputUpdates);
+  }
+}

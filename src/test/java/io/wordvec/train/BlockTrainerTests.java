@@ -96,6 +96,24 @@ class BlockTrainerTests {
   }
 
   @Test
+  void severalThreadsCountEveryRowUpdateInArraysOfTheirOwn() {
+    int[] ids = block();
+    BlockTrainer.Tables tables = BlockTrainer.Tables.of(CONFIG, counts(ids));
+    float[] in = BlockTrainer.initialInputVectors(WORDS, DIM, 1);
+    float[] out = new float[in.length];
+    int[] inUpdates = new int[WORDS];
+    int[] outUpdates = new int[WORDS];
+    BlockTrainer.Result result =
+        BlockTrainer.train(
+            tables, ids, ids.length, in, out, inUpdates, outUpdates, 3, 9, 0, 10_000, 1, null);
+    // the rows race, the counts do not: each thread's are its own, summed after the run
+    assertThat(Arrays.stream(inUpdates).asLongStream().sum()).isEqualTo(result.examples());
+    assertThat(Arrays.stream(outUpdates).asLongStream().sum())
+        .isGreaterThanOrEqualTo(result.examples());
+    assertThat(result.words()).isEqualTo(ids.length - 400);
+  }
+
+  @Test
   void theLearningRateFollowsTheWholeRunsProgress() {
     int[] ids = block();
     BlockTrainer.Tables tables = BlockTrainer.Tables.of(CONFIG, counts(ids));
