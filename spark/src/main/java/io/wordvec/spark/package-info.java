@@ -64,8 +64,9 @@
  * trained copies cached on their executors between the jobs. The one limit left is a float array
  * per matrix, vocabulary x dimension under 2^31 - 8 (about 7.16M words at 300 dimensions), checked
  * with a clear message once the vocabulary is known. Memory per executor, in local mode where the
- * executor is the driver: the model, its serialized broadcast, one trained copy per task (each the
- * model's size) and a few slices; about 4 x 2.5 GB for a 1M x 300 model at K=2 (BENCHMARKS.md).
+ * executor is the driver: the model, one trained copy per task (each the model's size) and a few
+ * slices (and the model's serialized broadcast when {@link io.wordvec.spark.InJvmExchange} is
+ * off); about 4 x 2.5 GB for a 1M x 300 model at K=2, measured with the broadcast (BENCHMARKS.md).
  *
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
@@ -81,6 +82,14 @@
  * WordSim-353 rho of the same runs with float changes, and the rounds' time outside training fell
  * by a sixth at K=1 (BENCHMARKS.md, "Where a sync round's time goes"). The model itself is
  * broadcast in full precision: its rows, unlike the changes, carry every round's work.
+ *
+ * <p>In local mode the round's model and changes do not travel at all ({@link
+ * io.wordvec.spark.InJvmExchange}): the tasks run in the driver's JVM, where Spark would still
+ * serialize the broadcast into pieces nobody fetches and each result into bytes read back in the
+ * same process. The tasks read the driver's model by reference and deposit their slices of changes
+ * for the driver to take back in partition order, so the merge and the model are those of the
+ * cluster's path; on gutenberg-17m this cut a K=1 round's time outside training by about 40%
+ * (BENCHMARKS.md, "Sync rounds in local mode by reference").
  *
  * <p>How often matters more than the bytes suggest. Partitions start from the same random model
  * and, left apart too long early on, learn different arrangements of the space, whose average keeps
