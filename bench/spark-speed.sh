@@ -17,8 +17,8 @@
 # Usage: bench/spark-speed.sh CORPUS
 # Environment: JAR (default target/wordvec.jar), SPARK_JAR (default spark/target/wordvec-spark.jar),
 #   JAVA (default java), OUT (default a new temp dir), RUNS (default 1), EPOCHS (default 1),
-#   WORDS_PER_SYNC (default 1000000), JFR (set to 1: record the first K=1 driver with JFR's profile
-#   settings into $OUT/k1.jfr).
+#   WORDS_PER_SYNC (default 1000000), KINDS (the runs, default "local1 k1 local2 k2 k1t2"), JFR
+#   (set to 1: record the first K=1 driver with JFR's profile settings into $OUT/k1.jfr).
 set -euo pipefail
 CORPUS=${1:?usage: bench/spark-speed.sh CORPUS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,13 +69,19 @@ spark_run() {
     > >(tee "$OUT/$1.jsonl" | stamp > "$OUT/$1.jsonl.t") 2> >(stamp > "$OUT/$1.log")
 }
 
+KINDS=${KINDS:-local1 k1 local2 k2 k1t2}
 for run in $(seq 1 "$RUNS"); do
   echo "run $run: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
-  timed "local1-$run" local_run "local1-$run" 1
-  timed "k1-$run" spark_run "k1-$run" 1
-  timed "local2-$run" local_run "local2-$run" 2
-  timed "k2-$run" spark_run "k2-$run" 2
-  timed "k1t2-$run" spark_run "k1t2-$run" 1 2
+  for kind in $KINDS; do
+    case $kind in
+      local1) timed "local1-$run" local_run "local1-$run" 1 ;;
+      local2) timed "local2-$run" local_run "local2-$run" 2 ;;
+      k1) timed "k1-$run" spark_run "k1-$run" 1 ;;
+      k2) timed "k2-$run" spark_run "k2-$run" 2 ;;
+      k1t2) timed "k1t2-$run" spark_run "k1t2-$run" 1 2 ;;
+      *) echo "unknown run kind '$kind' in KINDS" >&2; exit 2 ;;
+    esac
+  done
 done
 echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
 python3 "$ROOT/bench/spark_speed_report.py" "$OUT"
