@@ -23,7 +23,8 @@
 #   (default -XX:+UseParallelGC -Xmn2g: with G1, the first run of this script failed with an
 #   OutOfMemoryError at 11.4 GB of 16 GB live, unable to find contiguous regions for a task's new
 #   1.26 GB matrix copy; the parallel collector compacts large arrays, and a 2 GB young generation
-#   leaves the old one room for the model, its broadcast and the K trained copies).
+#   leaves the old one room for the model, its broadcast and the K trained copies), SPARK_ARGS
+#   (more options for wordvec-spark, e.g. "--conf spark.wordvec.inJvmExchange=false").
 set -euo pipefail
 CORPUS=${1:?usage: bench/spark-scale.sh CORPUS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,7 +58,7 @@ start=$(date +%s.%N)
   --conf spark.memory.fraction="$MEMORY_FRACTION" \
   --corpus "$CORPUS" --output "$OUT/scale.wvm" --quiet \
   --sg --dim "$DIM" --window 5 --negative 5 --sample 1e-4 --min-count 5 --alpha 0.025 \
-  --epochs "$EPOCHS" --seed 1 --kernel pair \
+  --epochs "$EPOCHS" --seed 1 --kernel pair ${SPARK_ARGS:-} \
   >"$OUT/train.jsonl" 2>"$OUT/train.log" || {
   echo "training failed (exit $?); its log:" >&2
   tail -20 "$OUT/train.log" >&2
