@@ -65,8 +65,9 @@
  * per matrix, vocabulary x dimension under 2^31 - 8 (about 7.16M words at 300 dimensions), checked
  * with a clear message once the vocabulary is known. Memory per executor, in local mode where the
  * executor is the driver: the model, one trained copy per task (each the model's size) and a few
- * slices (and the model's serialized broadcast when {@link io.wordvec.spark.InJvmExchange} is
- * off); about 4 x 2.5 GB for a 1M x 300 model at K=2, measured with the broadcast (BENCHMARKS.md).
+ * slices (and the model's serialized broadcast when {@link io.wordvec.spark.InJvmExchange} is off);
+ * about 3 x 2.5 GB for a 1M x 300 model at K=2, which trained in a 10 GB heap where the serialized
+ * path ran out of memory (BENCHMARKS.md, "Scale").
  *
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
