@@ -66,51 +66,60 @@ class BlockTrainerTests {
     assertThat(BlockTrainer.split(new int[] {1, 2, 3, -1}, 4, 3)).containsExactly(0, 4);
   }
 
-  @Test
-  void oneThreadIsDeterministicAndCountsEveryRowUpdate() {
-    int[] ids = block();
-    BlockTrainer.Tables tables = BlockTrainer.Tables.of(CONFIG, counts(ids));
-    float[][] first = null;
-    for (int run = 0; run < 2; run++) {
+  /** A block trained from the first model on {@code threads} threads, and its update counts. */
+  private record Trained(
+      float[] in, float[] out, int[] inUpdates, int[] outUpdates, BlockTrainer.Result result) {
+
+    static Trained on(int threads) {
+      int[] ids = block();
+      BlockTrainer.Tables tables = BlockTrainer.Tables.of(CONFIG, counts(ids));
       float[] in = BlockTrainer.initialInputVectors(WORDS, DIM, 1);
       float[] out = new float[in.length];
       int[] inUpdates = new int[WORDS];
       int[] outUpdates = new int[WORDS];
       BlockTrainer.Result result =
           BlockTrainer.train(
-              tables, ids, ids.length, in, out, inUpdates, outUpdates, 1, 9, 0, 10_000, 1, null);
+              tables,
+              ids,
+              ids.length,
+              in,
+              out,
+              inUpdates,
+              outUpdates,
+              threads,
+              9,
+              0,
+              10_000,
+              1,
+              null);
+      return new Trained(in, out, inUpdates, outUpdates, result);
+    }
+
+    /** Every update is counted: none lost, whatever the threads. */
+    void assertCountsEveryUpdate() {
       // skip-gram: every example updates exactly one input row
       assertThat(Arrays.stream(inUpdates).asLongStream().sum()).isEqualTo(result.examples());
       // and the target's output row at least, plus noise rows
       assertThat(Arrays.stream(outUpdates).asLongStream().sum())
           .isGreaterThanOrEqualTo(result.examples());
-      assertThat(result.words()).isEqualTo(ids.length - 400);
-      assertThat(result.loss()).isPositive();
-      if (first == null) {
-        first = new float[][] {in, out};
-      } else {
-        assertThat(in).isEqualTo(first[0]);
-        assertThat(out).isEqualTo(first[1]);
-      }
+      assertThat(result.words()).isEqualTo(block().length - 400);
     }
   }
 
   @Test
+  void oneThreadIsDeterministicAndCountsEveryRowUpdate() {
+    Trained first = Trained.on(1);
+    Trained second = Trained.on(1);
+    first.assertCountsEveryUpdate();
+    assertThat(first.result().loss()).isPositive();
+    assertThat(second.in()).isEqualTo(first.in());
+    assertThat(second.out()).isEqualTo(first.out());
+  }
+
+  @Test
   void severalThreadsCountEveryRowUpdateInArraysOfTheirOwn() {
-    int[] ids = block();
-    BlockTrainer.Tables tables = BlockTrainer.Tables.of(CONFIG, counts(ids));
-    float[] in = BlockTrainer.initialInputVectors(WORDS, DIM, 1);
-    float[] out = new float[in.length];
-    int[] inUpdates = new int[WORDS];
-    int[] outUpdates = new int[WORDS];
-    BlockTrainer.Result result =
-        BlockTrainer.train(
-            tables, ids, ids.length, in, out, inUpdates, outUpdates, 3, 9, 0, 10_000, 1, null);
     // the rows race, the counts do not: each thread's are its own, summed after the run
-    assertThat(Arrays.stream(inUpdates).asLongStream().sum()).isEqualTo(result.examples());
-    assertThat(Arrays.stream(outUpdates).asLongStream().sum())
-        .isGreaterThanOrEqualTo(result.examples());
-    assertThat(result.words()).isEqualTo(ids.length - 400);
+    Trained.on(3).assertCountsEveryUpdate();
   }
 
   @Test
