@@ -32,8 +32,8 @@ import java.util.Arrays;
  * depends on the partitions' order, which is fixed (Spark returns the partitions' results in
  * partition order).
  *
- * <p>Driver-side, single-threaded; sums over one slice of rows ({@link RowMerge}). Dot products in
- * double: a row's change can be tiny next to the merged change of the others.
+ * <p>Driver-side; sums over one slice of rows ({@link RowMerge}), each row by one thread. Dot
+ * products in double: a row's change can be tiny next to the merged change of the others.
  */
 final class AdaptiveSum extends RowMerge {
 
@@ -41,7 +41,9 @@ final class AdaptiveSum extends RowMerge {
   private final float[] output;
   private final boolean[] inputChanged;
   private final boolean[] outputChanged;
-  private final float[] change;
+
+  /** A change unpacked, one per merging thread ({@link RowMerge#mergeAll}). */
+  private final ThreadLocal<float[]> change;
 
   /**
    * @param sliceRows the most rows of one slice
@@ -53,7 +55,7 @@ final class AdaptiveSum extends RowMerge {
     this.output = new float[sliceRows * dim];
     this.inputChanged = new boolean[sliceRows];
     this.outputChanged = new boolean[sliceRows];
-    this.change = new float[dim];
+    this.change = ThreadLocal.withInitial(() -> new float[dim]);
   }
 
   @Override
@@ -79,8 +81,9 @@ final class AdaptiveSum extends RowMerge {
    */
   private void merge(float[] merged, int base, boolean changed, byte[] packed, int from) {
     if (changed) {
-      RowDelta.unpack(packed, from, change, 0, dim);
-      adasum(merged, base, change, dim);
+      float[] b = change.get();
+      RowDelta.unpack(packed, from, b, 0, dim);
+      adasum(merged, base, b, dim);
     } else {
       RowDelta.unpack(packed, from, merged, base, dim);
     }

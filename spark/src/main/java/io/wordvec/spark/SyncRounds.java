@@ -40,6 +40,15 @@ final class SyncRounds {
   static final String SLICE_PROPERTY = "spark.wordvec.deltaSliceBytes";
 
   static final String DEFAULT_CHUNK = "256m";
+
+  /**
+   * Stripes of a slice's rows merged in parallel on the driver's cores, which wait for the merge
+   * otherwise: four per core, since rows are in frequency order and the first stripes (the frequent
+   * words, changed by every partition) are the most work.
+   */
+  private static final int MERGE_STRIPES =
+      4 * Math.min(8, Runtime.getRuntime().availableProcessors());
+
   static final String DEFAULT_SLICE = "96m";
   private static final long MAX_SLICE_BYTES = 1L << 30;
 
@@ -166,18 +175,17 @@ final class SyncRounds {
       int from = slice * sliceRows;
       int to = Math.min(state.rows(), from + sliceRows);
       List<RowDelta> deltas = collect(trained, from, to, round, slice);
+      // In place: every task of the round has trained by now. A cached copy lost with its
+      // executor is trained again from the broadcast's serialized pieces, written when the round
+      // began; in local mode, where tasks read this very object, none is ever lost.
+      merge.mergeAll(deltas, from, state, MERGE_STRIPES);
       for (RowDelta delta : deltas) {
-        merge.add(delta, from);
         loss += delta.loss();
         examples += delta.examples();
         words += delta.words();
         resultBytes += delta.bytes();
         slowest = Math.max(slowest, delta.trainNanos());
       }
-      // In place: every task of the round has trained by now. A cached copy lost with its
-      // executor is trained again from the broadcast's serialized pieces, written when the round
-      // began; in local mode, where tasks read this very object, none is ever lost.
-      merge.applyTo(state);
     }
     if (slices > 1) {
       trained.unpersist(true);

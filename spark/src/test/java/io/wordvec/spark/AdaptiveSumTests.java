@@ -156,6 +156,12 @@ class AdaptiveSumTests {
       assertArrayEquals(whole[0], sliced[0], 0f, "slices of " + sliceRows);
       assertArrayEquals(whole[1], sliced[1], 0f, "slices of " + sliceRows);
     }
+    // merged in parallel stripes of the slice's rows: the same floats, whatever the stripes
+    for (int stripes : new int[] {1, 2, 3, 7, 64}) {
+      float[][] striped = mergedInStripes(partitions, touched, rows, dim, 10, stripes);
+      assertArrayEquals(whole[0], striped[0], 0f, stripes + " stripes");
+      assertArrayEquals(whole[1], striped[1], 0f, stripes + " stripes");
+    }
     // and the partitions' changes did not simply add up or average: a real merge happened
     float[] sum = new float[rows * dim];
     for (int p = 0; p < 4; p++) {
@@ -181,6 +187,36 @@ class AdaptiveSumTests {
       merge.applyTo(state);
     }
     return new float[][] {input(state), output(state)};
+  }
+
+  /** The same, each slice merged at once by {@link RowMerge#mergeAll} in {@code stripes}. */
+  private static float[][] mergedInStripes(
+      List<float[][]> partitions,
+      List<boolean[]> touched,
+      int rows,
+      int dim,
+      int sliceRows,
+      int stripes) {
+    AdaptiveSum merge = new AdaptiveSum(sliceRows, dim);
+    ModelState state = model(rows, dim);
+    for (int from = 0; from < rows; from += sliceRows) {
+      int to = Math.min(rows, from + sliceRows);
+      List<RowDelta> deltas = new ArrayList<>();
+      for (int p = 0; p < partitions.size(); p++) {
+        deltas.add(slice(partitions.get(p), touched.get(p), from, to, dim));
+      }
+      merge.mergeAll(deltas, from, state, stripes);
+    }
+    return new float[][] {input(state), output(state)};
+  }
+
+  @Test
+  void aStripedMergeRefusesRowsOutsideItsSlice() {
+    AdaptiveSum merge = new AdaptiveSum(2, 1);
+    ModelState state = model(6, 1);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> merge.mergeAll(List.of(oneRow(5, new float[] {1}, new float[] {1})), 2, state, 2));
   }
 
   /** The touched rows of {@code [from, to)} of a partition's changes, as a delta carries them. */
