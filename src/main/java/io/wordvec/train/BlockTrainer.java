@@ -181,20 +181,16 @@ public final class BlockTrainer {
     // frequent words share a few cache lines, which two threads incrementing them at every pair
     // passed back and forth (K=1 with two threads in its task ran at 1.21x one thread, against the
     // local trainer's 1.68x).
-    int[][] counts = new int[2 * workers][];
+    WorkerContext[] contexts = new WorkerContext[workers];
     for (int t = 0; t < workers; t++) {
-      WorkerContext context = shared;
-      if (t > 0 && (inputUpdates != null || outputUpdates != null)) {
-        counts[2 * t] = inputUpdates == null ? null : new int[inputUpdates.length];
-        counts[2 * t + 1] = outputUpdates == null ? null : new int[outputUpdates.length];
-        context = shared.countingInto(counts[2 * t], counts[2 * t + 1]);
-      }
-      team[t] = new Worker(context, bounds[t], bounds[t + 1], seeds.nextLong());
+      contexts[t] =
+          t == 0 ? shared : shared.countingInto(sameSize(inputUpdates), sameSize(outputUpdates));
+      team[t] = new Worker(contexts[t], bounds[t], bounds[t + 1], seeds.nextLong());
     }
     run(team, schedule);
     for (int t = 1; t < workers; t++) {
-      addInto(inputUpdates, counts[2 * t]);
-      addInto(outputUpdates, counts[2 * t + 1]);
+      addInto(inputUpdates, contexts[t].inputUpdates());
+      addInto(outputUpdates, contexts[t].outputUpdates());
     }
     if (schedule.stopped()) {
       throw new TrainingCancelledException();
@@ -212,6 +208,11 @@ public final class BlockTrainer {
       }
     }
     return new Result(loss, examples, words);
+  }
+
+  /** A new array of {@code counts}' length, or null for null (nothing counted). */
+  private static int[] sameSize(int[] counts) {
+    return counts == null ? null : new int[counts.length];
   }
 
   private static void addInto(int[] total, int[] part) {

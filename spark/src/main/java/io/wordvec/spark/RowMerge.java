@@ -1,22 +1,23 @@
 package io.wordvec.spark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
  * Merges the partitions' deltas of one slice of rows into the model at the end of a sync round: how
- * a row that several partitions changed moves ({@link MergeRule}). The partitions' deltas of the
- * slice are {@linkplain #add added} one by one, in the order they arrive, then {@linkplain #applyTo
- * applied} at once.
+ * a row that several partitions changed moves ({@link MergeRule}). The partitions' deltas of a
+ * slice, in partition order, are merged at once ({@link #mergeAll}), or {@linkplain #add added} one
+ * by one and then {@linkplain #applyTo applied}.
  *
- * <p>Driver-side. {@link #add} and {@link #applyTo} are single-threaded; {@link #mergeAll} splits
- * the slice's rows into stripes merged on several threads, each row by one thread (a rule's {@link
- * #addRow} and {@link #applyRow} touch only their own row's sums). What a rule keeps per row covers
- * one slice of rows (not the whole model: that would be a third copy of a model of millions of rows
- * on the driver); it is kept between slices and rounds, and only touched rows are reset. This class
- * keeps the slice's bookkeeping (which rows were touched, which slice the deltas belong to); a rule
- * keeps its sums.
+ * <p>Driver-side. {@link #add} and {@link #applyTo} merge on the calling thread; {@link #mergeAll}
+ * splits the slice's rows into stripes merged on several threads, each row by one thread (a rule's
+ * {@link #addRow} and {@link #applyRow} touch only their own row's sums); both run the same stripe
+ * merge. What a rule keeps per row covers one slice of rows (not the whole model: that would be a
+ * third copy of a model of millions of rows on the driver); it is kept between slices and rounds,
+ * and only touched rows are reset. This class keeps the slice's bookkeeping (which rows were
+ * touched, which slice the deltas belong to); a rule keeps its sums.
  */
 abstract class RowMerge {
 
@@ -24,9 +25,13 @@ abstract class RowMerge {
   final int dim;
 
   private final int sliceRows;
+
+  /** Per row of the slice, whether a delta changed it; set and reset by each row's own stripe. */
   private final boolean[] touched;
-  private final int[] touchedRows;
-  private int touchedCount;
+
+  /** Deltas {@linkplain #add added} one by one, merged at {@link #applyTo}. */
+  private final List<RowDelta> pending = new ArrayList<>();
+
   private int firstRow = -1;
 
   /**
@@ -37,7 +42,6 @@ abstract class RowMerge {
     this.dim = dim;
     this.sliceRows = sliceRows;
     this.touched = new boolean[sliceRows];
-    this.touchedRows = new int[sliceRows];
   }
 
   /**
@@ -50,28 +54,16 @@ abstract class RowMerge {
     } else if (this.firstRow != firstRow) {
       throw new IllegalStateException("deltas of two slices in one merge");
     }
-    int[] rows = delta.rows();
-    for (int k = 0; k < rows.length; k++) {
-      int row = rows[k] - firstRow;
-      if (row < 0 || row >= sliceRows) {
-        throw new IllegalArgumentException("row " + rows[k] + " is outside the slice");
-      }
-      if (!touched[row]) {
-        touched[row] = true;
-        touchedRows[touchedCount++] = row;
-      }
-      addRow(row, delta, k);
-    }
+    requireInSlice(delta, firstRow);
+    pending.add(delta);
   }
 
   /** Moves the touched rows of the model by their merged change and resets what the rule keeps. */
   final void applyTo(ModelState model) {
-    for (int t = 0; t < touchedCount; t++) {
-      int row = touchedRows[t];
-      applyRow(model, firstRow + row, row);
-      touched[row] = false;
+    if (firstRow >= 0) {
+      mergeStripe(pending, firstRow, model, 0, sliceRows);
     }
-    touchedCount = 0;
+    pending.clear();
     firstRow = -1;
   }
 
@@ -87,15 +79,7 @@ abstract class RowMerge {
       throw new IllegalStateException("deltas added one by one are not applied yet");
     }
     for (RowDelta delta : deltas) {
-      int[] rows = delta.rows();
-      for (int k = 0; k < rows.length; k++) {
-        if (rows[k] < firstRow
-            || rows[k] - firstRow >= sliceRows
-            || (k > 0 && rows[k] <= rows[k - 1])) {
-          throw new IllegalArgumentException(
-              "row " + rows[k] + " is outside the slice or out of order");
-        }
-      }
+      requireInSlice(delta, firstRow);
     }
     int n = Math.max(1, Math.min(stripes, sliceRows));
     IntStream.range(0, n)
@@ -104,6 +88,22 @@ abstract class RowMerge {
             s -> mergeStripe(deltas, firstRow, model, s * sliceRows / n, (s + 1) * sliceRows / n));
   }
 
+  /**
+   * Refuses a delta whose rows are outside the slice or not ascending (the stripes search them).
+   */
+  private void requireInSlice(RowDelta delta, int firstRow) {
+    int[] rows = delta.rows();
+    for (int k = 0; k < rows.length; k++) {
+      if (rows[k] < firstRow || rows[k] - firstRow >= sliceRows) {
+        throw new IllegalArgumentException("row " + rows[k] + " is outside the slice");
+      }
+      if (k > 0 && rows[k] <= rows[k - 1]) {
+        throw new IllegalArgumentException("rows of a delta must ascend: " + rows[k]);
+      }
+    }
+  }
+
+  /** Merges and applies rows {@code [from, to)} of the slice: each row is this call's alone. */
   private void mergeStripe(
       List<RowDelta> deltas, int firstRow, ModelState model, int from, int to) {
     for (RowDelta delta : deltas) {
