@@ -4,7 +4,8 @@
 # local[2] (one thread per task), and K=1 on local[2] with two Hogwild threads in its one task
 # (--task-threads 2: one machine's cores without the partitions' averaging). Skip-gram, dim 100,
 # window 5, negative 5, sample 1e-4, min-count 5, seed 1, per-pair kernel everywhere (the Spark
-# engine trains per pair; the local skip-gram default is batched). Prints a table (bench/spark_speed_report.py):
+# engine trains per pair; the local skip-gram default is batched). Prints a table
+# (bench/spark_speed_report.py):
 #   - end to end: tokens x epochs / the CLI's own "trained ... in S s" (vocabulary, encoding and
 #     training; JVM start and model write excluded), and the whole process' wall time;
 #   - training: retained words x epochs / the training phase (local: first progress line of epoch

@@ -15,7 +15,7 @@
 #   (default 5), SEED (default 1), THREADS (local trainer, 2), SKIP_LOCAL=1 (no local trainer run),
 #   MLLIB=1 (also the MLlib baseline), MLLIB_KS (its K list, default KS; setting it implies
 #   MLLIB=1), MLLIB_EPOCHS (default EPOCHS), MLLIB_JAVA_OPTS (default -Xmx4g), SPARK_ARGS (more
-#   options for wordvec-spark, e.g. "--conf spark.wordvec.warmupSyncs=6").
+#   options for wordvec-spark, e.g. "--merge mean").
 # The MLlib baseline is built, if target/mllib-baseline.classpath is missing from spark/, with
 # `./mvnw -f spark/pom.xml -Pmllib-baseline process-classes` (the first time needs the network to
 # fetch spark-mllib); it never enters wordvec-spark.jar or its lib/.

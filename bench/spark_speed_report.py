@@ -127,32 +127,21 @@ def main(out):
                     statistics.median(r["text"] for r in rows),
                 )
             )
-    if "k1" in rates and "local1" in rates:
-        print(
-            "K=1 / local 1 thread: %.0f%% end to end, %.0f%% training"
-            % tuple(100 * rates["k1"][i] / rates["local1"][i] for i in (0, 1))
-        )
-    if "k1" in rates and "k2" in rates:
-        print(
-            "K=2 local[2] / K=1 local[1]: %.2fx end to end, %.2fx training"
-            % tuple(rates["k2"][i] / rates["k1"][i] for i in (0, 1))
-        )
-    if "k1" in rates and "k1t2" in rates:
-        print(
-            "K=1 local[2] with 2 task threads / K=1 local[1]: %.2fx end to end, %.2fx training"
-            % tuple(rates["k1t2"][i] / rates["k1"][i] for i in (0, 1))
-        )
-    if "k1t2" in rates and "local2" in rates:
-        print(
-            "K=1 local[2] with 2 task threads / local 2 threads: %.0f%% end to end, %.0f%% training"
-            % tuple(100 * rates["k1t2"][i] / rates["local2"][i] for i in (0, 1))
-        )
-    if "local1" in rates and "local2" in rates:
-        print(
-            "local 2 threads / 1 thread: %.2fx end to end, %.2fx training"
-            % tuple(rates["local2"][i] / rates["local1"][i] for i in (0, 1))
-        )
-
+    # (numerator, denominator, label, as a percentage rather than a factor)
+    ratios = [
+        ("k1", "local1", "K=1 / local 1 thread", True),
+        ("k2", "k1", "K=2 local[2] / K=1 local[1]", False),
+        ("k1t2", "k1", "K=1 local[2] with 2 task threads / K=1 local[1]", False),
+        ("k1t2", "local2", "K=1 local[2] with 2 task threads / local 2 threads", True),
+        ("local2", "local1", "local 2 threads / 1 thread", False),
+    ]
+    for top, bottom, label, percent in ratios:
+        if top in rates and bottom in rates:
+            e2e, train = (rates[top][i] / rates[bottom][i] for i in (0, 1))
+            if percent:
+                print("%s: %.0f%% end to end, %.0f%% training" % (label, 100 * e2e, 100 * train))
+            else:
+                print("%s: %.2fx end to end, %.2fx training" % (label, e2e, train))
 
 if __name__ == "__main__":
     main(sys.argv[1])
