@@ -1,7 +1,5 @@
 package io.wordvec.spark;
 
-import java.util.Arrays;
-
 /**
  * The {@link MergeRule#ADASUM} merge: the partitions' changes to a row are combined with the
  * adaptive sum of Maleki et al. ("Adasum: Adaptive Summation of Gradients", 2020), as they arrive:
@@ -32,18 +30,33 @@ import java.util.Arrays;
  * depends on the partitions' order, which is fixed (Spark returns the partitions' results in
  * partition order).
  *
- * <p>Driver-side; sums over one slice of rows ({@link RowMerge}), each row by one thread. Dot
- * products in double: a row's change can be tiny next to the merged change of the others.
+ * <p>Driver-side; each row by one thread ({@link RowMerge}). Dot products in double: a row's change
+ * can be tiny next to the merged change of the others.
  */
 final class AdaptiveSum extends RowMerge {
 
-  private final float[] input;
-  private final float[] output;
-  private final boolean[] inputChanged;
-  private final boolean[] outputChanged;
+  /** The row being merged, one per merging thread ({@link RowMerge#mergeAll}). */
+  private final ThreadLocal<Row> rows;
 
-  /** A change unpacked, one per merging thread ({@link RowMerge#mergeAll}). */
-  private final ThreadLocal<float[]> change;
+  /**
+   * One row's merged changes so far, and a change read for the next step.
+   *
+   * <p>{@code inputChanged}: whether a partition changed the input side yet (its first change is
+   * taken as it is); the same for the output side.
+   */
+  private static final class Row {
+    final float[] input;
+    final float[] output;
+    final float[] change;
+    boolean inputChanged;
+    boolean outputChanged;
+
+    Row(int dim) {
+      input = new float[dim];
+      output = new float[dim];
+      change = new float[dim];
+    }
+  }
 
   /**
    * @param sliceRows the most rows of one slice
@@ -51,56 +64,44 @@ final class AdaptiveSum extends RowMerge {
    */
   AdaptiveSum(int sliceRows, int dim) {
     super(sliceRows, dim);
-    this.input = new float[Math.multiplyExact(sliceRows, dim)];
-    this.output = new float[sliceRows * dim];
-    this.inputChanged = new boolean[sliceRows];
-    this.outputChanged = new boolean[sliceRows];
-    this.change = ThreadLocal.withInitial(() -> new float[dim]);
+    this.rows = ThreadLocal.withInitial(() -> new Row(dim));
   }
 
   @Override
-  void addRow(int row, RowDelta delta, int entry) {
-    int base = row * dim;
-    int from = entry * dim;
+  void addRow(SliceChanges delta, int entry) {
+    Row row = rows.get();
     // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
     // counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      merge(input, base, inputChanged[row], delta.inputDelta(), from);
-      inputChanged[row] = true;
+      if (row.inputChanged) {
+        delta.inputChange(entry, dim, row.change, 0);
+        adasum(row.input, 0, row.change, dim);
+      } else {
+        delta.inputChange(entry, dim, row.input, 0);
+        row.inputChanged = true;
+      }
     }
     if (delta.outputUpdates()[entry] > 0) {
-      merge(output, base, outputChanged[row], delta.outputDelta(), from);
-      outputChanged[row] = true;
-    }
-  }
-
-  /**
-   * Merges the packed change at float {@code from} of {@code packed} into {@code merged[base..base
-   * + dim)}; a row's first change ({@code !changed}) is taken as it is: adasum(0, b) = b, with no
-   * products to take.
-   */
-  private void merge(float[] merged, int base, boolean changed, byte[] packed, int from) {
-    if (changed) {
-      float[] b = change.get();
-      RowDelta.unpack(packed, from, b, 0, dim);
-      adasum(merged, base, b, dim);
-    } else {
-      RowDelta.unpack(packed, from, merged, base, dim);
+      if (row.outputChanged) {
+        delta.outputChange(entry, dim, row.change, 0);
+        adasum(row.output, 0, row.change, dim);
+      } else {
+        delta.outputChange(entry, dim, row.output, 0);
+        row.outputChanged = true;
+      }
     }
   }
 
   @Override
-  void applyRow(ModelState model, int modelRow, int row) {
-    int base = row * dim;
-    if (inputChanged[row]) {
-      model.addToInputRow(modelRow, input, base);
-      Arrays.fill(input, base, base + dim, 0f);
-      inputChanged[row] = false;
+  void applyRow(ModelState model, int modelRow) {
+    Row row = rows.get();
+    if (row.inputChanged) {
+      model.addToInputRow(modelRow, row.input, 0);
+      row.inputChanged = false;
     }
-    if (outputChanged[row]) {
-      model.addToOutputRow(modelRow, output, base);
-      Arrays.fill(output, base, base + dim, 0f);
-      outputChanged[row] = false;
+    if (row.outputChanged) {
+      model.addToOutputRow(modelRow, row.output, 0);
+      row.outputChanged = false;
     }
   }
 

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the result's bytes are read back in the same JVM. On gutenberg-17m at K=1 those two copies were
  * about 100 ms of a 1.6 s round: most of what a round spent outside training (BENCHMARKS.md,
  * "Training on Apache Spark"). Here the driver publishes the model under a key that the task
- * closure carries, and each task deposits its slice of changes under a key it returns as its
- * result; the driver takes the slices back in partition order, so the merge, and the model, are
- * exactly those of the serialized path ({@code SparkTrainingEngineTests}).
+ * closure carries, and each task deposits its trained copy under a key it returns as its result;
+ * the driver takes the copies back in partition order and reads their changes from them ({@link
+ * TrainedCopy#changes}), so the merge, and the model, are exactly those of the serialized path
+ * ({@code SparkTrainingEngineTests}).
  *
  * <p>The engine only uses it when {@code sc.isLocal()} (not {@code local-cluster}, whose executors
  * are other JVMs), unless {@link #PROPERTY} is {@code false}. A task that finds no value under its

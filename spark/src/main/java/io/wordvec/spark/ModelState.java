@@ -147,6 +147,16 @@ final class ModelState implements Serializable {
     }
   }
 
+  /** Copies row {@code row} of both matrices into the same row of two {@code rows x dim} arrays. */
+  void copyRowTo(int row, float[] inputVectors, float[] outputVectors) {
+    int c = row / rowsPerChunk;
+    FloatBuffer floats = view(c);
+    int n = rowsIn(c);
+    int at = (row - c * rowsPerChunk) * dim;
+    floats.get(at, inputVectors, row * dim, dim);
+    floats.get(n * dim + at, outputVectors, row * dim, dim);
+  }
+
   /** Float {@code i} of input row {@code row}. */
   float input(int row, int i) {
     int c = row / rowsPerChunk;
@@ -172,6 +182,28 @@ final class ModelState implements Serializable {
     for (int i = 0; i < dim; i++) {
       inputVectors[base + i] -= (float) FLOAT.get(chunk, in + 4 * i);
       outputVectors[base + i] -= (float) FLOAT.get(chunk, out + 4 * i);
+    }
+  }
+
+  /**
+   * Writes the change of input row {@code row} into {@code to[at..at + dim)}: the row of {@code
+   * trained} ({@code rows x dim}) less this model's, rounded as a packed change is ({@link
+   * RowDelta#round}).
+   */
+  void inputChange(int row, float[] trained, float[] to, int at) {
+    int c = row / rowsPerChunk;
+    change(chunks[c], 4 * (row - c * rowsPerChunk) * dim, trained, row * dim, to, at);
+  }
+
+  /** The same as {@link #inputChange} for output row {@code row}. */
+  void outputChange(int row, float[] trained, float[] to, int at) {
+    int c = row / rowsPerChunk;
+    change(chunks[c], 4 * (rowsIn(c) + row - c * rowsPerChunk) * dim, trained, row * dim, to, at);
+  }
+
+  private void change(byte[] chunk, int from, float[] trained, int base, float[] to, int at) {
+    for (int i = 0; i < dim; i++) {
+      to[at + i] = RowDelta.round(trained[base + i] - (float) FLOAT.get(chunk, from + 4 * i));
     }
   }
 

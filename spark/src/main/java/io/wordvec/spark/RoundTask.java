@@ -5,10 +5,11 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One partition's share of a sync round, on an executor: copies the round's model, trains the
- * partition's block of this round into the copy with wordvec's kernel ({@link BlockTrainer}, on
- * {@code threads} Hogwild threads), and returns the copy as changes ({@link TrainedCopy}), from
- * which the driver collects the rows it changed.
+ * One partition's share of a sync round, on an executor: copies the round's model (in the driver's
+ * JVM, takes its partition's {@link ResidentCopies resident copy}), trains the partition's block of
+ * this round into the copy with wordvec's kernel ({@link BlockTrainer}, on {@code threads} Hogwild
+ * threads), and returns the copy ({@link TrainedCopy}), from which the driver collects the rows it
+ * changed.
  */
 final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
 
@@ -22,7 +23,14 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
   private final long wordsTotal;
   private final int partitions;
   private final int threads;
+  private final String copiesKey;
 
+  /**
+   * @param copiesKey where the partitions' {@link ResidentCopies} are published when the task runs
+   *     in the driver's JVM ({@link InJvmExchange}): it then trains into its partition's copy and
+   *     hands it over as it is ({@link TrainedCopy#kept}); null on a cluster, where it trains into
+   *     a copy of its own and turns it into changes
+   */
   RoundTask(
       Broadcast<BlockTrainer.Tables> tables,
       RoundModel model,
@@ -31,7 +39,8 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
       long wordsBefore,
       long wordsTotal,
       int partitions,
-      int threads) {
+      int threads,
+      String copiesKey) {
     this.tables = tables;
     this.model = model;
     this.round = round;
@@ -40,6 +49,7 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
     this.wordsTotal = wordsTotal;
     this.partitions = partitions;
     this.threads = threads;
+    this.copiesKey = copiesKey;
   }
 
   @Override
@@ -51,10 +61,19 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
     int[] block = part.blocks().get(round);
     ModelState start = model.value();
     int rows = t.words();
-    int cells = rows * start.dim();
-    float[] in = matrix(cells, rows, start.dim());
-    float[] out = matrix(cells, rows, start.dim());
-    start.copyTo(in, out);
+    float[] in;
+    float[] out;
+    if (copiesKey != null) {
+      float[][] copy =
+          InJvmExchange.get(copiesKey, ResidentCopies.class).checkOut(part.partition());
+      in = copy[0];
+      out = copy[1];
+    } else {
+      int cells = rows * start.dim();
+      in = matrix(cells, rows, start.dim());
+      out = matrix(cells, rows, start.dim());
+      start.copyTo(in, out);
+    }
     int[] inUpdates = new int[rows];
     int[] outUpdates = new int[rows];
     long began = System.nanoTime();
@@ -74,6 +93,10 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
             partitions,
             null);
     long trainNanos = System.nanoTime() - began;
+    if (copiesKey != null) {
+      return TrainedCopy.kept(
+          part.partition(), start, in, out, inUpdates, outUpdates, result, trainNanos);
+    }
     return TrainedCopy.of(
         part.partition(), start, in, out, inUpdates, outUpdates, result, trainNanos);
   }

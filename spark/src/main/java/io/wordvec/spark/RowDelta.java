@@ -38,7 +38,7 @@ record RowDelta(
     long examples,
     long words,
     long trainNanos)
-    implements Serializable {
+    implements SliceChanges, Serializable {
 
   /** Bytes per float of a change: its upper half (bfloat16). */
   static final int BYTES_PER_FLOAT = 2;
@@ -46,14 +46,14 @@ record RowDelta(
   private static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** Float {@code index} of the input changes ({@code entry * dim + i}). */
-  float inputChange(int index) {
-    return unpack(inputDelta, index);
+  @Override
+  public void inputChange(int entry, int dim, float[] to, int at) {
+    unpack(inputDelta, entry * dim, to, at, dim);
   }
 
-  /** Float {@code index} of the output changes. */
-  float outputChange(int index) {
-    return unpack(outputDelta, index);
+  @Override
+  public void outputChange(int entry, int dim, float[] to, int at) {
+    unpack(outputDelta, entry * dim, to, at, dim);
   }
 
   /**
@@ -76,15 +76,22 @@ record RowDelta(
    */
   static void pack(float[] from, int at, int n, byte[] to, int index) {
     for (int i = 0; i < n; i++) {
-      int bits = Float.floatToRawIntBits(from[at + i]);
-      int upper;
-      if ((bits & 0x7FFFFFFF) > 0x7F800000) {
-        upper = (bits >>> 16) | 0x40; // NaN stays NaN
-      } else {
-        upper = (bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16;
-      }
-      SHORT.set(to, BYTES_PER_FLOAT * (index + i), (short) upper);
+      SHORT.set(to, BYTES_PER_FLOAT * (index + i), (short) upperHalf(from[at + i]));
     }
+  }
+
+  /** {@code x} as {@link #pack} sends it and the driver reads it back: rounded to a bfloat16. */
+  static float round(float x) {
+    return Float.intBitsToFloat(upperHalf(x) << 16);
+  }
+
+  /** The bfloat16 nearest {@code x} (ties to even), NaN kept NaN: the float's upper 16 bits. */
+  private static int upperHalf(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    if ((bits & 0x7FFFFFFF) > 0x7F800000) {
+      return (bits >>> 16) | 0x40; // NaN stays NaN
+    }
+    return (bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16;
   }
 
   private static float unpack(byte[] packed, int index) {
@@ -93,7 +100,13 @@ record RowDelta(
   }
 
   /** Bytes of the arrays, what the result carries before compression. */
-  long bytes() {
+  @Override
+  public long bytes() {
     return 12L * rows.length + inputDelta.length + outputDelta.length;
+  }
+
+  /** The bytes of a delta of {@code rows} rows of {@code dim} floats ({@link #bytes}). */
+  static long bytes(int rows, int dim) {
+    return 12L * rows + 2L * BYTES_PER_FLOAT * rows * dim;
   }
 }

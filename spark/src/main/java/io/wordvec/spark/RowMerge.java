@@ -3,6 +3,7 @@ package io.wordvec.spark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -12,12 +13,13 @@ import java.util.stream.IntStream;
  * by one and then {@linkplain #applyTo applied}.
  *
  * <p>Driver-side. {@link #add} and {@link #applyTo} merge on the calling thread; {@link #mergeAll}
- * splits the slice's rows into stripes merged on several threads, each row by one thread (a rule's
- * {@link #addRow} and {@link #applyRow} touch only their own row's sums); both run the same stripe
- * merge. What a rule keeps per row covers one slice of rows (not the whole model: that would be a
- * third copy of a model of millions of rows on the driver); it is kept between slices and rounds,
- * and only touched rows are reset. This class keeps the slice's bookkeeping (which rows were
- * touched, which slice the deltas belong to); a rule keeps its sums.
+ * splits the slice's rows into stripes merged on several threads, each row by one thread; both run
+ * the same stripe merge. A stripe is merged row by row: every partition's change of a row, in
+ * partition order ({@link #addRow}), then the row's merged change into the model ({@link
+ * #applyRow}). So what a rule keeps is one row's sums per merging thread, used while the row is in
+ * cache, rather than sums for a whole slice of rows written in one pass and read back in another.
+ * This class keeps the slice's bookkeeping (which rows each delta changed, which slice the deltas
+ * belong to); a rule keeps its sums.
  */
 abstract class RowMerge {
 
@@ -26,11 +28,8 @@ abstract class RowMerge {
 
   private final int sliceRows;
 
-  /** Per row of the slice, whether a delta changed it; set and reset by each row's own stripe. */
-  private final boolean[] touched;
-
   /** Deltas {@linkplain #add added} one by one, merged at {@link #applyTo}. */
-  private final List<RowDelta> pending = new ArrayList<>();
+  private final List<SliceChanges> pending = new ArrayList<>();
 
   private int firstRow = -1;
 
@@ -41,14 +40,13 @@ abstract class RowMerge {
   RowMerge(int sliceRows, int dim) {
     this.dim = dim;
     this.sliceRows = sliceRows;
-    this.touched = new boolean[sliceRows];
   }
 
   /**
    * Adds one partition's delta of the slice that starts at {@code firstRow} (the same for every
    * delta until {@link #applyTo}).
    */
-  final void add(RowDelta delta, int firstRow) {
+  final void add(SliceChanges delta, int firstRow) {
     if (this.firstRow < 0) {
       this.firstRow = firstRow;
     } else if (this.firstRow != firstRow) {
@@ -61,7 +59,7 @@ abstract class RowMerge {
   /** Moves the touched rows of the model by their merged change and resets what the rule keeps. */
   final void applyTo(ModelState model) {
     if (firstRow >= 0) {
-      mergeStripe(pending, firstRow, model, 0, sliceRows);
+      mergeStripe(pending, firstRow, model, 0, sliceRows, null);
     }
     pending.clear();
     firstRow = -1;
@@ -74,24 +72,45 @@ abstract class RowMerge {
    * while the executors wait for the next round; on gutenberg-17m at K=2 the merge was a third of a
    * round's time outside training, on one of the driver's cores.
    */
-  final void mergeAll(List<RowDelta> deltas, int firstRow, ModelState model, int stripes) {
+  final void mergeAll(
+      List<? extends SliceChanges> deltas, int firstRow, ModelState model, int stripes) {
+    mergeAll(deltas, firstRow, model, stripes, null);
+  }
+
+  /**
+   * {@link #mergeAll(List, int, ModelState, int)}, calling {@code rowMerged} with each model row
+   * the merge moved, right after it moved it, on the thread that merged it (null for none).
+   */
+  final void mergeAll(
+      List<? extends SliceChanges> deltas,
+      int firstRow,
+      ModelState model,
+      int stripes,
+      IntConsumer rowMerged) {
     if (this.firstRow >= 0) {
       throw new IllegalStateException("deltas added one by one are not applied yet");
     }
-    for (RowDelta delta : deltas) {
+    for (SliceChanges delta : deltas) {
       requireInSlice(delta, firstRow);
     }
     int n = Math.max(1, Math.min(stripes, sliceRows));
     IntStream.range(0, n)
         .parallel()
         .forEach(
-            s -> mergeStripe(deltas, firstRow, model, s * sliceRows / n, (s + 1) * sliceRows / n));
+            s ->
+                mergeStripe(
+                    deltas,
+                    firstRow,
+                    model,
+                    s * sliceRows / n,
+                    (s + 1) * sliceRows / n,
+                    rowMerged));
   }
 
   /**
    * Refuses a delta whose rows are outside the slice or not ascending (the stripes search them).
    */
-  private void requireInSlice(RowDelta delta, int firstRow) {
+  private void requireInSlice(SliceChanges delta, int firstRow) {
     int[] rows = delta.rows();
     for (int k = 0; k < rows.length; k++) {
       if (rows[k] < firstRow || rows[k] - firstRow >= sliceRows) {
@@ -103,23 +122,44 @@ abstract class RowMerge {
     }
   }
 
-  /** Merges and applies rows {@code [from, to)} of the slice: each row is this call's alone. */
+  /**
+   * Merges and applies rows {@code [from, to)} of the slice, row by row: each row is this call's
+   * alone.
+   */
   private void mergeStripe(
-      List<RowDelta> deltas, int firstRow, ModelState model, int from, int to) {
-    for (RowDelta delta : deltas) {
-      int[] rows = delta.rows();
-      int k = firstAtLeast(rows, firstRow + from);
-      int end = firstAtLeast(rows, firstRow + to);
-      for (; k < end; k++) {
-        int row = rows[k] - firstRow;
-        touched[row] = true;
-        addRow(row, delta, k);
-      }
+      List<? extends SliceChanges> deltas,
+      int firstRow,
+      ModelState model,
+      int from,
+      int to,
+      IntConsumer rowMerged) {
+    int n = deltas.size();
+    int[][] rows = new int[n][];
+    int[] next = new int[n];
+    int[] end = new int[n];
+    for (int d = 0; d < n; d++) {
+      rows[d] = deltas.get(d).rows();
+      next[d] = firstAtLeast(rows[d], firstRow + from);
+      end[d] = firstAtLeast(rows[d], firstRow + to);
     }
-    for (int row = from; row < to; row++) {
-      if (touched[row]) {
-        applyRow(model, firstRow + row, row);
-        touched[row] = false;
+    while (true) {
+      int row = Integer.MAX_VALUE;
+      for (int d = 0; d < n; d++) {
+        if (next[d] < end[d]) {
+          row = Math.min(row, rows[d][next[d]]);
+        }
+      }
+      if (row == Integer.MAX_VALUE) {
+        return;
+      }
+      for (int d = 0; d < n; d++) {
+        if (next[d] < end[d] && rows[d][next[d]] == row) {
+          addRow(deltas.get(d), next[d]++);
+        }
+      }
+      applyRow(model, row);
+      if (rowMerged != null) {
+        rowMerged.accept(row);
       }
     }
   }
@@ -132,13 +172,13 @@ abstract class RowMerge {
 
   /**
    * Takes entry {@code entry} of {@code delta} (its input and output change, their update counts)
-   * into row {@code row} of the slice.
+   * into the row the calling thread is merging.
    */
-  abstract void addRow(int row, RowDelta delta, int entry);
+  abstract void addRow(SliceChanges delta, int entry);
 
   /**
-   * Adds the merged change of row {@code row} of the slice to row {@code modelRow} of the model and
-   * resets the row's sums.
+   * Adds the merged change of the row the calling thread is merging to row {@code modelRow} of the
+   * model, and resets the thread's sums for its next row.
    */
-  abstract void applyRow(ModelState model, int modelRow, int row);
+  abstract void applyRow(ModelState model, int modelRow);
 }

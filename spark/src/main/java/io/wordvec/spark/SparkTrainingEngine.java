@@ -77,7 +77,8 @@ public final class SparkTrainingEngine implements TrainingEngine {
    * @param trainSeconds the slowest partition's training time in the round
    * @param broadcastBytes the model sent to the partitions (uncompressed; sent once per executor)
    * @param resultBytes the deltas sent back by all partitions (uncompressed)
-   * @param slices the slices of rows the deltas were collected in, one Spark job each
+   * @param slices the slices of rows the deltas were collected and merged in (one Spark job each,
+   *     unless {@code byReference})
    * @param byReference whether the model and the deltas were handed over by reference in the
    *     driver's JVM ({@link InJvmExchange}): the byte counts are then what a cluster would send
    */

@@ -20,7 +20,11 @@ import org.apache.spark.storage.StorageLevel;
  * size), a round is one Spark job. Otherwise the trained copies are cached on their executors by
  * the first slice's job and read by one job per further slice: what the driver and the executors
  * hold at once is then the model, its serialized broadcast, the K trained copies and K slices,
- * instead of K deltas of the whole model in several serialized forms.
+ * instead of K deltas of the whole model in several serialized forms. In the driver's JVM ({@link
+ * InJvmExchange}) a round is always one job: each task trains into its partition's copy of the
+ * model, kept from round to round ({@link ResidentCopies}), and hands it over as it is; the driver
+ * reads each slice's changes from the copies ({@link TrainedCopy#changes}) and writes the merged
+ * rows back into them.
  *
  * <p>Not thread-safe: one run's driver thread.
  */
@@ -74,6 +78,9 @@ final class SyncRounds {
   private final SparkTrainingEngine.SyncListener syncs;
   private final String exchangeKey;
 
+  /** The partitions' copies of the model in the driver's JVM; null on the serialized path. */
+  private final ResidentCopies copies;
+
   /**
    * @param state the run's first model, merged into in place
    * @param partitions partitions that train concurrently (the learning rate's share)
@@ -104,6 +111,14 @@ final class SyncRounds {
         sc.isLocal() && sc.getConf().getBoolean(InJvmExchange.PROPERTY, true)
             ? "wordvec-round-" + UUID.randomUUID() + "/"
             : null;
+    this.copies = exchangeKey == null ? null : new ResidentCopies(state, partitions);
+    if (copies != null) {
+      InJvmExchange.put(copiesKey(), copies);
+    }
+  }
+
+  private String copiesKey() {
+    return exchangeKey + "copies";
   }
 
   /**
@@ -160,8 +175,17 @@ final class SyncRounds {
     JavaRDD<TrainedCopy> trained =
         blocks.map(
             new RoundTask(
-                tables, model, round, roundSeed, wordsDone, wordsTotal, partitions, taskThreads));
-    if (slices > 1) {
+                tables,
+                model,
+                round,
+                roundSeed,
+                wordsDone,
+                wordsTotal,
+                partitions,
+                taskThreads,
+                inJvm() ? copiesKey() : null));
+    List<TrainedCopy> kept = inJvm() ? collectKept(trained, round) : null;
+    if (kept == null && slices > 1) {
       // Trained by the first slice's job, kept for the others; on disk rather than trained again
       // if the executor's storage memory cannot hold it.
       trained.persist(StorageLevel.MEMORY_AND_DISK());
@@ -174,12 +198,21 @@ final class SyncRounds {
     for (int slice = 0; slice < slices; slice++) {
       int from = slice * sliceRows;
       int to = Math.min(state.rows(), from + sliceRows);
-      List<RowDelta> deltas = collect(trained, from, to, round, slice);
+      List<SliceChanges> deltas = new ArrayList<>(partitions);
+      if (kept != null) {
+        for (TrainedCopy copy : kept) {
+          deltas.add(copy.changes(from, to));
+        }
+      } else {
+        deltas.addAll(trained.map(copy -> copy.slice(from, to)).collect());
+      }
       // In place: every task of the round has trained by now. A cached copy lost with its
       // executor is trained again from the broadcast's serialized pieces, written when the round
-      // began; in local mode, where tasks read this very object, none is ever lost.
-      merge.mergeAll(deltas, from, state, MERGE_STRIPES);
-      for (RowDelta delta : deltas) {
+      // began. In local mode, where the tasks read this very object, none is lost, and a kept
+      // copy reads each row of the model before the merge moves it (a row's changes are all taken
+      // before it is applied).
+      merge.mergeAll(deltas, from, state, MERGE_STRIPES, copies == null ? null : copies::rowMerged);
+      for (SliceChanges delta : deltas) {
         loss += delta.loss();
         examples += delta.examples();
         words += delta.words();
@@ -187,7 +220,9 @@ final class SyncRounds {
         slowest = Math.max(slowest, delta.trainNanos());
       }
     }
-    if (slices > 1) {
+    if (kept != null) {
+      copies.merged(kept);
+    } else if (slices > 1) {
       trained.unpersist(true);
     }
     model.release();
@@ -207,24 +242,19 @@ final class SyncRounds {
   }
 
   /**
-   * Every partition's changes of rows {@code [from, to)}, in partition order: serialized as task
-   * results, or, in the driver's JVM, deposited by each task and taken back here.
+   * Every partition's trained copy, in partition order, handed over by reference in the driver's
+   * JVM: each task deposits its copy and returns the key, in one job however many slices the model
+   * has.
    */
-  private List<RowDelta> collect(
-      JavaRDD<TrainedCopy> trained, int from, int to, int round, int slice) {
-    if (!inJvm()) {
-      return trained.map(copy -> copy.slice(from, to)).collect();
-    }
-    String prefix = exchangeKey + round + "/" + slice + "/";
+  private List<TrainedCopy> collectKept(JavaRDD<TrainedCopy> trained, int round) {
+    String prefix = exchangeKey + round + "/";
     List<String> keys =
-        trained
-            .map(copy -> InJvmExchange.put(prefix + copy.partition(), copy.slice(from, to)))
-            .collect();
-    List<RowDelta> deltas = new ArrayList<>(keys.size());
+        trained.map(copy -> InJvmExchange.put(prefix + copy.partition(), copy)).collect();
+    List<TrainedCopy> copies = new ArrayList<>(keys.size());
     for (String key : keys) {
-      deltas.add(InJvmExchange.take(key, RowDelta.class));
+      copies.add(InJvmExchange.take(key, TrainedCopy.class));
     }
-    return deltas;
+    return copies;
   }
 
   /** A size property of the run: {@code fallback} when unset. */

@@ -4,9 +4,12 @@ import io.wordvec.train.BlockTrainer;
 import java.io.Serializable;
 
 /**
- * One partition's trained copy of the model after its block of a round, turned into changes in
- * place, kept on its executor until the driver has collected it slice by slice ({@link #slice}).
- * Rows the partition did not update hold their old values and are never read.
+ * One partition's trained copy of the model after its block of a round. On an executor it is turned
+ * into changes in place ({@link #of}) and kept until the driver has collected it slice by slice
+ * ({@link #slice}). In the driver's JVM it is handed over as it is ({@link #kept}), and the merge
+ * reads each change as the trained row less the round's model ({@link #changes}), the same floats a
+ * slice would carry, without the task's passes over the model to subtract and pack them. Rows the
+ * partition did not update are never read.
  *
  * <p>Why slices: the changes of one partition are about the model's size (its noise words alone
  * touch most output rows of a large vocabulary), and a task result travels as a few serialized
@@ -20,8 +23,19 @@ final class TrainedCopy implements Serializable {
 
   private final int partition;
   private final int dim;
-  private final float[] inputDelta;
-  private final float[] outputDelta;
+
+  /** The changes ({@link #of}) or the trained rows ({@link #kept}) of the input matrix. */
+  private final float[] inputRows;
+
+  /** The same for the output matrix. */
+  private final float[] outputRows;
+
+  /**
+   * The round's model when the rows above are the trained rows rather than changes; null on an
+   * executor, where the copy may be serialized (and the model is a broadcast's).
+   */
+  private final transient ModelState start;
+
   private final int[] inputUpdates;
   private final int[] outputUpdates;
   private final double loss;
@@ -32,8 +46,9 @@ final class TrainedCopy implements Serializable {
   private TrainedCopy(
       int partition,
       int dim,
-      float[] inputDelta,
-      float[] outputDelta,
+      float[] inputRows,
+      float[] outputRows,
+      ModelState start,
       int[] inputUpdates,
       int[] outputUpdates,
       double loss,
@@ -42,14 +57,20 @@ final class TrainedCopy implements Serializable {
       long trainNanos) {
     this.partition = partition;
     this.dim = dim;
-    this.inputDelta = inputDelta;
-    this.outputDelta = outputDelta;
+    this.inputRows = inputRows;
+    this.outputRows = outputRows;
+    this.start = start;
     this.inputUpdates = inputUpdates;
     this.outputUpdates = outputUpdates;
     this.loss = loss;
     this.examples = examples;
     this.words = words;
     this.trainNanos = trainNanos;
+  }
+
+  /** Whether this copy holds the trained rows themselves ({@link #kept}) rather than changes. */
+  boolean isKept() {
+    return start != null;
   }
 
   /** The partition that trained this copy. */
@@ -60,7 +81,7 @@ final class TrainedCopy implements Serializable {
   /** A partition with no block in this round: it changed nothing. */
   static TrainedCopy empty(int partition, int dim) {
     return new TrainedCopy(
-        partition, dim, new float[0], new float[0], new int[0], new int[0], 0, 0, 0, 0);
+        partition, dim, new float[0], new float[0], null, new int[0], new int[0], 0, 0, 0, 0);
   }
 
   /**
@@ -88,6 +109,7 @@ final class TrainedCopy implements Serializable {
         dim,
         inputVectors,
         outputVectors,
+        null,
         inputUpdates,
         outputUpdates,
         result.loss(),
@@ -97,10 +119,76 @@ final class TrainedCopy implements Serializable {
   }
 
   /**
+   * A trained copy handed to the driver in its own JVM as it is: the merge reads each change as the
+   * trained row less {@code start}'s, which must stay unchanged until then ({@link #changes}).
+   */
+  static TrainedCopy kept(
+      int partition,
+      ModelState start,
+      float[] inputVectors,
+      float[] outputVectors,
+      int[] inputUpdates,
+      int[] outputUpdates,
+      BlockTrainer.Result result,
+      long trainNanos) {
+    return new TrainedCopy(
+        partition,
+        start.dim(),
+        inputVectors,
+        outputVectors,
+        start,
+        inputUpdates,
+        outputUpdates,
+        result.loss(),
+        result.examples(),
+        result.words(),
+        trainNanos);
+  }
+
+  /**
+   * The changes of the updated rows in {@code [fromRow, toRow)}: packed ({@link #slice}) when the
+   * copy holds changes, read from the trained rows when it was {@linkplain #kept kept} as it is.
+   */
+  SliceChanges changes(int fromRow, int toRow) {
+    return start == null ? slice(fromRow, toRow) : new Trained(fromRow, toRow);
+  }
+
+  /**
    * The changes of the updated rows in {@code [fromRow, toRow)}; the round's loss, words and
    * training time travel with the slice that starts at row 0.
    */
   RowDelta slice(int fromRow, int toRow) {
+    if (start != null) {
+      throw new IllegalStateException("a kept copy holds trained rows, not changes");
+    }
+    int[] ids = touchedRows(fromRow, toRow);
+    int touched = ids.length;
+    if ((long) RowDelta.BYTES_PER_FLOAT * touched * dim > ModelState.MAX_ARRAY) {
+      throw new IllegalStateException(
+          touched + " rows of " + dim + " floats do not fit one byte array; use smaller slices");
+    }
+    byte[] in = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
+    byte[] out = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
+    for (int k = 0; k < touched; k++) {
+      RowDelta.pack(inputRows, ids[k] * dim, dim, in, k * dim);
+      RowDelta.pack(outputRows, ids[k] * dim, dim, out, k * dim);
+    }
+    boolean first = fromRow == 0;
+    return new RowDelta(
+        partition,
+        ids,
+        counts(inputUpdates, ids),
+        counts(outputUpdates, ids),
+        in,
+        out,
+        first ? loss : 0,
+        first ? examples : 0,
+        first ? words : 0,
+        first ? trainNanos : 0);
+  }
+
+  /** The rows in {@code [fromRow, toRow)} this partition updated, on either side, ascending. */
+  private int[] touchedRows(int fromRow, int toRow) {
     int to = Math.min(toRow, inputUpdates.length);
     int touched = 0;
     for (int r = fromRow; r < to; r++) {
@@ -108,38 +196,96 @@ final class TrainedCopy implements Serializable {
         touched++;
       }
     }
-    if ((long) RowDelta.BYTES_PER_FLOAT * touched * dim > ModelState.MAX_ARRAY) {
-      throw new IllegalStateException(
-          touched + " rows of " + dim + " floats do not fit one byte array; use smaller slices");
-    }
     int[] ids = new int[touched];
-    int[] inCounts = new int[touched];
-    int[] outCounts = new int[touched];
-    byte[] in = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
-    byte[] out = new byte[RowDelta.BYTES_PER_FLOAT * touched * dim];
     int k = 0;
-    for (int r = fromRow; r < to; r++) {
-      if (inputUpdates[r] == 0 && outputUpdates[r] == 0) {
-        continue;
+    for (int r = fromRow; r < to && k < touched; r++) {
+      if (inputUpdates[r] > 0 || outputUpdates[r] > 0) {
+        ids[k++] = r;
       }
-      ids[k] = r;
-      inCounts[k] = inputUpdates[r];
-      outCounts[k] = outputUpdates[r];
-      RowDelta.pack(inputDelta, r * dim, dim, in, k * dim);
-      RowDelta.pack(outputDelta, r * dim, dim, out, k * dim);
-      k++;
     }
-    boolean first = fromRow == 0;
-    return new RowDelta(
-        partition,
-        ids,
-        inCounts,
-        outCounts,
-        in,
-        out,
-        first ? loss : 0,
-        first ? examples : 0,
-        first ? words : 0,
-        first ? trainNanos : 0);
+    return ids;
+  }
+
+  private static int[] counts(int[] updates, int[] ids) {
+    int[] counts = new int[ids.length];
+    for (int k = 0; k < ids.length; k++) {
+      counts[k] = updates[ids[k]];
+    }
+    return counts;
+  }
+
+  /**
+   * The changes of a kept copy's rows in one slice, read when the merge asks for them: the trained
+   * row less the round's model, rounded as a slice packs it, so that the merged model is the one
+   * the packed path gives, float for float.
+   */
+  private final class Trained implements SliceChanges {
+
+    private final int[] ids;
+    private final int[] inCounts;
+    private final int[] outCounts;
+    private final boolean first;
+
+    Trained(int fromRow, int toRow) {
+      this.ids = touchedRows(fromRow, toRow);
+      this.inCounts = counts(inputUpdates, ids);
+      this.outCounts = counts(outputUpdates, ids);
+      this.first = fromRow == 0;
+    }
+
+    @Override
+    public int partition() {
+      return partition;
+    }
+
+    @Override
+    public int[] rows() {
+      return ids;
+    }
+
+    @Override
+    public int[] inputUpdates() {
+      return inCounts;
+    }
+
+    @Override
+    public int[] outputUpdates() {
+      return outCounts;
+    }
+
+    @Override
+    public void inputChange(int entry, int rowDim, float[] to, int at) {
+      start.inputChange(ids[entry], inputRows, to, at);
+    }
+
+    @Override
+    public void outputChange(int entry, int rowDim, float[] to, int at) {
+      start.outputChange(ids[entry], outputRows, to, at);
+    }
+
+    @Override
+    public double loss() {
+      return first ? loss : 0;
+    }
+
+    @Override
+    public long examples() {
+      return first ? examples : 0;
+    }
+
+    @Override
+    public long words() {
+      return first ? words : 0;
+    }
+
+    @Override
+    public long trainNanos() {
+      return first ? trainNanos : 0;
+    }
+
+    @Override
+    public long bytes() {
+      return RowDelta.bytes(ids.length, dim);
+    }
   }
 }

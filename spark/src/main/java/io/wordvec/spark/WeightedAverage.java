@@ -12,14 +12,27 @@ import java.util.Arrays;
  * pass over the same words moves it: with many partitions, frequent rows train at about alpha / K
  * (BENCHMARKS.md, "Training on Apache Spark"). {@link AdaptiveSum} does not have that loss.
  *
- * <p>Driver-side, single-threaded; sums over one slice of rows ({@link RowMerge}).
+ * <p>Driver-side; each row by one thread ({@link RowMerge}).
  */
 final class WeightedAverage extends RowMerge {
 
-  private final float[] inputSum;
-  private final float[] outputSum;
-  private final long[] inputWeight;
-  private final long[] outputWeight;
+  /** The row being merged, one per merging thread ({@link RowMerge#mergeAll}). */
+  private final ThreadLocal<Row> rows;
+
+  /** One row's update-weighted sums of changes, their weights, and a change read for the next. */
+  private static final class Row {
+    final float[] inputSum;
+    final float[] outputSum;
+    final float[] change;
+    long inputWeight;
+    long outputWeight;
+
+    Row(int dim) {
+      inputSum = new float[dim];
+      outputSum = new float[dim];
+      change = new float[dim];
+    }
+  }
 
   /**
    * @param sliceRows the most rows of one slice
@@ -27,52 +40,51 @@ final class WeightedAverage extends RowMerge {
    */
   WeightedAverage(int sliceRows, int dim) {
     super(sliceRows, dim);
-    this.inputSum = new float[Math.multiplyExact(sliceRows, dim)];
-    this.outputSum = new float[sliceRows * dim];
-    this.inputWeight = new long[sliceRows];
-    this.outputWeight = new long[sliceRows];
+    this.rows = ThreadLocal.withInitial(() -> new Row(dim));
   }
 
   @Override
-  void addRow(int row, RowDelta delta, int entry) {
+  void addRow(SliceChanges delta, int entry) {
+    Row row = rows.get();
     int in = delta.inputUpdates()[entry];
     int out = delta.outputUpdates()[entry];
-    int base = row * dim;
-    int from = entry * dim;
+    float[] c = row.change;
     if (in > 0) {
-      inputWeight[row] += in;
+      row.inputWeight += in;
+      delta.inputChange(entry, dim, c, 0);
       for (int i = 0; i < dim; i++) {
-        inputSum[base + i] += in * delta.inputChange(from + i);
+        row.inputSum[i] += in * c[i];
       }
     }
     if (out > 0) {
-      outputWeight[row] += out;
+      row.outputWeight += out;
+      delta.outputChange(entry, dim, c, 0);
       for (int i = 0; i < dim; i++) {
-        outputSum[base + i] += out * delta.outputChange(from + i);
+        row.outputSum[i] += out * c[i];
       }
     }
   }
 
   @Override
-  void applyRow(ModelState model, int modelRow, int row) {
-    int base = row * dim;
-    if (inputWeight[row] > 0) {
-      float inv = 1f / inputWeight[row];
+  void applyRow(ModelState model, int modelRow) {
+    Row row = rows.get();
+    if (row.inputWeight > 0) {
+      float inv = 1f / row.inputWeight;
       for (int i = 0; i < dim; i++) {
-        inputSum[base + i] *= inv;
+        row.inputSum[i] *= inv;
       }
-      model.addToInputRow(modelRow, inputSum, base);
+      model.addToInputRow(modelRow, row.inputSum, 0);
     }
-    if (outputWeight[row] > 0) {
-      float inv = 1f / outputWeight[row];
+    if (row.outputWeight > 0) {
+      float inv = 1f / row.outputWeight;
       for (int i = 0; i < dim; i++) {
-        outputSum[base + i] *= inv;
+        row.outputSum[i] *= inv;
       }
-      model.addToOutputRow(modelRow, outputSum, base);
+      model.addToOutputRow(modelRow, row.outputSum, 0);
     }
-    Arrays.fill(inputSum, base, base + dim, 0f);
-    Arrays.fill(outputSum, base, base + dim, 0f);
-    inputWeight[row] = 0;
-    outputWeight[row] = 0;
+    Arrays.fill(row.inputSum, 0f);
+    Arrays.fill(row.outputSum, 0f);
+    row.inputWeight = 0;
+    row.outputWeight = 0;
   }
 }

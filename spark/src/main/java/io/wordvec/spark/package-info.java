@@ -61,13 +61,14 @@
  * them as they are; each task copies them into two float arrays, one per matrix, the local
  * trainer's layout; and the changes come back in slices of rows ({@link
  * io.wordvec.spark.TrainedCopy}): one Spark job per slice of at most 96 MB per partition, the
- * trained copies cached on their executors between the jobs. The one limit left is a float array
- * per matrix, vocabulary x dimension under 2^31 - 8 (about 7.16M words at 300 dimensions), checked
- * with a clear message once the vocabulary is known. Memory per executor, in local mode where the
- * executor is the driver: the model, one trained copy per task (each the model's size) and a few
- * slices (and the model's serialized broadcast when {@link io.wordvec.spark.InJvmExchange} is off);
- * about 3 x 2.5 GB for a 1M x 300 model at K=2, which trained in a 10 GB heap where the serialized
- * path ran out of memory (BENCHMARKS.md, "Scale").
+ * trained copies cached on their executors between the jobs (in local mode, one job per round: the
+ * driver reads the copies themselves). The one limit left is a float array per matrix, vocabulary x
+ * dimension under 2^31 - 8 (about 7.16M words at 300 dimensions), checked with a clear message once
+ * the vocabulary is known. Memory per executor, in local mode where the executor is the driver: the
+ * model and one trained copy per task (each the model's size), and a few slices and the model's
+ * serialized broadcast when {@link io.wordvec.spark.InJvmExchange} is off; about 3 x 2.5 GB for a
+ * 1M x 300 model at K=2, which trained in a 10 GB heap where the serialized path ran out of memory
+ * (BENCHMARKS.md, "Scale").
  *
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
@@ -87,10 +88,14 @@
  * <p>In local mode the round's model and changes do not travel at all ({@link
  * io.wordvec.spark.InJvmExchange}): the tasks run in the driver's JVM, where Spark would still
  * serialize the broadcast into pieces nobody fetches and each result into bytes read back in the
- * same process. The tasks read the driver's model by reference and deposit their slices of changes
- * for the driver to take back in partition order, so the merge and the model are those of the
- * cluster's path; on gutenberg-17m this cut a K=1 round's time outside training by about 40%
- * (BENCHMARKS.md, "Sync rounds in local mode by reference").
+ * same process. The tasks read the driver's model by reference, train into copies of it that stay
+ * in the driver from round to round ({@link io.wordvec.spark.ResidentCopies}), and hand them over
+ * as they are, in one job per round; the driver's merge reads each change as a trained row less the
+ * model's, rounded as a packed change is, and writes each merged row back into the copies. So the
+ * merge and the model are those of the cluster's path float for float, without the tasks' passes to
+ * copy the model, subtract and pack. On gutenberg-17m, handing over by reference cut a K=1 round's
+ * time outside training by about 40%; the resident copies and the merge row by row cut a K=2
+ * round's by a further quarter (BENCHMARKS.md, "Sync rounds in local mode by reference").
  *
  * <p>How often matters more than the bytes suggest. Partitions start from the same random model
  * and, left apart too long early on, learn different arrangements of the space, whose average keeps

@@ -2,6 +2,8 @@ package io.wordvec.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.wordvec.train.BlockTrainer;
 import org.junit.jupiter.api.Test;
@@ -10,17 +12,40 @@ class TrainedCopyTests {
 
   /** Rows 0..4 of dim 2 start at row id (input) and -row id (output); rows 1 and 3 were trained. */
   private static TrainedCopy trained() {
+    return trained(false);
+  }
+
+  /** The copy above as an executor turns it into changes, or as a task in the driver keeps it. */
+  private static TrainedCopy trained(boolean kept) {
     float[] in = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4};
     float[] out = {0, 0, -1, -1, -2, -2, -3, -3, -4, -4};
+    // chunks of one row (16 bytes), so that the rows read back cross chunks
     ModelState start = ModelState.of(in.clone(), out.clone(), 5, 2, 16);
     in[2] += 0.5f;
+    in[3] += 0.1f; // not a bfloat16: travels rounded
     in[7] -= 2f;
+    in[8] += 9f; // row 4 was not updated: never read
     out[3] += 1f;
     out[6] += 4f;
     int[] inUpdates = {0, 2, 0, 1, 0};
     int[] outUpdates = {0, 1, 0, 3, 0};
-    return TrainedCopy.of(
-        6, start, in, out, inUpdates, outUpdates, new BlockTrainer.Result(1.5, 10, 20), 99);
+    BlockTrainer.Result result = new BlockTrainer.Result(1.5, 10, 20);
+    return kept
+        ? TrainedCopy.kept(6, start, in, out, inUpdates, outUpdates, result, 99)
+        : TrainedCopy.of(6, start, in, out, inUpdates, outUpdates, result, 99);
+  }
+
+  /** The dim-2 changes of every entry of {@code changes}, one side. */
+  private static float[] changes(SliceChanges changes, boolean input) {
+    float[] v = new float[2 * changes.rows().length];
+    for (int k = 0; k < changes.rows().length; k++) {
+      if (input) {
+        changes.inputChange(k, 2, v, 2 * k);
+      } else {
+        changes.outputChange(k, 2, v, 2 * k);
+      }
+    }
+    return v;
   }
 
   private static float[] floats(byte[] packed) {
@@ -36,12 +61,39 @@ class TrainedCopyTests {
     assertArrayEquals(new int[] {1, 3}, all.rows());
     assertArrayEquals(new int[] {2, 1}, all.inputUpdates());
     assertArrayEquals(new int[] {1, 3}, all.outputUpdates());
-    assertArrayEquals(new float[] {0.5f, 0, 0, -2}, floats(all.inputDelta()));
+    assertArrayEquals(
+        new float[] {0.5f, RowDelta.round((1f + 0.1f) - 1f), 0, -2}, floats(all.inputDelta()));
     assertArrayEquals(new float[] {0, 1, 4, 0}, floats(all.outputDelta()));
     assertEquals(1.5, all.loss());
     assertEquals(20, all.words());
     // two rows: their ids and two counts, then 2 x 2 changes on each side, two bytes each
     assertEquals(12 * 2 + 4 * 2 * 2, all.bytes());
+  }
+
+  @Test
+  void aKeptCopyGivesTheChangesASliceCarriesFloatForFloat() {
+    for (int[] range : new int[][] {{0, 5}, {0, 2}, {2, 4}, {4, 6}}) {
+      RowDelta packed = trained(false).slice(range[0], range[1]);
+      SliceChanges read = trained(true).changes(range[0], range[1]);
+      String what = "rows " + range[0] + ".." + range[1];
+      assertEquals(packed.partition(), read.partition(), what);
+      assertArrayEquals(packed.rows(), read.rows(), what);
+      assertArrayEquals(packed.inputUpdates(), read.inputUpdates(), what);
+      assertArrayEquals(packed.outputUpdates(), read.outputUpdates(), what);
+      assertArrayEquals(changes(packed, true), changes(read, true), what);
+      assertArrayEquals(changes(packed, false), changes(read, false), what);
+      assertEquals(packed.loss(), read.loss(), what);
+      assertEquals(packed.examples(), read.examples(), what);
+      assertEquals(packed.words(), read.words(), what);
+      assertEquals(packed.trainNanos(), read.trainNanos(), what);
+      assertEquals(packed.bytes(), read.bytes(), what);
+    }
+    assertNotEquals(0.1f, RowDelta.round(0.1f));
+  }
+
+  @Test
+  void aKeptCopyHasNoPackedSlices() {
+    assertThrows(IllegalStateException.class, () -> trained(true).slice(0, 5));
   }
 
   @Test
