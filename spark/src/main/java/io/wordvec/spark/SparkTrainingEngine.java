@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -309,8 +311,20 @@ public final class SparkTrainingEngine implements TrainingEngine {
       JavaRDD<PartitionText> texts = texts(k).persist(StorageLevel.MEMORY_AND_DISK());
 
       // 2. Vocabulary: the partitions' counts merged by key, then built by the local builder.
+      // Each partition's words are distinct already, so a combine on the map side would only sort
+      // them; without it Spark writes each reducer's pairs straight out. Kryo for these pairs
+      // alone, which Java serialization writes object by object. Together: the pass before the
+      // first round took 0.3-0.6 s less on gutenberg-17m (BENCHMARKS.md, "Reading").
       JavaPairRDD<String, Long> counts =
-          texts.flatMapToPair(CorpusText::counts).reduceByKey(Long::sum, k);
+          texts
+              .flatMapToPair(CorpusText::counts)
+              .combineByKey(
+                  c -> c,
+                  Long::sum,
+                  Long::sum,
+                  new HashPartitioner(k),
+                  false,
+                  new KryoSerializer(sc.getConf()));
       int minCount = config.minCount();
       List<VocabularySlice> slices =
           counts

@@ -17,12 +17,13 @@
  * io.wordvec.spark.SplitStream}: a line belongs to the range it starts in), tokenised by the local
  * reader (same tokenizer, word cut, sentence splits), counting its words with the local {@link
  * io.wordvec.vocab.VocabularyBuilder} and keeping its tokens as indices into its own distinct words
- * ({@link io.wordvec.spark.PartitionText}, cached). Counts are merged by key ({@code reduceByKey});
- * words below {@code minCount} are dropped on the executors; the driver feeds the rest into one
- * builder and calls the same {@code build(minCount, maxVocab)} as a local run, so pruning and ties
- * (count, then word order) are the local rules. The vocabulary and the noise and subsampling tables
- * are broadcast. Each partition then maps its kept tokens to vocabulary ids, without reading the
- * text again, into id blocks of {@code wordsPerSync / K} words, cached on the executors for all
+ * ({@link io.wordvec.spark.PartitionText}, cached). Counts are merged by key ({@code combineByKey},
+ * without a map-side combine, since a partition's words are distinct already, and with Kryo for the
+ * pairs); words below {@code minCount} are dropped on the executors; the driver feeds the rest into
+ * one builder and calls the same {@code build(minCount, maxVocab)} as a local run, so pruning and
+ * ties (count, then word order) are the local rules. The vocabulary and the noise and subsampling
+ * tables are broadcast. Each partition then maps its kept tokens to vocabulary ids, without reading
+ * the text again, into id blocks of {@code wordsPerSync / K} words, cached on the executors for all
  * epochs. Compressed files, which cannot be cut at a byte offset, go through Spark's {@code
  * textFile} and a shuffle of their lines instead. Why not {@code textFile} always: it makes a
  * {@code String} of every line, and the first version, which also counted and encoded in two passes
