@@ -1,5 +1,7 @@
 package io.wordvec.spark;
 
+import java.util.Arrays;
+
 /**
  * In the driver's JVM ({@link InJvmExchange}), each partition's own copy of the model, kept from
  * round to round instead of made anew by every task: a task trains its block into its partition's
@@ -66,6 +68,16 @@ final class ResidentCopies {
         model.copyRowTo(row, in, outputs[p]);
       }
     }
+  }
+
+  /**
+   * Drops every copy, at the end of the run: the trained model's matrices are made from the model
+   * next, and K copies kept beside them would double what the run needs at its end.
+   */
+  synchronized void release() {
+    Arrays.fill(inputs, null);
+    Arrays.fill(outputs, null);
+    Arrays.fill(current, false);
   }
 
   /**

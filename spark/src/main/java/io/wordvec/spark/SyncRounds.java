@@ -128,10 +128,14 @@ final class SyncRounds {
     return exchangeKey != null;
   }
 
-  /** Forgets whatever a round left in the in-JVM exchange (a round that failed half way). */
+  /**
+   * Forgets whatever a round left in the in-JVM exchange (a round that failed half way) and the
+   * partitions' copies of the model; the merged model ({@link #state}) stays.
+   */
   void close() {
     if (exchangeKey != null) {
       InJvmExchange.clear(exchangeKey);
+      copies.release();
     }
   }
 

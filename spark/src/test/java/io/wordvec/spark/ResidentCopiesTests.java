@@ -4,6 +4,7 @@ import static io.wordvec.spark.MergeFixtures.input;
 import static io.wordvec.spark.MergeFixtures.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import io.wordvec.train.BlockTrainer;
 import java.util.ArrayList;
@@ -89,6 +90,18 @@ class ResidentCopiesTests {
     float[][] retried = copies.checkOut(0);
     assertArrayEquals(input(model), retried[0]);
     assertArrayEquals(output(model), retried[1]);
+  }
+
+  @Test
+  void releasedCopiesAreGoneAndAFreshOneIsTheModel() {
+    ModelState model = model();
+    ResidentCopies copies = new ResidentCopies(model, 1);
+    float[][] first = copies.checkOut(0);
+    copies.release();
+    float[][] again = copies.checkOut(0);
+    assertNotSame(first[0], again[0], "the released arrays are not handed out again");
+    assertArrayEquals(input(model), again[0]);
+    assertArrayEquals(output(model), again[1]);
   }
 
   @Test
