@@ -73,23 +73,35 @@ final class AdaptiveSum extends RowMerge {
     // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
     // counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      if (row.inputChanged) {
-        delta.inputChange(entry, dim, row.change, 0);
-        adasum(row.input, 0, row.change, dim);
-      } else {
-        delta.inputChange(entry, dim, row.input, 0);
-        row.inputChanged = true;
-      }
+      row.inputChanged = fold(delta, entry, true, row.input, row.inputChanged, row.change);
     }
     if (delta.outputUpdates()[entry] > 0) {
-      if (row.outputChanged) {
-        delta.outputChange(entry, dim, row.change, 0);
-        adasum(row.output, 0, row.change, dim);
-      } else {
-        delta.outputChange(entry, dim, row.output, 0);
-        row.outputChanged = true;
-      }
+      row.outputChanged = fold(delta, entry, false, row.output, row.outputChanged, row.change);
     }
+  }
+
+  /**
+   * Folds one side of entry {@code entry}'s change into {@code merged}: taken as it is if it is the
+   * row's first ({@code !changed}), else by the adaptive sum, read into {@code scratch} first.
+   * Returns true: the side has changed.
+   */
+  private boolean fold(
+      SliceChanges delta,
+      int entry,
+      boolean input,
+      float[] merged,
+      boolean changed,
+      float[] scratch) {
+    float[] to = changed ? scratch : merged;
+    if (input) {
+      delta.inputChange(entry, dim, to, 0);
+    } else {
+      delta.outputChange(entry, dim, to, 0);
+    }
+    if (changed) {
+      adasum(merged, 0, scratch, dim);
+    }
+    return true;
   }
 
   @Override

@@ -28,8 +28,8 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
   /**
    * @param copiesKey where the partitions' {@link ResidentCopies} are published when the task runs
    *     in the driver's JVM ({@link InJvmExchange}): it then trains into its partition's copy and
-   *     hands it over as it is ({@link TrainedCopy#kept}); null on a cluster, where it trains into
-   *     a copy of its own and turns it into changes
+   *     hands it over as it is ({@link TrainedCopy#of}); null on a cluster, where it trains into a
+   *     copy of its own and turns it into changes
    */
   RoundTask(
       Broadcast<BlockTrainer.Tables> tables,
@@ -93,12 +93,16 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
             partitions,
             null);
     long trainNanos = System.nanoTime() - began;
-    if (copiesKey != null) {
-      return TrainedCopy.kept(
-          part.partition(), start, in, out, inUpdates, outUpdates, result, trainNanos);
-    }
     return TrainedCopy.of(
-        part.partition(), start, in, out, inUpdates, outUpdates, result, trainNanos);
+        part.partition(),
+        start,
+        in,
+        out,
+        inUpdates,
+        outUpdates,
+        result,
+        trainNanos,
+        copiesKey == null);
   }
 
   /**

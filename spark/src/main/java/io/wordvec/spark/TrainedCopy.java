@@ -6,10 +6,10 @@ import java.io.Serializable;
 /**
  * One partition's trained copy of the model after its block of a round. On an executor it is turned
  * into changes in place ({@link #of}) and kept until the driver has collected it slice by slice
- * ({@link #slice}). In the driver's JVM it is handed over as it is ({@link #kept}), and the merge
- * reads each change as the trained row less the round's model ({@link #changes}), the same floats a
- * slice would carry, without the task's passes over the model to subtract and pack them. Rows the
- * partition did not update are never read.
+ * ({@link #slice}). In the driver's JVM it is handed over as it is ({@link #of}, not in place), and
+ * the merge reads each change as the trained row less the round's model ({@link #changes}), the
+ * same floats a slice would carry, without the task's passes over the model to subtract and pack
+ * them. Rows the partition did not update are never read.
  *
  * <p>Why slices: the changes of one partition are about the model's size (its noise words alone
  * touch most output rows of a large vocabulary), and a task result travels as a few serialized
@@ -24,7 +24,7 @@ final class TrainedCopy implements Serializable {
   private final int partition;
   private final int dim;
 
-  /** The changes ({@link #of}) or the trained rows ({@link #kept}) of the input matrix. */
+  /** The changes, or the trained rows of a copy not turned into changes, of the input matrix. */
   private final float[] inputRows;
 
   /** The same for the output matrix. */
@@ -68,7 +68,7 @@ final class TrainedCopy implements Serializable {
     this.trainNanos = trainNanos;
   }
 
-  /** Whether this copy holds the trained rows themselves ({@link #kept}) rather than changes. */
+  /** Whether this copy holds the trained rows themselves rather than changes ({@link #of}). */
   boolean isKept() {
     return start != null;
   }
@@ -85,8 +85,13 @@ final class TrainedCopy implements Serializable {
   }
 
   /**
-   * The changes of a trained copy: subtracts the round's model from every updated row of {@code
-   * inputVectors} and {@code outputVectors}, in place (they become the changes).
+   * A partition's trained copy: {@code inputVectors} and {@code outputVectors} as the block left
+   * them.
+   *
+   * @param inPlace true on an executor: the round's model is subtracted from every updated row now,
+   *     in place (the arrays become the changes, {@link #slice}); false in the driver's JVM: the
+   *     copy is kept as it is, with {@code start}, which must stay unchanged until the merge reads
+   *     each change as the trained row less {@code start}'s ({@link #changes})
    */
   static TrainedCopy of(
       int partition,
@@ -96,47 +101,21 @@ final class TrainedCopy implements Serializable {
       int[] inputUpdates,
       int[] outputUpdates,
       BlockTrainer.Result result,
-      long trainNanos) {
-    int dim = start.dim();
-    for (int r = 0; r < inputUpdates.length; r++) {
-      if (inputUpdates[r] == 0 && outputUpdates[r] == 0) {
-        continue;
+      long trainNanos,
+      boolean inPlace) {
+    if (inPlace) {
+      for (int r = 0; r < inputUpdates.length; r++) {
+        if (inputUpdates[r] > 0 || outputUpdates[r] > 0) {
+          start.subtractRow(r, inputVectors, outputVectors);
+        }
       }
-      start.subtractRow(r, inputVectors, outputVectors);
     }
-    return new TrainedCopy(
-        partition,
-        dim,
-        inputVectors,
-        outputVectors,
-        null,
-        inputUpdates,
-        outputUpdates,
-        result.loss(),
-        result.examples(),
-        result.words(),
-        trainNanos);
-  }
-
-  /**
-   * A trained copy handed to the driver in its own JVM as it is: the merge reads each change as the
-   * trained row less {@code start}'s, which must stay unchanged until then ({@link #changes}).
-   */
-  static TrainedCopy kept(
-      int partition,
-      ModelState start,
-      float[] inputVectors,
-      float[] outputVectors,
-      int[] inputUpdates,
-      int[] outputUpdates,
-      BlockTrainer.Result result,
-      long trainNanos) {
     return new TrainedCopy(
         partition,
         start.dim(),
         inputVectors,
         outputVectors,
-        start,
+        inPlace ? null : start,
         inputUpdates,
         outputUpdates,
         result.loss(),
@@ -147,10 +126,27 @@ final class TrainedCopy implements Serializable {
 
   /**
    * The changes of the updated rows in {@code [fromRow, toRow)}: packed ({@link #slice}) when the
-   * copy holds changes, read from the trained rows when it was {@linkplain #kept kept} as it is.
+   * copy holds changes, read from the trained rows when it was {@linkplain #of kept} as it is.
    */
   SliceChanges changes(int fromRow, int toRow) {
-    return start == null ? slice(fromRow, toRow) : new Trained(fromRow, toRow);
+    if (start == null) {
+      return slice(fromRow, toRow);
+    }
+    int[] ids = touchedRows(fromRow, toRow);
+    boolean first = fromRow == 0;
+    return new Trained(
+        partition,
+        ids,
+        counts(inputUpdates, ids),
+        counts(outputUpdates, ids),
+        start,
+        inputRows,
+        outputRows,
+        dim,
+        first ? loss : 0,
+        first ? examples : 0,
+        first ? words : 0,
+        first ? trainNanos : 0);
   }
 
   /**
@@ -217,75 +213,37 @@ final class TrainedCopy implements Serializable {
   /**
    * The changes of a kept copy's rows in one slice, read when the merge asks for them: the trained
    * row less the round's model, rounded as a slice packs it, so that the merged model is the one
-   * the packed path gives, float for float.
+   * the packed path gives, float for float. The round's figures are on the slice that starts at row
+   * 0 only, as with {@link #slice}.
    */
-  private final class Trained implements SliceChanges {
-
-    private final int[] ids;
-    private final int[] inCounts;
-    private final int[] outCounts;
-    private final boolean first;
-
-    Trained(int fromRow, int toRow) {
-      this.ids = touchedRows(fromRow, toRow);
-      this.inCounts = counts(inputUpdates, ids);
-      this.outCounts = counts(outputUpdates, ids);
-      this.first = fromRow == 0;
-    }
-
-    @Override
-    public int partition() {
-      return partition;
-    }
-
-    @Override
-    public int[] rows() {
-      return ids;
-    }
-
-    @Override
-    public int[] inputUpdates() {
-      return inCounts;
-    }
-
-    @Override
-    public int[] outputUpdates() {
-      return outCounts;
-    }
+  private record Trained(
+      int partition,
+      int[] rows,
+      int[] inputUpdates,
+      int[] outputUpdates,
+      ModelState start,
+      float[] inputRows,
+      float[] outputRows,
+      int dim,
+      double loss,
+      long examples,
+      long words,
+      long trainNanos)
+      implements SliceChanges {
 
     @Override
     public void inputChange(int entry, int rowDim, float[] to, int at) {
-      start.inputChange(ids[entry], inputRows, to, at);
+      start.inputChange(rows[entry], inputRows, to, at);
     }
 
     @Override
     public void outputChange(int entry, int rowDim, float[] to, int at) {
-      start.outputChange(ids[entry], outputRows, to, at);
-    }
-
-    @Override
-    public double loss() {
-      return first ? loss : 0;
-    }
-
-    @Override
-    public long examples() {
-      return first ? examples : 0;
-    }
-
-    @Override
-    public long words() {
-      return first ? words : 0;
-    }
-
-    @Override
-    public long trainNanos() {
-      return first ? trainNanos : 0;
+      start.outputChange(rows[entry], outputRows, to, at);
     }
 
     @Override
     public long bytes() {
-      return RowDelta.bytes(ids.length, dim);
+      return RowDelta.bytes(rows.length, dim);
     }
   }
 }

@@ -46,7 +46,7 @@ class ResidentCopiesTests {
         outUpdates[row] = 1;
       }
       kept.add(
-          TrainedCopy.kept(
+          TrainedCopy.of(
               p,
               model,
               copy[0],
@@ -54,7 +54,8 @@ class ResidentCopiesTests {
               inUpdates,
               outUpdates,
               new BlockTrainer.Result(0, 0, 0),
-              0));
+              0,
+              false));
     }
     RowMerge merge = MergeRule.ADASUM.newMerge(ROWS, DIM);
     List<SliceChanges> changes = new ArrayList<>();
@@ -124,7 +125,8 @@ class ResidentCopiesTests {
         updates[row] = 1;
       }
       deltas.add(
-          TrainedCopy.of(p, packed, in, out, updates, updates, new BlockTrainer.Result(0, 0, 0), 0)
+          TrainedCopy.of(
+                  p, packed, in, out, updates, updates, new BlockTrainer.Result(0, 0, 0), 0, true)
               .slice(0, ROWS));
     }
     MergeRule.ADASUM.newMerge(ROWS, DIM).mergeAll(deltas, 0, packed, 3);

@@ -30,9 +30,7 @@ class TrainedCopyTests {
     int[] inUpdates = {0, 2, 0, 1, 0};
     int[] outUpdates = {0, 1, 0, 3, 0};
     BlockTrainer.Result result = new BlockTrainer.Result(1.5, 10, 20);
-    return kept
-        ? TrainedCopy.kept(6, start, in, out, inUpdates, outUpdates, result, 99)
-        : TrainedCopy.of(6, start, in, out, inUpdates, outUpdates, result, 99);
+    return TrainedCopy.of(6, start, in, out, inUpdates, outUpdates, result, 99, !kept);
   }
 
   /** The dim-2 changes of every entry of {@code changes}, one side. */
