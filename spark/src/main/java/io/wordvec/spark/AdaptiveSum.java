@@ -73,19 +73,20 @@ final class AdaptiveSum extends RowMerge {
     // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
     // counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      row.inputChanged = fold(delta, entry, true, row.input, row.inputChanged, row.change);
+      fold(delta, entry, true, row.input, row.inputChanged, row.change);
+      row.inputChanged = true;
     }
     if (delta.outputUpdates()[entry] > 0) {
-      row.outputChanged = fold(delta, entry, false, row.output, row.outputChanged, row.change);
+      fold(delta, entry, false, row.output, row.outputChanged, row.change);
+      row.outputChanged = true;
     }
   }
 
   /**
    * Folds one side of entry {@code entry}'s change into {@code merged}: taken as it is if it is the
    * row's first ({@code !changed}), else by the adaptive sum, read into {@code scratch} first.
-   * Returns true: the side has changed.
    */
-  private boolean fold(
+  private void fold(
       SliceChanges delta,
       int entry,
       boolean input,
@@ -101,7 +102,6 @@ final class AdaptiveSum extends RowMerge {
     if (changed) {
       adasum(merged, 0, scratch, dim);
     }
-    return true;
   }
 
   @Override

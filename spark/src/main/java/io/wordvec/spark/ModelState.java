@@ -119,6 +119,22 @@ final class ModelState implements Serializable {
     return state;
   }
 
+  /**
+   * A new matrix of {@code cells} floats, or an {@link IllegalStateException} saying "out of memory
+   * for {@code what}". Why not let the {@link OutOfMemoryError} through: Spark takes an executor
+   * with a fatal error down (in local mode, the driver JVM itself, whose last words are then a
+   * cancellation), and a CLI run would end in the error's stack trace; a plain exception fails the
+   * task, or the run, with the reason. The error is not attached as the cause, since Spark looks
+   * for fatal errors among the causes too.
+   */
+  static float[] matrix(long cells, String what) {
+    try {
+      return new float[Math.toIntExact(cells)];
+    } catch (OutOfMemoryError e) {
+      throw new IllegalStateException("out of memory for " + what);
+    }
+  }
+
   int rows() {
     return rows;
   }

@@ -62,10 +62,19 @@ final class ResidentCopies {
    * threads, each for rows of its own.
    */
   void rowMerged(int row) {
+    int first = -1;
+    int at = row * model.dim();
     for (int p = 0; p < inputs.length; p++) {
-      float[] in = inputs[p];
-      if (in != null) {
-        model.copyRowTo(row, in, outputs[p]);
+      if (inputs[p] == null) {
+        continue;
+      }
+      if (first < 0) {
+        // the model's row is read once; the other copies take it from the first
+        model.copyRowTo(row, inputs[p], outputs[p]);
+        first = p;
+      } else {
+        System.arraycopy(inputs[first], at, inputs[p], at, model.dim());
+        System.arraycopy(outputs[first], at, outputs[p], at, model.dim());
       }
     }
   }

@@ -107,24 +107,18 @@ final class RoundTask implements Function<PartitionBlocks, TrainedCopy> {
 
   /**
    * A new matrix of {@code cells} floats for this partition's copy, or an exception that says why
-   * there is none. Why not let the {@link OutOfMemoryError} through: Spark takes an executor with a
-   * fatal error down (in local mode, the driver JVM itself, whose last words are then a
-   * cancellation); a plain exception fails the task, and the run, with the reason. The error is not
-   * attached as the cause, since Spark looks for fatal errors among the causes too.
+   * there is none ({@link ModelState#matrix}).
    */
   static float[] matrix(long cells, int rows, int dim) {
-    try {
-      return new float[Math.toIntExact(cells)];
-    } catch (OutOfMemoryError e) {
-      throw new IllegalStateException(
-          "out of memory for a partition's copy of the "
-              + rows
-              + " x "
-              + dim
-              + " model ("
-              + (4 * cells >> 20)
-              + " MB per matrix, two per task): give the executors (in local mode, the driver"
-              + " JVM) a larger heap, or train fewer partitions per executor");
-    }
+    return ModelState.matrix(
+        cells,
+        "a partition's copy of the "
+            + rows
+            + " x "
+            + dim
+            + " model ("
+            + (4 * cells >> 20)
+            + " MB per matrix, two per task): give the executors (in local mode, the driver"
+            + " JVM) a larger heap, or train fewer partitions per executor");
   }
 }

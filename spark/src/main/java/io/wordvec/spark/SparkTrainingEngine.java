@@ -440,19 +440,13 @@ public final class SparkTrainingEngine implements TrainingEngine {
         sync.close();
       }
       // The trained model's two matrices, as the local engine hands them over.
-      float[] in;
-      float[] out;
-      try {
-        in = new float[vocabulary.size() * dim];
-        out = new float[in.length];
-      } catch (OutOfMemoryError e) {
-        // a reason rather than the error's stack trace; not attached as the cause
-        // (RoundTask.matrix)
-        throw new IllegalStateException(
-            "out of memory for the trained model's two matrices ("
-                + (4L * vocabulary.size() * dim >> 20)
-                + " MB each) beside the merged model: give the driver JVM a larger heap");
-      }
+      long cells = (long) vocabulary.size() * dim;
+      String what =
+          "the trained model's two matrices ("
+              + (4 * cells >> 20)
+              + " MB each) beside the merged model: give the driver JVM a larger heap";
+      float[] in = ModelState.matrix(cells, what);
+      float[] out = ModelState.matrix(cells, what);
       sync.state().copyTo(in, out);
       blocks.unpersist(false);
       tables.destroy();
