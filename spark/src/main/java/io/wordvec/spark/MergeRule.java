@@ -52,10 +52,21 @@ public enum MergeRule {
     throw new IllegalArgumentException("--merge must be " + ID_LIST + ", was '" + id + "'");
   }
 
-  /** A merge of this rule over slices of at most {@code sliceRows} rows of {@code dim} floats. */
+  /**
+   * A merge of this rule over slices of at most {@code sliceRows} rows of {@code dim} floats, with
+   * the default output gain ({@link AdaptiveSum#DEFAULT_OUTPUT_GAIN}).
+   */
   RowMerge newMerge(int sliceRows, int dim) {
+    return newMerge(sliceRows, dim, AdaptiveSum.DEFAULT_OUTPUT_GAIN);
+  }
+
+  /**
+   * A merge of this rule over slices of at most {@code sliceRows} rows of {@code dim} floats;
+   * {@code outputGain} applies to {@link #ADASUM} ({@link AdaptiveSum}).
+   */
+  RowMerge newMerge(int sliceRows, int dim, float outputGain) {
     return switch (this) {
-      case ADASUM -> new AdaptiveSum(sliceRows, dim);
+      case ADASUM -> new AdaptiveSum(sliceRows, dim, outputGain);
       case MEAN -> new WeightedAverage(sliceRows, dim);
     };
   }

@@ -105,7 +105,7 @@ final class SyncRounds {
     this.taskThreads = taskThreads;
     this.sliceRows = sliceRows(state.rows(), state.dim(), sliceBytes);
     this.slices = Math.max(1, (state.rows() + sliceRows - 1) / sliceRows);
-    this.merge = rule.newMerge(sliceRows, state.dim());
+    this.merge = rule.newMerge(sliceRows, state.dim(), outputGain(sc));
     this.syncs = syncs;
     this.exchangeKey =
         sc.isLocal() && sc.getConf().getBoolean(InJvmExchange.PROPERTY, true)
@@ -147,6 +147,30 @@ final class SyncRounds {
   /** The slice size of the run's rounds, from {@link #SLICE_PROPERTY}. */
   static long sliceBytes(JavaSparkContext sc) {
     return size(sc, SLICE_PROPERTY, DEFAULT_SLICE, MAX_SLICE_BYTES);
+  }
+
+  /** The adaptive sum's output gain of the run, from {@link AdaptiveSum#OUTPUT_GAIN_PROPERTY}. */
+  static float outputGain(JavaSparkContext sc) {
+    return outputGain(sc.getConf().get(AdaptiveSum.OUTPUT_GAIN_PROPERTY, null));
+  }
+
+  /**
+   * The output gain {@code value} sets: the default when null, else the number, which {@link
+   * AdaptiveSum} checks.
+   *
+   * @throws IllegalArgumentException if {@code value} is not a number
+   */
+  static float outputGain(String value) {
+    if (value == null) {
+      return AdaptiveSum.DEFAULT_OUTPUT_GAIN;
+    }
+    try {
+      return Float.parseFloat(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          AdaptiveSum.OUTPUT_GAIN_PROPERTY + " must be a number such as 1.5, was '" + value + "'",
+          e);
+    }
   }
 
   /**

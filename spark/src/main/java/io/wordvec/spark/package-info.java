@@ -40,7 +40,12 @@
  * <ul>
  *   <li>{@code adasum}, the default ({@link io.wordvec.spark.AdaptiveSum}): the adaptive sum of
  *       Maleki et al. (2020). Changes at right angles add up, a change repeated counts once, and a
- *       row one partition changed gets its whole change.
+ *       row one partition changed gets its whole change. The output side of a row several
+ *       partitions changed moves by 1.5 times its adaptive sum ({@code spark.wordvec.outputGain}):
+ *       most of an output row's change is the push of the noise draws, which every partition makes
+ *       alike, so the adaptive sum counts it once where a sequential pass makes it K times; without
+ *       the gain the output rows trained slower than the input rows, whose norms grew and shared a
+ *       common direction.
  *   <li>{@code mean} ({@link io.wordvec.spark.WeightedAverage}): the mean of the changes weighted
  *       by the update counts, so that a rare word seen in one partition keeps that partition's
  *       whole change where a plain mean would divide it by K.
@@ -74,9 +79,15 @@
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
  * the closer the run stays to one sequential training; each sync costs a broadcast of the whole
- * model and the deltas back, so too often makes the network the bottleneck. The learning rate
- * follows the global word count: a block starts from the words all partitions had done and assumes
- * the others advance at its pace (K words of the run per word of its own).
+ * model and the deltas back, so too often makes the network the bottleneck. What decides the
+ * quality is the words each partition trains alone in a round, {@code wordsPerSync / K}: on
+ * gutenberg-17m, K=8 at 250k words per sync (31k per partition) scored 0.5 analogy point and 0.009
+ * WordSim-353 rho under one partition at the same interval (means of seeds 1-3), and runs with 125k
+ * per partition (K=8 at 1M, K=2 at 250k) stayed 3-5 points under it. The default keeps two
+ * partitions fast; more partitions want a shorter interval, at the cost of more rounds
+ * (BENCHMARKS.md, "Output rows merged with a gain"). The learning rate follows the global word
+ * count: a block starts from the words all partitions had done and assumes the others advance at
+ * its pace (K words of the run per word of its own).
  *
  * <p>The changes travel as bfloat16s ({@link io.wordvec.spark.RowDelta#pack}): each change's sign,
  * exponent and 7 bits of mantissa, rounded to the nearest, half the bytes of a float. A change is

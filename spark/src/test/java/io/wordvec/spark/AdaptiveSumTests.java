@@ -125,9 +125,53 @@ class AdaptiveSumTests {
     merge.applyTo(state);
     merge.add(oneRow(1, new float[] {-1, -1}, new float[] {4, 0}), 0);
     merge.applyTo(state);
-    // round 1: right angles add up to (1, 3), a repeat counts once (0, 2); round 2 adds its own
+    // round 1: right angles add up to (1, 3), a repeat counts once (0, 2), on the output side
+    // times the default gain; round 2 adds its own, one partition's, as it is
     assertArrayEquals(new float[] {0, 0, 0, 2}, input(state), EPS);
-    assertArrayEquals(new float[] {0, 0, 4, 2}, output(state), EPS);
+    assertArrayEquals(
+        new float[] {0, 0, 4, 2 * AdaptiveSum.DEFAULT_OUTPUT_GAIN}, output(state), EPS);
+  }
+
+  @Test
+  void theOutputGainScalesOnlyOutputRowsSeveralPartitionsChanged() {
+    AdaptiveSum merge = new AdaptiveSum(3, 2, 2f);
+    // row 0: both sides changed by two partitions; row 1: output by one partition only;
+    // row 2: input by two, output by none
+    merge.add(
+        delta(
+            new int[] {0, 1, 2},
+            new int[] {1, 0, 1},
+            new int[] {1, 1, 0},
+            new float[] {1, 0, 0, 0, 1, 0},
+            new float[] {1, 1, 3, -1, 0, 0}),
+        0);
+    merge.add(
+        delta(
+            new int[] {0, 2},
+            new int[] {1, 1},
+            new int[] {1, 0},
+            new float[] {0, 1, 0, 1},
+            new float[] {1, 1, 0, 0}),
+        0);
+    ModelState state = model(3, 2);
+    merge.applyTo(state);
+    // inputs: the plain adaptive sum (at right angles, summed), whatever the gain
+    assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1}, input(state), EPS);
+    // outputs: row 0's repeated change once, doubled; row 1's single change as it is
+    assertArrayEquals(new float[] {2, 2, 3, -1, 0, 0}, output(state), EPS);
+  }
+
+  @Test
+  void anOutputGainOutsideItsRangeOrNotANumberIsRefused() {
+    assertEquals(AdaptiveSum.DEFAULT_OUTPUT_GAIN, SyncRounds.outputGain((String) null));
+    assertEquals(1.25f, SyncRounds.outputGain(" 1.25 "));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SyncRounds.outputGain("lots"));
+    assertEquals(
+        "spark.wordvec.outputGain must be a number such as 1.5, was 'lots'", e.getMessage());
+    for (float bad : new float[] {0f, -1f, 17f, Float.NaN}) {
+      assertThrows(IllegalArgumentException.class, () -> new AdaptiveSum(2, 2, bad), "" + bad);
+    }
   }
 
   @Test
