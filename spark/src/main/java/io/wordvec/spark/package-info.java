@@ -79,15 +79,14 @@
  * <p>Several syncs per epoch, every {@code wordsPerSync} corpus words (1M by default, about 17 per
  * epoch on a 17M-word corpus): partitions drift apart between syncs, and the more often they meet
  * the closer the run stays to one sequential training; each sync costs a broadcast of the whole
- * model and the deltas back, so too often makes the network the bottleneck. What decides the
- * quality is the words each partition trains alone in a round, {@code wordsPerSync / K}: on
- * gutenberg-17m, K=8 at 250k words per sync (31k per partition) scored 0.5 analogy point and 0.009
- * WordSim-353 rho under one partition at the same interval (means of seeds 1-3), and runs with 125k
- * per partition (K=8 at 1M, K=2 at 250k) stayed 3-5 points under it. The default keeps two
- * partitions fast; more partitions want a shorter interval, at the cost of more rounds
- * (BENCHMARKS.md, "Output rows merged with a gain"). The learning rate follows the global word
- * count: a block starts from the words all partitions had done and assumes the others advance at
- * its pace (K words of the run per word of its own).
+ * model and the deltas back, so too often makes the network the bottleneck. More partitions need
+ * shorter intervals: on gutenberg-17m, K=8 scored 4.6 analogy points under one partition at 1M
+ * words per sync, 0.5 under it at 250k and level with it at 125k (means of seeds 1-3; WordSim-353
+ * within 0.01 rho at both). The default keeps two partitions fast, where 250k did not score better
+ * than 1M; eight want 250k or less, at the cost of more rounds (BENCHMARKS.md, "Output rows merged
+ * with a gain"). The learning rate follows the global word count: a block starts from the words all
+ * partitions had done and assumes the others advance at its pace (K words of the run per word of
+ * its own).
  *
  * <p>The changes travel as bfloat16s ({@link io.wordvec.spark.RowDelta#pack}): each change's sign,
  * exponent and 7 bits of mantissa, rounded to the nearest, half the bytes of a float. A change is
