@@ -82,11 +82,11 @@
  * model and the deltas back, so too often makes the network the bottleneck. More partitions need
  * shorter intervals: on gutenberg-17m, K=8 scored 4.6 analogy points under one partition at 1M
  * words per sync, 0.5 under it at 250k and level with it at 125k (means of seeds 1-3; WordSim-353
- * within 0.01 rho at both). The default keeps two partitions fast, where 250k did not score better
- * than 1M; eight want 250k or less, at the cost of more rounds (BENCHMARKS.md, "Output rows merged
- * with a gain"). The learning rate follows the global word count: a block starts from the words all
- * partitions had done and assumes the others advance at its pace (K words of the run per word of
- * its own).
+ * within 0.01 rho at both). The default keeps two partitions fast, where 250k did not score clearly
+ * better than 1M; eight want 250k or less, at the cost of more rounds (BENCHMARKS.md, "Output rows
+ * merged with a gain"). The learning rate follows the global word count: a block starts from the
+ * words all partitions had done and assumes the others advance at its pace (K words of the run per
+ * word of its own).
  *
  * <p>The changes travel as bfloat16s ({@link io.wordvec.spark.RowDelta#pack}): each change's sign,
  * exponent and 7 bits of mantissa, rounded to the nearest, half the bytes of a float. A change is
