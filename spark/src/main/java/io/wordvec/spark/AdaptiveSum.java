@@ -38,7 +38,7 @@ package io.wordvec.spark;
  * by another. The adaptive sum counts such a push once, where a sequential pass over the same words
  * makes it K times over. Input rows are not pushed that way: a word's input row moves with its own
  * contexts. Merged alike, the output rows trained slower than the input rows. On gutenberg-17m at
- * K=8, the output rows' norms came out 15-25% under K=1's and the input rows' 20-55% over, and the
+ * K=8, the output rows' norms came out 8-35% under K=1's and the input rows' 16-55% over, and the
  * input vectors shared a common direction (the mean of the 10,000 most frequent unit vectors had
  * length 0.76, against 0.51 at K=1). Summing the output changes outright diverged (the rows of the
  * frequent words, whose changes are moves to the same place, blew up), so the gain is a fixed
