@@ -61,29 +61,6 @@ final class AdaptiveSum extends RowMerge {
 
   private final float outputGain;
 
-  /** The row being merged, one per merging thread ({@link RowMerge#mergeAll}). */
-  private final ThreadLocal<Row> rows;
-
-  /**
-   * One row's merged changes so far, and a change read for the next step.
-   *
-   * <p>{@code inputChanged}: whether a partition changed the input side yet (its first change is
-   * taken as it is); {@code outputChanges}: how many partitions changed the output side.
-   */
-  private static final class Row {
-    final float[] input;
-    final float[] output;
-    final float[] change;
-    boolean inputChanged;
-    int outputChanges;
-
-    Row(int dim) {
-      input = new float[dim];
-      output = new float[dim];
-      change = new float[dim];
-    }
-  }
-
   /**
    * The plain adaptive sum, on both sides of a row.
    *
@@ -107,21 +84,21 @@ final class AdaptiveSum extends RowMerge {
           OUTPUT_GAIN_PROPERTY + " must be above 0 and at most 16, was " + outputGain);
     }
     this.outputGain = outputGain;
-    this.rows = ThreadLocal.withInitial(() -> new Row(dim));
   }
 
   @Override
   void addRow(SliceChanges delta, int entry) {
-    Row row = rows.get();
-    // A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway; the
-    // counts only spare the work.
+    Row row = row();
+    // The row's tallies count the partitions that changed each side (its first change is taken as
+    // it is). A side the partition did not update is unchanged (zero), and adasum(a, 0) = a anyway;
+    // the update counts only spare the work.
     if (delta.inputUpdates()[entry] > 0) {
-      fold(delta, entry, true, row.input, row.inputChanged, row.change);
-      row.inputChanged = true;
+      fold(delta, entry, true, row.input, row.inputTally > 0, row.change);
+      row.inputTally++;
     }
     if (delta.outputUpdates()[entry] > 0) {
-      fold(delta, entry, false, row.output, row.outputChanges > 0, row.change);
-      row.outputChanges++;
+      fold(delta, entry, false, row.output, row.outputTally > 0, row.change);
+      row.outputTally++;
     }
   }
 
@@ -149,19 +126,19 @@ final class AdaptiveSum extends RowMerge {
 
   @Override
   void applyRow(ModelState model, int modelRow) {
-    Row row = rows.get();
-    if (row.inputChanged) {
+    Row row = row();
+    if (row.inputTally > 0) {
       model.addToInputRow(modelRow, row.input, 0);
-      row.inputChanged = false;
+      row.inputTally = 0;
     }
-    if (row.outputChanges > 0) {
-      if (row.outputChanges > 1 && outputGain != 1f) {
+    if (row.outputTally > 0) {
+      if (row.outputTally > 1 && outputGain != 1f) {
         for (int i = 0; i < dim; i++) {
           row.output[i] *= outputGain;
         }
       }
       model.addToOutputRow(modelRow, row.output, 0);
-      row.outputChanges = 0;
+      row.outputTally = 0;
     }
   }
 

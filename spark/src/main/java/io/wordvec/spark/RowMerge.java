@@ -28,6 +28,28 @@ abstract class RowMerge {
 
   private final int sliceRows;
 
+  /** The row being merged, one per merging thread ({@link #mergeAll}). */
+  private final ThreadLocal<Row> rows;
+
+  /**
+   * What a rule keeps of the one row a thread is merging: a sum per side, a change read for the
+   * next step, and per side a tally whose meaning is the rule's (partitions that changed the side,
+   * or their updates). The rule resets it in {@link #applyRow}.
+   */
+  static final class Row {
+    final float[] input;
+    final float[] output;
+    final float[] change;
+    long inputTally;
+    long outputTally;
+
+    private Row(int dim) {
+      input = new float[dim];
+      output = new float[dim];
+      change = new float[dim];
+    }
+  }
+
   /** Deltas {@linkplain #add added} one by one, merged at {@link #applyTo}. */
   private final List<SliceChanges> pending = new ArrayList<>();
 
@@ -40,6 +62,12 @@ abstract class RowMerge {
   RowMerge(int sliceRows, int dim) {
     this.dim = dim;
     this.sliceRows = sliceRows;
+    this.rows = ThreadLocal.withInitial(() -> new Row(dim));
+  }
+
+  /** The calling thread's row ({@link Row}). */
+  final Row row() {
+    return rows.get();
   }
 
   /**

@@ -16,75 +16,56 @@ import java.util.Arrays;
  */
 final class WeightedAverage extends RowMerge {
 
-  /** The row being merged, one per merging thread ({@link RowMerge#mergeAll}). */
-  private final ThreadLocal<Row> rows;
-
-  /** One row's update-weighted sums of changes, their weights, and a change read for the next. */
-  private static final class Row {
-    final float[] inputSum;
-    final float[] outputSum;
-    final float[] change;
-    long inputWeight;
-    long outputWeight;
-
-    Row(int dim) {
-      inputSum = new float[dim];
-      outputSum = new float[dim];
-      change = new float[dim];
-    }
-  }
-
   /**
    * @param sliceRows the most rows of one slice
    * @param dim floats per row
    */
   WeightedAverage(int sliceRows, int dim) {
     super(sliceRows, dim);
-    this.rows = ThreadLocal.withInitial(() -> new Row(dim));
   }
 
   @Override
   void addRow(SliceChanges delta, int entry) {
-    Row row = rows.get();
+    Row row = row();
     int in = delta.inputUpdates()[entry];
     int out = delta.outputUpdates()[entry];
     float[] c = row.change;
     if (in > 0) {
-      row.inputWeight += in;
+      row.inputTally += in;
       delta.inputChange(entry, dim, c, 0);
       for (int i = 0; i < dim; i++) {
-        row.inputSum[i] += in * c[i];
+        row.input[i] += in * c[i];
       }
     }
     if (out > 0) {
-      row.outputWeight += out;
+      row.outputTally += out;
       delta.outputChange(entry, dim, c, 0);
       for (int i = 0; i < dim; i++) {
-        row.outputSum[i] += out * c[i];
+        row.output[i] += out * c[i];
       }
     }
   }
 
   @Override
   void applyRow(ModelState model, int modelRow) {
-    Row row = rows.get();
-    if (row.inputWeight > 0) {
-      float inv = 1f / row.inputWeight;
+    Row row = row();
+    if (row.inputTally > 0) {
+      float inv = 1f / row.inputTally;
       for (int i = 0; i < dim; i++) {
-        row.inputSum[i] *= inv;
+        row.input[i] *= inv;
       }
-      model.addToInputRow(modelRow, row.inputSum, 0);
+      model.addToInputRow(modelRow, row.input, 0);
     }
-    if (row.outputWeight > 0) {
-      float inv = 1f / row.outputWeight;
+    if (row.outputTally > 0) {
+      float inv = 1f / row.outputTally;
       for (int i = 0; i < dim; i++) {
-        row.outputSum[i] *= inv;
+        row.output[i] *= inv;
       }
-      model.addToOutputRow(modelRow, row.outputSum, 0);
+      model.addToOutputRow(modelRow, row.output, 0);
     }
-    Arrays.fill(row.inputSum, 0f);
-    Arrays.fill(row.outputSum, 0f);
-    row.inputWeight = 0;
-    row.outputWeight = 0;
+    Arrays.fill(row.input, 0f);
+    Arrays.fill(row.output, 0f);
+    row.inputTally = 0;
+    row.outputTally = 0;
   }
 }
