@@ -137,8 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--min-alpha",
       description =
-          "Final learning rate (default: alpha/10, or 0.0001 for a subword model or the"
-              + " per-worker-sawtooth schedule).")
+          "Final learning rate (default: alpha/10 for skip-gram, alpha/5 for CBOW, or 0.0001"
+              + " for a subword model or the per-worker-sawtooth schedule).")
   Double minAlpha;
 
   @Option(names = "--epochs", description = "Passes (default: ${DEFAULT-VALUE}).")
@@ -151,7 +151,8 @@ public final class TrainCommand implements Callable<Integer> {
           "How the learning rate falls from --alpha to --min-alpha: linear (word2vec.c's, over the"
               + " words of all threads and epochs) or per-worker-sawtooth (gensim's corpus_file"
               + " mode: within an epoch alpha falls only 1/threads of the way, then jumps back)."
-              + " A word model's linear schedule ends at alpha/10 unless --min-alpha says otherwise"
+              + " A word model's linear schedule ends at alpha/10 (skip-gram) or alpha/5 (CBOW) unless"
+              + " --min-alpha says otherwise"
               + " (default: ${DEFAULT-VALUE}).")
   String schedule;
 

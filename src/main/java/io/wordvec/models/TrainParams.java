@@ -32,8 +32,8 @@ import jakarta.validation.constraints.Pattern;
  * @param maxVocab keep at most this many most frequent words, 0 = no limit
  * @param epochs passes over the corpus
  * @param alpha initial learning rate (default 0.025 for skip-gram, 0.05 for CBOW)
- * @param minAlpha final learning rate, at most alpha; by default alpha/10 for a word model's linear
- *     schedule, see {@link TrainingConfig#defaultMinAlpha}
+ * @param minAlpha final learning rate, at most alpha; by default alpha/10 (skip-gram) or alpha/5
+ *     (CBOW) for a word model's linear schedule, see {@link TrainingConfig#defaultMinAlpha}
  * @param threads training threads
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (default 0.75, word2vec's; 0.5,

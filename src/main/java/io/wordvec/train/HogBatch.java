@@ -318,14 +318,6 @@ final class HogBatch {
     }
   }
 
-  /** Adds row {@code deltaRow} of {@link #outputDelta} to {@code word}'s output row. */
-  private void addToOutputRow(int word, int deltaRow) {
-    VectorMath.axpyUnchecked(1f, outputDelta, deltaRow * stride, outputVectors, word * dim, dim);
-    if (outputUpdates != null) {
-      outputUpdates[word]++;
-    }
-  }
-
   /**
    * The gradient of one score {@code f} times {@code alpha}, and its loss added to {@link #loss}:
    * the table and the clipping of the per-pair kernel ({@link Worker}).

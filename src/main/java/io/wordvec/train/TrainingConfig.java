@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param maxVocab keep at most this many most frequent words (0 = no limit)
  * @param alpha initial learning rate
  * @param minAlpha final learning rate, reached at the end of the last epoch; by default a tenth of
- *     alpha for a word model, see {@link #defaultMinAlpha(double, LearningRateSchedule, boolean)}
+ *     alpha for a skip-gram word model and a fifth for CBOW, see {@link #defaultMinAlpha}
  * @param epochs passes over the corpus
  * @param threads worker threads
  * @param seed seed of every random choice
@@ -87,12 +87,15 @@ public record TrainingConfig(
   /**
    * word2vec.c's and fastText's final learning rate (capped at {@code alpha} when that is lower):
    * the default of subword models and of the {@code per-worker-sawtooth} schedule, see {@link
-   * #defaultMinAlpha(double, LearningRateSchedule, boolean)}.
+   * #defaultMinAlpha(Architecture, double, LearningRateSchedule, boolean)}.
    */
   public static final double DEFAULT_MIN_ALPHA = 0.0001;
 
-  /** A word model's linear schedule ends by default at alpha divided by this. */
-  public static final double LINEAR_FLOOR_DIVISOR = 10;
+  /** A skip-gram word model's linear schedule ends by default at alpha divided by this. */
+  public static final double SKIP_GRAM_FLOOR_DIVISOR = 10;
+
+  /** A CBOW word model's linear schedule ends by default at alpha divided by this. */
+  public static final double CBOW_FLOOR_DIVISOR = 5;
 
   public static final int MIN_DIMENSION = 1;
   public static final int MAX_DIMENSION = 10_000;
@@ -227,22 +230,31 @@ public record TrainingConfig(
 
   /**
    * The final learning rate a config gets when none is set. A word model's linear schedule ends at
-   * a tenth of {@code alpha}, not at word2vec.c's 0.0001: rare words are seen mostly late, and with
-   * a rate near zero their last occurrences teach them almost nothing. Over seeds 1-3 on the
-   * bundled corpus the floor raised CBOW on both bundled sets (+0.8 analogy point, +0.008 WS-353
-   * rho) and skip-gram's WS-353 (+0.001), at a cost of a point of skip-gram analogies, which stay
-   * above gensim's; and it is what made the anchor's vectors better on relatedness and rare-word
-   * sets (BENCHMARKS.md, "Learning-rate schedule"). With 2 threads and 5 epochs it has the same
-   * mean and final rate as gensim {@code corpus_file}'s saw-tooth, without depending on the thread
-   * count. Subword models keep fastText's decay to (nearly) zero, their anchor's and measured
-   * there; the saw-tooth keeps gensim's 0.0001, so that it reproduces gensim.
+   * a tenth of {@code alpha} for skip-gram and a fifth for CBOW, not at word2vec.c's 0.0001: rare
+   * words are seen mostly late, and with a rate near zero their last occurrences teach them almost
+   * nothing. It is what made the anchor's vectors better on relatedness and rare-word sets, and on
+   * the bundled sets (BENCHMARKS.md, "Learning-rate schedule" and "CBOW over twelve seeds"):
+   *
+   * <ul>
+   *   <li>Skip-gram, seeds 1-3: a tenth raised WS-353 rho by 0.001 and cost a point of analogies,
+   *       which stay above gensim's. With 2 threads and 5 epochs it has the same mean and final
+   *       rate as gensim {@code corpus_file}'s saw-tooth, without depending on the thread count.
+   *   <li>CBOW, whose alpha is twice skip-gram's and whose context rows all take the whole
+   *       gradient: over twelve seeds, floors of alpha/20, alpha/10 and alpha/5 gave WS-353 rho
+   *       0.495, 0.498 and 0.504 with analogies level (39.6-39.8%); alpha/5 scored higher than
+   *       alpha/10 on 9 of the 12 seeds.
+   * </ul>
+   *
+   * Subword models keep fastText's decay to (nearly) zero, their anchor's and measured there; the
+   * saw-tooth keeps gensim's 0.0001, so that it reproduces gensim.
    */
   public static double defaultMinAlpha(
-      double alpha, LearningRateSchedule schedule, boolean subwords) {
+      Architecture architecture, double alpha, LearningRateSchedule schedule, boolean subwords) {
     if (subwords || schedule == LearningRateSchedule.PER_WORKER_SAWTOOTH) {
       return Math.min(DEFAULT_MIN_ALPHA, alpha);
     }
-    return alpha / LINEAR_FLOOR_DIVISOR;
+    return alpha
+        / (architecture == Architecture.CBOW ? CBOW_FLOOR_DIVISOR : SKIP_GRAM_FLOOR_DIVISOR);
   }
 
   /**
@@ -393,10 +405,10 @@ public record TrainingConfig(
   /**
    * Builds a {@link TrainingConfig}, starting from the defaults. Four defaults follow other
    * settings until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the
-   * architecture, {@code minAlpha} is {@link #defaultMinAlpha(double, LearningRateSchedule,
-   * boolean)}, {@code kernel} is {@link #defaultKernel(Architecture, boolean)} and {@code
-   * noiseExponent} {@link #defaultNoiseExponent(boolean)}. A builder from {@link #toBuilder()} has
-   * all four set.
+   * architecture, {@code minAlpha} is {@link #defaultMinAlpha(Architecture, double,
+   * LearningRateSchedule, boolean)}, {@code kernel} is {@link #defaultKernel(Architecture,
+   * boolean)} and {@code noiseExponent} {@link #defaultNoiseExponent(boolean)}. A builder from
+   * {@link #toBuilder()} has all four set.
    *
    * <p>Not thread-safe; reusable (each {@link #build()} returns a new config).
    */
@@ -585,7 +597,8 @@ public record TrainingConfig(
      */
     public TrainingConfig build() {
       double a = alpha != null ? alpha : defaultAlpha(architecture);
-      double min = minAlpha != null ? minAlpha : defaultMinAlpha(a, schedule, maxn > 0);
+      double min =
+          minAlpha != null ? minAlpha : defaultMinAlpha(architecture, a, schedule, maxn > 0);
       return new TrainingConfig(
               architecture,
               dimension,

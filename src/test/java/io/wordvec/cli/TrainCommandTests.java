@@ -295,7 +295,8 @@ class TrainCommandTests {
     assertThat(run("train", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
         .contains("Vector size (default: 100)")
-        .contains("Final learning rate (default: alpha/10")
+        .contains("Final learning rate (default: alpha/10 for")
+        .contains("skip-gram, alpha/5 for CBOW")
         .contains("(default: 0.75, word2vec's; 0.5, fastText's")
         .contains("(default: 0.025 for")
         .contains("(default: linear)");

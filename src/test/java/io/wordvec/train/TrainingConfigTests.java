@@ -74,10 +74,13 @@ class TrainingConfigTests {
   }
 
   @Test
-  void anUnsetMinAlphaIsATenthOfAlphaForAWordModelsLinearSchedule() {
+  void anUnsetMinAlphaIsATenthOfAlphaForSkipGramAndAFifthForCbowInALinearSchedule() {
     assertThat(TrainingConfig.builder().build().minAlpha()).isCloseTo(0.0025, within(1e-12));
     assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().minAlpha())
-        .isCloseTo(0.005, within(1e-12));
+        .isCloseTo(0.01, within(1e-12));
+    assertThat(
+            TrainingConfig.builder().architecture(Architecture.CBOW).alpha(0.02).build().minAlpha())
+        .isCloseTo(0.004, within(1e-12));
     assertThat(TrainingConfig.builder().alpha(0.04).build().minAlpha())
         .isCloseTo(0.004, within(1e-12));
     assertThat(TrainingConfig.builder().subwords(new CharNgrams(3, 6, 1000)).build().minAlpha())
