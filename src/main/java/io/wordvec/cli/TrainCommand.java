@@ -6,6 +6,7 @@ import io.wordvec.train.Architecture;
 import io.wordvec.train.Kernel;
 import io.wordvec.train.LearningRateSchedule;
 import io.wordvec.train.LocalTrainingEngine;
+import io.wordvec.train.MethodDefaults;
 import io.wordvec.train.TrainedModel;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.train.TrainingEngine;
@@ -128,9 +129,9 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--alpha",
       description =
           "Initial learning rate (default: "
-              + TrainingConfig.SKIP_GRAM_ALPHA
+              + MethodDefaults.SKIP_GRAM_ALPHA
               + " for skip-gram, "
-              + TrainingConfig.CBOW_ALPHA
+              + MethodDefaults.CBOW_ALPHA
               + " for CBOW).")
   Double alpha;
 
@@ -166,9 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--noise-exponent",
       description =
           "Exponent of the unigram noise distribution (default: "
-              + TrainingConfig.NOISE_EXPONENT
+              + MethodDefaults.NOISE_EXPONENT
               + ", word2vec's; "
-              + TrainingConfig.SUBWORD_NOISE_EXPONENT
+              + MethodDefaults.SUBWORD_NOISE_EXPONENT
               + ", fastText's, for subword models).")
   Double noiseExponent;
 
@@ -299,7 +300,7 @@ public final class TrainCommand implements Callable<Integer> {
    */
   TrainingConfig config() {
     Architecture arch = architecture.cbow ? Architecture.CBOW : Architecture.SKIP_GRAM;
-    double a = alpha != null ? alpha : TrainingConfig.defaultAlpha(arch);
+    double a = alpha != null ? alpha : MethodDefaults.alpha(arch);
     TrainingConfig.Builder builder =
         TrainingConfig.builder()
             .architecture(arch)

@@ -9,6 +9,7 @@ import io.wordvec.models.TrainParams;
 import io.wordvec.system.validation.IntRangeValidator;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.FineTuneOptions;
+import io.wordvec.train.MethodDefaults;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.Validator;
@@ -239,8 +240,7 @@ class JobRequestValidator {
     checkThreads(params.threads(), errors);
     Architecture architecture =
         Boolean.FALSE.equals(params.sg()) ? Architecture.CBOW : Architecture.SKIP_GRAM;
-    checkAlphas(
-        params.alpha(), TrainingConfig.defaultAlpha(architecture), params.minAlpha(), errors);
+    checkAlphas(params.alpha(), MethodDefaults.alpha(architecture), params.minAlpha(), errors);
     checkSubwords(params, errors);
     if ("npmi".equals(params.phraseScoring())
         && params.phraseThreshold() != null

@@ -9,6 +9,7 @@ import io.wordvec.system.validation.NumberRange;
 import io.wordvec.train.Architecture;
 import io.wordvec.train.Kernel;
 import io.wordvec.train.LearningRateSchedule;
+import io.wordvec.train.MethodDefaults;
 import io.wordvec.train.TrainingConfig;
 import io.wordvec.vocab.CharNgrams;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +34,7 @@ import jakarta.validation.constraints.Pattern;
  * @param epochs passes over the corpus
  * @param alpha initial learning rate (default 0.025 for skip-gram, 0.05 for CBOW)
  * @param minAlpha final learning rate, at most alpha; by default alpha/10 (skip-gram) or alpha/5
- *     (CBOW) for a word model's linear schedule, see {@link TrainingConfig#defaultMinAlpha}
+ *     (CBOW) for a word model's linear schedule, see {@link MethodDefaults#minAlpha}
  * @param threads training threads
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution (default 0.75, word2vec's; 0.5,

@@ -175,7 +175,7 @@ public record FineTuneOptions(
      * @throws IllegalArgumentException as {@link FineTuneOptions#validate()}
      */
     public FineTuneOptions build() {
-      double min = minAlpha != null ? minAlpha : Math.min(TrainingConfig.DEFAULT_MIN_ALPHA, alpha);
+      double min = minAlpha != null ? minAlpha : Math.min(MethodDefaults.DEFAULT_MIN_ALPHA, alpha);
       return new FineTuneOptions(
               epochs, alpha, min, minCount, lockFactor, threads, seed, phrases, schedule)
           .validate();

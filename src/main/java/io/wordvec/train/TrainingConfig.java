@@ -12,6 +12,10 @@ import java.util.Objects;
  * gensim), their valid ranges (the {@code MIN_}/{@code MAX_} constants, for the service's request
  * validation and the CLI to refer to) and the check itself ({@link #validate()}).
  *
+ * <p>Why this class is long: it is the one definition of every training parameter (the CLI and the
+ * job API read their ranges from it), so each parameter's range check and builder setter live here,
+ * with their documentation. The defaults chosen on evidence are {@link MethodDefaults}'.
+ *
  * <p>Native model files store this record by component name, so renaming a component breaks loading
  * older files; a component added later takes its {@link #defaults()} value when an older file lacks
  * it.
@@ -25,12 +29,12 @@ import java.util.Objects;
  * @param maxVocab keep at most this many most frequent words (0 = no limit)
  * @param alpha initial learning rate
  * @param minAlpha final learning rate, reached at the end of the last epoch; by default a tenth of
- *     alpha for a skip-gram word model and a fifth for CBOW, see {@link #defaultMinAlpha}
+ *     alpha for a skip-gram word model and a fifth for CBOW, see {@link MethodDefaults#minAlpha}
  * @param epochs passes over the corpus
  * @param threads worker threads
  * @param seed seed of every random choice
  * @param noiseExponent exponent of the unigram noise distribution: by default 0.75 (word2vec's), or
- *     0.5 for a subword model (fastText's), see {@link #defaultNoiseExponent(boolean)}
+ *     0.5 for a subword model (fastText's), see {@link MethodDefaults#noiseExponent(boolean)}
  * @param maxSentenceLength longer sentences are split into chunks of this many tokens
  * @param maxWordBytes longer tokens are cut to this many UTF-8 bytes (100 like word2vec.c)
  * @param minn shortest character n-gram of a subword model (fastText's {@code -minn}); 0 with
@@ -46,10 +50,7 @@ import java.util.Objects;
  * @param schedule how the learning rate falls from {@code alpha} to {@code minAlpha}
  * @param kernel the update of one window: per pair as word2vec.c, or batched around shared noise
  *     words (HogBatch); batched is for models without subwords. The default is {@link
- *     #defaultKernel(Architecture, boolean)}
- *     <p>Why this class is long: it is the one definition of every training parameter (the CLI and
- *     the job API read their defaults and ranges from it), so each parameter's default, range check
- *     and wither live here; most of the length is their documentation and validation.
+ *     MethodDefaults#kernel(Architecture, boolean)}
  */
 public record TrainingConfig(
     Architecture architecture,
@@ -78,25 +79,6 @@ public record TrainingConfig(
     Kernel kernel)
     implements java.io.Serializable {
 
-  /** word2vec.c's default learning rate for skip-gram. */
-  public static final double SKIP_GRAM_ALPHA = 0.025;
-
-  /** word2vec.c's default learning rate for CBOW. */
-  public static final double CBOW_ALPHA = 0.05;
-
-  /**
-   * word2vec.c's and fastText's final learning rate (capped at {@code alpha} when that is lower):
-   * the default of subword models and of the {@code per-worker-sawtooth} schedule, see {@link
-   * #defaultMinAlpha(Architecture, double, LearningRateSchedule, boolean)}.
-   */
-  public static final double DEFAULT_MIN_ALPHA = 0.0001;
-
-  /** A skip-gram word model's linear schedule ends by default at alpha divided by this. */
-  public static final double SKIP_GRAM_FLOOR_DIVISOR = 10;
-
-  /** A CBOW word model's linear schedule ends by default at alpha divided by this. */
-  public static final double CBOW_FLOOR_DIVISOR = 5;
-
   public static final int MIN_DIMENSION = 1;
   public static final int MAX_DIMENSION = 10_000;
   public static final int MIN_WINDOW = 1;
@@ -123,12 +105,6 @@ public record TrainingConfig(
   public static final int MIN_EPOCHS = 1;
   public static final int MAX_EPOCHS = 1000;
   public static final int MIN_THREADS = 1;
-
-  /** word2vec's noise exponent, the default of a model without subwords. */
-  public static final double NOISE_EXPONENT = 0.75;
-
-  /** fastText's noise exponent, the default of a subword model. */
-  public static final double SUBWORD_NOISE_EXPONENT = 0.5;
 
   public static final double MIN_NOISE_EXPONENT = 0;
 
@@ -221,60 +197,6 @@ public record TrainingConfig(
   /** A builder holding this config's values, for a config derived from this one. */
   public Builder toBuilder() {
     return new Builder(this);
-  }
-
-  /** The default initial learning rate of an architecture, as word2vec.c. */
-  public static double defaultAlpha(Architecture architecture) {
-    return architecture == Architecture.CBOW ? CBOW_ALPHA : SKIP_GRAM_ALPHA;
-  }
-
-  /**
-   * The final learning rate a config gets when none is set. A word model's linear schedule ends at
-   * a tenth of {@code alpha} for skip-gram and a fifth for CBOW, not at word2vec.c's 0.0001: rare
-   * words are seen mostly late, and with a rate near zero their last occurrences teach them almost
-   * nothing. It is what made the anchor's vectors better on relatedness and rare-word sets, and on
-   * the bundled sets (BENCHMARKS.md, "Learning-rate schedule" and "CBOW over twelve seeds"):
-   *
-   * <ul>
-   *   <li>Skip-gram, seeds 1-3: a tenth raised WS-353 rho by 0.001 and cost a point of analogies,
-   *       which stay above gensim's. With 2 threads and 5 epochs it has the same mean and final
-   *       rate as gensim {@code corpus_file}'s saw-tooth, without depending on the thread count.
-   *   <li>CBOW, whose alpha is twice skip-gram's and whose context rows all take the whole
-   *       gradient: over twelve seeds, floors of alpha/20, alpha/10 and alpha/5 gave WS-353 rho
-   *       0.495, 0.498 and 0.504 with analogies level (39.6-39.8%); alpha/5 scored higher than
-   *       alpha/10 on 9 of the 12 seeds.
-   * </ul>
-   *
-   * Subword models keep fastText's decay to (nearly) zero, their anchor's and measured there; the
-   * saw-tooth keeps gensim's 0.0001, so that it reproduces gensim.
-   */
-  public static double defaultMinAlpha(
-      Architecture architecture, double alpha, LearningRateSchedule schedule, boolean subwords) {
-    if (subwords || schedule == LearningRateSchedule.PER_WORKER_SAWTOOTH) {
-      return Math.min(DEFAULT_MIN_ALPHA, alpha);
-    }
-    return alpha
-        / (architecture == Architecture.CBOW ? CBOW_FLOOR_DIVISOR : SKIP_GRAM_FLOOR_DIVISOR);
-  }
-
-  /**
-   * The kernel a config gets when none is set. Word models train batched: over seeds 1-3 on the
-   * bundled corpus, batched skip-gram scored above the per-pair kernel and gensim on both bundled
-   * sets at twice the per-pair speed, and batched CBOW as the per-pair kernel at 1.6 times its
-   * speed (BENCHMARKS.md, "Batched kernel"). Subword models have only the per-pair kernel.
-   */
-  public static Kernel defaultKernel(Architecture architecture, boolean subwords) {
-    return subwords ? Kernel.PAIR : Kernel.BATCHED;
-  }
-
-  /**
-   * The noise exponent a config gets when none is set: word2vec's 0.75, or for a subword model
-   * fastText's 0.5, which draws rare words as noise more often. A subword model is fastText's
-   * method; with word2vec's exponent, skip-gram lost 1.6 analogy points against fastText on the
-   * bundled corpus, and with fastText's it was level (BENCHMARKS.md, "Training with subwords").
-   */
-  public static double defaultNoiseExponent(boolean subwords) {
-    return subwords ? SUBWORD_NOISE_EXPONENT : NOISE_EXPONENT;
   }
 
   /**
@@ -407,8 +329,8 @@ public record TrainingConfig(
    * settings until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the
    * architecture, {@code minAlpha} is {@link #defaultMinAlpha(Architecture, double,
    * LearningRateSchedule, boolean)}, {@code kernel} is {@link #defaultKernel(Architecture,
-   * boolean)} and {@code noiseExponent} {@link #defaultNoiseExponent(boolean)}. A builder from
-   * {@link #toBuilder()} has all four set.
+   * boolean)} and {@code noiseExponent} {@link MethodDefaults#noiseExponent(boolean)}. A builder
+   * from {@link #toBuilder()} has all four set.
    *
    * <p>Not thread-safe; reusable (each {@link #build()} returns a new config).
    */
@@ -583,7 +505,7 @@ public record TrainingConfig(
 
     /**
      * The update of one window: {@link Kernel#PAIR} or {@link Kernel#BATCHED}; unset, {@link
-     * TrainingConfig#defaultKernel(Architecture, boolean)}.
+     * MethodDefaults#kernel(Architecture, boolean)}.
      */
     public Builder kernel(Kernel value) {
       kernel = Objects.requireNonNull(value, "kernel");
@@ -596,9 +518,11 @@ public record TrainingConfig(
      * @throws IllegalArgumentException as {@link TrainingConfig#validate()}
      */
     public TrainingConfig build() {
-      double a = alpha != null ? alpha : defaultAlpha(architecture);
+      double a = alpha != null ? alpha : MethodDefaults.alpha(architecture);
       double min =
-          minAlpha != null ? minAlpha : defaultMinAlpha(architecture, a, schedule, maxn > 0);
+          minAlpha != null
+              ? minAlpha
+              : MethodDefaults.minAlpha(architecture, a, schedule, maxn > 0);
       return new TrainingConfig(
               architecture,
               dimension,
@@ -612,7 +536,7 @@ public record TrainingConfig(
               epochs,
               threads,
               seed,
-              noiseExponent != null ? noiseExponent : defaultNoiseExponent(maxn > 0),
+              noiseExponent != null ? noiseExponent : MethodDefaults.noiseExponent(maxn > 0),
               maxSentenceLength,
               maxWordBytes,
               minn,
@@ -627,7 +551,7 @@ public record TrainingConfig(
                       : PhraseOptions.DEFAULT_THRESHOLD,
               phraseScoring,
               schedule,
-              kernel != null ? kernel : defaultKernel(architecture, maxn > 0))
+              kernel != null ? kernel : MethodDefaults.kernel(architecture, maxn > 0))
           .validate();
     }
   }

@@ -67,7 +67,7 @@ class TrainingConfigTests {
   @Test
   void anUnsetAlphaFollowsTheArchitectureAndCapsMinAlpha() {
     assertThat(TrainingConfig.builder().architecture(Architecture.CBOW).build().alpha())
-        .isEqualTo(TrainingConfig.CBOW_ALPHA);
+        .isEqualTo(MethodDefaults.CBOW_ALPHA);
     TrainingConfig slow =
         TrainingConfig.builder().alpha(0.00005).subwords(new CharNgrams(3, 6, 1000)).build();
     assertThat(slow.minAlpha()).isEqualTo(0.00005);
@@ -84,13 +84,13 @@ class TrainingConfigTests {
     assertThat(TrainingConfig.builder().alpha(0.04).build().minAlpha())
         .isCloseTo(0.004, within(1e-12));
     assertThat(TrainingConfig.builder().subwords(new CharNgrams(3, 6, 1000)).build().minAlpha())
-        .isEqualTo(TrainingConfig.DEFAULT_MIN_ALPHA);
+        .isEqualTo(MethodDefaults.DEFAULT_MIN_ALPHA);
     assertThat(
             TrainingConfig.builder()
                 .schedule(LearningRateSchedule.PER_WORKER_SAWTOOTH)
                 .build()
                 .minAlpha())
-        .isEqualTo(TrainingConfig.DEFAULT_MIN_ALPHA);
+        .isEqualTo(MethodDefaults.DEFAULT_MIN_ALPHA);
     assertThat(TrainingConfig.builder().minAlpha(0.0001).build().minAlpha()).isEqualTo(0.0001);
   }
 
@@ -101,7 +101,7 @@ class TrainingConfigTests {
 
     assertThat(original.toBuilder().build()).isEqualTo(original);
     TrainingConfig cbow = original.toBuilder().architecture(Architecture.CBOW).build();
-    assertThat(cbow.alpha()).isEqualTo(TrainingConfig.SKIP_GRAM_ALPHA);
+    assertThat(cbow.alpha()).isEqualTo(MethodDefaults.SKIP_GRAM_ALPHA);
     assertThat(cbow.dimension()).isEqualTo(7);
     assertThat(cbow.architecture()).isEqualTo(Architecture.CBOW);
   }
