@@ -326,9 +326,9 @@ public record TrainingConfig(
 
   /**
    * Builds a {@link TrainingConfig}, starting from the defaults. Four defaults follow other
-   * settings until they are set: {@code alpha} is {@link #defaultAlpha(Architecture)} of the
-   * architecture, {@code minAlpha} is {@link #defaultMinAlpha(Architecture, double,
-   * LearningRateSchedule, boolean)}, {@code kernel} is {@link #defaultKernel(Architecture,
+   * settings until they are set: {@code alpha} is {@link MethodDefaults#alpha(Architecture)} of the
+   * architecture, {@code minAlpha} is {@link MethodDefaults#minAlpha(Architecture, double,
+   * LearningRateSchedule, boolean)}, {@code kernel} is {@link MethodDefaults#kernel(Architecture,
    * boolean)} and {@code noiseExponent} {@link MethodDefaults#noiseExponent(boolean)}. A builder
    * from {@link #toBuilder()} has all four set.
    *
